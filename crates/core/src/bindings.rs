@@ -1,0 +1,78 @@
+//! TypeScript declarations of every type that crosses the IPC boundary, generated from Rust.
+//! `ui/src/lib/bindings.gen.ts` is checked in; a test fails when it is stale
+//! (`UPDATE_BINDINGS=1 cargo test -p planner-core bindings` rewrites it).
+
+use crate::domain::*;
+use crate::error::ErrorPayload;
+use crate::settings::{AppInfo, Settings, UiLanguage};
+use crate::store::{
+    audit::AuditEntry, Dashboard, Filter, FollowUp, ListQuery, Meta, Page, StageTotal,
+    UpcomingDelegation,
+};
+use crate::validate::FieldError;
+use ts_rs::{Config, TS};
+
+fn decl<T: TS>(cfg: &Config, out: &mut String) {
+    out.push_str("export ");
+    out.push_str(&T::decl(cfg));
+    out.push_str("\n\n");
+}
+
+/// The whole generated TypeScript file.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from Rust by planner-core (src/bindings.rs). Do not edit by hand:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` after changing a type.\n\n",
+    );
+    decl::<EntityKind>(&cfg, &mut out);
+    decl::<FieldError>(&cfg, &mut out);
+    decl::<ErrorPayload>(&cfg, &mut out);
+    decl::<Meta>(&cfg, &mut out);
+    decl::<Filter>(&cfg, &mut out);
+    decl::<ListQuery>(&cfg, &mut out);
+    decl::<Page<()>>(&cfg, &mut out);
+    decl::<Labelled>(&cfg, &mut out);
+    decl::<Office>(&cfg, &mut out);
+    decl::<Counsellor>(&cfg, &mut out);
+    decl::<OrganizationKind>(&cfg, &mut out);
+    decl::<OrganizationSize>(&cfg, &mut out);
+    decl::<Organization>(&cfg, &mut out);
+    decl::<ConsentBasis>(&cfg, &mut out);
+    decl::<Contact>(&cfg, &mut out);
+    decl::<DelegationKind>(&cfg, &mut out);
+    decl::<DelegationStatus>(&cfg, &mut out);
+    decl::<Delegation>(&cfg, &mut out);
+    decl::<MemberRole>(&cfg, &mut out);
+    decl::<VisaStatus>(&cfg, &mut out);
+    decl::<Member>(&cfg, &mut out);
+    decl::<ItineraryKind>(&cfg, &mut out);
+    decl::<ItineraryItem>(&cfg, &mut out);
+    decl::<InteractionKind>(&cfg, &mut out);
+    decl::<Interaction>(&cfg, &mut out);
+    decl::<LeadStage>(&cfg, &mut out);
+    decl::<Lead>(&cfg, &mut out);
+    decl::<OpportunityKind>(&cfg, &mut out);
+    decl::<OpportunityStatus>(&cfg, &mut out);
+    decl::<KeyFigure>(&cfg, &mut out);
+    decl::<Opportunity>(&cfg, &mut out);
+    decl::<BriefLanguage>(&cfg, &mut out);
+    decl::<AudienceKind>(&cfg, &mut out);
+    decl::<Brief>(&cfg, &mut out);
+    decl::<UpcomingDelegation>(&cfg, &mut out);
+    decl::<FollowUp>(&cfg, &mut out);
+    decl::<StageTotal>(&cfg, &mut out);
+    decl::<Dashboard>(&cfg, &mut out);
+    decl::<AuditEntry>(&cfg, &mut out);
+    decl::<UiLanguage>(&cfg, &mut out);
+    decl::<Settings>(&cfg, &mut out);
+    decl::<AppInfo>(&cfg, &mut out);
+    out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
+    out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
+    for kind in EntityKind::ALL {
+        let ty = crate::with_entity!(kind, E => <E as TS>::name(&cfg));
+        out.push_str(&format!("  \"{}\": {ty};\n", kind.name()));
+    }
+    out.push_str("};\n");
+    out
+}

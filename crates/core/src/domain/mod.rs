@@ -1,0 +1,233 @@
+//! The domain records and what the generic store needs to know about each of them.
+//!
+//! Each entity is a plain serde struct whose field names are its table's column names. The store
+//! reads the shape from `Default` serialisation: a JSON array/object field is stored as JSON text
+//! (or, when listed in `LINKS`, in a junction table), a bool as 0/1, everything else as is.
+//! Entities therefore avoid `Option<bool>` and `Option<Vec<_>>`.
+
+mod contacts;
+mod delegations;
+mod directory;
+mod opportunities;
+
+pub use contacts::*;
+pub use delegations::*;
+pub use directory::*;
+pub use opportunities::*;
+
+use crate::validate::Validator;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Every kind of record the store keeps, named as the CLI and the IPC name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Offices,
+    Counsellors,
+    Organizations,
+    Contacts,
+    Delegations,
+    Members,
+    ItineraryItems,
+    Interactions,
+    Leads,
+    Opportunities,
+    Briefs,
+}
+
+impl EntityKind {
+    /// All kinds, parents before children (the order demo data and resets use).
+    pub const ALL: [EntityKind; 11] = [
+        EntityKind::Offices,
+        EntityKind::Counsellors,
+        EntityKind::Organizations,
+        EntityKind::Contacts,
+        EntityKind::Delegations,
+        EntityKind::Members,
+        EntityKind::ItineraryItems,
+        EntityKind::Interactions,
+        EntityKind::Leads,
+        EntityKind::Opportunities,
+        EntityKind::Briefs,
+    ];
+
+    /// The SQL table that holds this kind.
+    pub fn table(self) -> &'static str {
+        match self {
+            EntityKind::Offices => "trade_offices",
+            EntityKind::Counsellors => "counsellors",
+            EntityKind::Organizations => "organizations",
+            EntityKind::Contacts => "contacts",
+            EntityKind::Delegations => "delegations",
+            EntityKind::Members => "delegation_members",
+            EntityKind::ItineraryItems => "itinerary_items",
+            EntityKind::Interactions => "interactions",
+            EntityKind::Leads => "leads",
+            EntityKind::Opportunities => "opportunities",
+            EntityKind::Briefs => "briefs",
+        }
+    }
+
+    /// The plural, kebab-case name used on the command line and over IPC.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Offices => "offices",
+            EntityKind::Counsellors => "counsellors",
+            EntityKind::Organizations => "organizations",
+            EntityKind::Contacts => "contacts",
+            EntityKind::Delegations => "delegations",
+            EntityKind::Members => "members",
+            EntityKind::ItineraryItems => "itinerary-items",
+            EntityKind::Interactions => "interactions",
+            EntityKind::Leads => "leads",
+            EntityKind::Opportunities => "opportunities",
+            EntityKind::Briefs => "briefs",
+        }
+    }
+
+    /// Vietnamese name of one record of this kind, for messages.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            EntityKind::Offices => "thương vụ",
+            EntityKind::Counsellors => "tham tán",
+            EntityKind::Organizations => "tổ chức",
+            EntityKind::Contacts => "người liên hệ",
+            EntityKind::Delegations => "đoàn",
+            EntityKind::Members => "thành viên đoàn",
+            EntityKind::ItineraryItems => "mục lịch trình",
+            EntityKind::Interactions => "tương tác",
+            EntityKind::Leads => "cơ hội theo dõi",
+            EntityKind::Opportunities => "cơ hội đầu tư",
+            EntityKind::Briefs => "bản tin",
+        }
+    }
+
+    /// English name of one record of this kind, for messages.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            EntityKind::Offices => "trade office",
+            EntityKind::Counsellors => "counsellor",
+            EntityKind::Organizations => "organization",
+            EntityKind::Contacts => "contact",
+            EntityKind::Delegations => "delegation",
+            EntityKind::Members => "delegation member",
+            EntityKind::ItineraryItems => "itinerary item",
+            EntityKind::Interactions => "interaction",
+            EntityKind::Leads => "lead",
+            EntityKind::Opportunities => "opportunity",
+            EntityKind::Briefs => "brief",
+        }
+    }
+
+    /// Parses the CLI/IPC name (also accepts the singular and snake_case forms).
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        EntityKind::ALL.into_iter().find(|k| {
+            let n = k.name();
+            let singular = match n.strip_suffix("ies") {
+                Some(stem) => format!("{stem}y"),
+                None => n.trim_end_matches('s').to_owned(),
+            };
+            s == n || s == singular
+        })
+    }
+}
+
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A many-to-many field kept in a junction table rather than in a column.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    /// The struct field (a `Vec<i64>` of target ids).
+    pub field: &'static str,
+    /// The junction table.
+    pub table: &'static str,
+    /// The junction column that points at the owning record.
+    pub owner_column: &'static str,
+    /// The junction column that points at the target record.
+    pub target_column: &'static str,
+    /// The kind of record the ids point at.
+    pub target: EntityKind,
+}
+
+/// What the generic store needs from a domain record.
+pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync + 'static {
+    /// Which kind this is.
+    const KIND: EntityKind;
+    /// Single foreign keys: (field, kind referenced). 0 or null means none.
+    const REFS: &'static [(&'static str, EntityKind)] = &[];
+    /// Many-to-many fields kept in junction tables.
+    const LINKS: &'static [Link] = &[];
+    /// Fields listed first by `planner list` and used as the record's display name.
+    const TITLE_FIELD: &'static str;
+    /// Checks the record's own fields (references are checked by the store).
+    fn validate(&self, v: &mut Validator);
+}
+
+/// A value with a label, such as a phone ("work", "+84 24 ...") or an email.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Labelled {
+    #[serde(default)]
+    pub label: String,
+    pub value: String,
+}
+
+/// Calls `$body` with the type alias `$t` bound to the entity type of `$kind`.
+#[macro_export]
+macro_rules! with_entity {
+    ($kind:expr, $t:ident => $body:expr) => {{
+        use $crate::domain::*;
+        match $kind {
+            EntityKind::Offices => {
+                type $t = Office;
+                $body
+            }
+            EntityKind::Counsellors => {
+                type $t = Counsellor;
+                $body
+            }
+            EntityKind::Organizations => {
+                type $t = Organization;
+                $body
+            }
+            EntityKind::Contacts => {
+                type $t = Contact;
+                $body
+            }
+            EntityKind::Delegations => {
+                type $t = Delegation;
+                $body
+            }
+            EntityKind::Members => {
+                type $t = Member;
+                $body
+            }
+            EntityKind::ItineraryItems => {
+                type $t = ItineraryItem;
+                $body
+            }
+            EntityKind::Interactions => {
+                type $t = Interaction;
+                $body
+            }
+            EntityKind::Leads => {
+                type $t = Lead;
+                $body
+            }
+            EntityKind::Opportunities => {
+                type $t = Opportunity;
+                $body
+            }
+            EntityKind::Briefs => {
+                type $t = Brief;
+                $body
+            }
+        }
+    }};
+}

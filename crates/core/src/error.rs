@@ -1,0 +1,120 @@
+//! The core's error type and its serialisable form for the IPC boundary.
+
+use crate::domain::EntityKind;
+use crate::validate::FieldError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Everything the core can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The input broke one or more field rules; each error names its field.
+    #[error("{}", summarize(.0))]
+    Invalid(Vec<FieldError>),
+    /// No record of this kind has this id.
+    #[error("{} {id} not found", .kind.label_en())]
+    NotFound { kind: EntityKind, id: i64 },
+    /// The record cannot be deleted while other records point at it.
+    #[error("{} {id} is still used by other records (for example leads or counsellors); remove those first", .kind.label_en())]
+    InUse { kind: EntityKind, id: i64 },
+    /// Demo data goes only into a store without user data.
+    #[error("the store already holds data; use --reset to replace it with the demo")]
+    NotEmpty,
+    /// The file was written by a newer version of the app.
+    #[error(
+        "the database has schema version {found}, newer than this app's {known}; update the app"
+    )]
+    NewerSchema { found: u32, known: u32 },
+    /// The file is a SQLite database of some other program.
+    #[error("this file is not a Delegation Planner database")]
+    ForeignDatabase,
+    /// A migration left the file inconsistent; nothing was committed.
+    #[error("migration failed: {0}")]
+    Migration(String),
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn summarize(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Result with the core's error.
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// A single invalid-field error.
+pub fn invalid(field: &str, code: &str, vi: impl Into<String>, en: impl Into<String>) -> CoreError {
+    CoreError::Invalid(vec![FieldError::new(field, code, vi, en)])
+}
+
+/// The form of an error that crosses the IPC boundary: a stable code, a message in each
+/// language and, for invalid input, the errors of each field.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message_vi: String,
+    pub message_en: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl CoreError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Invalid(_) => "invalid",
+            CoreError::NotFound { .. } => "not_found",
+            CoreError::InUse { .. } => "in_use",
+            CoreError::NotEmpty => "not_empty",
+            CoreError::NewerSchema { .. } => "newer_schema",
+            CoreError::ForeignDatabase => "foreign_database",
+            CoreError::Migration(_) => "migration",
+            CoreError::Db(_) => "database",
+            CoreError::Io(_) => "io",
+        }
+    }
+
+    /// The Vietnamese message.
+    pub fn message_vi(&self) -> String {
+        match self {
+            CoreError::Invalid(errs) => errs
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message_vi))
+                .collect::<Vec<_>>()
+                .join("; "),
+            CoreError::NotFound { kind, id } => format!("Không tìm thấy {} có mã {id}", kind.label_vi()),
+            CoreError::InUse { kind, id } => format!(
+                "Không thể xoá {} {id} vì còn bản ghi khác đang dùng (ví dụ cơ hội theo dõi, tham tán)",
+                kind.label_vi()
+            ),
+            CoreError::NotEmpty => {
+                "Kho dữ liệu đã có dữ liệu; dùng --reset để thay bằng dữ liệu mẫu".into()
+            }
+            CoreError::NewerSchema { found, known } => format!(
+                "Cơ sở dữ liệu có phiên bản {found}, mới hơn phiên bản {known} của ứng dụng; hãy cập nhật ứng dụng"
+            ),
+            CoreError::ForeignDatabase => "Tệp này không phải cơ sở dữ liệu của Delegation Planner".into(),
+            CoreError::Migration(e) => format!("Nâng cấp cơ sở dữ liệu thất bại: {e}"),
+            CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
+            CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),
+        }
+    }
+
+    /// The serialisable form for the IPC boundary.
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().into(),
+            message_vi: self.message_vi(),
+            message_en: self.to_string(),
+            fields: match self {
+                CoreError::Invalid(errs) => errs.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}

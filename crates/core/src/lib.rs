@@ -1,0 +1,17 @@
+//! Delegation Planner's core: domain records, validation, the SQLite store and its migrations,
+//! demo data and the TypeScript bindings of everything that crosses the IPC boundary.
+//! It knows nothing about windows, Tauri or IPC transport.
+
+pub mod bindings;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod paths;
+pub mod settings;
+pub mod store;
+pub mod text;
+pub mod time;
+pub mod validate;
+
+pub use error::{CoreError, ErrorPayload, Result};
+pub use store::Store;

@@ -1,0 +1,79 @@
+//! User settings kept in the store, and facts about the running installation.
+
+use crate::error::{invalid, Result};
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UiLanguage {
+    #[default]
+    Vi,
+    En,
+}
+
+/// Settings the user can change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    pub ui_language: UiLanguage,
+}
+
+/// What the app shows about itself (Settings screen, diagnostics).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    pub schema_version: u32,
+    pub demo_seeded_at: Option<String>,
+}
+
+const UI_LANGUAGE: &str = "ui_language";
+
+impl Store {
+    /// The user's settings (defaults where never set).
+    pub fn settings(&self) -> Result<Settings> {
+        let ui_language = match self.setting(UI_LANGUAGE)?.as_deref() {
+            Some("en") => UiLanguage::En,
+            _ => UiLanguage::Vi,
+        };
+        Ok(Settings { ui_language })
+    }
+
+    /// Saves the user's settings.
+    pub fn save_settings(&mut self, s: &Settings) -> Result<()> {
+        let lang = match s.ui_language {
+            UiLanguage::Vi => "vi",
+            UiLanguage::En => "en",
+        };
+        self.set_setting(UI_LANGUAGE, lang)
+    }
+
+    /// Facts about this installation.
+    pub fn app_info(&self) -> Result<AppInfo> {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            db_path: self
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| ":memory:".into()),
+            schema_version: self.schema_version()?,
+            demo_seeded_at: self.setting(crate::demo::SEEDED_KEY)?,
+        })
+    }
+}
+
+/// Parses a language code given on the command line.
+pub fn parse_ui_language(s: &str) -> Result<UiLanguage> {
+    match s {
+        "vi" => Ok(UiLanguage::Vi),
+        "en" => Ok(UiLanguage::En),
+        _ => Err(invalid(
+            "ui_language",
+            "invalid_value",
+            "Chọn vi hoặc en",
+            "Choose vi or en",
+        )),
+    }
+}

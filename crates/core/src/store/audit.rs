@@ -1,0 +1,84 @@
+//! The audit log: one row per write, in the same transaction as the write.
+
+use super::records::now_text;
+use crate::domain::EntityKind;
+use crate::error::Result;
+use crate::store::Store;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+/// The per-field changes of a create (after only) or a delete (before only).
+pub(crate) fn changes(before: Option<&Value>, after: Option<&Value>) -> Value {
+    let mut out = Map::new();
+    let (side, fields) = match (before, after) {
+        (Some(b), None) => ("before", b),
+        (None, Some(a)) => ("after", a),
+        _ => return Value::Object(out),
+    };
+    for (k, v) in fields.as_object().into_iter().flatten() {
+        if !v.is_null() && v != &Value::Array(vec![]) {
+            out.insert(k.clone(), serde_json::json!({ side: v }));
+        }
+    }
+    Value::Object(out)
+}
+
+pub(crate) fn record(
+    conn: &Connection,
+    kind: EntityKind,
+    id: i64,
+    uuid: &str,
+    action: &str,
+    changes: &Value,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO audit_log (at, entity, entity_id, entity_uuid, action, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(rusqlite::params![
+        now_text(),
+        kind.name(),
+        id,
+        uuid,
+        action,
+        changes.to_string()
+    ])?;
+    Ok(())
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub entity: String,
+    pub entity_id: i64,
+    pub entity_uuid: String,
+    pub action: String,
+    /// `{field: {before?, after?}}`.
+    pub changes: Value,
+}
+
+impl Store {
+    /// The audit entries of one record, oldest first.
+    pub fn audit_of(&self, kind: EntityKind, id: i64) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, at, entity, entity_id, entity_uuid, action, changes FROM audit_log
+             WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![kind.name(), id], |r| {
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                entity: r.get(2)?,
+                entity_id: r.get(3)?,
+                entity_uuid: r.get(4)?,
+                action: r.get(5)?,
+                changes: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or(Value::Null),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,57 @@
+//! Numbered, embedded migrations applied at open, all pending ones in one transaction.
+
+use super::APPLICATION_ID;
+use crate::error::{CoreError, Result};
+use rusqlite::Connection;
+
+/// Every migration in order: (version, name, SQL). A new schema change appends one here.
+pub const MIGRATIONS: &[(u32, &str, &str)] = &[(
+    1,
+    "domain",
+    include_str!("../../migrations/0001_domain.sql"),
+)];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// Brings the schema to `target` (tests use earlier targets to build old files).
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
+    let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > LATEST_VERSION {
+        return Err(CoreError::NewerSchema {
+            found: current,
+            known: LATEST_VERSION,
+        });
+    }
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID && (current > 0 || tables > 0) {
+        return Err(CoreError::ForeignDatabase);
+    }
+    if current >= target {
+        return Ok(current);
+    }
+    let tx = conn.transaction()?;
+    for (version, _, sql) in MIGRATIONS
+        .iter()
+        .filter(|(v, _, _)| *v > current && *v <= target)
+    {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    let broken: Option<String> = tx
+        .query_row(
+            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    if let Some(table) = broken {
+        return Err(CoreError::Migration(format!(
+            "broken references left in table {table}"
+        )));
+    }
+    tx.commit()?;
+    Ok(target)
+}

@@ -1,0 +1,151 @@
+//! The SQLite store: one file, opened with WAL and foreign keys, migrated at open.
+//! All SQL of the application lives under this module.
+
+pub mod audit;
+mod dashboard;
+mod migrate;
+mod query;
+mod records;
+mod shape;
+
+pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
+pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
+pub use query::{Filter, ListQuery, Page};
+pub(crate) use records::now_text;
+pub use records::{Meta, Record};
+
+use crate::domain::EntityKind;
+use crate::error::Result;
+use rusqlite::{Connection, OptionalExtension};
+use std::path::{Path, PathBuf};
+
+/// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
+pub const APPLICATION_ID: i32 = 0x4450_4C4E;
+
+/// An open store. Methods that write take `&mut self`; each is one transaction.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
+        store.configure(true)?;
+        Ok(store)
+    }
+
+    /// A private in-memory store, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        store.configure(false)?;
+        Ok(store)
+    }
+
+    fn configure(&mut self, wal: bool) -> Result<()> {
+        if wal {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
+        Ok(())
+    }
+
+    /// The file this store lives in (None for in-memory stores).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// A setting's value, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a setting.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// How many records of `kind` there are.
+    pub fn count(&self, kind: EntityKind) -> Result<i64> {
+        let sql = format!("SELECT count(*) FROM {}", kind.table());
+        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
+    }
+
+    /// True when no entity table holds a record.
+    pub fn is_empty(&self) -> Result<bool> {
+        for kind in EntityKind::ALL {
+            if self.count(kind)? > 0 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Deletes every record and the audit log, in one transaction (used by `demo --reset`).
+    pub fn wipe(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for kind in EntityKind::ALL.iter().rev() {
+            tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;
+        }
+        tx.execute("DELETE FROM audit_log", [])?;
+        tx.execute("DELETE FROM settings WHERE key = 'demo_seeded_at'", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs `f` inside one transaction: everything it writes lands, or nothing does.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let mut wrapped = Tx { tx };
+        let out = f(&mut wrapped)?;
+        wrapped.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Read access for the query modules.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// An open transaction; the record operations are available on it as on the store.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Tx<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+}

@@ -1,0 +1,175 @@
+//! Listing records: filtering on any field, sorting, paging.
+
+use super::shape::{Column, Shape, META};
+use super::{Record, Store};
+use crate::domain::{Entity, EntityKind};
+use crate::error::{invalid, Result};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value as Sql;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+/// Keep records whose `field` equals `value` (for a list field: contains it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Filter {
+    pub field: String,
+    pub value: String,
+}
+
+impl Filter {
+    /// Parses `FIELD=VALUE` as given on the command line.
+    pub fn parse(s: &str) -> Option<Filter> {
+        let (f, v) = s.split_once('=')?;
+        Some(Filter {
+            field: f.trim().to_owned(),
+            value: v.to_owned(),
+        })
+    }
+}
+
+/// Which records to list and in which order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ListQuery {
+    pub filters: Vec<Filter>,
+    /// A field name; `id` when absent.
+    pub sort: Option<String>,
+    pub descending: bool,
+    /// At most this many records (all when absent).
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+/// One page of a list, with the total number of matching records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub offset: u32,
+    pub limit: Option<u32>,
+}
+
+fn unknown_field(param: &str, field: &str, shape: &Shape) -> crate::error::CoreError {
+    let known: Vec<&str> = META
+        .iter()
+        .copied()
+        .chain(shape.fields.iter().map(|(n, _)| n.as_str()))
+        .collect();
+    invalid(
+        param,
+        "unknown_field",
+        format!(
+            "Trường «{field}» không có trong {}; các trường: {}",
+            shape.kind.label_vi(),
+            known.join(", ")
+        ),
+        format!(
+            "No field «{field}» in a {}; fields are: {}",
+            shape.kind.label_en(),
+            known.join(", ")
+        ),
+    )
+}
+
+fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)> {
+    let mut clauses = Vec::new();
+    let mut params = Vec::new();
+    for f in filters {
+        let value = crate::text::nfc(&f.value);
+        let n = params.len() + 1;
+        let column = if META.contains(&f.field.as_str()) {
+            Some(Column::Plain)
+        } else {
+            shape.column(&f.field)
+        };
+        match column {
+            None => return Err(unknown_field("filter", &f.field, shape)),
+            Some(Column::Plain) => {
+                clauses.push(format!("t.{} = ?{n}", f.field));
+                params.push(Sql::Text(value));
+            }
+            Some(Column::Bool) => {
+                clauses.push(format!("t.{} = ?{n}", f.field));
+                params.push(Sql::Integer(
+                    matches!(value.as_str(), "true" | "1" | "yes") as i64
+                ));
+            }
+            Some(Column::Json) => {
+                clauses.push(format!(
+                    "EXISTS (SELECT 1 FROM json_each(t.{}) WHERE value = ?{n})",
+                    f.field
+                ));
+                params.push(Sql::Text(value));
+            }
+            Some(Column::Link(l)) => {
+                clauses.push(format!(
+                    "EXISTS (SELECT 1 FROM {} j WHERE j.{} = t.id AND j.{} = ?{n})",
+                    l.table, l.owner_column, l.target_column
+                ));
+                params.push(Sql::Text(value));
+            }
+        }
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
+    Ok((sql, params))
+}
+
+/// Lists records of `kind` as JSON objects.
+pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Result<Page<Value>> {
+    let shape = Shape::get(kind);
+    let (filter_sql, params) = where_clause(shape, &q.filters)?;
+    let sort = q.sort.as_deref().unwrap_or("id");
+    let sortable =
+        META.contains(&sort) || matches!(shape.column(sort), Some(Column::Plain | Column::Bool));
+    if !sortable {
+        return Err(unknown_field("sort", sort, shape));
+    }
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    let total: i64 = store.conn().query_row(
+        &format!("SELECT count(*) FROM {} t{filter_sql}", kind.table()),
+        params_from_iter(params.iter()),
+        |r| r.get(0),
+    )?;
+    let limit = q.limit.map_or(-1, i64::from);
+    let sql = format!(
+        "{}{filter_sql} ORDER BY t.{sort} {dir}, t.id {dir} LIMIT {limit} OFFSET {}",
+        shape.select, q.offset
+    );
+    let mut stmt = store.conn().prepare_cached(&sql)?;
+    let items = stmt
+        .query_map(params_from_iter(params.iter()), |r| shape.row_to_value(r))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Page {
+        items,
+        total,
+        offset: q.offset,
+        limit: q.limit,
+    })
+}
+
+impl Store {
+    /// Lists records of `E`.
+    pub fn list<E: Entity>(&self, q: &ListQuery) -> Result<Page<Record<E>>> {
+        let page = list_values(self, E::KIND, q)?;
+        Ok(Page {
+            items: page
+                .items
+                .into_iter()
+                .map(Record::from_value)
+                .collect::<Result<_>>()?,
+            total: page.total,
+            offset: page.offset,
+            limit: page.limit,
+        })
+    }
+
+    /// Lists records of `kind` as JSON objects.
+    pub fn list_json(&self, kind: EntityKind, q: &ListQuery) -> Result<Page<Value>> {
+        list_values(self, kind, q)
+    }
+}

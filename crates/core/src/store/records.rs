@@ -1,0 +1,428 @@
+//! Create, read, update and delete for every entity, each write with its audit row.
+//!
+//! Input arrives as a JSON object (from the CLI, the app, or a typed struct serialised): unknown
+//! fields are refused, text is NFC-normalised, the entity's rules and its references are checked,
+//! and only then is anything written.
+
+use super::audit;
+use super::shape::{to_sql, Column, Shape, META};
+use super::{Store, Tx};
+use crate::domain::{Entity, EntityKind};
+use crate::error::{invalid, CoreError, Result};
+use crate::text::normalize_value;
+use crate::validate::{FieldError, Validator};
+use chrono::{DateTime, Utc};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+/// What every stored record has besides its fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Meta {
+    /// Local key, stable within one store.
+    pub id: i64,
+    /// Stable identity across stores (exchange between offices).
+    pub uuid: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A stored record: its metadata and its fields, serialised side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record<E> {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(flatten)]
+    pub data: E,
+}
+
+impl<E: Entity> Record<E> {
+    /// Splits a stored JSON object into metadata and typed fields.
+    pub fn from_value(v: Value) -> Result<Record<E>> {
+        let Value::Object(mut map) = v else {
+            return Err(invalid(
+                "",
+                "not_object",
+                "Cần một đối tượng JSON",
+                "Expected a JSON object",
+            ));
+        };
+        let meta_map: Map<String, Value> = META
+            .iter()
+            .filter_map(|m| map.remove(*m).map(|v| ((*m).to_owned(), v)))
+            .collect();
+        let parse = |e: serde_json::Error| invalid("", "corrupt", e.to_string(), e.to_string());
+        Ok(Record {
+            meta: serde_json::from_value(Value::Object(meta_map)).map_err(parse)?,
+            data: serde_json::from_value(Value::Object(map)).map_err(parse)?,
+        })
+    }
+}
+
+/// UTC now in the fixed-width form the store sorts by.
+pub(crate) fn now_text() -> String {
+    Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+fn as_object(input: Value) -> Result<Map<String, Value>> {
+    match input {
+        Value::Object(m) => Ok(m),
+        _ => Err(invalid(
+            "",
+            "not_object",
+            "Dữ liệu vào phải là một đối tượng JSON",
+            "Input must be a JSON object",
+        )),
+    }
+}
+
+/// Overlays `input` on `base`, normalises it, and checks it into an `E` with all its rules.
+fn checked<E: Entity>(
+    conn: &Connection,
+    base: &Value,
+    input: &Map<String, Value>,
+) -> Result<(E, Value)> {
+    let shape = Shape::get(E::KIND);
+    shape.reject_unknown(input)?;
+    let mut merged = base.clone();
+    let obj = merged.as_object_mut().expect("base is an object");
+    for (k, v) in input {
+        if !META.contains(&k.as_str()) {
+            obj.insert(k.clone(), v.clone());
+        }
+    }
+    normalize_value(&mut merged);
+    let entity: E = match serde_json::from_value(merged.clone()) {
+        Ok(e) => e,
+        Err(whole) => return Err(CoreError::Invalid(type_errors::<E>(shape, &merged, whole))),
+    };
+    let mut v = Validator::default();
+    entity.validate(&mut v);
+    let canonical = serde_json::to_value(&entity).expect("entity serialises");
+    check_references::<E>(conn, &canonical, &mut v)?;
+    if !v.errors.is_empty() {
+        return Err(CoreError::Invalid(v.errors));
+    }
+    Ok((entity, canonical))
+}
+
+/// Finds which fields failed to deserialise by trying each one alone on the defaults.
+fn type_errors<E: Entity>(
+    shape: &Shape,
+    merged: &Value,
+    whole: serde_json::Error,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (k, v) in merged.as_object().into_iter().flatten() {
+        let mut probe = shape.default.clone();
+        probe[k.as_str()] = v.clone();
+        if let Err(e) = serde_json::from_value::<E>(probe) {
+            errors.push(FieldError::new(
+                k,
+                "invalid_value",
+                format!("Giá trị không hợp lệ ({e})"),
+                format!("Invalid value ({e})"),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        errors.push(FieldError::new(
+            "",
+            "invalid_value",
+            whole.to_string(),
+            whole.to_string(),
+        ));
+    }
+    errors
+}
+
+fn exists(conn: &Connection, kind: EntityKind, id: i64) -> Result<bool> {
+    let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.table());
+    Ok(conn.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
+}
+
+fn missing_ref(field: &str, kind: EntityKind, id: i64) -> FieldError {
+    FieldError::new(
+        field,
+        "unknown_reference",
+        format!("Không có {} nào mang mã {id}", kind.label_vi()),
+        format!("There is no {} with id {id}", kind.label_en()),
+    )
+}
+
+fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator) -> Result<()> {
+    for (field, kind) in E::REFS {
+        if let Some(id) = v[*field].as_i64().filter(|id| *id != 0) {
+            if !exists(conn, *kind, id)? {
+                out.push(missing_ref(field, *kind, id));
+            }
+        }
+    }
+    for link in E::LINKS {
+        let ids: Vec<i64> = v[link.field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_i64)
+            .collect();
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].contains(id) {
+                out.push(FieldError::new(
+                    link.field,
+                    "duplicate",
+                    format!("Mã {id} bị lặp"),
+                    format!("Id {id} is listed twice"),
+                ));
+            } else if !exists(conn, link.target, *id)? {
+                out.push(missing_ref(link.field, link.target, *id));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_links(conn: &Connection, shape: &Shape, id: i64, v: &Value) -> Result<()> {
+    for (field, link) in shape.links() {
+        conn.execute(
+            &format!(
+                "DELETE FROM {} WHERE {} = ?1",
+                link.table, link.owner_column
+            ),
+            [id],
+        )?;
+        let sql = format!(
+            "INSERT INTO {} ({}, {}, position) VALUES (?1, ?2, ?3)",
+            link.table, link.owner_column, link.target_column
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for (pos, target) in v[field].as_array().into_iter().flatten().enumerate() {
+            stmt.execute(rusqlite::params![id, target.as_i64(), pos as i64])?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads one record as a JSON object.
+pub(crate) fn read_value(conn: &Connection, kind: EntityKind, id: i64) -> Result<Value> {
+    let shape = Shape::get(kind);
+    let sql = format!("{} WHERE t.id = ?1", shape.select);
+    conn.prepare_cached(&sql)?
+        .query_row([id], |r| shape.row_to_value(r))
+        .optional()?
+        .ok_or(CoreError::NotFound { kind, id })
+}
+
+fn insert<E: Entity>(conn: &Connection, input: Value) -> Result<Value> {
+    let input = as_object(input)?;
+    let shape = Shape::get(E::KIND);
+    let (_, row) = checked::<E>(conn, &shape.default, &input)?;
+    let uuid = match input.get("uuid") {
+        None | Some(Value::Null) => uuid::Uuid::new_v4().to_string(),
+        Some(Value::String(s)) if uuid::Uuid::parse_str(s).is_ok() => s.to_lowercase(),
+        Some(other) => {
+            return Err(invalid(
+                "uuid",
+                "invalid_uuid",
+                format!("UUID không hợp lệ: {other}"),
+                format!("Not a valid UUID: {other}"),
+            ))
+        }
+    };
+    let now = now_text();
+    let names: Vec<&str> = shape.stored().map(|(n, _)| n).collect();
+    let sql = format!(
+        "INSERT INTO {} (uuid, created_at, updated_at, {}) VALUES ({})",
+        E::KIND.table(),
+        names.join(", "),
+        (1..=names.len() + 3)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut values = vec![
+        rusqlite::types::Value::Text(uuid.clone()),
+        rusqlite::types::Value::Text(now.clone()),
+        rusqlite::types::Value::Text(now),
+    ];
+    values.extend(names.iter().map(|n| to_sql(&row[*n])));
+    match conn.prepare_cached(&sql)?.execute(params_from_iter(values)) {
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == 2067 => {
+            return Err(invalid(
+                "uuid",
+                "duplicate_uuid",
+                "Đã có bản ghi mang UUID này",
+                "A record with this UUID already exists",
+            ))
+        }
+        other => other?,
+    };
+    let id = conn.last_insert_rowid();
+    write_links(conn, shape, id, &row)?;
+    audit::record(
+        conn,
+        E::KIND,
+        id,
+        &uuid,
+        "create",
+        &audit::changes(None, Some(&row)),
+    )?;
+    read_value(conn, E::KIND, id)
+}
+
+fn update<E: Entity>(conn: &Connection, id: i64, patch: Value) -> Result<Value> {
+    let patch = as_object(patch)?;
+    let shape = Shape::get(E::KIND);
+    let before = read_value(conn, E::KIND, id)?;
+    for key in ["id", "uuid"] {
+        if patch.get(key).is_some_and(|v| *v != before[key]) {
+            return Err(invalid(
+                key,
+                "read_only",
+                "Không thể thay đổi trường này",
+                "This field cannot be changed",
+            ));
+        }
+    }
+    let mut base = before.clone();
+    base.as_object_mut()
+        .expect("object")
+        .retain(|k, _| !META.contains(&k.as_str()));
+    let (_, after) = checked::<E>(conn, &base, &patch)?;
+    let changed: Vec<&str> = shape
+        .fields
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| before[*n] != after[*n])
+        .collect();
+    if changed.is_empty() {
+        return Ok(before);
+    }
+    let stored: Vec<&str> = changed
+        .iter()
+        .copied()
+        .filter(|n| !matches!(shape.column(n), Some(Column::Link(_))))
+        .collect();
+    let mut sets: Vec<String> = vec!["updated_at = ?1".into()];
+    sets.extend(
+        stored
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{n} = ?{}", i + 2)),
+    );
+    let sql = format!(
+        "UPDATE {} SET {} WHERE id = ?{}",
+        E::KIND.table(),
+        sets.join(", "),
+        stored.len() + 2
+    );
+    let mut values = vec![rusqlite::types::Value::Text(now_text())];
+    values.extend(stored.iter().map(|n| to_sql(&after[*n])));
+    values.push(rusqlite::types::Value::Integer(id));
+    conn.execute(&sql, params_from_iter(values))?;
+    if changed
+        .iter()
+        .any(|n| matches!(shape.column(n), Some(Column::Link(_))))
+    {
+        write_links(conn, shape, id, &after)?;
+    }
+    let uuid = before["uuid"].as_str().unwrap_or_default().to_owned();
+    let mut diff = Map::new();
+    for n in &changed {
+        diff.insert(
+            (*n).to_owned(),
+            serde_json::json!({"before": before[*n], "after": after[*n]}),
+        );
+    }
+    audit::record(conn, E::KIND, id, &uuid, "update", &Value::Object(diff))?;
+    read_value(conn, E::KIND, id)
+}
+
+fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+    let before = read_value(conn, kind, id)?;
+    let sql = format!("DELETE FROM {} WHERE id = ?1", kind.table());
+    match conn.execute(&sql, [id]) {
+        // 787: a foreign key; 1811: an ON DELETE RESTRICT action.
+        Err(rusqlite::Error::SqliteFailure(e, _)) if matches!(e.extended_code, 787 | 1811) => {
+            return Err(CoreError::InUse { kind, id })
+        }
+        other => other?,
+    };
+    let mut fields = before.clone();
+    fields
+        .as_object_mut()
+        .expect("object")
+        .retain(|k, _| !META.contains(&k.as_str()));
+    let uuid = before["uuid"].as_str().unwrap_or_default().to_owned();
+    audit::record(
+        conn,
+        kind,
+        id,
+        &uuid,
+        "delete",
+        &audit::changes(Some(&fields), None),
+    )
+}
+
+/// Record operations on an open transaction.
+impl Tx<'_> {
+    /// Creates a record from a typed value.
+    pub fn create<E: Entity>(&mut self, data: &E) -> Result<Record<E>> {
+        let v = serde_json::to_value(data).expect("entity serialises");
+        Record::from_value(insert::<E>(self.conn(), v)?)
+    }
+
+    /// Creates a record of `kind` from a JSON object, keeping a given `uuid`.
+    pub fn create_json(&mut self, kind: EntityKind, input: Value) -> Result<Value> {
+        crate::with_entity!(kind, E => insert::<E>(self.conn(), input))
+    }
+
+    /// Applies the fields given in `patch` to record `id` of `kind`.
+    pub fn update_json(&mut self, kind: EntityKind, id: i64, patch: Value) -> Result<Value> {
+        crate::with_entity!(kind, E => update::<E>(self.conn(), id, patch))
+    }
+
+    /// Deletes record `id` of `kind`.
+    pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
+        delete(self.conn(), kind, id)
+    }
+}
+
+/// Record operations on the store, each in its own transaction.
+impl Store {
+    /// Creates a record from a typed value.
+    pub fn create<E: Entity>(&mut self, data: &E) -> Result<Record<E>> {
+        self.transaction(|tx| tx.create(data))
+    }
+
+    /// Creates a record of `kind` from a JSON object.
+    pub fn create_json(&mut self, kind: EntityKind, input: Value) -> Result<Value> {
+        self.transaction(|tx| tx.create_json(kind, input))
+    }
+
+    /// Reads one record.
+    pub fn get<E: Entity>(&self, id: i64) -> Result<Record<E>> {
+        Record::from_value(read_value(self.conn(), E::KIND, id)?)
+    }
+
+    /// Reads one record of `kind` as a JSON object.
+    pub fn get_json(&self, kind: EntityKind, id: i64) -> Result<Value> {
+        read_value(self.conn(), kind, id)
+    }
+
+    /// Replaces every field of record `id` with `data`.
+    pub fn update<E: Entity>(&mut self, id: i64, data: &E) -> Result<Record<E>> {
+        let v = serde_json::to_value(data).expect("entity serialises");
+        Record::from_value(self.transaction(|tx| tx.update_json(E::KIND, id, v))?)
+    }
+
+    /// Applies the fields given in `patch` to record `id` of `kind`.
+    pub fn update_json(&mut self, kind: EntityKind, id: i64, patch: Value) -> Result<Value> {
+        self.transaction(|tx| tx.update_json(kind, id, patch))
+    }
+
+    /// Deletes record `id` of `kind`.
+    pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
+        self.transaction(|tx| tx.delete(kind, id))
+    }
+}

@@ -1,0 +1,19 @@
+//! Integration tests of planner-core on real SQLite files (one test binary, one module per area).
+
+mod core {
+    pub mod bindings;
+    pub mod crud;
+    pub mod demo;
+    pub mod migrations;
+    pub mod validation;
+}
+
+use planner_core::Store;
+use tempfile::TempDir;
+
+/// A fresh store in a real file under a temporary directory (kept alive by the returned guard).
+pub fn temp_store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("planner.db")).expect("open store");
+    (dir, store)
+}

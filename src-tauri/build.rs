@@ -1,0 +1,22 @@
+/// The only commands the webview may call. Each gets an `allow-…` permission that
+/// `capabilities/main.json` grants to the main window; nothing else is reachable.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "get_settings",
+    "save_settings",
+    "dashboard",
+    "list_records",
+    "get_record",
+    "create_record",
+    "update_record",
+    "delete_record",
+    "record_audit",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script");
+}

@@ -1,0 +1,192 @@
+// Generated from Rust by planner-core (src/bindings.rs). Do not edit by hand:
+// run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` after changing a type.
+
+export type EntityKind = "offices" | "counsellors" | "organizations" | "contacts" | "delegations" | "members" | "itinerary-items" | "interactions" | "leads" | "opportunities" | "briefs";
+
+export type FieldError = { field: string, code: string, message_vi: string, message_en: string, };
+
+export type ErrorPayload = { code: string, message_vi: string, message_en: string, fields: Array<FieldError>, };
+
+export type Meta = { 
+/**
+ * Local key, stable within one store.
+ */
+id: number, 
+/**
+ * Stable identity across stores (exchange between offices).
+ */
+uuid: string, created_at: string, updated_at: string, };
+
+export type Filter = { field: string, value: string, };
+
+export type ListQuery = { filters: Array<Filter>, 
+/**
+ * A field name; `id` when absent.
+ */
+sort: string | null, descending: boolean, 
+/**
+ * At most this many records (all when absent).
+ */
+limit: number | null, offset: number, };
+
+export type Page<T> = { items: Array<T>, total: number, offset: number, limit: number | null, };
+
+export type Labelled = { label: string, value: string, };
+
+export type Office = { name_vi: string, name_en: string | null, 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+country: string, city: string, 
+/**
+ * IANA zone, e.g. `Asia/Tokyo`.
+ */
+time_zone: string, address: string | null, phone: string | null, email: string | null, languages: Array<string>, notes: string | null, };
+
+export type Counsellor = { office_id: number, full_name: string, title: string | null, email: string | null, phone: string | null, languages: Array<string>, notes: string | null, };
+
+export type OrganizationKind = "investor" | "government" | "association" | "other";
+
+export type OrganizationSize = "unknown" | "small" | "medium" | "large" | "multinational";
+
+export type Organization = { kind: OrganizationKind, name_vi: string, name_en: string | null, 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+country: string, city: string | null, sectors: Array<string>, size: OrganizationSize, website: string | null, notes: string | null, };
+
+export type ConsentBasis = "unknown" | "consent" | "contract" | "legal_obligation" | "public_interest";
+
+export type Contact = { full_name: string, title: string | null, organization_id: number | null, emails: Array<Labelled>, phones: Array<Labelled>, languages: Array<string>, 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+nationality: string | null, notes: string | null, consent_basis: ConsentBasis, consent_date: string | null, consent_source: string | null, };
+
+export type DelegationKind = "outbound" | "inbound";
+
+export type DelegationStatus = "draft" | "proposed" | "approved" | "confirmed" | "completed" | "reported" | "cancelled";
+
+export type Delegation = { kind: DelegationKind, title: string, purpose: string | null, 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+destination_country: string, destination_city: string | null, 
+/**
+ * IANA zone of the destination; the itinerary is entered in it by default.
+ */
+time_zone: string, start_date: string | null, end_date: string | null, status: DelegationStatus, lead_officer: string | null, counsellor_id: number | null, 
+/**
+ * Budget in minor units of `budget_currency`.
+ */
+budget_minor: number | null, budget_currency: string | null, sectors: Array<string>, approved_by: string | null, approved_at: string | null, notes: string | null, };
+
+export type MemberRole = "head" | "member" | "interpreter" | "counsellor" | "liaison" | "security";
+
+export type VisaStatus = "not_required" | "pending" | "issued" | "refused";
+
+export type Member = { delegation_id: number, contact_id: number | null, staff_name: string | null, role: MemberRole, passport_number: string | null, passport_expiry: string | null, visa_status: VisaStatus, dietary_notes: string | null, protocol_notes: string | null, };
+
+export type ItineraryKind = "meeting" | "site_visit" | "conference" | "travel" | "meal" | "free";
+
+export type ItineraryItem = { delegation_id: number, kind: ItineraryKind, title: string, starts_at: string, ends_at: string, 
+/**
+ * IANA zone the start was entered in (the departure zone of a travel leg).
+ */
+time_zone: string, 
+/**
+ * IANA zone of the end, when it differs (the arrival zone of a travel leg).
+ */
+end_time_zone: string | null, venue: string | null, address: string | null, organization_id: number | null, counsellor_id: number | null, contact_ids: Array<number>, 
+/**
+ * Delegation members attending (ids of `Member`).
+ */
+attendee_ids: Array<number>, notes: string | null, };
+
+export type InteractionKind = "meeting" | "call" | "email" | "site_visit" | "event" | "note";
+
+export type Interaction = { occurred_at: string, kind: InteractionKind, summary: string, organization_id: number | null, contact_ids: Array<number>, delegation_id: number | null, itinerary_item_id: number | null, notes: string | null, };
+
+export type LeadStage = "lead" | "contacted" | "meeting" | "site_visit" | "mou" | "licensed" | "aftercare" | "lost";
+
+export type Lead = { organization_id: number, title: string, stage: LeadStage, lost_reason: string | null, sectors: Array<string>, 
+/**
+ * Expected capital in minor units (cents) of `expected_capital_currency`.
+ */
+expected_capital_minor: number | null, expected_capital_currency: string, jobs: number | null, 
+/**
+ * The officer who owns the lead.
+ */
+owner: string | null, next_action: string | null, due_at: string | null, notes: string | null, };
+
+export type OpportunityKind = "hitech_zone" | "industrial_cluster" | "industrial_zone" | "logistics_centre" | "wholesale_market" | "fdi_project";
+
+export type OpportunityStatus = "open" | "preparing" | "operating" | "closed";
+
+export type KeyFigure = { label_vi: string, label_en: string, value: string, source: string, source_date: string | null, };
+
+export type Opportunity = { kind: OpportunityKind, name_vi: string, name_en: string | null, summary_vi: string | null, summary_en: string | null, location: string, area_ha: number | null, sectors: Array<string>, status: OpportunityStatus, 
+/**
+ * Indicative land rent range in minor units of `land_rent_currency`, per `land_rent_unit`.
+ */
+land_rent_min_minor: number | null, land_rent_max_minor: number | null, land_rent_currency: string | null, land_rent_unit: string | null, incentives_vi: string | null, incentives_en: string | null, infrastructure: string | null, contact: string | null, key_figures: Array<KeyFigure>, 
+/**
+ * Where the figures come from, and as of when.
+ */
+source: string, source_date: string | null, notes: string | null, };
+
+export type BriefLanguage = "vi" | "en" | "bi";
+
+export type AudienceKind = "delegation" | "organization" | "sector";
+
+export type Brief = { title: string, language: BriefLanguage, audience_kind: AudienceKind, delegation_id: number | null, organization_id: number | null, sector: string | null, 
+/**
+ * ISO 3166-1 alpha-2, with a sector audience.
+ */
+country: string | null, opportunity_ids: Array<number>, sections: Array<string>, include_personal_data: boolean, version: number, file_name: string | null, 
+/**
+ * Lower-case hex SHA-256 of the generated file.
+ */
+file_sha256: string | null, generated_at: string | null, notes: string | null, };
+
+export type UpcomingDelegation = { id: number, title: string, kind: string, status: string, destination_country: string, destination_city: string | null, start_date: string | null, end_date: string | null, };
+
+export type FollowUp = { lead_id: number, title: string, organization_id: number, organization: string, stage: LeadStage, owner: string | null, next_action: string | null, due_at: string, overdue: boolean, };
+
+export type StageTotal = { stage: LeadStage, count: number, 
+/**
+ * Sum of expected capital in US cents (leads in other currencies are not added).
+ */
+expected_capital_usd_minor: number, };
+
+export type Dashboard = { counts: Array<[EntityKind, number]>, upcoming_delegations: Array<UpcomingDelegation>, follow_ups: Array<FollowUp>, pipeline: Array<StageTotal>, };
+
+export type AuditEntry = { id: number, at: string, entity: string, entity_id: number, entity_uuid: string, action: string, 
+/**
+ * `{field: {before?, after?}}`.
+ */
+changes: JsonValue, };
+
+export type UiLanguage = "vi" | "en";
+
+export type Settings = { ui_language: UiLanguage, };
+
+export type AppInfo = { version: string, db_path: string, schema_version: number, demo_seeded_at: string | null, };
+
+/** A stored record: its metadata and its fields. */
+export type Stored<T> = Meta & T;
+
+/** The record type of each entity kind. */
+export type EntityMap = {
+  "offices": Office;
+  "counsellors": Counsellor;
+  "organizations": Organization;
+  "contacts": Contact;
+  "delegations": Delegation;
+  "members": Member;
+  "itinerary-items": ItineraryItem;
+  "interactions": Interaction;
+  "leads": Lead;
+  "opportunities": Opportunity;
+  "briefs": Brief;
+};
