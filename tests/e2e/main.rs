@@ -1,1 +1,10 @@
+//! End-to-end tests on the real app window. Run under `xvfb-run -a` after building the app and
+//! the CLI (the README's test command does all of it). One WebKitWebDriver session at a time, so
+//! the scenarios run one after another inside one test.
 
+mod foundation;
+
+#[test]
+fn end_to_end() {
+    foundation::first_screen_and_delegation_form();
+}

@@ -15,11 +15,7 @@ pub fn nfc(s: &str) -> String {
 /// NFC-normalises every string inside a JSON value, in place.
 pub fn normalize_value(v: &mut Value) {
     match v {
-        Value::String(s) => {
-            if !is_nfc(s) {
-                *s = s.nfc().collect();
-            }
-        }
+        Value::String(s) if !is_nfc(s) => *s = s.nfc().collect(),
         Value::Array(items) => items.iter_mut().for_each(normalize_value),
         Value::Object(map) => map.values_mut().for_each(normalize_value),
         _ => {}

@@ -1,1 +1,324 @@
+//! Drives the real Delegation Planner window through tauri-driver + WebKitWebDriver.
+//!
+//! tauri-driver runs in its own process group, which is stopped as a whole when the `App` is
+//! dropped; the WebDriver session is always deleted first (WebKitWebDriver allows one at a time).
+//! The first second of a session sometimes drops a request, so idempotent requests are retried.
 
+use base64::Engine;
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ELEMENT: &str = "element-6066-11e4-a07c-4a4c98f8cc69";
+
+/// The directory that holds the workspace's built binaries (target/debug).
+pub fn bin_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target/debug/deps/..")
+        .to_path_buf()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = PathBuf::from(std::env::var_os("HOME").unwrap_or_default());
+    let in_cargo = home.join(".cargo/bin/tauri-driver");
+    if in_cargo.exists() {
+        in_cargo
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+/// A running app with a WebDriver session on it.
+pub struct App {
+    driver: Child,
+    agent: ureq::Agent,
+    base: String,
+    session: Option<String>,
+    /// Milliseconds from asking for the session (which launches the app) to the session's start.
+    pub launch_ms: u128,
+    started: Instant,
+}
+
+impl App {
+    /// Launches the app on the store at `db` (PLANNER_DB), under the X display already set.
+    pub fn launch(db: &Path) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
+        );
+        let app_bin = bin_dir().join("delegation-planner");
+        assert!(
+            app_bin.exists(),
+            "{} is missing: run `cargo build -p planner-app` first",
+            app_bin.display()
+        );
+        let (port, native) = (free_port(), free_port());
+        let mut cmd = Command::new(tauri_driver());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("PLANNER_DB", db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let driver = cmd
+            .spawn()
+            .expect("tauri-driver starts (cargo install tauri-driver --locked)");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let mut app = App {
+            driver,
+            agent,
+            base: format!("http://127.0.0.1:{port}"),
+            session: None,
+            launch_ms: 0,
+            started: Instant::now(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": app_bin}
+        }}});
+        app.started = Instant::now();
+        let v = app.request("POST", "/session", Some(caps), true);
+        app.launch_ms = app.started.elapsed().as_millis();
+        app.session = Some(v["sessionId"].as_str().expect("session id").to_owned());
+        app
+    }
+
+    /// Time since the session was requested (the app's launch).
+    pub fn since_launch(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    fn request(&self, method: &str, path: &str, body: Option<Value>, retry: bool) -> Value {
+        let url = format!("{}{path}", self.base);
+        let attempts = if retry { 6 } else { 1 };
+        let mut last = String::new();
+        for attempt in 0..attempts {
+            let res = match (method, &body) {
+                ("GET", _) => self.agent.get(&url).call(),
+                ("DELETE", _) => self.agent.delete(&url).call(),
+                (_, Some(b)) => self.agent.post(&url).send_json(b),
+                (_, None) => self.agent.post(&url).send_json(json!({})),
+            };
+            match res {
+                Ok(mut r) => {
+                    let status = r.status().as_u16();
+                    let v: Value = r
+                        .body_mut()
+                        .with_config()
+                        .limit(64 << 20)
+                        .read_json()
+                        .unwrap_or(Value::Null);
+                    if status >= 400 {
+                        panic!("WebDriver {method} {path} -> {status}: {}", v["value"]);
+                    }
+                    return v;
+                }
+                Err(e) => {
+                    last = e.to_string();
+                    std::thread::sleep(Duration::from_millis(250 * (attempt + 1)));
+                }
+            }
+        }
+        panic!("WebDriver {method} {path} failed: {last}");
+    }
+
+    fn s(&self, tail: &str) -> String {
+        format!(
+            "/session/{}{tail}",
+            self.session.as_deref().expect("session")
+        )
+    }
+
+    /// Runs a script in the page (idempotent scripts only: it is retried).
+    pub fn script(&self, script: &str, args: Vec<Value>) -> Value {
+        self.request(
+            "POST",
+            &self.s("/execute/sync"),
+            Some(json!({"script": script, "args": args})),
+            true,
+        )["value"]
+            .clone()
+    }
+
+    /// The element ids matching `css` now.
+    pub fn find_all(&self, css: &str) -> Vec<String> {
+        let v = self.request(
+            "POST",
+            &self.s("/elements"),
+            Some(json!({"using": "css selector", "value": css})),
+            true,
+        );
+        v["value"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e[ELEMENT].as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// Waits up to `secs` for an element matching `css` and returns its id.
+    pub fn wait_for(&self, css: &str, secs: u64) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(id) = self.find_all(css).into_iter().next() {
+                return id;
+            }
+            if Instant::now() > deadline {
+                let body = self.script(
+                    "return document.body ? document.body.innerText.slice(0, 2000) : ''",
+                    vec![],
+                );
+                panic!("no element {css} after {secs}s; page text: {body}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until some element matching `css` contains `text`.
+    pub fn wait_for_text(&self, css: &str, text: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if self
+                .find_all(css)
+                .iter()
+                .any(|id| self.text(id).contains(text))
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {css} containing «{text}» after {secs}s"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, css: &str) {
+        let id = self.wait_for(css, 10);
+        self.request(
+            "POST",
+            &self.s(&format!("/element/{id}/click")),
+            Some(json!({})),
+            false,
+        );
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        self.request("GET", &self.s(&format!("/element/{id}/text")), None, true)["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Clears a field and types `text` into it, key by key, as a user would.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let id = self.wait_for(css, 10);
+        self.request(
+            "POST",
+            &self.s(&format!("/element/{id}/clear")),
+            Some(json!({})),
+            false,
+        );
+        self.request(
+            "POST",
+            &self.s(&format!("/element/{id}/value")),
+            Some(json!({"text": text})),
+            false,
+        );
+    }
+
+    /// Sets a field's value the way a picker does (date inputs, selects) and fires input/change.
+    pub fn set_value(&self, css: &str, value: &str) {
+        self.wait_for(css, 10);
+        self.script(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
+             el.dispatchEvent(new Event('input', {bubbles: true}));
+             el.dispatchEvent(new Event('change', {bubbles: true})); return el.value;",
+            vec![json!(css), json!(value)],
+        );
+    }
+
+    /// Saves a PNG screenshot of the window.
+    pub fn screenshot(&self, path: &Path) {
+        let v = self.request("GET", &self.s("/screenshot"), None, true);
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v["value"].as_str().unwrap_or_default())
+            .unwrap();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Some(s) = self.session.take() {
+            let _ = self
+                .agent
+                .delete(&format!("{}/session/{s}", self.base))
+                .call();
+        }
+        let _ = Command::new("kill")
+            .args(["-TERM", &format!("-{}", self.driver.id())])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill")
+            .args(["-KILL", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Runs the `planner` CLI built beside the app.
+pub fn planner(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(bin_dir().join("planner"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("planner runs");
+    assert!(
+        out.status.success(),
+        "planner {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Where tests leave screenshots (tests/artifacts, ignored by git).
+pub fn artifacts() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("artifacts")
+}

@@ -171,7 +171,14 @@ impl Loader {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_owned();
-        for (demo_key, field, target) in REFS {
+        let refs: &[(&str, EntityKind)] =
+            crate::with_entity!(kind, E => <E as crate::domain::Entity>::REFS);
+        // Only keys naming one of this kind's references are keys: an opportunity's `contact`
+        // is plain text.
+        for (demo_key, field, target) in REFS
+            .into_iter()
+            .filter(|(_, f, _)| refs.iter().any(|(r, _)| r == f))
+        {
             if let Some(k) = obj.remove(demo_key) {
                 obj.insert(field.into(), self.id(target, &k, at, demo_key)?.into());
             }

@@ -243,19 +243,17 @@ impl Entity for Lead {
         v.opt_line("owner", &self.owner);
         v.opt_line("next_action", &self.next_action);
         v.text("notes", &self.notes);
-        if self.stage == LeadStage::Lost {
-            if self
-                .lost_reason
-                .as_deref()
-                .is_none_or(|r| r.trim().is_empty())
-            {
-                v.push(crate::validate::FieldError::new(
-                    "lost_reason",
-                    "required",
-                    "Cần nêu lý do khi chuyển sang «Không thành công»",
-                    "A reason is required when a lead is lost",
-                ));
-            }
+        let no_reason = self
+            .lost_reason
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty());
+        if self.stage == LeadStage::Lost && no_reason {
+            v.push(crate::validate::FieldError::new(
+                "lost_reason",
+                "required",
+                "Cần nêu lý do khi chuyển sang «Không thành công»",
+                "A reason is required when a lead is lost",
+            ));
         }
         v.text("lost_reason", &self.lost_reason);
     }

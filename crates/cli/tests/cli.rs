@@ -1,0 +1,238 @@
+//! The `planner` binary driven as a user would, on real store files.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn planner(db: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planner"));
+    cmd.arg("--db").arg(db).args(args).env_remove("PLANNER_DB");
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("planner runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn ok(db: &Path, args: &[&str], stdin: Option<&str>) -> String {
+    let r = planner(db, args, stdin);
+    assert_eq!(r.code, 0, "planner {args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(db, args, None)).expect("valid JSON")
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("planner.db");
+    (dir, db)
+}
+
+#[test]
+fn demo_then_list_keeps_vietnamese_intact() {
+    let (_dir, db) = temp_db();
+    let out = ok(&db, &["demo"], None);
+    assert!(out.contains("seeded"), "{out}");
+    let delegations = json(&db, &["list", "delegations", "--json"]);
+    let items = delegations.as_array().unwrap();
+    assert!(items.len() >= 2);
+    for d in items {
+        for key in [
+            "id",
+            "uuid",
+            "title",
+            "status",
+            "start_date",
+            "destination_country",
+        ] {
+            assert!(d.get(key).is_some(), "{key} in {d}");
+        }
+    }
+    let titles: String = items.iter().map(|d| d["title"].as_str().unwrap()).collect();
+    assert!(
+        titles.contains("Đoàn"),
+        "Vietnamese titles intact: {titles}"
+    );
+    assert!(ok(&db, &["list", "opportunities"], None).contains("Hòa Lạc"));
+    // A second demo into the same store is refused; --reset replaces it.
+    let again = planner(&db, &["demo"], None);
+    assert_ne!(again.code, 0);
+    assert!(again.stderr.contains("--reset"), "{}", again.stderr);
+    ok(&db, &["demo", "--reset"], None);
+    assert_eq!(
+        json(&db, &["list", "delegations", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        items.len()
+    );
+}
+
+#[test]
+fn create_show_update_delete_through_json() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["init"], None);
+    let org = ok(
+        &db,
+        &["create", "organizations", "-"],
+        Some(r#"{"name_vi": "Tập đoàn Sông Hồng", "country": "VN", "sectors": ["logistics"]}"#),
+    );
+    let org: Value = serde_json::from_str(&org).unwrap();
+    let id = org["id"].as_i64().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contact.json");
+    std::fs::write(
+        &file,
+        format!(
+            "\u{feff}{{\"full_name\": \"Đặng Thị Ngọc Lợi\", \"organization_id\": {id}, \
+         \"emails\": [{{\"label\": \"work\", \"value\": \"loi@songhong.example\"}}]}}"
+        ),
+    )
+    .unwrap();
+    let contact: Value = serde_json::from_str(&ok(
+        &db,
+        &["create", "contact", file.to_str().unwrap()],
+        None,
+    ))
+    .unwrap();
+    let cid = contact["id"].as_i64().unwrap().to_string();
+    let shown = json(&db, &["show", "contacts", &cid, "--json"]);
+    assert_eq!(shown["full_name"], "Đặng Thị Ngọc Lợi");
+    assert_eq!(shown["emails"][0]["value"], "loi@songhong.example");
+    let updated: Value = serde_json::from_str(&ok(
+        &db,
+        &["update", "contacts", &cid],
+        Some(r#"{"title": "Giám đốc"}"#),
+    ))
+    .unwrap();
+    assert_eq!(updated["title"], "Giám đốc");
+    assert_eq!(
+        updated["full_name"], "Đặng Thị Ngọc Lợi",
+        "fields not given are kept"
+    );
+    let filtered = json(
+        &db,
+        &[
+            "list",
+            "contacts",
+            "--json",
+            "--filter",
+            &format!("organization_id={id}"),
+        ],
+    );
+    assert_eq!(filtered.as_array().unwrap().len(), 1);
+    let audit = json(&db, &["audit", "contacts", &cid, "--json"]);
+    assert_eq!(audit.as_array().unwrap().len(), 2);
+    // The organisation is still used by the contact? No: contacts let go (SET NULL); a lead holds on.
+    ok(
+        &db,
+        &["create", "leads"],
+        Some(&format!(
+            r#"{{"organization_id": {id}, "title": "Kho lạnh"}}"#
+        )),
+    );
+    let refused = planner(&db, &["delete", "organizations", &id], None);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("still used"), "{}", refused.stderr);
+    ok(&db, &["delete", "contacts", &cid], None);
+    let gone = planner(&db, &["show", "contacts", &cid], None);
+    assert_eq!(gone.code, 3);
+    assert!(gone.stderr.contains("not found"));
+}
+
+#[test]
+fn bad_input_gives_one_line_naming_the_field() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["init"], None);
+    let r = planner(
+        &db,
+        &["create", "delegations"],
+        Some(
+            r#"{"title": "Đoàn Seoul", "destination_country": "KR", "time_zone": "Asia/Seoul", "start_date": "2027-05-10", "end_date": "2027-05-01"}"#,
+        ),
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("end_date") && r.stderr.contains("End is before start"),
+        "{}",
+        r.stderr
+    );
+    let r = planner(&db, &["create", "delegations"], Some("{\"title\": \n oops"));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("line 2"), "{}", r.stderr);
+    let r = planner(&db, &["list", "spaceships"], None);
+    assert!(
+        r.code != 0 && r.stderr.contains("unknown entity"),
+        "{}",
+        r.stderr
+    );
+    let r = planner(
+        &db,
+        &["list", "delegations", "--filter", "colour=red"],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("colour"), "{}", r.stderr);
+    assert_eq!(
+        json(&db, &["list", "delegations", "--json"]),
+        Value::Array(vec![]),
+        "nothing half-written"
+    );
+}
+
+#[test]
+fn planner_db_variable_selects_the_store() {
+    let (_dir, db) = temp_db();
+    let out = Command::new(env!("CARGO_BIN_EXE_planner"))
+        .args(["init"])
+        .env("PLANNER_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains(db.to_str().unwrap()));
+    assert!(db.exists());
+}
+
+#[test]
+fn scale_generates_synthetic_data() {
+    let (_dir, db) = temp_db();
+    let out = ok(&db, &["demo", "--scale", "40"], None);
+    assert!(
+        out.contains("40 organizations") && out.contains("80 contacts"),
+        "{out}"
+    );
+    let page = ok(
+        &db,
+        &["list", "organizations", "--limit", "5", "--sort", "name_vi"],
+        None,
+    );
+    assert!(page.contains("(5 of 40 organizations)"), "{page}");
+}

@@ -1,0 +1,20 @@
+// Display names of organisations, looked up once per id a screen needs.
+
+import { getRecord, type RecordOf } from '../lib/api';
+import { locale } from '../lib/i18n/index.svelte';
+
+/** The organisation's name in the interface language (Vietnamese when there is no English one). */
+export function organizationName(o: Pick<RecordOf<'organizations'>, 'name_vi' | 'name_en'>): string {
+  return locale.lang === 'en' && o.name_en ? o.name_en : o.name_vi;
+}
+
+/** The organisations with these ids (those that cannot be read are left out). */
+export async function organizationsById(
+  ids: (number | null)[],
+): Promise<Record<number, RecordOf<'organizations'>>> {
+  const unique = [...new Set(ids.filter((id): id is number => id !== null && id > 0))];
+  const found = await Promise.all(
+    unique.map((id) => getRecord('organizations', id).then((o) => [id, o] as const, () => null)),
+  );
+  return Object.fromEntries(found.filter((f) => f !== null));
+}

@@ -1,0 +1,111 @@
+// Typed wrappers around the Tauri commands of src-tauri/src/commands.rs. Every rejection is
+// turned into an `ApiError` carrying the command's `ErrorPayload`, so screens handle one shape.
+
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppInfo,
+  AuditEntry,
+  Dashboard,
+  EntityKind,
+  EntityMap,
+  ErrorPayload,
+  Filter,
+  ListQuery,
+  Page,
+  Settings,
+  Stored,
+} from './bindings.gen';
+
+/** A stored record of kind `K`: metadata plus the entity's fields. */
+export type RecordOf<K extends EntityKind> = Stored<EntityMap[K]>;
+
+/** A failed command, with the payload the Rust side sent (or one made from an unexpected error). */
+export class ApiError extends Error {
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.message_en);
+    this.name = 'ApiError';
+    this.payload = payload;
+  }
+}
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && typeof v.message_vi === 'string' && Array.isArray(v.fields);
+}
+
+/** The `ErrorPayload` of anything a command (or our own code) threw. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof ApiError) return error.payload;
+  if (isErrorPayload(error)) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'unexpected', message_vi: text, message_en: text, fields: [] };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw new ApiError(toErrorPayload(error));
+  }
+}
+
+/** A full `ListQuery` from the parts given (no filters, sorted by id, everything, by default). */
+export function listQuery(query: Partial<ListQuery> = {}): ListQuery {
+  return {
+    filters: query.filters ?? [],
+    sort: query.sort ?? null,
+    descending: query.descending ?? false,
+    limit: query.limit ?? null,
+    offset: query.offset ?? 0,
+  };
+}
+
+/** Filters from a field → value map, leaving out empty values. */
+export function filtersOf(values: Record<string, string | number | null | undefined>): Filter[] {
+  return Object.entries(values)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([field, v]) => ({ field, value: String(v) }));
+}
+
+export const appInfo = () => call<AppInfo>('app_info');
+export const getSettings = () => call<Settings>('get_settings');
+export const saveSettings = (settings: Settings) => call<null>('save_settings', { settings });
+export const dashboard = () => call<Dashboard>('dashboard');
+
+export function listRecords<K extends EntityKind>(
+  kind: K,
+  query: Partial<ListQuery> = {},
+): Promise<Page<RecordOf<K>>> {
+  return call('list_records', { kind, query: listQuery(query) });
+}
+
+export function getRecord<K extends EntityKind>(kind: K, id: number): Promise<RecordOf<K>> {
+  return call('get_record', { kind, id });
+}
+
+/** Creates a record; fields left out take the entity's defaults. */
+export function createRecord<K extends EntityKind>(
+  kind: K,
+  data: Partial<EntityMap[K]>,
+): Promise<RecordOf<K>> {
+  return call('create_record', { kind, data });
+}
+
+/** Changes only the fields given in `patch`. */
+export function updateRecord<K extends EntityKind>(
+  kind: K,
+  id: number,
+  patch: Partial<EntityMap[K]>,
+): Promise<RecordOf<K>> {
+  return call('update_record', { kind, id, patch });
+}
+
+export function deleteRecord(kind: EntityKind, id: number): Promise<null> {
+  return call('delete_record', { kind, id });
+}
+
+export function recordAudit(kind: EntityKind, id: number): Promise<AuditEntry[]> {
+  return call('record_audit', { kind, id });
+}

@@ -1,0 +1,147 @@
+// The values of each generated enum type, in display order. Written as `Record<Enum, true>` so the
+// compiler rejects a value missing from, or not in, the Rust enum (through bindings.gen.ts).
+
+import type {
+  AudienceKind,
+  BriefLanguage,
+  ConsentBasis,
+  DelegationKind,
+  DelegationStatus,
+  EntityKind,
+  InteractionKind,
+  ItineraryKind,
+  LeadStage,
+  MemberRole,
+  OpportunityKind,
+  OpportunityStatus,
+  OrganizationKind,
+  OrganizationSize,
+  VisaStatus,
+} from './bindings.gen';
+
+function valuesOf<T extends string>(all: Record<T, true>): T[] {
+  return Object.keys(all) as T[];
+}
+
+export const ENTITY_KINDS = valuesOf<EntityKind>({
+  offices: true,
+  counsellors: true,
+  organizations: true,
+  contacts: true,
+  delegations: true,
+  members: true,
+  'itinerary-items': true,
+  interactions: true,
+  leads: true,
+  opportunities: true,
+  briefs: true,
+});
+
+export const DELEGATION_KINDS = valuesOf<DelegationKind>({ outbound: true, inbound: true });
+
+export const DELEGATION_STATUSES = valuesOf<DelegationStatus>({
+  draft: true,
+  proposed: true,
+  approved: true,
+  confirmed: true,
+  completed: true,
+  reported: true,
+  cancelled: true,
+});
+
+export const MEMBER_ROLES = valuesOf<MemberRole>({
+  head: true,
+  member: true,
+  interpreter: true,
+  counsellor: true,
+  liaison: true,
+  security: true,
+});
+
+export const VISA_STATUSES = valuesOf<VisaStatus>({
+  not_required: true,
+  pending: true,
+  issued: true,
+  refused: true,
+});
+
+export const ITINERARY_KINDS = valuesOf<ItineraryKind>({
+  meeting: true,
+  site_visit: true,
+  conference: true,
+  travel: true,
+  meal: true,
+  free: true,
+});
+
+export const ORGANIZATION_KINDS = valuesOf<OrganizationKind>({
+  investor: true,
+  government: true,
+  association: true,
+  other: true,
+});
+
+export const ORGANIZATION_SIZES = valuesOf<OrganizationSize>({
+  unknown: true,
+  small: true,
+  medium: true,
+  large: true,
+  multinational: true,
+});
+
+export const CONSENT_BASES = valuesOf<ConsentBasis>({
+  unknown: true,
+  consent: true,
+  contract: true,
+  legal_obligation: true,
+  public_interest: true,
+});
+
+export const LEAD_STAGES = valuesOf<LeadStage>({
+  lead: true,
+  contacted: true,
+  meeting: true,
+  site_visit: true,
+  mou: true,
+  licensed: true,
+  aftercare: true,
+  lost: true,
+});
+
+export const INTERACTION_KINDS = valuesOf<InteractionKind>({
+  meeting: true,
+  call: true,
+  email: true,
+  site_visit: true,
+  event: true,
+  note: true,
+});
+
+export const OPPORTUNITY_KINDS = valuesOf<OpportunityKind>({
+  hitech_zone: true,
+  industrial_cluster: true,
+  industrial_zone: true,
+  logistics_centre: true,
+  wholesale_market: true,
+  fdi_project: true,
+});
+
+export const OPPORTUNITY_STATUSES = valuesOf<OpportunityStatus>({
+  open: true,
+  preparing: true,
+  operating: true,
+  closed: true,
+});
+
+export const BRIEF_LANGUAGES = valuesOf<BriefLanguage>({ vi: true, en: true, bi: true });
+
+export const AUDIENCE_KINDS = valuesOf<AudienceKind>({
+  delegation: true,
+  organization: true,
+  sector: true,
+});
+
+/** Is `value` one of `values`? Narrows a plain string (e.g. from the dashboard) to the enum. */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}

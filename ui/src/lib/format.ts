@@ -1,0 +1,212 @@
+// Dates, times and money as officers read them: dd/MM/yyyy in Vietnamese, "27 Nov 2026" in English.
+// Every function takes the language explicitly so it can be tested without the UI.
+
+import type { UiLanguage } from './bindings.gen';
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const HANOI_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function numberLocale(lang: UiLanguage): string {
+  return lang === 'vi' ? 'vi-VN' : 'en-GB';
+}
+
+function joinDate(lang: UiLanguage, year: number, month: number, day: number): string {
+  return lang === 'vi'
+    ? `${pad(day)}/${pad(month)}/${year}`
+    : `${day} ${MONTHS_EN[month - 1]} ${year}`;
+}
+
+/** A calendar date (`yyyy-mm-dd`, as the store keeps it) for display; '' when absent. */
+export function formatDate(value: string | null | undefined, lang: UiLanguage): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return value;
+  return joinDate(lang, Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** A date range such as "12/03/2026 – 18/03/2026"; one side may be missing. */
+export function formatDateRange(
+  start: string | null | undefined,
+  end: string | null | undefined,
+  lang: UiLanguage,
+): string {
+  const a = formatDate(start, lang);
+  const b = formatDate(end, lang);
+  if (a && b) return a === b ? a : `${a} – ${b}`;
+  return a || b;
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+
+// The wall-clock reading of an instant in a zone (the browser's zone when absent), from Intl parts
+// so the layout does not depend on the engine's locale data. Null for an unreadable instant.
+function wallClock(value: string, timeZone?: string): WallClock | null {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    }).formatToParts(date);
+  } catch {
+    // An unknown zone name: the browser's zone rather than nothing.
+    return timeZone ? wallClock(value) : null;
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour') % 24,
+    minute: part('minute'),
+  };
+}
+
+const clockTime = (w: WallClock) => `${pad(w.hour)}:${pad(w.minute)}`;
+
+function joinDateTime(w: WallClock, lang: UiLanguage): string {
+  const day = joinDate(lang, w.year, w.month, w.day);
+  return lang === 'vi' ? `${clockTime(w)} ${day}` : `${day}, ${clockTime(w)}`;
+}
+
+/**
+ * An instant (RFC 3339) as the date and time on the clocks of `timeZone` (IANA; the browser's
+ * zone when absent): "14:30 27/11/2026" in Vietnamese, "27 Nov 2026, 14:30" in English.
+ */
+export function formatDateTime(
+  value: string | null | undefined,
+  lang: UiLanguage,
+  timeZone?: string,
+): string {
+  if (!value) return '';
+  const w = wallClock(value, timeZone);
+  return w ? joinDateTime(w, lang) : value;
+}
+
+/**
+ * From `start` to `end` on the clocks of `timeZone` (the end on those of `endTimeZone` when given,
+ * as for a flight); the end's date is left out when it is the start's.
+ */
+export function formatTimeRange(
+  start: string,
+  end: string,
+  lang: UiLanguage,
+  timeZone: string,
+  endTimeZone?: string | null,
+): string {
+  const a = wallClock(start, timeZone);
+  const b = wallClock(end, endTimeZone || timeZone);
+  if (!a || !b) return `${start} – ${end}`;
+  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
+  return `${joinDateTime(a, lang)} – ${sameDay ? clockTime(b) : joinDateTime(b, lang)}`;
+}
+
+/** Decimal places of a currency's minor unit per ISO 4217 (VND 0, JPY 0, USD 2, KWD 3). */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount in minor units as money, e.g. 150000000 VND → "150.000.000 ₫" in Vietnamese. */
+export function formatMoney(
+  minor: number | null | undefined,
+  currency: string | null | undefined,
+  lang: UiLanguage,
+): string {
+  if (minor === null || minor === undefined) return '';
+  if (!currency) return formatNumber(minor, lang);
+  const digits = minorDigits(currency);
+  const major = minor / 10 ** digits;
+  try {
+    return new Intl.NumberFormat(numberLocale(lang), {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(major);
+  } catch {
+    return `${formatNumber(major, lang)} ${currency}`;
+  }
+}
+
+/** A plain number with the language's grouping and decimal marks. */
+export function formatNumber(value: number | null | undefined, lang: UiLanguage): string {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Why an amount typed in major units could not be read. */
+export type AmountProblem = 'invalid' | 'negative' | 'decimals';
+
+/**
+ * Reads an amount typed in major units into integer minor units of `currency`, exactly (no
+ * floating point). Accepts "1500000", "1.500.000" or "1 500 000" (grouping), "12500.50" or
+ * "12.500,50" (decimal mark). For a currency without decimals (VND, JPY) a single mark followed by
+ * three digits is read as grouping, as Vietnamese writes "1.500".
+ */
+export function parseAmount(
+  text: string,
+  currency: string,
+): { minor: number | null } | { problem: AmountProblem } {
+  const s = text.replace(/[\s\u00a0_]/g, '');
+  if (s === '') return { minor: null };
+  if (s.startsWith('-')) return { problem: 'negative' };
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return { problem: 'invalid' };
+  const digits = minorDigits(currency);
+  const marks = s.match(/[.,]/g) ?? [];
+  let whole = s;
+  let fraction = '';
+  const lastMark = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+  const kinds = new Set(marks);
+  const oneMark = marks.length === 1;
+  const groupingOnly =
+    (kinds.size === 1 && marks.length > 1) ||
+    (oneMark && digits === 0 && s.length - lastMark - 1 === 3);
+  if (marks.length > 0 && !groupingOnly) {
+    whole = s.slice(0, lastMark);
+    fraction = s.slice(lastMark + 1);
+    if (whole.includes(s[lastMark])) return { problem: 'invalid' };
+  }
+  if (marks.length > 0 && !checkGroups(whole)) return { problem: 'invalid' };
+  whole = whole.replace(/[.,]/g, '');
+  if (fraction.length > digits) {
+    if (/^0*$/.test(fraction.slice(digits))) fraction = fraction.slice(0, digits);
+    else return { problem: 'decimals' };
+  }
+  const minor = Number(whole + fraction.padEnd(digits, '0'));
+  if (!Number.isSafeInteger(minor)) return { problem: 'invalid' };
+  return { minor };
+}
+
+// Grouping marks must separate groups of three digits ("1.500.000", not "15.00.000").
+function checkGroups(whole: string): boolean {
+  const groups = whole.split(/[.,]/);
+  return groups.length === 1 || (groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3));
+}
+
+/** Minor units back to the plain major-unit text a form shows for editing ("12500.5" → "12500.50"). */
+export function amountText(minor: number | null | undefined, currency: string | null | undefined): string {
+  if (minor === null || minor === undefined) return '';
+  const digits = minorDigits(currency || 'USD');
+  if (digits === 0) return String(minor);
+  const sign = minor < 0 ? '-' : '';
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}

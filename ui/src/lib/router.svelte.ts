@@ -1,0 +1,165 @@
+// A small hash router: the path after '#' (e.g. "#/delegations/12") names the screen.
+// Hash routing needs nothing from the server, which suits a page served by Tauri.
+
+export type Section =
+  | 'dashboard'
+  | 'delegations'
+  | 'contacts'
+  | 'opportunities'
+  | 'briefs'
+  | 'exchange'
+  | 'settings';
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'delegations' }
+  | { name: 'delegation-new' }
+  | { name: 'delegation'; id: number }
+  | { name: 'delegation-edit'; id: number }
+  | { name: 'organizations' }
+  | { name: 'organization-new' }
+  | { name: 'organization'; id: number }
+  | { name: 'organization-edit'; id: number }
+  | { name: 'people' }
+  | { name: 'person-new' }
+  | { name: 'person'; id: number }
+  | { name: 'person-edit'; id: number }
+  | { name: 'opportunities' }
+  | { name: 'opportunity'; id: number }
+  | { name: 'briefs' }
+  | { name: 'brief'; id: number }
+  | { name: 'exchange' }
+  | { name: 'settings' }
+  | { name: 'not-found' };
+
+function positiveId(segment: string | undefined): number | null {
+  if (!segment || !/^\d+$/.test(segment)) return null;
+  const id = Number(segment);
+  return id > 0 ? id : null;
+}
+
+type Crud = { list: Route; create: Route; one: (id: number) => Route; edit: (id: number) => Route };
+
+// "", "new", "ID" or "ID/edit" below a list path.
+function crud(rest: string[], r: Crud): Route {
+  if (rest.length === 0) return r.list;
+  if (rest.length === 1 && rest[0] === 'new') return r.create;
+  const id = positiveId(rest[0]);
+  if (id === null) return { name: 'not-found' };
+  if (rest.length === 1) return r.one(id);
+  if (rest.length === 2 && rest[1] === 'edit') return r.edit(id);
+  return { name: 'not-found' };
+}
+
+/** The route of a path such as "/delegations/12/edit". */
+export function parseRoute(path: string): Route {
+  const segments = path.split('?')[0].split('/').filter((s) => s !== '');
+  const [head, ...rest] = segments;
+  switch (head) {
+    case undefined:
+    case 'dashboard':
+      return rest.length === 0 ? { name: 'dashboard' } : { name: 'not-found' };
+    case 'delegations':
+      return crud(rest, {
+        list: { name: 'delegations' },
+        create: { name: 'delegation-new' },
+        one: (id) => ({ name: 'delegation', id }),
+        edit: (id) => ({ name: 'delegation-edit', id }),
+      });
+    case 'contacts': {
+      const [tab, ...more] = rest;
+      if (tab === undefined || (tab === 'organizations' && more.length === 0))
+        return { name: 'organizations' };
+      if (tab === 'organizations')
+        return crud(more, {
+          list: { name: 'organizations' },
+          create: { name: 'organization-new' },
+          one: (id) => ({ name: 'organization', id }),
+          edit: (id) => ({ name: 'organization-edit', id }),
+        });
+      if (tab === 'people')
+        return crud(more, {
+          list: { name: 'people' },
+          create: { name: 'person-new' },
+          one: (id) => ({ name: 'person', id }),
+          edit: (id) => ({ name: 'person-edit', id }),
+        });
+      return { name: 'not-found' };
+    }
+    case 'opportunities':
+    case 'briefs': {
+      if (rest.length === 0) return { name: head };
+      const id = rest.length === 1 ? positiveId(rest[0]) : null;
+      if (id === null) return { name: 'not-found' };
+      return head === 'opportunities' ? { name: 'opportunity', id } : { name: 'brief', id };
+    }
+    case 'exchange':
+    case 'settings':
+      return rest.length === 0 ? { name: head } : { name: 'not-found' };
+    default:
+      return { name: 'not-found' };
+  }
+}
+
+/** The navigation entry a route belongs to (highlighted in the sidebar, named in the header). */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'dashboard':
+      return 'dashboard';
+    case 'delegations':
+    case 'delegation-new':
+    case 'delegation':
+    case 'delegation-edit':
+      return 'delegations';
+    case 'organizations':
+    case 'organization-new':
+    case 'organization':
+    case 'organization-edit':
+    case 'people':
+    case 'person-new':
+    case 'person':
+    case 'person-edit':
+      return 'contacts';
+    case 'opportunities':
+    case 'opportunity':
+      return 'opportunities';
+    case 'briefs':
+    case 'brief':
+      return 'briefs';
+    case 'exchange':
+      return 'exchange';
+    case 'settings':
+      return 'settings';
+    case 'not-found':
+      return null;
+  }
+}
+
+function currentPath(): string {
+  if (typeof location === 'undefined') return '/';
+  return location.hash.replace(/^#/, '') || '/';
+}
+
+/** The current path; components read `router.path` and follow it. */
+export const router = $state({ path: currentPath() });
+
+/** Follows the location's hash; returns the function that stops following it. */
+export function startRouter(): () => void {
+  const sync = () => {
+    router.path = currentPath();
+  };
+  sync();
+  window.addEventListener('hashchange', sync);
+  return () => window.removeEventListener('hashchange', sync);
+}
+
+/** The href of an in-app path, for links. */
+export function href(path: string): string {
+  return `#${path}`;
+}
+
+/** Goes to an in-app path (adds a history entry, so Back works). */
+export function navigate(path: string): void {
+  router.path = path;
+  if (location.hash !== `#${path}`) location.hash = path;
+}
