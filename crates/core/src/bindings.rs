@@ -25,6 +25,10 @@ pub fn typescript() -> String {
         "// Generated from Rust by planner-core (src/bindings.rs). Do not edit by hand:\n\
          // run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` after changing a type.\n\n",
     );
+    out.push_str(
+        "/** Any JSON value (audit changes carry the fields' before/after values). */\n\
+         export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;\n\n",
+    );
     decl::<EntityKind>(&cfg, &mut out);
     decl::<FieldError>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);

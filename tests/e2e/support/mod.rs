@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const ELEMENT: &str = "element-6066-11e4-a07c-4a4c98f8cc69";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// The directory that holds the workspace's built binaries (target/debug).
 pub fn bin_dir() -> PathBuf {
@@ -107,7 +107,12 @@ impl App {
         app.started = Instant::now();
         let v = app.request("POST", "/session", Some(caps), true);
         app.launch_ms = app.started.elapsed().as_millis();
-        app.session = Some(v["sessionId"].as_str().expect("session id").to_owned());
+        app.session = Some(
+            v["value"]["sessionId"]
+                .as_str()
+                .expect("session id")
+                .to_owned(),
+        );
         app
     }
 
@@ -120,7 +125,11 @@ impl App {
         let url = format!("{}{path}", self.base);
         let attempts = if retry { 6 } else { 1 };
         let mut last = String::new();
+        let trace = std::env::var_os("E2E_TRACE").is_some();
         for attempt in 0..attempts {
+            if trace {
+                eprintln!("[e2e] {method} {path} (attempt {attempt})");
+            }
             let res = match (method, &body) {
                 ("GET", _) => self.agent.get(&url).call(),
                 ("DELETE", _) => self.agent.delete(&url).call(),
@@ -279,15 +288,15 @@ impl App {
 
 impl Drop for App {
     fn drop(&mut self) {
+        let trace = std::env::var_os("E2E_TRACE").is_some();
         if let Some(s) = self.session.take() {
-            let _ = self
-                .agent
-                .delete(&format!("{}/session/{s}", self.base))
-                .call();
+            let deleted = delete_session(&self.base, &s);
+            if trace {
+                eprintln!("[e2e] delete session: {deleted:?}");
+            }
         }
-        let _ = Command::new("kill")
-            .args(["-TERM", &format!("-{}", self.driver.id())])
-            .status();
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.driver.try_wait() {
@@ -295,11 +304,26 @@ impl Drop for App {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.driver.id())])
-            .status();
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.driver.wait();
     }
+}
+
+/// Deletes the WebDriver session over a plain socket with a hard time limit, so that the app
+/// closing under the request cannot hang the test.
+fn delete_session(base: &str, session: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let addr = base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(5)))?;
+    write!(
+        stream,
+        "DELETE /session/{session} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    Ok(reply.lines().next().unwrap_or_default().to_owned())
 }
 
 /// Runs the `planner` CLI built beside the app.

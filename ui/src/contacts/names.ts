@@ -1,12 +1,6 @@
-// Display names of organisations, looked up once per id a screen needs.
+// Organisations looked up once per id a screen needs.
 
 import { getRecord, type RecordOf } from '../lib/api';
-import { locale } from '../lib/i18n/index.svelte';
-
-/** The organisation's name in the interface language (Vietnamese when there is no English one). */
-export function organizationName(o: Pick<RecordOf<'organizations'>, 'name_vi' | 'name_en'>): string {
-  return locale.lang === 'en' && o.name_en ? o.name_en : o.name_vi;
-}
 
 /** The organisations with these ids (those that cannot be read are left out). */
 export async function organizationsById(

@@ -1,7 +1,7 @@
 // The organisation form's model: input text to record fields and back.
 
 import type { Organization } from '../lib/bindings.gen';
-import { splitTags, textOrNull } from '../lib/choices';
+import { splitTags, textOrNull } from '../lib/form-text';
 
 export type OrganizationDraft = Pick<Organization, 'kind' | 'size'> &
   Record<Extract<keyof Organization, 'name_vi' | 'name_en' | 'country' | 'city' | 'sectors' | 'website' | 'notes'>, string>;

@@ -2,7 +2,7 @@
 // is dropped, so error paths such as "emails[1].value" count only the rows that are sent.
 
 import type { Contact, Labelled } from '../lib/bindings.gen';
-import { splitTags, textOrNull } from '../lib/choices';
+import { splitTags, textOrNull } from '../lib/form-text';
 
 export type PersonDraft = Pick<Contact, 'consent_basis' | 'emails' | 'phones'> &
   Record<

@@ -4,7 +4,7 @@
 import type { Delegation, FieldError } from '../lib/bindings.gen';
 import { clientError } from '../lib/client-errors';
 import { amountText, minorDigits, parseAmount } from '../lib/format';
-import { splitTags, textOrNull } from '../lib/choices';
+import { splitTags, textOrNull } from '../lib/form-text';
 
 type TextField = Extract<
   keyof Delegation,

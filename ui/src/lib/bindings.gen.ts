@@ -1,6 +1,9 @@
 // Generated from Rust by planner-core (src/bindings.rs). Do not edit by hand:
 // run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` after changing a type.
 
+/** Any JSON value (audit changes carry the fields' before/after values). */
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
+
 export type EntityKind = "offices" | "counsellors" | "organizations" | "contacts" | "delegations" | "members" | "itinerary-items" | "interactions" | "leads" | "opportunities" | "briefs";
 
 export type FieldError = { field: string, code: string, message_vi: string, message_en: string, };

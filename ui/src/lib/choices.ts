@@ -34,17 +34,3 @@ export const COMMON_TIME_ZONES = [
 
 /** Currencies offered for budgets (VND first). */
 export const CURRENCIES = ['VND', 'USD', 'EUR', 'JPY', 'KRW', 'CNY', 'SGD', 'GBP', 'AUD', 'THB'];
-
-/** Splits comma-separated tags ("logistics, e-commerce") into trimmed, non-empty tags. */
-export function splitTags(text: string): string[] {
-  return text
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-/** Blank text as null: the store keeps absent optional fields as null, not as "". */
-export function textOrNull(text: string): string | null {
-  const s = text.trim();
-  return s === '' ? null : s;
-}

@@ -123,23 +123,28 @@ export function minorDigits(currency: string): number {
   }
 }
 
-/** An amount in minor units as money, e.g. 150000000 VND → "150.000.000 ₫" in Vietnamese. */
+/**
+ * An amount in minor units as money with the currency's code, e.g. 150000000 VND →
+ * "150.000.000 VND" in Vietnamese. `whole` rounds to major units (for totals and overviews).
+ */
 export function formatMoney(
   minor: number | null | undefined,
   currency: string | null | undefined,
   lang: UiLanguage,
+  { whole = false }: { whole?: boolean } = {},
 ): string {
   if (minor === null || minor === undefined) return '';
   if (!currency) return formatNumber(minor, lang);
   const digits = minorDigits(currency);
   const major = minor / 10 ** digits;
+  const shown = whole ? 0 : digits;
   try {
     return new Intl.NumberFormat(numberLocale(lang), {
       style: 'currency',
       currency,
       currencyDisplay: 'code',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
+      minimumFractionDigits: shown,
+      maximumFractionDigits: shown,
     }).format(major);
   } catch {
     return `${formatNumber(major, lang)} ${currency}`;

@@ -1,0 +1,95 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Dashboard as DashboardData } from '../lib/bindings.gen';
+import { fakeCore } from '../test-ipc';
+import Dashboard from './Dashboard.svelte';
+
+const data: DashboardData = {
+  counts: [
+    ['delegations', 4],
+    ['organizations', 12],
+    ['leads', 7],
+  ],
+  upcoming_delegations: [
+    {
+      id: 3,
+      title: 'Đoàn xúc tiến tại Seoul',
+      kind: 'outbound',
+      status: 'confirmed',
+      destination_country: 'KR',
+      destination_city: 'Seoul',
+      start_date: '2026-12-01',
+      end_date: '2026-12-05',
+    },
+  ],
+  follow_ups: [
+    {
+      lead_id: 1,
+      title: 'Nhà máy bán dẫn tại Hòa Lạc',
+      organization_id: 8,
+      organization: 'Công ty ABC Semiconductor',
+      stage: 'site_visit',
+      owner: 'Lê Hà',
+      next_action: 'Gửi hồ sơ khu đất',
+      due_at: '2026-11-20T02:00:00Z',
+      overdue: true,
+    },
+    {
+      lead_id: 2,
+      title: 'Trung tâm logistics Gia Lâm',
+      organization_id: 9,
+      organization: 'XYZ Logistics',
+      stage: 'meeting',
+      owner: null,
+      next_action: null,
+      due_at: '2026-12-02T02:00:00Z',
+      overdue: false,
+    },
+  ],
+  pipeline: [
+    { stage: 'lead', count: 3, expected_capital_usd_minor: 50_000_000_00 },
+    { stage: 'mou', count: 1, expected_capital_usd_minor: 120_000_000_00 },
+  ],
+};
+
+describe('Dashboard', () => {
+  it('shows counts, upcoming delegations, overdue follow-ups and the pipeline in USD', async () => {
+    fakeCore({ dashboard: () => data });
+    render(Dashboard);
+
+    const loaded = await screen.findByTestId('dashboard-loaded');
+    expect(screen.getByTestId('dashboard')).toContainElement(loaded);
+    expect(within(loaded).getByText('12')).toBeInTheDocument();
+    expect(within(loaded).getByRole('link', { name: 'Tổ chức' })).toHaveAttribute('href', '#/contacts/organizations');
+
+    const upcoming = screen.getByTestId('upcoming-delegation');
+    expect(within(upcoming).getByRole('link', { name: 'Đoàn xúc tiến tại Seoul' })).toHaveAttribute(
+      'href',
+      '#/delegations/3',
+    );
+    expect(upcoming).toHaveTextContent('01/12/2026 – 05/12/2026');
+    expect(upcoming).toHaveTextContent('Đã xác nhận');
+
+    const [overdue, due] = screen.getAllByTestId('follow-up');
+    expect(overdue).toHaveClass('overdue');
+    expect(overdue).toHaveTextContent('Quá hạn');
+    expect(due).not.toHaveClass('overdue');
+    expect(due).not.toHaveTextContent('Quá hạn');
+
+    const stages = screen.getAllByTestId('pipeline-stage');
+    expect(stages[1]).toHaveTextContent('Đã ký MoU');
+    expect(stages[1]).toHaveTextContent(/120\.000\.000\sUSD/);
+    expect(screen.getByText(/^170\.000\.000\sUSD$/)).toBeInTheDocument();
+  });
+
+  it('shows the core error instead of the figures when the dashboard cannot load', async () => {
+    fakeCore({
+      dashboard: () => {
+        throw { code: 'database', message_vi: 'Lỗi cơ sở dữ liệu: đĩa đầy', message_en: 'database error: disk full', fields: [] };
+      },
+    });
+    render(Dashboard);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Lỗi cơ sở dữ liệu: đĩa đầy');
+    expect(screen.queryByTestId('dashboard-loaded')).toBeNull();
+  });
+});

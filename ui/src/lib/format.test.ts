@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  amountText,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatMoney,
+  formatTimeRange,
+  HANOI_TIME_ZONE,
+  minorDigits,
+  parseAmount,
+} from './format';
+
+describe('dates', () => {
+  it('are dd/MM/yyyy in Vietnamese and "27 Nov 2026" in English', () => {
+    expect(formatDate('2026-11-27', 'vi')).toBe('27/11/2026');
+    expect(formatDate('2026-03-05', 'vi')).toBe('05/03/2026');
+    expect(formatDate('2026-11-27', 'en')).toBe('27 Nov 2026');
+    expect(formatDate(null, 'vi')).toBe('');
+    expect(formatDateRange('2026-03-12', '2026-03-18', 'vi')).toBe('12/03/2026 – 18/03/2026');
+    expect(formatDateRange('2026-03-12', null, 'en')).toBe('12 Mar 2026');
+  });
+
+  it('show an instant on the clocks of a given zone', () => {
+    const instant = '2026-03-12T01:30:00Z';
+    expect(formatDateTime(instant, 'vi', 'Asia/Tokyo')).toBe('10:30 12/03/2026');
+    expect(formatDateTime(instant, 'vi', HANOI_TIME_ZONE)).toBe('08:30 12/03/2026');
+    expect(formatDateTime(instant, 'en', 'Europe/Paris')).toBe('12 Mar 2026, 02:30');
+    expect(formatDateTime('2026-03-11T23:30:00Z', 'vi', 'America/New_York')).toBe('19:30 11/03/2026');
+  });
+
+  it('leave the end date out of a same-day range, and use the arrival zone for a flight', () => {
+    expect(formatTimeRange('2026-03-12T01:00:00Z', '2026-03-12T03:00:00Z', 'vi', 'Asia/Tokyo')).toBe(
+      '10:00 12/03/2026 – 12:00',
+    );
+    // Hanoi 23:30 → Tokyo 07:00 next day.
+    expect(
+      formatTimeRange('2026-03-11T16:30:00Z', '2026-03-11T22:00:00Z', 'vi', HANOI_TIME_ZONE, 'Asia/Tokyo'),
+    ).toBe('23:30 11/03/2026 – 07:00 12/03/2026');
+  });
+});
+
+describe('money', () => {
+  it('knows the minor unit of each currency (ISO 4217)', () => {
+    expect(minorDigits('VND')).toBe(0);
+    expect(minorDigits('JPY')).toBe(0);
+    expect(minorDigits('USD')).toBe(2);
+    expect(minorDigits('EUR')).toBe(2);
+  });
+
+  it('reads amounts typed in major units into exact minor units', () => {
+    expect(parseAmount('1.500.000.000', 'VND')).toEqual({ minor: 1_500_000_000 });
+    expect(parseAmount('1 500 000', 'VND')).toEqual({ minor: 1_500_000 });
+    expect(parseAmount('1.500', 'VND')).toEqual({ minor: 1500 });
+    expect(parseAmount('12500.50', 'USD')).toEqual({ minor: 1_250_050 });
+    expect(parseAmount('12.500,5', 'EUR')).toEqual({ minor: 1_250_050 });
+    expect(parseAmount('0.29', 'USD')).toEqual({ minor: 29 });
+    expect(parseAmount('300000', 'JPY')).toEqual({ minor: 300_000 });
+    expect(parseAmount('', 'USD')).toEqual({ minor: null });
+  });
+
+  it('refuses amounts it cannot read exactly', () => {
+    expect(parseAmount('12.5', 'JPY')).toEqual({ problem: 'decimals' });
+    expect(parseAmount('1.234', 'USD')).toEqual({ problem: 'decimals' });
+    expect(parseAmount('-5', 'USD')).toEqual({ problem: 'negative' });
+    expect(parseAmount('abc', 'USD')).toEqual({ problem: 'invalid' });
+    expect(parseAmount('15.00.000', 'VND')).toEqual({ problem: 'invalid' });
+  });
+
+  it('formats minor units per language and back into editable text', () => {
+    expect(formatMoney(150_000_000, 'VND', 'vi')).toMatch(/^150\.000\.000\sVND$/);
+    expect(formatMoney(1_250_050, 'USD', 'en')).toMatch(/^USD\s12,500\.50$/);
+    expect(formatMoney(null, 'USD', 'en')).toBe('');
+    expect(amountText(1_250_050, 'USD')).toBe('12500.50');
+    expect(amountText(5, 'USD')).toBe('0.05');
+    expect(amountText(300_000, 'JPY')).toBe('300000');
+  });
+});

@@ -1,0 +1,61 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Opportunity, Stored } from '../lib/bindings.gen';
+import { setLanguage } from '../lib/i18n/index.svelte';
+import { fakeCore, storedMeta } from '../test-ipc';
+import OpportunityDetail from './OpportunityDetail.svelte';
+
+const hoaLac: Stored<Opportunity> = {
+  ...storedMeta(1),
+  kind: 'hitech_zone',
+  name_vi: 'Khu Công nghệ cao Hòa Lạc',
+  name_en: 'Hoa Lac Hi-Tech Park',
+  summary_vi: null,
+  summary_en: null,
+  location: 'Thạch Thất, Hà Nội',
+  area_ha: 1586,
+  sectors: ['R&D', 'phần mềm'],
+  status: 'open',
+  land_rent_min_minor: 10500,
+  land_rent_max_minor: 12000,
+  land_rent_currency: 'USD',
+  land_rent_unit: 'm²/50 năm',
+  incentives_vi: 'Thuế TNDN 10% trong 15 năm',
+  incentives_en: '10% corporate income tax for 15 years',
+  infrastructure: null,
+  contact: null,
+  key_figures: [
+    {
+      label_vi: 'Vốn đăng ký',
+      label_en: 'Registered capital',
+      value: 'VND 115.5 trillion',
+      source: 'Ban quản lý Khu CNC Hòa Lạc',
+      source_date: '2024-05-31',
+    },
+  ],
+  source: 'Ban quản lý Khu CNC Hòa Lạc',
+  source_date: '2024-05-31',
+  notes: null,
+};
+
+describe('OpportunityDetail', () => {
+  it('shows names, land rent and key figures with their source and date, in the chosen language', async () => {
+    fakeCore({ get_record: () => hoaLac });
+    render(OpportunityDetail, { id: 1 });
+
+    expect(await screen.findByTestId('detail-title')).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
+    expect(screen.getByTestId('opportunity-detail')).toHaveTextContent('Hoa Lac Hi-Tech Park');
+    expect(screen.getByText(/105,00\sUSD – 120,00\sUSD \/ m²\/50 năm/)).toBeInTheDocument();
+    const figure = screen.getByTestId('key-figure');
+    expect(within(figure).getByText('Vốn đăng ký')).toBeInTheDocument();
+    expect(figure).toHaveTextContent('Ban quản lý Khu CNC Hòa Lạc');
+    expect(figure).toHaveTextContent('31/05/2024');
+    expect(screen.getByText('Mang tính tham khảo, cần xác nhận với ban quản lý.')).toBeInTheDocument();
+
+    setLanguage('en');
+    expect(await screen.findByText('Registered capital')).toBeInTheDocument();
+    expect(screen.getByTestId('detail-title')).toHaveTextContent('Hoa Lac Hi-Tech Park');
+    expect(screen.getByText('10% corporate income tax for 15 years')).toBeInTheDocument();
+    expect(figure).toHaveTextContent('31 May 2024');
+  });
+});
