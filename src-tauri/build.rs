@@ -11,6 +11,10 @@ const COMMANDS: &[&str] = &[
     "update_record",
     "delete_record",
     "record_audit",
+    "brief_suggestions",
+    "brief_preview",
+    "brief_generate",
+    "brief_open",
 ];
 
 fn main() {

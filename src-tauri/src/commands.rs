@@ -10,9 +10,9 @@ use planner_core::{CoreError, ErrorPayload, Store};
 use serde_json::Value;
 use tauri::State;
 
-type Reply<T> = Result<T, ErrorPayload>;
+pub(crate) type Reply<T> = Result<T, ErrorPayload>;
 
-fn with_store<T>(
+pub(crate) fn with_store<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Store) -> Result<T, CoreError>,
 ) -> Reply<T> {

@@ -1,6 +1,7 @@
 //! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, and
 //! exposes the core through the commands in `commands`. Everything else lives in planner-core.
 
+mod briefs;
 mod commands;
 
 use planner_core::paths::resolve_db_path;
@@ -46,6 +47,7 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             store: Mutex::new(store),
         })
@@ -60,6 +62,10 @@ pub fn run() {
             commands::update_record,
             commands::delete_record,
             commands::record_audit,
+            briefs::brief_suggestions,
+            briefs::brief_preview,
+            briefs::brief_generate,
+            briefs::brief_open,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");

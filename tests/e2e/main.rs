@@ -2,9 +2,11 @@
 //! the CLI (the README's test command does all of it). One WebKitWebDriver session at a time, so
 //! the scenarios run one after another inside one test.
 
+mod briefs;
 mod foundation;
 
 #[test]
 fn end_to_end() {
     foundation::first_screen_and_delegation_form();
+    briefs::compose_and_save_a_brief();
 }

@@ -2,11 +2,16 @@
 // and records every call, so a test can check exactly what the UI sent.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  Brief,
+  BriefBlock,
+  BriefModel,
   Delegation,
   EntityKind,
   ErrorPayload,
   FieldError,
   ListQuery,
+  Opportunity,
+  OpportunitySuggestion,
   Page,
   Stored,
 } from './lib/bindings.gen';
@@ -84,6 +89,90 @@ export function storedDelegation(id: number, fields: Partial<Delegation> = {}): 
     notes: null,
     ...fields,
   };
+}
+
+/** A stored opportunity (Hoa Lac Hi-Tech Park unless changed). */
+export function storedOpportunity(id: number, fields: Partial<Opportunity> = {}): Stored<Opportunity> {
+  return {
+    ...meta(id),
+    kind: 'hitech_zone',
+    name_vi: 'Khu Công nghệ cao Hòa Lạc',
+    name_en: 'Hoa Lac Hi-Tech Park',
+    summary_vi: null,
+    summary_en: null,
+    location: 'Thạch Thất, Hà Nội',
+    area_ha: 1586,
+    sectors: ['semiconductors', 'software', 'rd'],
+    status: 'open',
+    land_rent_min_minor: null,
+    land_rent_max_minor: null,
+    land_rent_currency: null,
+    land_rent_unit: null,
+    incentives_vi: null,
+    incentives_en: null,
+    infrastructure: null,
+    contact: null,
+    key_figures: [],
+    source: 'Ban quản lý Khu CNC Hòa Lạc',
+    source_date: '2024-05-31',
+    notes: null,
+    ...fields,
+  };
+}
+
+/** A recorded brief, generated into the briefs folder. */
+export function storedBrief(id: number, fields: Partial<Brief> = {}): Stored<Brief> {
+  return {
+    ...meta(id),
+    title: 'Cơ hội đầu tư tại Hà Nội — Dành cho: Đoàn Nhật Bản',
+    language: 'vi',
+    audience_kind: 'delegation',
+    delegation_id: 1,
+    organization_id: null,
+    sector: null,
+    country: null,
+    opportunity_ids: [1],
+    sections: ['cover', 'summary'],
+    include_personal_data: true,
+    version: 1,
+    file_name: '/home/lan/.local/share/delegation-planner/briefs/ban-tin-doan-1-vi-v1.pdf',
+    file_sha256: 'a3f1c09e5b7d2e4f60718293a4b5c6d7e8f90123456789abcdef0123456789ab',
+    generated_at: '2026-11-20T02:15:00Z',
+    notes: null,
+    layout: 'side_by_side',
+    paper: 'a4',
+    ...fields,
+  };
+}
+
+/** An opportunity offered to the brief composer. */
+export function suggestion(id: number, name_vi: string, fields: Partial<OpportunitySuggestion> = {}): OpportunitySuggestion {
+  return { id, name_vi, name_en: null, kind: 'industrial_zone', sectors: [], score: 0, suggested: false, ...fields };
+}
+
+/** A composed brief with the given blocks. */
+export function briefModel(blocks: BriefBlock[], fields: Partial<BriefModel> = {}): BriefModel {
+  return {
+    title: { vi: 'Cơ hội đầu tư tại Hà Nội', en: 'Investment opportunities in Hanoi' },
+    subtitle: { vi: 'Dành cho: Đoàn Nhật Bản', en: 'Prepared for: Japan delegation' },
+    author: 'Trung tâm Xúc tiến Đầu tư Hà Nội',
+    language: 'vi',
+    layout: 'side_by_side',
+    paper: 'a4',
+    generated_at: '2026-11-20T02:15:00Z',
+    version: 1,
+    include_personal_data: true,
+    opportunity_ids: [1],
+    blocks,
+    ...fields,
+  };
+}
+
+/** A promise with its resolve function, to hold a command's answer while a test looks. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 export { meta as storedMeta };

@@ -10,6 +10,8 @@ use serde_json::Value;
 use std::io::Read;
 use std::path::PathBuf;
 
+mod bench;
+
 /// Largest JSON input accepted by create/update (a record is a few kilobytes).
 const MAX_INPUT: u64 = 4 * 1024 * 1024;
 
@@ -80,12 +82,69 @@ enum Command {
     },
     /// Deletes a record.
     Delete { entity: String, id: i64 },
+    /// Generates an investment brief (PDF or HTML) and records it.
+    Brief(BriefArgs),
+    /// Measures the PDF engine and the store (prints numbers; asserts nothing).
+    Bench {
+        #[command(subcommand)]
+        what: bench::BenchWhat,
+    },
     /// Shows the audit trail of one record.
     Audit {
         entity: String,
         id: i64,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct BriefArgs {
+    #[command(subcommand)]
+    again: Option<BriefAgain>,
+    /// A brief for the delegation with this id.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["organization", "sector"])]
+    delegation: Option<i64>,
+    /// A brief for the organisation with this id.
+    #[arg(long, value_name = "ID", conflicts_with = "sector")]
+    organization: Option<i64>,
+    /// A brief for investors of this sector (with --country).
+    #[arg(long, value_name = "SECTOR")]
+    sector: Option<String>,
+    /// The investors' country (ISO 3166-1 alpha-2), with --sector.
+    #[arg(long, value_name = "CC", requires = "sector")]
+    country: Option<String>,
+    /// vi, en or bi (bilingual).
+    #[arg(long, default_value = "vi")]
+    lang: String,
+    /// With --lang bi: the whole brief in Vietnamese, then in English (default: side by side).
+    #[arg(long)]
+    sequential: bool,
+    /// US Letter instead of A4.
+    #[arg(long)]
+    letter: bool,
+    /// Leave names, phones and emails of people out.
+    #[arg(long)]
+    no_personal_data: bool,
+    /// Present these opportunities (comma-separated ids) instead of the suggested ones.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    opportunities: Option<Vec<i64>>,
+    /// pdf or html.
+    #[arg(long, default_value = "pdf")]
+    format: String,
+    /// Where to write the brief.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum BriefAgain {
+    /// Rebuilds a recorded brief exactly as it was generated and says whether it is identical.
+    Regenerate {
+        id: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
     },
 }
 
@@ -258,6 +317,8 @@ fn run(cli: Cli) -> Result<()> {
             store.delete(kind, id)?;
             println!("deleted {} {id}", kind.label_en());
         }
+        Command::Brief(args) => brief(&mut store, args)?,
+        Command::Bench { what } => bench::run(what)?,
         Command::Audit {
             entity: name,
             id,
@@ -290,6 +351,69 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+fn brief(store: &mut Store, a: BriefArgs) -> Result<()> {
+    use planner_core::briefs::{self, Audience, BriefFormat, BriefRequest};
+    use planner_core::domain::{BilingualLayout, BriefLanguage, Paper};
+    let format = match a.format.as_str() {
+        "pdf" => BriefFormat::Pdf,
+        "html" => BriefFormat::Html,
+        other => bail!("--format «{other}»: use pdf or html"),
+    };
+    if let Some(BriefAgain::Regenerate { id, output }) = a.again {
+        let (bytes, identical) = briefs::regenerate(store, id, format)?;
+        std::fs::write(&output, &bytes)
+            .with_context(|| format!("cannot write {}", output.display()))?;
+        println!(
+            "{} ({} bytes, sha256 {}): {}",
+            output.display(),
+            bytes.len(),
+            briefs::sha256_hex(&bytes),
+            if identical {
+                "identical to the recorded brief"
+            } else {
+                "differs: the data changed since it was generated"
+            }
+        );
+        return Ok(());
+    }
+    let audience = match (a.delegation, a.organization, a.sector) {
+        (Some(id), _, _) => Audience::Delegation { id },
+        (_, Some(id), _) => Audience::Organization { id },
+        (_, _, Some(sector)) => Audience::Sector {
+            sector,
+            country: a.country.map(|c| c.to_uppercase()),
+        },
+        _ => bail!(
+            "choose the audience: --delegation ID, --organization ID or --sector S [--country CC]"
+        ),
+    };
+    let language = match a.lang.as_str() {
+        "vi" => BriefLanguage::Vi,
+        "en" => BriefLanguage::En,
+        "bi" => BriefLanguage::Bi,
+        other => bail!("--lang «{other}»: use vi, en or bi"),
+    };
+    let mut req = BriefRequest::new(audience, language);
+    req.include_personal_data = !a.no_personal_data;
+    req.opportunity_ids = a.opportunities;
+    if a.sequential {
+        req.layout = BilingualLayout::Sequential;
+    }
+    if a.letter {
+        req.paper = Paper::Letter;
+    }
+    let output = match a.output {
+        Some(o) => o,
+        None => briefs::default_file_name(&req, briefs::upcoming_version(store, &req)?, format),
+    };
+    let done = briefs::generate(store, &req, format, &output)?;
+    println!(
+        "{} ({} bytes, version {}, sha256 {}), recorded as brief {}",
+        done.path, done.bytes, done.version, done.sha256, done.brief_id
+    );
     Ok(())
 }
 

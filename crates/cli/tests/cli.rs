@@ -236,3 +236,84 @@ fn scale_generates_synthetic_data() {
     );
     assert!(page.contains("(5 of 40 organizations)"), "{page}");
 }
+
+#[test]
+fn brief_is_generated_recorded_and_regenerated_identically() {
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let pdf = dir.path().join("japan.pdf");
+    let out = ok(
+        &db,
+        &[
+            "brief",
+            "--delegation",
+            "1",
+            "--lang",
+            "bi",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.contains("version 1") && out.contains("recorded as brief 1"),
+        "{out}"
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let briefs = json(&db, &["list", "briefs", "--json"]);
+    let b = &briefs[0];
+    assert_eq!(b["language"], "bi");
+    assert_eq!(b["delegation_id"], 1);
+    assert_eq!(b["file_sha256"].as_str().unwrap().len(), 64);
+    let again = dir.path().join("again.pdf");
+    let out = ok(
+        &db,
+        &["brief", "regenerate", "1", "-o", again.to_str().unwrap()],
+        None,
+    );
+    assert!(out.contains("identical"), "{out}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&again).unwrap());
+    let html = dir.path().join("sector.html");
+    ok(
+        &db,
+        &[
+            "brief",
+            "--sector",
+            "logistics",
+            "--country",
+            "sg",
+            "--lang",
+            "en",
+            "--no-personal-data",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.starts_with("<!doctype html>") && text.contains("Logistics investors in SG"),
+        "{}",
+        &text[..200]
+    );
+    let r = planner(&db, &["brief", "--lang", "vi", "-o", "x.pdf"], None);
+    assert!(
+        r.code != 0 && r.stderr.contains("--delegation"),
+        "{}",
+        r.stderr
+    );
+    let r = planner(
+        &db,
+        &[
+            "brief",
+            "--delegation",
+            "99",
+            "-o",
+            dir.path().join("n.pdf").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+}

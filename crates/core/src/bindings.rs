@@ -62,7 +62,17 @@ pub fn typescript() -> String {
     decl::<Opportunity>(&cfg, &mut out);
     decl::<BriefLanguage>(&cfg, &mut out);
     decl::<AudienceKind>(&cfg, &mut out);
+    decl::<BilingualLayout>(&cfg, &mut out);
+    decl::<Paper>(&cfg, &mut out);
     decl::<Brief>(&cfg, &mut out);
+    decl::<crate::briefs::L>(&cfg, &mut out);
+    decl::<crate::briefs::BriefBlock>(&cfg, &mut out);
+    decl::<crate::briefs::BriefModel>(&cfg, &mut out);
+    decl::<crate::briefs::Audience>(&cfg, &mut out);
+    decl::<crate::briefs::BriefSection>(&cfg, &mut out);
+    decl::<crate::briefs::BriefRequest>(&cfg, &mut out);
+    decl::<crate::briefs::OpportunitySuggestion>(&cfg, &mut out);
+    decl::<crate::briefs::GeneratedBrief>(&cfg, &mut out);
     decl::<UpcomingDelegation>(&cfg, &mut out);
     decl::<FollowUp>(&cfg, &mut out);
     decl::<StageTotal>(&cfg, &mut out);

@@ -28,6 +28,9 @@ pub enum CoreError {
     /// The file is a SQLite database of some other program.
     #[error("this file is not a Delegation Planner database")]
     ForeignDatabase,
+    /// The PDF engine could not render a document.
+    #[error("rendering failed: {0}")]
+    Render(String),
     /// A migration left the file inconsistent; nothing was committed.
     #[error("migration failed: {0}")]
     Migration(String),
@@ -73,6 +76,7 @@ impl CoreError {
             CoreError::NotEmpty => "not_empty",
             CoreError::NewerSchema { .. } => "newer_schema",
             CoreError::ForeignDatabase => "foreign_database",
+            CoreError::Render(_) => "render",
             CoreError::Migration(_) => "migration",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
@@ -99,6 +103,7 @@ impl CoreError {
                 "Cơ sở dữ liệu có phiên bản {found}, mới hơn phiên bản {known} của ứng dụng; hãy cập nhật ứng dụng"
             ),
             CoreError::ForeignDatabase => "Tệp này không phải cơ sở dữ liệu của Delegation Planner".into(),
+            CoreError::Render(e) => format!("Không tạo được tệp PDF: {e}"),
             CoreError::Migration(e) => format!("Nâng cấp cơ sở dữ liệu thất bại: {e}"),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),

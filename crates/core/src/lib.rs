@@ -3,6 +3,7 @@
 //! It knows nothing about windows, Tauri or IPC transport.
 
 pub mod bindings;
+pub mod briefs;
 pub mod demo;
 pub mod domain;
 pub mod error;

@@ -2,6 +2,7 @@
 
 mod core {
     pub mod bindings;
+    pub mod briefs;
     pub mod crud;
     pub mod demo;
     pub mod migrations;

@@ -20,6 +20,17 @@ const REPLACEMENT: char = '?';
 pub(crate) fn clean(text: &str, fonts: &Fonts, style: FontStyle) -> String {
     let face = fonts.face(style);
     text.nfc()
+        .flat_map(|c| match c {
+            // Common symbols Noto Sans lacks: an ASCII stand-in reads better than '?'.
+            c if face.has_glyph(c) => vec![c],
+            '≈' => vec!['~'],
+            '≤' => vec!['<', '='],
+            '≥' => vec!['>', '='],
+            '→' => vec!['-', '>'],
+            '←' => vec!['<', '-'],
+            '✓' | '✔' => vec!['v'],
+            c => vec![c],
+        })
         .filter_map(|c| match c {
             '\n' => Some('\n'),
             '\r' => None,

@@ -1,44 +1,54 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { Brief, ListQuery, Stored } from '../lib/bindings.gen';
+import type { ListQuery } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
-import { callsOf, fakeCore, listOf, storedMeta } from '../test-ipc';
+import { callsOf, fakeCore, invalidPayload, listOf, storedBrief } from '../test-ipc';
 import BriefList from './BriefList.svelte';
 
-const brief: Stored<Brief> = {
-  ...storedMeta(2),
+const brief = storedBrief(2, {
   title: 'Hồ sơ giới thiệu đầu tư Hòa Lạc cho đoàn Nhật Bản',
   language: 'bi',
-  audience_kind: 'delegation',
-  delegation_id: 1,
-  organization_id: null,
-  sector: null,
-  country: null,
-  opportunity_ids: [1],
-  sections: ['overview', 'incentives'],
-  include_personal_data: false,
   version: 3,
-  file_name: 'brief-hoa-lac-v3.pdf',
-  file_sha256: null,
-  generated_at: '2026-11-20T02:15:00Z',
-  notes: null,
-};
+  include_personal_data: false,
+  file_name: 'C:\\Users\\lan\\Documents\\brief-hoa-lac-v3.pdf',
+});
 
-describe('BriefList', () => {
-  it('lists briefs, newest first, with their language, audience and version', async () => {
+describe('BriefList (history)', () => {
+  it('lists generated briefs, newest first, with language, version, date, file and personal data', async () => {
     const calls = fakeCore({ list_records: listOf({ briefs: [brief] }) });
     render(BriefList);
 
-    const row = await screen.findByTestId('brief-row');
+    const row = await screen.findByTestId('brief-history-row');
     expect(within(row).getByRole('link')).toHaveAttribute('href', '#/briefs/2');
     expect(row).toHaveTextContent('Song ngữ Việt – Anh');
     expect(row).toHaveTextContent('Một đoàn');
     expect(row).toHaveTextContent('20/11/2026');
+    expect(within(row).getByText('brief-hoa-lac-v3.pdf')).toBeInTheDocument();
+    expect(within(row).getByText('Không')).toBeInTheDocument();
     const query = callsOf(calls, 'list_records')[0].query as ListQuery;
-    expect(query).toMatchObject({ sort: 'updated_at', descending: true });
+    expect(query).toMatchObject({ sort: 'generated_at', descending: true });
 
     setLanguage('en');
     expect(await within(row).findByText('Bilingual (Vietnamese and English)')).toBeInTheDocument();
     expect(row).toHaveTextContent('20 Nov 2026');
+  });
+
+  it('opens a row’s file through brief_open and shows why it could not', async () => {
+    const calls = fakeCore({
+      list_records: listOf({ briefs: [brief, storedBrief(3, { file_name: null })] }),
+      brief_open: () => {
+        throw invalidPayload([
+          { field: 'file_name', code: 'cannot_open', message_vi: 'Không mở được tệp', message_en: 'Cannot open the file' },
+        ]);
+      },
+    });
+    render(BriefList);
+
+    const rows = await screen.findAllByTestId('brief-history-row');
+    expect(within(rows[1]).queryByTestId('brief-history-open')).toBeNull();
+    await fireEvent.click(within(rows[0]).getByTestId('brief-history-open'));
+
+    await waitFor(() => expect(callsOf(calls, 'brief_open')).toEqual([{ briefId: 2 }]));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Không mở được tệp');
   });
 });

@@ -2,15 +2,21 @@
 // turned into an `ApiError` carrying the command's `ErrorPayload`, so screens handle one shape.
 
 import { invoke } from '@tauri-apps/api/core';
+import { save } from '@tauri-apps/plugin-dialog';
 import type {
   AppInfo,
+  Audience,
   AuditEntry,
+  BriefModel,
+  BriefRequest,
   Dashboard,
   EntityKind,
   EntityMap,
   ErrorPayload,
   Filter,
+  GeneratedBrief,
   ListQuery,
+  OpportunitySuggestion,
   Page,
   Settings,
   Stored,
@@ -108,4 +114,27 @@ export function deleteRecord(kind: EntityKind, id: number): Promise<null> {
 
 export function recordAudit(kind: EntityKind, id: number): Promise<AuditEntry[]> {
   return call('record_audit', { kind, id });
+}
+
+/** Every open opportunity, best match for the audience first (`suggested` marks the default pick). */
+export const briefSuggestions = (audience: Audience) =>
+  call<OpportunitySuggestion[]>('brief_suggestions', { audience });
+
+/** The brief as it would be generated now (nothing is written or recorded). */
+export const briefPreview = (request: BriefRequest) => call<BriefModel>('brief_preview', { request });
+
+/** Writes the brief as a PDF at `path` (from the save dialog), or into the briefs folder when null. */
+export const briefGenerate = (request: BriefRequest, path: string | null) =>
+  call<GeneratedBrief>('brief_generate', { request, path });
+
+/** Opens a generated brief's file in the system's PDF viewer. */
+export const briefOpen = (briefId: number) => call<null>('brief_open', { briefId });
+
+/** Asks where to save a PDF (the native dialog); null when the user cancels. */
+export async function choosePdfPath(defaultPath: string): Promise<string | null> {
+  try {
+    return await save({ defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  } catch (error) {
+    throw new ApiError(toErrorPayload(error));
+  }
 }

@@ -142,6 +142,10 @@ export type BriefLanguage = "vi" | "en" | "bi";
 
 export type AudienceKind = "delegation" | "organization" | "sector";
 
+export type BilingualLayout = "side_by_side" | "sequential";
+
+export type Paper = "a4" | "letter";
+
 export type Brief = { title: string, language: BriefLanguage, audience_kind: AudienceKind, delegation_id: number | null, organization_id: number | null, sector: string | null, 
 /**
  * ISO 3166-1 alpha-2, with a sector audience.
@@ -150,7 +154,43 @@ country: string | null, opportunity_ids: Array<number>, sections: Array<string>,
 /**
  * Lower-case hex SHA-256 of the generated file.
  */
-file_sha256: string | null, generated_at: string | null, notes: string | null, };
+file_sha256: string | null, generated_at: string | null, notes: string | null, layout: BilingualLayout, paper: Paper, };
+
+export type L = { vi: string, en: string, };
+
+export type BriefBlock = { "type": "heading", level: number, text: L, } | { "type": "paragraph", text: L, } | { "type": "facts", rows: Array<[L, L]>, } | { "type": "table", columns: Array<L>, weights: Array<number>, rows: Array<Array<L>>, } | { "type": "bar_chart", title: L, unit: L, points: Array<[L, number]>, } | { "type": "pie_chart", title: L, points: Array<[L, number]>, } | { "type": "bullets", items: Array<L>, } | { "type": "note", text: L, } | { "type": "source", text: L, } | { "type": "page_break" };
+
+export type BriefModel = { title: L, subtitle: L, author: string, language: BriefLanguage, layout: BilingualLayout, paper: Paper, 
+/**
+ * The generation instant (RFC 3339); also the PDF's creation date.
+ */
+generated_at: string, version: number, include_personal_data: boolean, opportunity_ids: Array<number>, blocks: Array<BriefBlock>, };
+
+export type Audience = { "kind": "delegation", id: number, } | { "kind": "organization", id: number, } | { "kind": "sector", sector: string, country: string | null, };
+
+export type BriefSection = "cover" | "summary" | "at_a_glance" | "opportunity_table" | "opportunity_pages" | "incentives" | "how_to_invest" | "contacts";
+
+export type BriefRequest = { audience: Audience, language: BriefLanguage, layout: BilingualLayout, paper: Paper, 
+/**
+ * The opportunities to present; None takes the suggestions for the audience.
+ */
+opportunity_ids: Array<number> | null, sections: Array<BriefSection>, 
+/**
+ * When false, names, phones and emails of people are left out.
+ */
+include_personal_data: boolean, };
+
+export type OpportunitySuggestion = { id: number, name_vi: string, name_en: string | null, kind: OpportunityKind, sectors: Array<string>, 
+/**
+ * How many of the audience's sectors it shares.
+ */
+score: number, 
+/**
+ * Whether the composer takes it when no list is given.
+ */
+suggested: boolean, };
+
+export type GeneratedBrief = { brief_id: number, path: string, bytes: number, sha256: string, version: number, };
 
 export type UpcomingDelegation = { id: number, title: string, kind: string, status: string, destination_country: string, destination_city: string | null, start_date: string | null, end_date: string | null, };
 

@@ -3,7 +3,9 @@
 
 import type {
   AudienceKind,
+  BilingualLayout,
   BriefLanguage,
+  BriefSection,
   ConsentBasis,
   DelegationKind,
   DelegationStatus,
@@ -16,6 +18,7 @@ import type {
   OpportunityStatus,
   OrganizationKind,
   OrganizationSize,
+  Paper,
   VisaStatus,
 } from './bindings.gen';
 
@@ -139,6 +142,22 @@ export const AUDIENCE_KINDS = valuesOf<AudienceKind>({
   delegation: true,
   organization: true,
   sector: true,
+});
+
+export const BILINGUAL_LAYOUTS = valuesOf<BilingualLayout>({ side_by_side: true, sequential: true });
+
+export const PAPERS = valuesOf<Paper>({ a4: true, letter: true });
+
+/** Every part of a brief, in the order a brief prints them. */
+export const BRIEF_SECTIONS = valuesOf<BriefSection>({
+  cover: true,
+  summary: true,
+  at_a_glance: true,
+  opportunity_table: true,
+  opportunity_pages: true,
+  incentives: true,
+  how_to_invest: true,
+  contacts: true,
 });
 
 /** Is `value` one of `values`? Narrows a plain string (e.g. from the dashboard) to the enum. */

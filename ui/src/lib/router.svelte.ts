@@ -25,7 +25,9 @@ export type Route =
   | { name: 'person'; id: number }
   | { name: 'person-edit'; id: number }
   | { name: 'opportunities' }
+  | { name: 'opportunity-new' }
   | { name: 'opportunity'; id: number }
+  | { name: 'opportunity-edit'; id: number }
   | { name: 'briefs' }
   | { name: 'brief'; id: number }
   | { name: 'exchange' }
@@ -87,11 +89,16 @@ export function parseRoute(path: string): Route {
       return { name: 'not-found' };
     }
     case 'opportunities':
+      return crud(rest, {
+        list: { name: 'opportunities' },
+        create: { name: 'opportunity-new' },
+        one: (id) => ({ name: 'opportunity', id }),
+        edit: (id) => ({ name: 'opportunity-edit', id }),
+      });
     case 'briefs': {
-      if (rest.length === 0) return { name: head };
+      if (rest.length === 0) return { name: 'briefs' };
       const id = rest.length === 1 ? positiveId(rest[0]) : null;
-      if (id === null) return { name: 'not-found' };
-      return head === 'opportunities' ? { name: 'opportunity', id } : { name: 'brief', id };
+      return id === null ? { name: 'not-found' } : { name: 'brief', id };
     }
     case 'exchange':
     case 'settings':
@@ -121,7 +128,9 @@ export function sectionOf(route: Route): Section | null {
     case 'person-edit':
       return 'contacts';
     case 'opportunities':
+    case 'opportunity-new':
     case 'opportunity':
+    case 'opportunity-edit':
       return 'opportunities';
     case 'briefs':
     case 'brief':

@@ -12,6 +12,11 @@ describe('parseRoute', () => {
     expect(parseRoute('/contacts/people/7')).toEqual({ name: 'person', id: 7 });
     expect(parseRoute('/contacts/organizations/3/edit')).toEqual({ name: 'organization-edit', id: 3 });
     expect(parseRoute('/opportunities/2')).toEqual({ name: 'opportunity', id: 2 });
+    expect(parseRoute('/opportunities/new')).toEqual({ name: 'opportunity-new' });
+    expect(parseRoute('/opportunities/2/edit')).toEqual({ name: 'opportunity-edit', id: 2 });
+    expect(sectionOf(parseRoute('/opportunities/2/edit'))).toBe('opportunities');
+    expect(parseRoute('/briefs')).toEqual({ name: 'briefs' });
+    expect(parseRoute('/briefs/4')).toEqual({ name: 'brief', id: 4 });
     expect(parseRoute('/settings')).toEqual({ name: 'settings' });
   });
 
@@ -20,6 +25,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/delegations/0')).toEqual({ name: 'not-found' });
     expect(parseRoute('/delegations/5/delete')).toEqual({ name: 'not-found' });
     expect(parseRoute('/nowhere')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/briefs/new')).toEqual({ name: 'not-found' });
     expect(sectionOf(parseRoute('/contacts/people/new'))).toBe('contacts');
     expect(sectionOf({ name: 'not-found' })).toBeNull();
   });

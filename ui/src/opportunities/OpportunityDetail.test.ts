@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Opportunity, Stored } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
-import { fakeCore, storedMeta } from '../test-ipc';
+import { router } from '../lib/router.svelte';
+import { callsOf, fakeCore, storedMeta } from '../test-ipc';
 import OpportunityDetail from './OpportunityDetail.svelte';
 
 const hoaLac: Stored<Opportunity> = {
@@ -40,7 +41,7 @@ const hoaLac: Stored<Opportunity> = {
 
 describe('OpportunityDetail', () => {
   it('shows names, land rent and key figures with their source and date, in the chosen language', async () => {
-    fakeCore({ get_record: () => hoaLac });
+    fakeCore({ get_record: () => hoaLac, record_audit: () => [] });
     render(OpportunityDetail, { id: 1 });
 
     expect(await screen.findByTestId('detail-title')).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
@@ -57,5 +58,19 @@ describe('OpportunityDetail', () => {
     expect(screen.getByTestId('detail-title')).toHaveTextContent('Hoa Lac Hi-Tech Park');
     expect(screen.getByText('10% corporate income tax for 15 years')).toBeInTheDocument();
     expect(figure).toHaveTextContent('31 May 2024');
+  });
+
+  it('deletes the opportunity after confirmation, then goes back to the list', async () => {
+    const calls = fakeCore({ get_record: () => hoaLac, record_audit: () => [], delete_record: () => null });
+    render(OpportunityDetail, { id: 1 });
+    expect(await screen.findByTestId('edit')).toHaveAttribute('href', '#/opportunities/1/edit');
+
+    await fireEvent.click(screen.getByTestId('delete'));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá cơ hội đầu tư «Khu Công nghệ cao Hòa Lạc»?');
+    expect(callsOf(calls, 'delete_record')).toHaveLength(0);
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+
+    await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'opportunities', id: 1 }]));
+    await waitFor(() => expect(router.path).toBe('/opportunities'));
   });
 });

@@ -136,6 +136,26 @@ pub enum BriefLanguage {
     Bi,
 }
 
+/// How a bilingual brief places the two languages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BilingualLayout {
+    /// Vietnamese and English in two columns.
+    #[default]
+    SideBySide,
+    /// The whole brief in Vietnamese, then in English.
+    Sequential,
+}
+
+/// Paper size of a printed document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
 /// Whom a brief is written for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -167,6 +187,8 @@ pub struct Brief {
     pub file_sha256: Option<String>,
     pub generated_at: Option<DateTime<Utc>>,
     pub notes: Option<String>,
+    pub layout: BilingualLayout,
+    pub paper: Paper,
 }
 
 impl Entity for Brief {

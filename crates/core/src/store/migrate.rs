@@ -5,11 +5,18 @@ use crate::error::{CoreError, Result};
 use rusqlite::Connection;
 
 /// Every migration in order: (version, name, SQL). A new schema change appends one here.
-pub const MIGRATIONS: &[(u32, &str, &str)] = &[(
-    1,
-    "domain",
-    include_str!("../../migrations/0001_domain.sql"),
-)];
+pub const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (
+        1,
+        "domain",
+        include_str!("../../migrations/0001_domain.sql"),
+    ),
+    (
+        2,
+        "brief layout and images",
+        include_str!("../../migrations/0002_brief_layout_and_images.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

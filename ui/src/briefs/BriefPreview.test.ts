@@ -1,0 +1,148 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { BriefBlock, BriefRequest } from '../lib/bindings.gen';
+import { briefModel, callsOf, fakeCore, listOf, storedDelegation, suggestion } from '../test-ipc';
+import BriefComposer from './BriefComposer.svelte';
+import BriefPreview from './BriefPreview.svelte';
+
+const blocks: BriefBlock[] = [
+  { type: 'heading', level: 1, text: { vi: 'Cơ hội đầu tư tại Hà Nội', en: 'Investment opportunities in Hanoi' } },
+  { type: 'paragraph', text: { vi: 'Hà Nội mời nhà đầu tư Nhật Bản.', en: 'Hanoi invites Japanese investors.' } },
+  {
+    type: 'facts',
+    rows: [[{ vi: 'Phiên bản', en: 'Version' }, { vi: '2', en: '2' }]],
+  },
+  { type: 'page_break' },
+  { type: 'heading', level: 2, text: { vi: 'Các cơ hội đầu tư', en: 'Investment opportunities' } },
+  {
+    type: 'table',
+    columns: [{ vi: 'Tên', en: 'Name' }, { vi: 'Diện tích (ha)', en: 'Area (ha)' }],
+    weights: [3, 1],
+    rows: [[{ vi: 'Khu CNC Hòa Lạc', en: 'Hoa Lac Hi-Tech Park' }, { vi: '1.586', en: '1,586' }]],
+  },
+  {
+    type: 'bar_chart',
+    title: { vi: 'Diện tích', en: 'Area' },
+    unit: { vi: 'ha', en: 'ha' },
+    points: [
+      [{ vi: 'Hòa Lạc', en: 'Hoa Lac' }, 1586],
+      [{ vi: 'Phú Thị', en: 'Phu Thi' }, 400],
+    ],
+  },
+  {
+    type: 'pie_chart',
+    title: { vi: 'Theo loại hình', en: 'By type' },
+    points: [
+      [{ vi: 'Khu công nghệ cao', en: 'Hi-tech park' }, 1],
+      [{ vi: 'Khu công nghiệp', en: 'Industrial zone' }, 3],
+    ],
+  },
+  { type: 'bullets', items: [{ vi: 'Khảo sát thực địa', en: 'Visit the site' }] },
+  { type: 'note', text: { vi: 'Ưu đãi mang tính tham khảo.', en: 'Incentives are indicative.' } },
+  { type: 'source', text: { vi: 'Nguồn: Ban quản lý 31/05/2024', en: 'Source: Management board 2024-05-31' } },
+];
+
+describe('BriefPreview', () => {
+  it('renders a Vietnamese brief: headings, paragraph, facts, table, bullets, note, source', () => {
+    render(BriefPreview, { model: briefModel(blocks) });
+    const panel = screen.getByTestId('brief-preview-panel');
+
+    expect(within(panel).getByRole('heading', { name: 'Cơ hội đầu tư tại Hà Nội' }).tagName).toBe('H3');
+    expect(within(panel).getByRole('heading', { name: 'Các cơ hội đầu tư' }).tagName).toBe('H4');
+    expect(within(panel).getByText('Hà Nội mời nhà đầu tư Nhật Bản.')).toBeInTheDocument();
+    expect(within(screen.getByTestId('brief-facts')).getByRole('rowheader', { name: 'Phiên bản' })).toBeInTheDocument();
+    const table = screen.getByTestId('brief-table');
+    expect(within(table).getByRole('columnheader', { name: 'Diện tích (ha)' })).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: '1.586' })).toBeInTheDocument();
+    expect(within(panel).getByRole('listitem')).toHaveTextContent('Khảo sát thực địa');
+    expect(screen.getByTestId('brief-note')).toHaveTextContent('Ưu đãi mang tính tham khảo.');
+    expect(screen.getByTestId('brief-source')).toHaveTextContent('Nguồn: Ban quản lý');
+    expect(within(panel).getByRole('separator')).toBeInTheDocument();
+    expect(panel).not.toHaveTextContent('Investment');
+    expect(screen.queryByTestId('brief-two-col')).toBeNull();
+  });
+
+  it('renders an English brief in English only', () => {
+    render(BriefPreview, { model: briefModel(blocks, { language: 'en' }) });
+    const panel = screen.getByTestId('brief-preview-panel');
+    expect(within(panel).getByRole('heading', { name: 'Investment opportunities in Hanoi' })).toBeInTheDocument();
+    expect(within(panel).getByRole('columnheader', { name: 'Area (ha)' })).toBeInTheDocument();
+    expect(screen.getByTestId('brief-note')).toHaveTextContent('Incentives are indicative.');
+    expect(panel).not.toHaveTextContent('Hà Nội mời');
+    expect(panel).toHaveAttribute('lang', 'en');
+  });
+
+  it('renders a bilingual brief side by side: two columns for text, "vi / en" for labels', () => {
+    render(BriefPreview, { model: briefModel(blocks, { language: 'bi', layout: 'side_by_side' }) });
+    const panel = screen.getByTestId('brief-preview-panel');
+
+    expect(within(panel).getByRole('heading', { name: 'Các cơ hội đầu tư / Investment opportunities' })).toBeInTheDocument();
+    const [paragraph, bullet] = screen.getAllByTestId('brief-two-col');
+    const columns = Array.from(paragraph.children);
+    expect(columns).toHaveLength(2);
+    expect(columns[0]).toHaveTextContent('Hà Nội mời nhà đầu tư Nhật Bản.');
+    expect(columns[0]).toHaveAttribute('lang', 'vi');
+    expect(columns[1]).toHaveTextContent('Hanoi invites Japanese investors.');
+    expect(columns[1]).toHaveAttribute('lang', 'en');
+    expect(bullet.children).toHaveLength(2);
+    expect(within(panel).getByRole('columnheader', { name: 'Tên / Name' })).toBeInTheDocument();
+    // The same text in both languages is written once.
+    expect(within(screen.getByTestId('brief-facts')).getByRole('cell', { name: '2' })).toBeInTheDocument();
+    const note = screen.getByTestId('brief-note');
+    expect(within(note).getByText('Ưu đãi mang tính tham khảo.')).toHaveAttribute('lang', 'vi');
+    expect(within(note).getByText('Incentives are indicative.')).toHaveAttribute('lang', 'en');
+    expect(screen.getAllByTestId('brief-pass')).toHaveLength(1);
+  });
+
+  it('renders a sequential bilingual brief all in Vietnamese, then all in English', () => {
+    render(BriefPreview, { model: briefModel(blocks, { language: 'bi', layout: 'sequential' }) });
+    const [vi, en] = screen.getAllByTestId('brief-pass');
+    expect(vi).toHaveAttribute('lang', 'vi');
+    expect(within(vi).getByRole('heading', { name: 'Các cơ hội đầu tư' })).toBeInTheDocument();
+    expect(vi).not.toHaveTextContent('Investment opportunities');
+    expect(within(en).getByRole('heading', { name: 'Investment opportunities' })).toBeInTheDocument();
+    expect(en).not.toHaveTextContent('Các cơ hội');
+    expect(screen.queryByTestId('brief-two-col')).toBeNull();
+  });
+
+  it('draws charts as bars sized by classes, with the values as text and no style attribute', () => {
+    const { container } = render(BriefPreview, { model: briefModel(blocks, { language: 'en' }) });
+    const bars = screen.getByTestId('brief-bar-chart');
+    expect(within(bars).getByText('Area')).toBeInTheDocument();
+    expect(within(bars).getByText('1,586 ha')).toBeInTheDocument();
+    const [full, part] = Array.from(bars.querySelectorAll('.bar'));
+    expect(full).toHaveClass('w-100');
+    expect(part).toHaveClass('w-25');
+    const pie = screen.getByTestId('brief-pie-chart');
+    expect(within(pie).getByText('3 (75%)')).toBeInTheDocument();
+    expect(pie.querySelectorAll('.bar')[1]).toHaveClass('w-75');
+    expect(container.querySelectorAll('[style]')).toHaveLength(0);
+  });
+
+  it('the composer previews the current request and says when the preview is out of date', async () => {
+    const calls = fakeCore({
+      list_records: listOf({ delegations: [storedDelegation(1)] }),
+      brief_suggestions: () => [suggestion(1, 'Khu CNC Hòa Lạc', { suggested: true, score: 1 })],
+      brief_preview: (args) => briefModel(blocks, { language: (args.request as BriefRequest).language }),
+    });
+    const { container } = render(BriefComposer);
+    await screen.findByRole('option', { name: /Đoàn xúc tiến/ });
+    await fireEvent.change(container.querySelector('[name="delegation_id"]')!, { target: { value: '1' } });
+    await screen.findByTestId('brief-opportunity');
+    await fireEvent.click(screen.getByTestId('brief-preview'));
+
+    const panel = await screen.findByTestId('brief-preview-panel');
+    expect(callsOf(calls, 'brief_preview')[0].request).toMatchObject({
+      audience: { kind: 'delegation', id: 1 },
+      opportunity_ids: [1],
+    });
+    expect(within(panel).getByRole('heading', { name: 'Cơ hội đầu tư tại Hà Nội' })).toBeInTheDocument();
+    expect(screen.queryByTestId('brief-preview-stale')).toBeNull();
+
+    await fireEvent.change(container.querySelector('[name="language"]')!, { target: { value: 'en' } });
+    expect(await screen.findByTestId('brief-preview-stale')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('brief-preview'));
+    await waitFor(() => expect(screen.queryByTestId('brief-preview-stale')).toBeNull());
+    expect(screen.getByTestId('brief-preview-panel')).toHaveTextContent('Investment opportunities in Hanoi');
+  });
+});
