@@ -15,6 +15,10 @@ const COMMANDS: &[&str] = &[
     "brief_preview",
     "brief_generate",
     "brief_open",
+    "opportunity_images",
+    "opportunity_image_data",
+    "add_opportunity_image",
+    "remove_opportunity_image",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 
 mod briefs;
 mod commands;
+mod images;
 
 use planner_core::paths::resolve_db_path;
 use planner_core::Store;
@@ -66,6 +67,10 @@ pub fn run() {
             briefs::brief_preview,
             briefs::brief_generate,
             briefs::brief_open,
+            images::opportunity_images,
+            images::opportunity_image_data,
+            images::add_opportunity_image,
+            images::remove_opportunity_image,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");

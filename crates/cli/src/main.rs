@@ -84,6 +84,11 @@ enum Command {
     Delete { entity: String, id: i64 },
     /// Generates an investment brief (PDF or HTML) and records it.
     Brief(BriefArgs),
+    /// Pictures of opportunities (PNG or JPEG, resized on the way in).
+    Image {
+        #[command(subcommand)]
+        action: ImageAction,
+    },
     /// Measures the PDF engine and the store (prints numbers; asserts nothing).
     Bench {
         #[command(subcommand)]
@@ -136,6 +141,25 @@ struct BriefArgs {
     /// Where to write the brief.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ImageAction {
+    /// Adds a picture to an opportunity.
+    Add {
+        opportunity_id: i64,
+        file: PathBuf,
+        #[arg(long)]
+        caption: Option<String>,
+    },
+    /// Lists an opportunity's pictures.
+    List {
+        opportunity_id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Removes a picture.
+    Remove { image_id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -201,6 +225,21 @@ fn read_input(file: Option<PathBuf>) -> Result<Value> {
             e.column()
         )
     })
+}
+
+/// Reads a file, refusing it when it is larger than `limit` (one byte more is read to tell).
+fn read_limited(path: &std::path::Path, limit: u64) -> Result<Vec<u8>> {
+    let f = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        bail!(
+            "{} is larger than {} MiB",
+            path.display(),
+            limit / 1024 / 1024
+        );
+    }
+    Ok(bytes)
 }
 
 fn print_json(v: &impl serde::Serialize) -> Result<()> {
@@ -318,6 +357,45 @@ fn run(cli: Cli) -> Result<()> {
             println!("deleted {} {id}", kind.label_en());
         }
         Command::Brief(args) => brief(&mut store, args)?,
+        Command::Image { action } => match action {
+            ImageAction::Add {
+                opportunity_id,
+                file,
+                caption,
+            } => {
+                let bytes = read_limited(&file, planner_core::images::MAX_INPUT_BYTES as u64)?;
+                let img =
+                    store.add_opportunity_image(opportunity_id, &bytes, caption.as_deref())?;
+                println!(
+                    "added picture {} ({}x{} {}) to opportunity {opportunity_id}",
+                    img.id, img.width, img.height, img.mime
+                );
+            }
+            ImageAction::List {
+                opportunity_id,
+                json,
+            } => {
+                let images = store.opportunity_images(opportunity_id)?;
+                if json {
+                    print_json(&images)?;
+                } else {
+                    for i in images {
+                        println!(
+                            "{:>6}  {}x{} {}  {}",
+                            i.id,
+                            i.width,
+                            i.height,
+                            i.mime,
+                            i.caption.unwrap_or_default()
+                        );
+                    }
+                }
+            }
+            ImageAction::Remove { image_id } => {
+                store.remove_opportunity_image(image_id)?;
+                println!("removed picture {image_id}");
+            }
+        },
         Command::Bench { what } => bench::run(what)?,
         Command::Audit {
             entity: name,

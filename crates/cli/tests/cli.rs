@@ -317,3 +317,49 @@ fn brief_is_generated_recorded_and_regenerated_identically() {
     );
     assert_eq!(r.code, 3, "{}", r.stderr);
 }
+
+/// A 1×1 RGB PNG, byte for byte (opaque pictures are stored re-encoded as JPEG).
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x38, 0x21, 0xA0, 0x07,
+    0x00, 0x02, 0xAA, 0x01, 0x07, 0x82, 0x25, 0x9A, 0xEE, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E,
+    0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn pictures_are_added_listed_and_refused_when_not_images() {
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let png = dir.path().join("tiny.png");
+    std::fs::write(&png, TINY_PNG).unwrap();
+    let out = ok(
+        &db,
+        &[
+            "image",
+            "add",
+            "1",
+            png.to_str().unwrap(),
+            "--caption",
+            "Cổng chính Khu CNC",
+        ],
+        None,
+    );
+    assert!(out.contains("1x1 image/jpeg"), "{out}");
+    let list = json(&db, &["image", "list", "1", "--json"]);
+    assert_eq!(list[0]["caption"], "Cổng chính Khu CNC");
+    let script = dir.path().join("evil.png");
+    std::fs::write(&script, "#!/bin/sh\nrm -rf /\n").unwrap();
+    let r = planner(&db, &["image", "add", "1", script.to_str().unwrap()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("file: Only PNG or JPEG"), "{}", r.stderr);
+    ok(
+        &db,
+        &["image", "remove", list[0]["id"].to_string().as_str()],
+        None,
+    );
+    assert_eq!(
+        json(&db, &["image", "list", "1", "--json"]),
+        Value::Array(vec![])
+    );
+}

@@ -73,6 +73,7 @@ pub fn typescript() -> String {
     decl::<crate::briefs::BriefRequest>(&cfg, &mut out);
     decl::<crate::briefs::OpportunitySuggestion>(&cfg, &mut out);
     decl::<crate::briefs::GeneratedBrief>(&cfg, &mut out);
+    decl::<crate::store::OpportunityImage>(&cfg, &mut out);
     decl::<UpcomingDelegation>(&cfg, &mut out);
     decl::<FollowUp>(&cfg, &mut out);
     decl::<StageTotal>(&cfg, &mut out);

@@ -7,6 +7,7 @@ pub mod briefs;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod images;
 pub mod paths;
 pub mod settings;
 pub mod store;

@@ -5,6 +5,7 @@ mod core {
     pub mod briefs;
     pub mod crud;
     pub mod demo;
+    pub mod images;
     pub mod migrations;
     pub mod validation;
 }

@@ -158,7 +158,7 @@ file_sha256: string | null, generated_at: string | null, notes: string | null, l
 
 export type L = { vi: string, en: string, };
 
-export type BriefBlock = { "type": "heading", level: number, text: L, } | { "type": "paragraph", text: L, } | { "type": "facts", rows: Array<[L, L]>, } | { "type": "table", columns: Array<L>, weights: Array<number>, rows: Array<Array<L>>, } | { "type": "bar_chart", title: L, unit: L, points: Array<[L, number]>, } | { "type": "pie_chart", title: L, points: Array<[L, number]>, } | { "type": "bullets", items: Array<L>, } | { "type": "note", text: L, } | { "type": "source", text: L, } | { "type": "page_break" };
+export type BriefBlock = { "type": "heading", level: number, text: L, } | { "type": "paragraph", text: L, } | { "type": "facts", rows: Array<[L, L]>, } | { "type": "table", columns: Array<L>, weights: Array<number>, rows: Array<Array<L>>, } | { "type": "bar_chart", title: L, unit: L, points: Array<[L, number]>, } | { "type": "pie_chart", title: L, points: Array<[L, number]>, } | { "type": "bullets", items: Array<L>, } | { "type": "note", text: L, } | { "type": "source", text: L, } | { "type": "image", image_id: number, caption: L, } | { "type": "page_break" };
 
 export type BriefModel = { title: L, subtitle: L, author: string, language: BriefLanguage, layout: BilingualLayout, paper: Paper, 
 /**
@@ -191,6 +191,8 @@ score: number,
 suggested: boolean, };
 
 export type GeneratedBrief = { brief_id: number, path: string, bytes: number, sha256: string, version: number, };
+
+export type OpportunityImage = { id: number, uuid: string, opportunity_id: number, position: number, caption: string | null, mime: string, width: number, height: number, sha256: string, created_at: string, };
 
 export type UpcomingDelegation = { id: number, title: string, kind: string, status: string, destination_country: string, destination_city: string | null, start_date: string | null, end_date: string | null, };
 

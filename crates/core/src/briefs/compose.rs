@@ -223,6 +223,7 @@ pub(crate) fn compose(
         format!("Prepared for: {}", who.name.en),
     );
     let mut b = Vec::new();
+    let mut images = std::collections::BTreeMap::new();
     let has = |s: BriefSection| req.sections.contains(&s);
     if has(BriefSection::Cover) {
         b.push(B::Heading {
@@ -404,6 +405,14 @@ pub(crate) fn compose(
                     text: L::new(vi.clone(), en.clone().unwrap_or_else(|| vi.clone())),
                 });
             }
+            if let Some(img) = store.opportunity_images(o.meta.id)?.into_iter().next() {
+                let caption = img.caption.clone().map(L::same).unwrap_or_else(|| name(d));
+                images.insert(img.id, store.opportunity_image_bytes(img.id)?.1);
+                b.push(B::Image {
+                    image_id: img.id,
+                    caption,
+                });
+            }
             let mut rows = vec![
                 (L::new("Loại hình", "Type"), phrases::kind(d.kind)),
                 (L::new("Địa điểm", "Location"), L::same(d.location.clone())),
@@ -526,6 +535,7 @@ pub(crate) fn compose(
         include_personal_data: req.include_personal_data,
         opportunity_ids: chosen.iter().map(|o| o.meta.id).collect(),
         blocks: b,
+        images,
     })
 }
 

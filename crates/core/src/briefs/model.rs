@@ -82,6 +82,11 @@ pub enum BriefBlock {
     Source {
         text: L,
     },
+    /// A stored picture of an opportunity (its bytes travel in `BriefModel::images`).
+    Image {
+        image_id: i64,
+        caption: L,
+    },
     PageBreak,
 }
 
@@ -100,4 +105,7 @@ pub struct BriefModel {
     pub include_personal_data: bool,
     pub opportunity_ids: Vec<i64>,
     pub blocks: Vec<BriefBlock>,
+    /// The bytes of the pictures the blocks show, by image id (not sent to the preview).
+    #[serde(skip)]
+    pub images: std::collections::BTreeMap<i64, Vec<u8>>,
 }

@@ -33,7 +33,9 @@ fn t(l: &L, lang: BriefLanguage) -> String {
     escape(&l.get(lang))
 }
 
-fn blocks(model: &[BriefBlock], lang: BriefLanguage, side: bool, out: &mut String) {
+fn blocks(brief: &BriefModel, lang: BriefLanguage, side: bool, out: &mut String) {
+    use base64::Engine;
+    let model = &brief.blocks;
     let two = |out: &mut String, l: &L| {
         let _ = write!(
             out,
@@ -101,6 +103,17 @@ fn blocks(model: &[BriefBlock], lang: BriefLanguage, side: bool, out: &mut Strin
             BriefBlock::Source { text } => {
                 let _ = write!(out, "<p class=\"source\">{}</p>", t(text, lang));
             }
+            BriefBlock::Image { image_id, caption } => {
+                if let Some(bytes) = brief.images.get(image_id) {
+                    let mime = if bytes.starts_with(b"\x89PNG") {
+                        "image/png"
+                    } else {
+                        "image/jpeg"
+                    };
+                    let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+                    let _ = write!(out, "<figure><img src=\"data:{mime};base64,{data}\" alt=\"{0}\" width=\"480\"><figcaption>{0}</figcaption></figure>", t(caption, lang));
+                }
+            }
             BriefBlock::PageBreak => out.push_str("<div class=\"page\"></div>"),
         }
     }
@@ -112,14 +125,12 @@ pub fn render_html(model: &BriefModel) -> String {
     let mut body = String::new();
     match (lang, model.layout) {
         (BriefLanguage::Bi, BilingualLayout::Sequential) => {
-            blocks(&model.blocks, BriefLanguage::Vi, false, &mut body);
+            blocks(model, BriefLanguage::Vi, false, &mut body);
             body.push_str("<div class=\"page\"></div>");
-            blocks(&model.blocks, BriefLanguage::En, false, &mut body);
+            blocks(model, BriefLanguage::En, false, &mut body);
         }
-        (BriefLanguage::Bi, BilingualLayout::SideBySide) => {
-            blocks(&model.blocks, lang, true, &mut body)
-        }
-        _ => blocks(&model.blocks, lang, false, &mut body),
+        (BriefLanguage::Bi, BilingualLayout::SideBySide) => blocks(model, lang, true, &mut body),
+        _ => blocks(model, lang, false, &mut body),
     }
     format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body><main>{body}</main></body></html>\n",

@@ -13,14 +13,12 @@ pub fn render_pdf(model: &BriefModel) -> Result<Vec<u8>> {
     let mut blocks = Vec::new();
     match (model.language, model.layout) {
         (BriefLanguage::Bi, BilingualLayout::Sequential) => {
-            push_all(&model.blocks, One(BriefLanguage::Vi), &mut blocks);
+            push_all(model, One(BriefLanguage::Vi), &mut blocks);
             blocks.push(Block::PageBreak);
-            push_all(&model.blocks, One(BriefLanguage::En), &mut blocks);
+            push_all(model, One(BriefLanguage::En), &mut blocks);
         }
-        (BriefLanguage::Bi, BilingualLayout::SideBySide) => {
-            push_all(&model.blocks, Both, &mut blocks)
-        }
-        (lang, _) => push_all(&model.blocks, One(lang), &mut blocks),
+        (BriefLanguage::Bi, BilingualLayout::SideBySide) => push_all(model, Both, &mut blocks),
+        (lang, _) => push_all(model, One(lang), &mut blocks),
     }
     let created = chrono::DateTime::parse_from_rfc3339(&model.generated_at)
         .map_err(|e| CoreError::Render(format!("generated_at: {e}")))?
@@ -101,8 +99,8 @@ fn chart(title: &L, points: &[(L, f64)], mode: Mode) -> Chart {
     c
 }
 
-fn push_all(model: &[BriefBlock], mode: Mode, out: &mut Vec<Block>) {
-    for block in model {
+fn push_all(model: &BriefModel, mode: Mode, out: &mut Vec<Block>) {
+    for block in &model.blocks {
         match block {
             BriefBlock::Heading { level, text: t } => out.push(Block::Heading {
                 level: *level,
@@ -172,6 +170,15 @@ fn push_all(model: &[BriefBlock], mode: Mode, out: &mut Vec<Block>) {
                     spans: vec![Span::italic(s)],
                     align: Align::Left,
                 }));
+            }
+            BriefBlock::Image { image_id, caption } => {
+                if let Some(bytes) = model.images.get(image_id) {
+                    out.push(Block::Image {
+                        bytes: bytes.clone(),
+                        width_mm: 120.0,
+                        caption: Some(text(caption, mode)),
+                    });
+                }
             }
             BriefBlock::PageBreak => out.push(Block::PageBreak),
         }

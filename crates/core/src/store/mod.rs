@@ -3,12 +3,14 @@
 
 pub mod audit;
 mod dashboard;
+mod images;
 mod migrate;
 mod query;
 mod records;
 mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
+pub use images::OpportunityImage;
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 pub use query::{Filter, ListQuery, Page};
 pub(crate) use records::now_text;
