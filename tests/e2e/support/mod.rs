@@ -58,7 +58,10 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
         );
-        let app_bin = bin_dir().join("delegation-planner");
+        // E2E_APP points the tests at another build (e.g. the release binary, to time its launch).
+        let app_bin = std::env::var_os("E2E_APP")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| bin_dir().join("delegation-planner"));
         assert!(
             app_bin.exists(),
             "{} is missing: run `cargo build -p planner-app` first",

@@ -145,6 +145,16 @@ fn money_range(o: &Opportunity) -> Option<L> {
     (!text.vi.is_empty()).then_some(text)
 }
 
+/// A key figure's label, the Vietnamese one standing in for a missing English one.
+fn figure_label(f: &KeyFigure) -> L {
+    let en = if f.label_en.is_empty() {
+        &f.label_vi
+    } else {
+        &f.label_en
+    };
+    L::new(f.label_vi.clone(), en.clone())
+}
+
 fn name(o: &Opportunity) -> L {
     L::new(
         o.name_vi.clone(),
@@ -291,14 +301,7 @@ pub(crate) fn compose(
                 .iter()
                 .map(|f| {
                     vec![
-                        L::new(
-                            f.label_vi.clone(),
-                            if f.label_en.is_empty() {
-                                f.label_vi.clone()
-                            } else {
-                                f.label_en.clone()
-                            },
-                        ),
+                        figure_label(f),
                         L::same(f.value.clone()),
                         L::same(format!(
                             "{}{}",
@@ -445,14 +448,7 @@ pub(crate) fn compose(
                     .iter()
                     .map(|f| {
                         vec![
-                            L::new(
-                                f.label_vi.clone(),
-                                if f.label_en.is_empty() {
-                                    f.label_vi.clone()
-                                } else {
-                                    f.label_en.clone()
-                                },
-                            ),
+                            figure_label(f),
                             L::same(f.value.clone()),
                             L::same(f.source.clone()),
                             L::same(
