@@ -11,6 +11,7 @@ import type {
   FieldError,
   ListQuery,
   Opportunity,
+  OpportunityImage,
   OpportunitySuggestion,
   Page,
   Stored,
@@ -118,6 +119,28 @@ export function storedOpportunity(id: number, fields: Partial<Opportunity> = {})
     notes: null,
     ...fields,
   };
+}
+
+/** A stored picture of opportunity 1 (a resized 1600 × 1067 JPEG unless changed). */
+export function storedImage(id: number, fields: Partial<OpportunityImage> = {}): OpportunityImage {
+  return {
+    id,
+    uuid: `00000000-0000-4000-9000-${String(id).padStart(12, '0')}`,
+    opportunity_id: 1,
+    position: id - 1,
+    caption: null,
+    mime: 'image/jpeg',
+    width: 1600,
+    height: 1067,
+    sha256: String(id).repeat(64).slice(0, 64),
+    created_at: '2026-01-07T04:00:00.000Z',
+    ...fields,
+  };
+}
+
+/** The data URL the core would send for picture `id` (a distinct fake per picture). */
+export function imageDataUrlOf(id: number): string {
+  return `data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ${id}AAAQABAAD`;
 }
 
 /** A recorded brief, generated into the briefs folder. */

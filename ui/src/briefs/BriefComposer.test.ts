@@ -15,7 +15,7 @@ import {
 } from '../test-ipc';
 import BriefsPage from './BriefsPage.svelte';
 
-vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const saveDialog = vi.mocked(save);
 
 const organization: Stored<Organization> = {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { BriefBlock, BriefRequest } from '../lib/bindings.gen';
-import { briefModel, callsOf, fakeCore, listOf, storedDelegation, suggestion } from '../test-ipc';
+import { briefModel, callsOf, fakeCore, imageDataUrlOf, listOf, storedDelegation, suggestion } from '../test-ipc';
 import BriefComposer from './BriefComposer.svelte';
 import BriefPreview from './BriefPreview.svelte';
 
@@ -41,6 +41,20 @@ const blocks: BriefBlock[] = [
   { type: 'note', text: { vi: 'Ưu đãi mang tính tham khảo.', en: 'Incentives are indicative.' } },
   { type: 'source', text: { vi: 'Nguồn: Ban quản lý 31/05/2024', en: 'Source: Management board 2024-05-31' } },
 ];
+
+const withPicture: BriefBlock[] = [
+  { type: 'heading', level: 2, text: { vi: 'Khu CNC Hòa Lạc', en: 'Hoa Lac Hi-Tech Park' } },
+  { type: 'image', image_id: 5, caption: { vi: 'Khu Công nghệ cao Hòa Lạc', en: 'Hoa Lac Hi-Tech Park' } },
+];
+
+/** The <img> of a brief figure once its data URL has arrived. */
+function figureImage(figure: HTMLElement): Promise<HTMLImageElement> {
+  return waitFor(() => {
+    const img = figure.querySelector('img');
+    if (!img) throw new Error('the picture is still loading');
+    return img;
+  });
+}
 
 describe('BriefPreview', () => {
   it('renders a Vietnamese brief: headings, paragraph, facts, table, bullets, note, source', () => {
@@ -117,6 +131,49 @@ describe('BriefPreview', () => {
     expect(within(pie).getByText('3 (75%)')).toBeInTheDocument();
     expect(pie.querySelectorAll('.bar')[1]).toHaveClass('w-75');
     expect(container.querySelectorAll('[style]')).toHaveLength(0);
+  });
+
+  it('shows a picture block as a figure with its data URL and its caption in the brief language', async () => {
+    const calls = fakeCore({ opportunity_image_data: (args) => imageDataUrlOf(args.imageId as number) });
+    const { container } = render(BriefPreview, { model: briefModel(withPicture) });
+    const figure = screen.getByTestId('brief-image');
+    expect(figure.tagName).toBe('FIGURE');
+    expect(within(figure).getByText('Khu Công nghệ cao Hòa Lạc').tagName).toBe('FIGCAPTION');
+    const img = await figureImage(figure);
+    expect(img).toHaveAttribute('src', imageDataUrlOf(5));
+    expect(img).toHaveAttribute('alt', 'Khu Công nghệ cao Hòa Lạc');
+    expect(callsOf(calls, 'opportunity_image_data')).toEqual([{ imageId: 5 }]);
+    expect(container.querySelectorAll('[style]')).toHaveLength(0);
+  });
+
+  it('fetches a picture once for every pass of a bilingual brief, captions "vi / en" side by side', async () => {
+    const calls = fakeCore({ opportunity_image_data: (args) => imageDataUrlOf(args.imageId as number) });
+    const { unmount } = render(BriefPreview, { model: briefModel(withPicture, { language: 'bi', layout: 'sequential' }) });
+    const [vi, en] = screen.getAllByTestId('brief-image');
+    expect(vi).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
+    expect(en).toHaveTextContent('Hoa Lac Hi-Tech Park');
+    expect(await figureImage(vi)).toHaveAttribute('src', imageDataUrlOf(5));
+    expect(await figureImage(en)).toHaveAttribute('alt', 'Hoa Lac Hi-Tech Park');
+    unmount();
+
+    render(BriefPreview, { model: briefModel(withPicture, { language: 'bi', layout: 'side_by_side' }) });
+    const both = screen.getByTestId('brief-image');
+    expect(within(both).getByText('Khu Công nghệ cao Hòa Lạc / Hoa Lac Hi-Tech Park')).toBeInTheDocument();
+    expect(await figureImage(both)).toHaveAttribute('src', imageDataUrlOf(5));
+    expect(callsOf(calls, 'opportunity_image_data')).toEqual([{ imageId: 5 }]);
+  });
+
+  it('says so when a picture cannot be fetched, keeping its caption', async () => {
+    fakeCore({
+      opportunity_image_data: () => {
+        throw { code: 'invalid', message_vi: 'Không có ảnh 5', message_en: 'No picture 5', fields: [] };
+      },
+    });
+    render(BriefPreview, { model: briefModel(withPicture, { language: 'en' }) });
+    const figure = screen.getByTestId('brief-image');
+    expect(await within(figure).findByText('Không hiển thị được ảnh')).toBeInTheDocument();
+    expect(figure).toHaveTextContent('Hoa Lac Hi-Tech Park');
+    expect(figure.querySelector('img')).toBeNull();
   });
 
   it('the composer previews the current request and says when the preview is out of date', async () => {

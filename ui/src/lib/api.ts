@@ -2,7 +2,7 @@
 // turned into an `ApiError` carrying the command's `ErrorPayload`, so screens handle one shape.
 
 import { invoke } from '@tauri-apps/api/core';
-import { save } from '@tauri-apps/plugin-dialog';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
   AppInfo,
   Audience,
@@ -16,6 +16,7 @@ import type {
   Filter,
   GeneratedBrief,
   ListQuery,
+  OpportunityImage,
   OpportunitySuggestion,
   Page,
   Settings,
@@ -134,6 +135,31 @@ export const briefOpen = (briefId: number) => call<null>('brief_open', { briefId
 export async function choosePdfPath(defaultPath: string): Promise<string | null> {
   try {
     return await save({ defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  } catch (error) {
+    throw new ApiError(toErrorPayload(error));
+  }
+}
+
+/** The pictures of an opportunity, in their order. */
+export const opportunityImages = (opportunityId: number) =>
+  call<OpportunityImage[]>('opportunity_images', { opportunityId });
+
+/** One picture as a `data:image/…;base64,…` URL (the only image source the CSP allows). */
+export const opportunityImageData = (imageId: number) => call<string>('opportunity_image_data', { imageId });
+
+/** Adds the picture at `path` (from the open dialog); the core checks it (PNG/JPEG, ≤ 20 MB) and resizes it. */
+export const addOpportunityImage = (opportunityId: number, path: string, caption: string | null) =>
+  call<OpportunityImage>('add_opportunity_image', { opportunityId, path, caption });
+
+export const removeOpportunityImage = (imageId: number) => call<null>('remove_opportunity_image', { imageId });
+
+/** Asks for a PNG or JPEG picture (the native open dialog); null when the user cancels. */
+export async function chooseImagePath(): Promise<string | null> {
+  try {
+    return await open({
+      multiple: false,
+      filters: [{ name: 'Ảnh / Pictures', extensions: ['png', 'jpg', 'jpeg'] }],
+    });
   } catch (error) {
     throw new ApiError(toErrorPayload(error));
   }

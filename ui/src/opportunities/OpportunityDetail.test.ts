@@ -41,7 +41,7 @@ const hoaLac: Stored<Opportunity> = {
 
 describe('OpportunityDetail', () => {
   it('shows names, land rent and key figures with their source and date, in the chosen language', async () => {
-    fakeCore({ get_record: () => hoaLac, record_audit: () => [] });
+    fakeCore({ get_record: () => hoaLac, record_audit: () => [], opportunity_images: () => [] });
     render(OpportunityDetail, { id: 1 });
 
     expect(await screen.findByTestId('detail-title')).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
@@ -61,7 +61,12 @@ describe('OpportunityDetail', () => {
   });
 
   it('deletes the opportunity after confirmation, then goes back to the list', async () => {
-    const calls = fakeCore({ get_record: () => hoaLac, record_audit: () => [], delete_record: () => null });
+    const calls = fakeCore({
+      get_record: () => hoaLac,
+      record_audit: () => [],
+      opportunity_images: () => [],
+      delete_record: () => null,
+    });
     render(OpportunityDetail, { id: 1 });
     expect(await screen.findByTestId('edit')).toHaveAttribute('href', '#/opportunities/1/edit');
 
