@@ -148,6 +148,7 @@ impl Entity for Interaction {
         owner_column: "interaction_id",
         target_column: "contact_id",
         target: EntityKind::Contacts,
+        same: None,
     }];
     const TITLE_FIELD: &'static str = "summary";
     fn validate(&self, v: &mut Validator) {

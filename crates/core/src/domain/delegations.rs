@@ -202,6 +202,7 @@ impl Entity for ItineraryItem {
             owner_column: "item_id",
             target_column: "contact_id",
             target: EntityKind::Contacts,
+            same: None,
         },
         Link {
             field: "attendee_ids",
@@ -209,6 +210,7 @@ impl Entity for ItineraryItem {
             owner_column: "item_id",
             target_column: "member_id",
             target: EntityKind::Members,
+            same: Some("delegation_id"),
         },
     ];
     const TITLE_FIELD: &'static str = "title";

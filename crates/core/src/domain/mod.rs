@@ -154,6 +154,9 @@ pub struct Link {
     pub target_column: &'static str,
     /// The kind of record the ids point at.
     pub target: EntityKind,
+    /// A field the owner and every target must share (an item's attendees are members of the
+    /// item's own delegation).
+    pub same: Option<&'static str>,
 }
 
 /// What the generic store needs from a domain record.

@@ -203,6 +203,7 @@ impl Entity for Brief {
         owner_column: "brief_id",
         target_column: "opportunity_id",
         target: EntityKind::Opportunities,
+        same: None,
     }];
     const TITLE_FIELD: &'static str = "title";
     fn validate(&self, v: &mut Validator) {

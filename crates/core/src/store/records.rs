@@ -176,6 +176,26 @@ fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator
                 ));
             } else if !exists(conn, link.target, *id)? {
                 out.push(missing_ref(link.field, link.target, *id));
+            } else if let Some(shared) = link.same {
+                let sql = format!(
+                    "SELECT {shared} = ?2 FROM {} WHERE id = ?1",
+                    link.target.table()
+                );
+                let same: bool =
+                    conn.query_row(&sql, rusqlite::params![id, v[shared].as_i64()], |r| {
+                        r.get(0)
+                    })?;
+                if !same {
+                    out.push(FieldError::new(
+                        link.field,
+                        "not_same_parent",
+                        format!("{} {id} không thuộc cùng {shared}", link.target.label_vi()),
+                        format!(
+                            "{} {id} does not share this record's {shared}",
+                            link.target.label_en()
+                        ),
+                    ));
+                }
             }
         }
     }

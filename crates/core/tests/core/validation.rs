@@ -177,3 +177,52 @@ fn oversized_text_is_refused() {
         vec![("notes".to_string(), "too_long".to_string())]
     );
 }
+
+#[test]
+fn attendees_must_be_members_of_the_items_delegation() {
+    let (_dir, mut store) = crate::temp_store();
+    let delegation = |store: &mut planner_core::Store, title: &str| {
+        store
+            .create(&Delegation {
+                title: title.into(),
+                destination_country: "JP".into(),
+                time_zone: "Asia/Tokyo".into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .meta
+            .id
+    };
+    let (tokyo, seoul) = (
+        delegation(&mut store, "Đoàn Tokyo"),
+        delegation(&mut store, "Đoàn Seoul"),
+    );
+    let member = |store: &mut planner_core::Store, d: i64| {
+        store
+            .create(&Member {
+                delegation_id: d,
+                staff_name: Some("Lê Văn Hưng".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .meta
+            .id
+    };
+    let (ours, theirs) = (member(&mut store, tokyo), member(&mut store, seoul));
+    let item = |attendees: Vec<i64>| {
+        json!({"delegation_id": tokyo, "title": "Gặp nhà đầu tư", "time_zone": "Asia/Tokyo",
+               "starts_at": "2027-03-09T10:00:00+09:00", "ends_at": "2027-03-09T11:00:00+09:00",
+               "attendee_ids": attendees})
+    };
+    let e = store
+        .create_json(EntityKind::ItineraryItems, item(vec![ours, theirs]))
+        .unwrap_err();
+    assert_eq!(
+        field_codes(e),
+        vec![("attendee_ids".to_string(), "not_same_parent".to_string())]
+    );
+    let ok = store
+        .create_json(EntityKind::ItineraryItems, item(vec![ours]))
+        .unwrap();
+    assert_eq!(ok["attendee_ids"], json!([ours]));
+}
