@@ -19,6 +19,18 @@ const COMMANDS: &[&str] = &[
     "opportunity_image_data",
     "add_opportunity_image",
     "remove_opportunity_image",
+    "itinerary_view",
+    "itinerary_entry",
+    "save_itinerary_item",
+    "quick_add_item",
+    "duplicate_itinerary_item",
+    "move_itinerary_item",
+    "delegation_next_steps",
+    "delegation_transition",
+    "counsellor_load",
+    "export_itinerary_ics",
+    "print_itinerary",
+    "open_itinerary_pdf",
 ];
 
 fn main() {

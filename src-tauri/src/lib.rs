@@ -3,16 +3,20 @@
 
 mod briefs;
 mod commands;
+mod delegations;
 mod images;
 
 use planner_core::paths::resolve_db_path;
 use planner_core::Store;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 /// What the commands share: the one open store.
 pub struct AppState {
     pub store: Mutex<Store>,
+    /// Itinerary PDFs printed in this session: the only paths `open_itinerary_pdf` opens.
+    pub printed: Mutex<HashSet<PathBuf>>,
 }
 
 /// `--db PATH` (or `--db=PATH`) from the command line, if given.
@@ -51,6 +55,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             store: Mutex::new(store),
+            printed: Mutex::new(HashSet::new()),
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -71,6 +76,18 @@ pub fn run() {
             images::opportunity_image_data,
             images::add_opportunity_image,
             images::remove_opportunity_image,
+            delegations::itinerary_view,
+            delegations::itinerary_entry,
+            delegations::save_itinerary_item,
+            delegations::quick_add_item,
+            delegations::duplicate_itinerary_item,
+            delegations::move_itinerary_item,
+            delegations::delegation_next_steps,
+            delegations::delegation_transition,
+            delegations::counsellor_load,
+            delegations::export_itinerary_ics,
+            delegations::print_itinerary,
+            delegations::open_itinerary_pdf,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");

@@ -6,7 +6,7 @@ use crate::domain::*;
 use crate::error::ErrorPayload;
 use crate::settings::{AppInfo, Settings, UiLanguage};
 use crate::store::{
-    audit::AuditEntry, Dashboard, Filter, FollowUp, ListQuery, Meta, Page, StageTotal,
+    audit::AuditEntry, Dashboard, Filter, FilterOp, FollowUp, ListQuery, Meta, Page, StageTotal,
     UpcomingDelegation,
 };
 use crate::validate::FieldError;
@@ -33,6 +33,7 @@ pub fn typescript() -> String {
     decl::<FieldError>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<Meta>(&cfg, &mut out);
+    decl::<FilterOp>(&cfg, &mut out);
     decl::<Filter>(&cfg, &mut out);
     decl::<ListQuery>(&cfg, &mut out);
     decl::<Page<()>>(&cfg, &mut out);
@@ -82,6 +83,28 @@ pub fn typescript() -> String {
     decl::<UiLanguage>(&cfg, &mut out);
     decl::<Settings>(&cfg, &mut out);
     decl::<AppInfo>(&cfg, &mut out);
+    {
+        use crate::itinerary::*;
+        use crate::store::{CounsellorLoad, LoadDelegation, LoadMeeting};
+        decl::<PlanMember>(&cfg, &mut out);
+        decl::<PlanCounsellor>(&cfg, &mut out);
+        decl::<Severity>(&cfg, &mut out);
+        decl::<ConflictKind>(&cfg, &mut out);
+        decl::<Conflict>(&cfg, &mut out);
+        decl::<ItemRecord>(&cfg, &mut out);
+        decl::<ItemView>(&cfg, &mut out);
+        decl::<DayView>(&cfg, &mut out);
+        decl::<MemberWarning>(&cfg, &mut out);
+        decl::<ItineraryView>(&cfg, &mut out);
+        decl::<ItemEntry>(&cfg, &mut out);
+        decl::<Transition>(&cfg, &mut out);
+        decl::<NextStep>(&cfg, &mut out);
+        decl::<ExportedFile>(&cfg, &mut out);
+        decl::<to_pdf::PrintOptions>(&cfg, &mut out);
+        decl::<LoadDelegation>(&cfg, &mut out);
+        decl::<LoadMeeting>(&cfg, &mut out);
+        decl::<CounsellorLoad>(&cfg, &mut out);
+    }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

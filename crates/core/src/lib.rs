@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod images;
+pub mod itinerary;
 pub mod paths;
 pub mod settings;
 pub mod store;

@@ -15,9 +15,20 @@ pub enum UiLanguage {
 }
 
 /// Settings the user can change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Settings {
     pub ui_language: UiLanguage,
+    /// Minutes needed between two itinerary items at different venues (conflict check).
+    pub travel_buffer_minutes: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            ui_language: UiLanguage::Vi,
+            travel_buffer_minutes: 30,
+        }
+    }
 }
 
 /// What the app shows about itself (Settings screen, diagnostics).
@@ -30,6 +41,7 @@ pub struct AppInfo {
 }
 
 const UI_LANGUAGE: &str = "ui_language";
+const TRAVEL_BUFFER: &str = "travel_buffer_minutes";
 
 impl Store {
     /// The user's settings (defaults where never set).
@@ -38,7 +50,14 @@ impl Store {
             Some("en") => UiLanguage::En,
             _ => UiLanguage::Vi,
         };
-        Ok(Settings { ui_language })
+        let travel_buffer_minutes = self
+            .setting(TRAVEL_BUFFER)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(Settings::default().travel_buffer_minutes);
+        Ok(Settings {
+            ui_language,
+            travel_buffer_minutes,
+        })
     }
 
     /// Saves the user's settings.
@@ -47,7 +66,18 @@ impl Store {
             UiLanguage::Vi => "vi",
             UiLanguage::En => "en",
         };
-        self.set_setting(UI_LANGUAGE, lang)
+        if !(0..=600).contains(&s.travel_buffer_minutes) {
+            return Err(invalid(
+                "travel_buffer_minutes",
+                "out_of_range",
+                "Thời gian di chuyển tối thiểu phải từ 0 đến 600 phút",
+                "The travel buffer must be between 0 and 600 minutes",
+            ));
+        }
+        self.set_settings(&[
+            (UI_LANGUAGE, lang),
+            (TRAVEL_BUFFER, &s.travel_buffer_minutes.to_string()),
+        ])
     }
 
     /// Facts about this installation.

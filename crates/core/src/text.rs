@@ -22,6 +22,16 @@ pub fn normalize_value(v: &mut Value) {
     }
 }
 
+/// The search form of `s`: lower case, accents removed, đ/Đ as d (Vietnamese has no
+/// decomposition for đ, so stripping marks alone leaves it).
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +45,12 @@ mod tests {
         normalize_value(&mut v);
         assert_eq!(v["a"][0], "Hòa Lạc Nguyễn Đức");
         assert_eq!(v["b"]["c"], "Hòa Lạc Nguyễn Đức");
+    }
+
+    #[test]
+    fn fold_removes_accents_and_dd() {
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("Hòa Lạc"), "hoa lac");
+        assert_eq!(fold("NGUYỄN Đức"), "nguyen duc");
     }
 }

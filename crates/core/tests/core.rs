@@ -5,7 +5,10 @@ mod core {
     pub mod briefs;
     pub mod crud;
     pub mod demo;
+    pub mod ics;
     pub mod images;
+    pub mod itinerary;
+    pub mod itinerary_pdf;
     pub mod migrations;
     pub mod validation;
 }

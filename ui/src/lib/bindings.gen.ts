@@ -20,7 +20,9 @@ id: number,
  */
 uuid: string, created_at: string, updated_at: string, };
 
-export type Filter = { field: string, value: string, };
+export type FilterOp = "eq" | "prefix";
+
+export type Filter = { field: string, value: string, op?: FilterOp, };
 
 export type ListQuery = { filters: Array<Filter>, 
 /**
@@ -214,9 +216,109 @@ changes: JsonValue, };
 
 export type UiLanguage = "vi" | "en";
 
-export type Settings = { ui_language: UiLanguage, };
+export type Settings = { ui_language: UiLanguage, 
+/**
+ * Minutes needed between two itinerary items at different venues (conflict check).
+ */
+travel_buffer_minutes: number, };
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, demo_seeded_at: string | null, };
+
+export type PlanMember = { id: number, uuid: string, name: string, role: MemberRole, contact_id: number | null, 
+/**
+ * The member's organisation (from the contact book), when known.
+ */
+organization: string | null, phone: string | null, email: string | null, passport_number: string | null, passport_expiry: string | null, visa_status: VisaStatus, dietary_notes: string | null, protocol_notes: string | null, };
+
+export type PlanCounsellor = { id: number, full_name: string, title: string | null, phone: string | null, email: string | null, office_name_vi: string, office_name_en: string | null, office_city: string, office_time_zone: string, };
+
+export type Severity = "soft" | "hard";
+
+export type ConflictKind = "double_booked" | "outside_dates" | "end_before_start" | "tight_transfer" | "night_time" | "no_counsellor" | "no_attendee";
+
+export type Conflict = { kind: ConflictKind, severity: Severity, item_ids: Array<number>, member_ids: Array<number>, message_vi: string, message_en: string, };
+
+export type ItemRecord = { id: number, uuid: string, delegation_id: number, kind: ItineraryKind, title: string, starts_at: string, ends_at: string, 
+/**
+ * IANA zone the start was entered in (the departure zone of a travel leg).
+ */
+time_zone: string, 
+/**
+ * IANA zone of the end, when it differs (the arrival zone of a travel leg).
+ */
+end_time_zone: string | null, venue: string | null, address: string | null, organization_id: number | null, counsellor_id: number | null, contact_ids: Array<number>, 
+/**
+ * Delegation members attending (ids of `Member`).
+ */
+attendee_ids: Array<number>, notes: string | null, };
+
+export type ItemView = { item: ItemRecord, 
+/**
+ * Start and end in the item's own zones (a travel leg ends in its arrival zone).
+ */
+local_start: string, local_end: string, start_zone_abbr: string, end_zone_abbr: string, hanoi_start: string, hanoi_end: string, duration_minutes: number, 
+/**
+ * Names of the attending members ("the whole delegation" is an empty list).
+ */
+attendees: Array<string>, organization: string | null, counsellor: string | null, contacts: Array<string>, 
+/**
+ * Conflicts this item takes part in (indexes into `ItineraryView::conflicts`).
+ */
+conflicts: Array<number>, 
+/**
+ * The worst severity among them.
+ */
+severity: Severity | null, };
+
+export type DayView = { date: string, 
+/**
+ * Day number within the delegation (1 = its start date), when it has dates.
+ */
+day_number: number | null, items: Array<ItemView>, };
+
+export type MemberWarning = { member_id: number, code: string, message_vi: string, message_en: string, };
+
+export type ItineraryView = { delegation_id: number, members: Array<PlanMember>, counsellors: Array<PlanCounsellor>, days: Array<DayView>, conflicts: Array<Conflict>, warnings: Array<MemberWarning>, };
+
+export type ItemEntry = { delegation_id: number, kind: ItineraryKind, title: string, start_date: string | null, start_time: string | null, 
+/**
+ * Defaults to the start date.
+ */
+end_date: string | null, end_time: string | null, time_zone: string, 
+/**
+ * The arrival zone of a travel leg, when it differs.
+ */
+end_time_zone: string | null, venue: string | null, address: string | null, organization_id: number | null, counsellor_id: number | null, contact_ids: Array<number>, attendee_ids: Array<number>, notes: string | null, };
+
+export type Transition = { to: DelegationStatus, 
+/**
+ * Who approves (required to approve): name and position.
+ */
+by: string | null, };
+
+export type NextStep = { to: DelegationStatus, refusals: Array<FieldError>, };
+
+export type ExportedFile = { path: string, bytes: number, };
+
+export type PrintOptions = { 
+/**
+ * Only the items this member attends, with their name on the cover.
+ */
+member_id: number | null, language: BriefLanguage, };
+
+export type LoadDelegation = { id: number, title: string, status: DelegationStatus, start_date: string | null, end_date: string | null, };
+
+export type LoadMeeting = { item_id: number, delegation_id: number, delegation_title: string, title: string, starts_at: string, time_zone: string, };
+
+export type CounsellorLoad = { counsellor_id: number, delegations: Array<LoadDelegation>, meetings: Array<LoadMeeting>, 
+/**
+ * Delegations not yet completed, reported or cancelled.
+ */
+active_delegations: number, 
+/**
+ * Meetings from now on.
+ */
+upcoming_meetings: number, };
 
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;

@@ -22,6 +22,7 @@ fn by(field: &str, value: impl ToString) -> ListQuery {
         filters: vec![Filter {
             field: field.into(),
             value: value.to_string(),
+            op: None,
         }],
         ..Default::default()
     }

@@ -161,6 +161,7 @@ fn audience_filter(a: &Audience) -> Vec<Filter> {
     let f = |field: &str, value: String| Filter {
         field: field.into(),
         value,
+        op: None,
     };
     match a {
         Audience::Delegation { id } => vec![f("delegation_id", id.to_string())],
@@ -197,6 +198,7 @@ fn next_version(store: &Store, req: &BriefRequest) -> Result<i64> {
     q.filters.push(Filter {
         field: "language".into(),
         value: lang_name(req.language),
+        op: None,
     });
     Ok(store.list_json(EntityKind::Briefs, &q)?.total + 1)
 }

@@ -60,6 +60,7 @@ impl Entity for Delegation {
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("counsellor_id", EntityKind::Counsellors)];
     const TITLE_FIELD: &'static str = "title";
+    const PROTECTED: &'static [&'static str] = &["status", "approved_by", "approved_at"];
     fn validate(&self, v: &mut Validator) {
         v.required("title", &self.title);
         v.text("purpose", &self.purpose);

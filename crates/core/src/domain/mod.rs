@@ -169,6 +169,9 @@ pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync +
     const LINKS: &'static [Link] = &[];
     /// Fields listed first by `planner list` and used as the record's display name.
     const TITLE_FIELD: &'static str;
+    /// Fields only a dedicated operation may change (e.g. a delegation's status, which moves
+    /// through the workflow); a plain update that changes them is refused.
+    const PROTECTED: &'static [&'static str] = &[];
     /// Checks the record's own fields (references are checked by the store).
     fn validate(&self, v: &mut Validator);
 }

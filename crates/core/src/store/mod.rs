@@ -5,14 +5,16 @@ pub mod audit;
 mod dashboard;
 mod images;
 mod migrate;
+mod plan;
 mod query;
 mod records;
 mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
 pub use images::OpportunityImage;
+pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
-pub use query::{Filter, ListQuery, Page};
+pub use query::{Filter, FilterOp, ListQuery, Page};
 pub(crate) use records::now_text;
 pub use records::{Meta, Record};
 
@@ -90,11 +92,20 @@ impl Store {
 
     /// Sets a setting.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
+        self.set_settings(&[(key, value)])
+    }
+
+    /// Sets several settings in one transaction.
+    pub fn set_settings(&mut self, pairs: &[(&str, &str)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (key, value) in pairs {
+            tx.execute(
+                "INSERT INTO settings(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

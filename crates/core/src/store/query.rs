@@ -10,20 +10,47 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-/// Keep records whose `field` equals `value` (for a list field: contains it).
+/// Keep records whose `field` equals `value` (for a list field: contains it), or, with
+/// `op: "prefix"`, whose `field` starts with `value` (e.g. a year: `start_date` prefix `2027`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Filter {
     pub field: String,
     pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub op: Option<FilterOp>,
+}
+
+/// How a filter compares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FilterOp {
+    #[default]
+    Eq,
+    Prefix,
 }
 
 impl Filter {
-    /// Parses `FIELD=VALUE` as given on the command line.
+    /// `field` equals `value`.
+    pub fn eq(field: &str, value: impl Into<String>) -> Filter {
+        Filter {
+            field: field.into(),
+            value: value.into(),
+            op: None,
+        }
+    }
+
+    /// Parses `FIELD=VALUE` (equals) or `FIELD^=VALUE` (starts with) as given on the command line.
     pub fn parse(s: &str) -> Option<Filter> {
         let (f, v) = s.split_once('=')?;
+        let (f, op) = match f.strip_suffix('^') {
+            Some(f) => (f, Some(FilterOp::Prefix)),
+            None => (f, None),
+        };
         Some(Filter {
             field: f.trim().to_owned(),
             value: v.to_owned(),
+            op,
         })
     }
 }
@@ -85,6 +112,13 @@ fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)>
         };
         match column {
             None => return Err(unknown_field("filter", &f.field, shape)),
+            Some(Column::Plain) if f.op == Some(FilterOp::Prefix) => {
+                clauses.push(format!(
+                    "substr(t.{}, 1, length(?{n})) = ?{n}",
+                    f.field
+                ));
+                params.push(Sql::Text(value));
+            }
             Some(Column::Plain) => {
                 clauses.push(format!("t.{} = ?{n}", f.field));
                 params.push(Sql::Text(value));

@@ -290,10 +290,27 @@ fn insert<E: Entity>(conn: &Connection, input: Value) -> Result<Value> {
     read_value(conn, E::KIND, id)
 }
 
-fn update<E: Entity>(conn: &Connection, id: i64, patch: Value) -> Result<Value> {
+fn update<E: Entity>(conn: &Connection, id: i64, patch: Value, protected_ok: bool) -> Result<Value> {
     let patch = as_object(patch)?;
     let shape = Shape::get(E::KIND);
     let before = read_value(conn, E::KIND, id)?;
+    if !protected_ok {
+        let errors: Vec<FieldError> = E::PROTECTED
+            .iter()
+            .filter(|k| patch.get(**k).is_some_and(|v| *v != before[**k]))
+            .map(|k| {
+                FieldError::new(
+                    k,
+                    "use_workflow",
+                    "Trường này chỉ thay đổi qua quy trình duyệt đoàn",
+                    "This field changes only through the delegation workflow",
+                )
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(CoreError::Invalid(errors));
+        }
+    }
     for key in ["id", "uuid"] {
         if patch.get(key).is_some_and(|v| *v != before[key]) {
             return Err(invalid(
@@ -399,12 +416,18 @@ impl Tx<'_> {
 
     /// Applies the fields given in `patch` to record `id` of `kind`.
     pub fn update_json(&mut self, kind: EntityKind, id: i64, patch: Value) -> Result<Value> {
-        crate::with_entity!(kind, E => update::<E>(self.conn(), id, patch))
+        crate::with_entity!(kind, E => update::<E>(self.conn(), id, patch, false))
     }
 
     /// Deletes record `id` of `kind`.
     pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         delete(self.conn(), kind, id)
+    }
+
+    /// Like `update_json`, and may change the entity's protected fields (for the operation that
+    /// owns them, such as the delegation workflow).
+    pub(crate) fn update_protected(&mut self, kind: EntityKind, id: i64, patch: Value) -> Result<Value> {
+        crate::with_entity!(kind, E => update::<E>(self.conn(), id, patch, true))
     }
 }
 

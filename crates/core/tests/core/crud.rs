@@ -207,6 +207,7 @@ fn links_keep_order_and_filter() {
         filters: vec![Filter {
             field: "contact_ids".into(),
             value: c2.to_string(),
+            op: None,
         }],
         ..Default::default()
     };
@@ -221,6 +222,7 @@ fn links_keep_order_and_filter() {
         filters: vec![Filter {
             field: "sectors".into(),
             value: "automation".into(),
+            op: None,
         }],
         ..Default::default()
     };
@@ -328,6 +330,7 @@ fn text_is_nfc_on_the_way_in() {
         filters: vec![Filter {
             field: "full_name".into(),
             value: nfd,
+            op: None,
         }],
         ..Default::default()
     };

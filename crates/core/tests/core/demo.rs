@@ -33,6 +33,7 @@ fn demo_seeds_the_whole_domain_once() {
             filters: vec![Filter {
                 field: "stage".into(),
                 value: name.as_str().unwrap().into(),
+                op: None,
             }],
             ..Default::default()
         };
@@ -70,6 +71,7 @@ fn demo_seeds_the_whole_domain_once() {
             filters: vec![Filter {
                 field: "delegation_id".into(),
                 value: d.meta.id.to_string(),
+                op: None,
             }],
             ..Default::default()
         };
