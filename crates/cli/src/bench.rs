@@ -17,6 +17,12 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 20)]
         runs: usize,
     },
+    /// The itinerary PDF of a 10-day, 80-item delegation (target < 50 ms) and the conflict
+    /// check over 1,000 items (target < 5 ms), against a naive all-pairs overlap scan.
+    Itinerary {
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -27,6 +33,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 pub fn run(what: BenchWhat) -> Result<()> {
     match what {
         BenchWhat::Brief { runs } => brief(runs),
+        BenchWhat::Itinerary { runs } => itinerary(runs),
     }
 }
 
@@ -125,6 +132,97 @@ fn brief(runs: usize) -> Result<()> {
         }
     }
     println!("targets: < 150 ms, < 400 KB, >= 10x faster than Chromium");
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn itinerary(runs: usize) -> Result<()> {
+    use planner_core::itinerary::{check, sample::synthetic_plan, to_pdf, CheckOptions};
+    let runs = runs.max(1);
+    let plan = synthetic_plan(10, 8, 12);
+    let options = to_pdf::PrintOptions {
+        member_id: None,
+        language: BriefLanguage::Vi,
+    };
+    let at = chrono::Utc::now();
+    let mut times = Vec::new();
+    let mut pdf = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        pdf = to_pdf::itinerary_pdf(&plan, &options, at)?;
+        times.push(t.elapsed());
+    }
+    let dir = tempfile_dir()?;
+    let path = dir.join("itinerary.pdf");
+    std::fs::write(&path, &pdf)?;
+    let pdf_median = median(times.clone());
+    println!(
+        "itinerary PDF: {} days, {} items, {} members, {} pages, {} KB",
+        10,
+        plan.items.len(),
+        plan.members.len(),
+        pdf_pages(&path).unwrap_or(0),
+        pdf.len() / 1024
+    );
+    println!(
+        "  median {:.2} ms over {runs} runs (min {:.2} ms); target < 50 ms ({:.2}x of the budget)",
+        ms(pdf_median),
+        ms(*times.iter().min().unwrap()),
+        ms(pdf_median) / 50.0
+    );
+
+    let big = synthetic_plan(125, 8, 12);
+    let options = CheckOptions::default();
+    let mut times = Vec::new();
+    let mut found = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        found = check(&big, &options);
+        times.push(t.elapsed());
+    }
+    let check_median = median(times.clone());
+    // The baseline: every pair of items compared for a shared member and overlapping times.
+    let mut naive = Vec::new();
+    let mut overlaps = 0;
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        overlaps = 0;
+        for (n, a) in big.items.iter().enumerate() {
+            for b in &big.items[n + 1..] {
+                let shared = a
+                    .data
+                    .attendee_ids
+                    .iter()
+                    .any(|m| b.data.attendee_ids.contains(m));
+                if shared && a.data.starts_at < b.data.ends_at && b.data.starts_at < a.data.ends_at
+                {
+                    overlaps += 1;
+                }
+            }
+        }
+        naive.push(t.elapsed());
+    }
+    let naive_median = median(naive);
+    println!(
+        "conflict check: {} items, {} members: {} conflicts found",
+        big.items.len(),
+        big.members.len(),
+        found.len()
+    );
+    println!(
+        "  median {:.3} ms over {runs} runs (min {:.3} ms); target < 5 ms ({:.2}x of the budget)",
+        ms(check_median),
+        ms(*times.iter().min().unwrap()),
+        ms(check_median) / 5.0
+    );
+    println!(
+        "  naive all-pairs overlap scan alone ({overlaps} overlaps, no messages): median {:.3} ms",
+        ms(naive_median)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

@@ -11,6 +11,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 mod bench;
+mod itinerary;
 
 /// Largest JSON input accepted by create/update (a record is a few kilobytes).
 const MAX_INPUT: u64 = 4 * 1024 * 1024;
@@ -50,7 +51,8 @@ enum Command {
         entity: String,
         #[arg(long)]
         json: bool,
-        /// Keep records whose FIELD equals VALUE (repeatable; list fields: contains VALUE).
+        /// Keep records whose FIELD equals VALUE (repeatable; list fields: contains VALUE);
+        /// FIELD^=VALUE keeps those starting with VALUE (e.g. start_date^=2027).
         #[arg(long, value_name = "FIELD=VALUE")]
         filter: Vec<String>,
         #[arg(long, value_name = "FIELD")]
@@ -93,6 +95,16 @@ enum Command {
     Bench {
         #[command(subcommand)]
         what: bench::BenchWhat,
+    },
+    /// A delegation's itinerary: conflicts, calendar, printed PDF, quick add.
+    Itinerary {
+        #[command(subcommand)]
+        action: itinerary::ItineraryAction,
+    },
+    /// A delegation's workflow (status and moves) and counsellors' loads.
+    Delegation {
+        #[command(subcommand)]
+        action: itinerary::DelegationAction,
     },
     /// Shows the audit trail of one record.
     Audit {
@@ -242,7 +254,7 @@ fn read_limited(path: &std::path::Path, limit: u64) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn print_json(v: &impl serde::Serialize) -> Result<()> {
+pub(crate) fn print_json(v: &impl serde::Serialize) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(v)?);
     Ok(())
 }
@@ -397,6 +409,15 @@ fn run(cli: Cli) -> Result<()> {
             }
         },
         Command::Bench { what } => bench::run(what)?,
+        Command::Itinerary { action } => {
+            let code = itinerary::itinerary(&mut store, action)?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+        }
+        Command::Delegation { action } => {
+            itinerary::delegation(&mut store, action)?;
+        }
         Command::Audit {
             entity: name,
             id,

@@ -363,3 +363,190 @@ fn pictures_are_added_listed_and_refused_when_not_images() {
         Value::Array(vec![])
     );
 }
+
+#[test]
+fn itinerary_check_ics_pdf_and_workflow_on_the_demo() {
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let delegations = json(&db, &["list", "delegations", "--json"]);
+    let japan = delegations
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["destination_country"] == "JP")
+        .expect("the demo has the Japan/Korea mission");
+    let id = japan["id"].as_i64().unwrap().to_string();
+    assert_eq!(japan["status"], "approved");
+
+    // The demo programme has no hard conflict.
+    let check = planner(&db, &["itinerary", "check", &id, "--json"], None);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    let report: Value = serde_json::from_str(&check.stdout).unwrap();
+    assert!(report["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["severity"] == "soft"));
+
+    // Quick-add an item for the whole delegation on top of the first meeting abroad.
+    let view = json(&db, &["itinerary", "show", &id, "--json"]);
+    let first = view["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["items"].as_array().unwrap())
+        .find(|v| v["item"]["time_zone"] == "Asia/Tokyo" && v["item"]["kind"] == "meeting")
+        .expect("a meeting in Tokyo");
+    let local = first["local_start"].as_str().unwrap();
+    let (day, hm) = (&local[..10], &local[11..16]);
+    let added = json(
+        &db,
+        &[
+            "itinerary",
+            "add",
+            &id,
+            &format!("{hm} Gặp đột xuất Tập đoàn Sumitomo @ Sumitomo Building"),
+            "--date",
+            day,
+        ],
+    );
+    assert_eq!(added["time_zone"], "Asia/Tokyo");
+    let check = planner(&db, &["itinerary", "check", &id], None);
+    assert_eq!(
+        check.code, 4,
+        "a hard conflict exits with 4: {}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("HARD  Trùng lịch"),
+        "{}",
+        check.stdout
+    );
+    assert!(check.stdout.contains("Gặp đột xuất Tập đoàn Sumitomo"));
+
+    // Confirming is refused with the reason; the status is unchanged.
+    let refused = planner(&db, &["delegation", "move", &id, "confirmed"], None);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("hard conflict"),
+        "{}",
+        refused.stderr
+    );
+    let status = json(&db, &["delegation", "status", &id, "--json"]);
+    assert_eq!(status["status"], "approved");
+    ok(
+        &db,
+        &["delete", "itinerary-items", &added["id"].to_string()],
+        None,
+    );
+
+    // Calendar of the whole delegation and of one member.
+    let ics = dir.path().join("doan.ics");
+    ok(
+        &db,
+        &["itinerary", "ics", &id, "-o", ics.to_str().unwrap()],
+        None,
+    );
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(
+        text.starts_with("BEGIN:VCALENDAR\r\n"),
+        "{}",
+        &text[..40.min(text.len())]
+    );
+    let events = text.matches("BEGIN:VEVENT").count();
+    assert_eq!(
+        events,
+        view["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["items"].as_array().unwrap().len())
+            .sum::<usize>()
+    );
+    let member = view["members"][1]["id"].to_string();
+    let mine = dir.path().join("member.ics");
+    ok(
+        &db,
+        &[
+            "itinerary",
+            "ics",
+            &id,
+            "--member",
+            &member,
+            "-o",
+            mine.to_str().unwrap(),
+        ],
+        None,
+    );
+    let mine = std::fs::read_to_string(&mine).unwrap();
+    assert!(mine.matches("BEGIN:VEVENT").count() <= events);
+    let bad = planner(
+        &db,
+        &[
+            "itinerary",
+            "ics",
+            &id,
+            "--member",
+            "999999",
+            "-o",
+            "/tmp/x.ics",
+        ],
+        None,
+    );
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("member_id"), "{}", bad.stderr);
+
+    // The printed itinerary, bilingual.
+    let pdf = dir.path().join("lich-trinh.pdf");
+    ok(
+        &db,
+        &[
+            "itinerary",
+            "pdf",
+            &id,
+            "--lang",
+            "bi",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Nhật Bản"), "{text}");
+    assert!(text.contains("Hà Nội"), "{text}");
+
+    // Workflow moves from the command line, recorded in the audit log.
+    ok(&db, &["delegation", "move", &id, "proposed"], None);
+    let no_by = planner(&db, &["delegation", "move", &id, "approved"], None);
+    assert_eq!(no_by.code, 2);
+    assert!(no_by.stderr.contains("by:"), "{}", no_by.stderr);
+    ok(
+        &db,
+        &[
+            "delegation",
+            "move",
+            &id,
+            "approved",
+            "--by",
+            "Phó Giám đốc Sở",
+        ],
+        None,
+    );
+    let audit = ok(&db, &["audit", "delegations", &id], None);
+    assert!(audit.matches("status").count() >= 2, "{audit}");
+    let load = json(
+        &db,
+        &[
+            "delegation",
+            "load",
+            &japan["counsellor_id"].to_string(),
+            "--json",
+        ],
+    );
+    assert!(!load["delegations"].as_array().unwrap().is_empty());
+}
