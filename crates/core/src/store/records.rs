@@ -290,7 +290,12 @@ fn insert<E: Entity>(conn: &Connection, input: Value) -> Result<Value> {
     read_value(conn, E::KIND, id)
 }
 
-fn update<E: Entity>(conn: &Connection, id: i64, patch: Value, protected_ok: bool) -> Result<Value> {
+fn update<E: Entity>(
+    conn: &Connection,
+    id: i64,
+    patch: Value,
+    protected_ok: bool,
+) -> Result<Value> {
     let patch = as_object(patch)?;
     let shape = Shape::get(E::KIND);
     let before = read_value(conn, E::KIND, id)?;
@@ -375,8 +380,64 @@ fn update<E: Entity>(conn: &Connection, id: i64, patch: Value, protected_ok: boo
     read_value(conn, E::KIND, id)
 }
 
+fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+}
+
+/// What a delete would otherwise change silently through `ON DELETE CASCADE` is done record by
+/// record first, so that each change has its own audit row: a delegation's items and members
+/// go with it, and a member leaves the attendee lists of its delegation's items.
+fn cascade(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+    match kind {
+        EntityKind::Delegations => {
+            for item in ids(
+                conn,
+                "SELECT id FROM itinerary_items WHERE delegation_id = ?1",
+                id,
+            )? {
+                delete(conn, EntityKind::ItineraryItems, item)?;
+            }
+            for member in ids(
+                conn,
+                "SELECT id FROM delegation_members WHERE delegation_id = ?1",
+                id,
+            )? {
+                delete(conn, EntityKind::Members, member)?;
+            }
+        }
+        EntityKind::Members => {
+            let items = ids(
+                conn,
+                "SELECT item_id FROM itinerary_item_attendees WHERE member_id = ?1",
+                id,
+            )?;
+            for item in items {
+                let v = read_value(conn, EntityKind::ItineraryItems, item)?;
+                let rest: Vec<Value> = v["attendee_ids"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| m.as_i64() != Some(id))
+                    .cloned()
+                    .collect();
+                update::<crate::domain::ItineraryItem>(
+                    conn,
+                    item,
+                    serde_json::json!({ "attendee_ids": rest }),
+                    false,
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
     let before = read_value(conn, kind, id)?;
+    cascade(conn, kind, id)?;
     let sql = format!("DELETE FROM {} WHERE id = ?1", kind.table());
     match conn.execute(&sql, [id]) {
         // 787: a foreign key; 1811: an ON DELETE RESTRICT action.
@@ -426,7 +487,12 @@ impl Tx<'_> {
 
     /// Like `update_json`, and may change the entity's protected fields (for the operation that
     /// owns them, such as the delegation workflow).
-    pub(crate) fn update_protected(&mut self, kind: EntityKind, id: i64, patch: Value) -> Result<Value> {
+    pub(crate) fn update_protected(
+        &mut self,
+        kind: EntityKind,
+        id: i64,
+        patch: Value,
+    ) -> Result<Value> {
         crate::with_entity!(kind, E => update::<E>(self.conn(), id, patch, true))
     }
 }

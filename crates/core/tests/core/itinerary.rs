@@ -108,7 +108,10 @@ impl Fixture {
     }
 
     fn conflicts(&self) -> Vec<itinerary::Conflict> {
-        check(&Plan::load(&self.store, self.delegation).unwrap(), &CheckOptions::default())
+        check(
+            &Plan::load(&self.store, self.delegation).unwrap(),
+            &CheckOptions::default(),
+        )
     }
 
     fn kinds(&self) -> Vec<ConflictKind> {
@@ -144,22 +147,39 @@ fn berlin_items_across_the_march_dst_change_keep_their_local_hours() {
     e.start_date = Some(date(2027, 3, 29));
     let after = f.add(e);
     let get = |id| f.store.get::<ItineraryItem>(id).unwrap().data;
-    assert_eq!(get(before).starts_at.to_rfc3339(), "2027-03-27T09:00:00+00:00");
-    assert_eq!(get(after).starts_at.to_rfc3339(), "2027-03-29T08:00:00+00:00");
+    assert_eq!(
+        get(before).starts_at.to_rfc3339(),
+        "2027-03-27T09:00:00+00:00"
+    );
+    assert_eq!(
+        get(after).starts_at.to_rfc3339(),
+        "2027-03-29T08:00:00+00:00"
+    );
     let view = itinerary::view(&f.store, f.delegation).unwrap();
     let abbrs: Vec<(String, String)> = view
         .days
         .iter()
         .flat_map(|d| &d.items)
-        .map(|v| (v.start_zone_abbr.clone(), v.hanoi_start.format("%H:%M").to_string()))
+        .map(|v| {
+            (
+                v.start_zone_abbr.clone(),
+                v.hanoi_start.format("%H:%M").to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         abbrs,
-        vec![("CET".into(), "16:00".into()), ("CEST".into(), "15:00".into())]
+        vec![
+            ("CET".into(), "16:00".into()),
+            ("CEST".into(), "15:00".into())
+        ]
     );
     // Moving the item across the change keeps 10:00 local.
     let moved = itinerary::move_item(&mut f.store, before, date(2027, 3, 28)).unwrap();
-    assert_eq!(moved.data.starts_at.to_rfc3339(), "2027-03-28T08:00:00+00:00");
+    assert_eq!(
+        moved.data.starts_at.to_rfc3339(),
+        "2027-03-28T08:00:00+00:00"
+    );
 }
 
 #[test]
@@ -216,12 +236,19 @@ fn double_booking_is_hard_and_names_the_member_and_both_items() {
     y.venue = Some("Sony HQ".into());
     let (ix, iy) = (f.add(x), f.add(y));
     let c = f.conflicts();
-    let db: Vec<_> = c.iter().filter(|c| c.kind == ConflictKind::DoubleBooked).collect();
+    let db: Vec<_> = c
+        .iter()
+        .filter(|c| c.kind == ConflictKind::DoubleBooked)
+        .collect();
     assert_eq!(db.len(), 1, "{c:#?}");
     assert_eq!(db[0].severity, Severity::Hard);
     assert_eq!(db[0].item_ids, vec![ix, iy]);
     assert_eq!(db[0].member_ids, vec![f.a]);
-    assert!(db[0].message_vi.contains("Nguyễn Thị Hồng Nhung"), "{}", db[0].message_vi);
+    assert!(
+        db[0].message_vi.contains("Nguyễn Thị Hồng Nhung"),
+        "{}",
+        db[0].message_vi
+    );
     assert!(db[0].message_vi.contains("Gặp Toyota") && db[0].message_vi.contains("Gặp Sony"));
     assert!(db[0].message_en.starts_with("Double-booked"));
     // Different members at the same time: no conflict.
@@ -234,7 +261,11 @@ fn double_booking_is_hard_and_names_the_member_and_both_items() {
     z.kind = ItineraryKind::Meal;
     z.attendee_ids = vec![f.a];
     let iz = f.add(z);
-    assert!(!f.kinds().contains(&ConflictKind::DoubleBooked), "{:#?}", f.conflicts());
+    assert!(
+        !f.kinds().contains(&ConflictKind::DoubleBooked),
+        "{:#?}",
+        f.conflicts()
+    );
     f.store.delete(EntityKind::ItineraryItems, iz).unwrap();
     // The view marks the items.
     y2.attendee_ids = vec![f.a];
@@ -260,7 +291,10 @@ fn items_with_no_attendee_involve_the_whole_delegation() {
     f.add(x);
     f.add(y);
     let c = f.conflicts();
-    let db: Vec<_> = c.iter().filter(|c| c.kind == ConflictKind::DoubleBooked).collect();
+    let db: Vec<_> = c
+        .iter()
+        .filter(|c| c.kind == ConflictKind::DoubleBooked)
+        .collect();
     assert_eq!(db.len(), 1);
     assert_eq!(db[0].member_ids, vec![f.b]);
 }
@@ -277,7 +311,11 @@ fn an_item_outside_the_delegation_dates_is_hard() {
         .collect();
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].severity, Severity::Hard);
-    assert!(c[0].message_vi.contains("08/03/2027–13/03/2027"), "{}", c[0].message_vi);
+    assert!(
+        c[0].message_vi.contains("08/03/2027–13/03/2027"),
+        "{}",
+        c[0].message_vi
+    );
 }
 
 #[test]
@@ -288,7 +326,9 @@ fn an_end_before_its_start_is_hard() {
     let i = &mut plan.items[0].data;
     i.ends_at = i.starts_at - chrono::Duration::minutes(5);
     let c = check(&plan, &CheckOptions::default());
-    assert!(c.iter().any(|c| c.kind == ConflictKind::EndBeforeStart && c.severity == Severity::Hard));
+    assert!(c
+        .iter()
+        .any(|c| c.kind == ConflictKind::EndBeforeStart && c.severity == Severity::Hard));
     drop(f);
 }
 
@@ -306,19 +346,28 @@ fn a_tight_transfer_between_venues_is_soft_and_follows_the_buffer() {
         .collect();
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].severity, Severity::Soft);
-    assert!(c[0].message_en.contains("Only 20 min"), "{}", c[0].message_en);
+    assert!(
+        c[0].message_en.contains("Only 20 min"),
+        "{}",
+        c[0].message_en
+    );
     let loose = CheckOptions {
         travel_buffer_minutes: 15,
         ..CheckOptions::default()
     };
     let plan = Plan::load(&f.store, f.delegation).unwrap();
-    assert!(!check(&plan, &loose).iter().any(|c| c.kind == ConflictKind::TightTransfer));
+    assert!(!check(&plan, &loose)
+        .iter()
+        .any(|c| c.kind == ConflictKind::TightTransfer));
     // The buffer is a setting.
     let mut s = f.store.settings().unwrap();
     s.travel_buffer_minutes = 10;
     f.store.save_settings(&s).unwrap();
     let view = itinerary::view(&f.store, f.delegation).unwrap();
-    assert!(!view.conflicts.iter().any(|c| c.kind == ConflictKind::TightTransfer));
+    assert!(!view
+        .conflicts
+        .iter()
+        .any(|c| c.kind == ConflictKind::TightTransfer));
     // Same venue written with other accents and case: no transfer needed.
     let mut f = fixture();
     let mut x = f.entry("A", date(2027, 3, 9), (9, 0), (10, 0));
@@ -373,21 +422,41 @@ fn workflow_moves_are_checked_and_audited() {
     let mut f = fixture();
     let to = |s| Transition { to: s, by: None };
     // Not allowed: draft → confirmed.
-    let Err(CoreError::Invalid(e)) =
-        transition(&mut f.store, f.delegation, &to(DelegationStatus::Confirmed), now())
-    else {
+    let Err(CoreError::Invalid(e)) = transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Confirmed),
+        now(),
+    ) else {
         panic!("draft → confirmed must be refused")
     };
     assert_eq!(e[0].code, "transition_not_allowed");
-    assert!(e[0].message_en.contains("allowed next: Proposed, Cancelled"), "{}", e[0].message_en);
-    transition(&mut f.store, f.delegation, &to(DelegationStatus::Proposed), now()).unwrap();
+    assert!(
+        e[0].message_en
+            .contains("allowed next: Proposed, Cancelled"),
+        "{}",
+        e[0].message_en
+    );
+    transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Proposed),
+        now(),
+    )
+    .unwrap();
     // Approval needs the approver; it records who and when.
-    let Err(CoreError::Invalid(e)) =
-        transition(&mut f.store, f.delegation, &to(DelegationStatus::Approved), now())
-    else {
+    let Err(CoreError::Invalid(e)) = transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Approved),
+        now(),
+    ) else {
         panic!("approval without approver")
     };
-    assert_eq!((e[0].field.as_str(), e[0].code.as_str()), ("by", "approver_required"));
+    assert_eq!(
+        (e[0].field.as_str(), e[0].code.as_str()),
+        ("by", "approver_required")
+    );
     let d = transition(
         &mut f.store,
         f.delegation,
@@ -398,7 +467,10 @@ fn workflow_moves_are_checked_and_audited() {
         now(),
     )
     .unwrap();
-    assert_eq!(d.data.approved_by.as_deref(), Some("Phó Giám đốc Lê Văn Hùng"));
+    assert_eq!(
+        d.data.approved_by.as_deref(),
+        Some("Phó Giám đốc Lê Văn Hùng")
+    );
     assert_eq!(d.data.approved_at, Some(now()));
     // A plain update may not change the status.
     let Err(CoreError::Invalid(e)) = f.store.update_json(
@@ -412,7 +484,11 @@ fn workflow_moves_are_checked_and_audited() {
     // Confirmation needs a head, members and no hard conflict.
     let head = f.a;
     f.store
-        .update_json(EntityKind::Members, head, serde_json::json!({"role": "member"}))
+        .update_json(
+            EntityKind::Members,
+            head,
+            serde_json::json!({"role": "member"}),
+        )
         .unwrap();
     let mut x = f.entry("A", date(2027, 3, 9), (10, 0), (11, 0));
     x.attendee_ids = vec![f.b];
@@ -421,37 +497,79 @@ fn workflow_moves_are_checked_and_audited() {
     let clash = f.add(y);
     f.add(x);
     let steps = next_steps(&f.store, f.delegation, now()).unwrap();
-    let confirm = steps.iter().find(|s| s.to == DelegationStatus::Confirmed).unwrap();
+    let confirm = steps
+        .iter()
+        .find(|s| s.to == DelegationStatus::Confirmed)
+        .unwrap();
     let codes: Vec<&str> = confirm.refusals.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, vec!["no_head", "hard_conflicts"]);
-    let Err(CoreError::Invalid(e)) =
-        transition(&mut f.store, f.delegation, &to(DelegationStatus::Confirmed), now())
-    else {
+    let Err(CoreError::Invalid(e)) = transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Confirmed),
+        now(),
+    ) else {
         panic!("confirmed without head")
     };
     assert!(e.iter().any(|e| e.message_vi.contains("trưởng đoàn")));
     f.store
-        .update_json(EntityKind::Members, head, serde_json::json!({"role": "head"}))
+        .update_json(
+            EntityKind::Members,
+            head,
+            serde_json::json!({"role": "head"}),
+        )
         .unwrap();
     f.store.delete(EntityKind::ItineraryItems, clash).unwrap();
-    transition(&mut f.store, f.delegation, &to(DelegationStatus::Confirmed), now()).unwrap();
+    transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Confirmed),
+        now(),
+    )
+    .unwrap();
     // Completion waits for the end date (13 March 2027).
-    let Err(CoreError::Invalid(e)) =
-        transition(&mut f.store, f.delegation, &to(DelegationStatus::Completed), now())
-    else {
+    let Err(CoreError::Invalid(e)) = transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Completed),
+        now(),
+    ) else {
         panic!("completed before the trip")
     };
     assert_eq!(e[0].code, "not_finished");
     let later = Utc.with_ymd_and_hms(2027, 3, 14, 2, 0, 0).unwrap();
-    transition(&mut f.store, f.delegation, &to(DelegationStatus::Completed), later).unwrap();
-    transition(&mut f.store, f.delegation, &to(DelegationStatus::Reported), later).unwrap();
-    assert!(next_steps(&f.store, f.delegation, later).unwrap().is_empty());
+    transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Completed),
+        later,
+    )
+    .unwrap();
+    transition(
+        &mut f.store,
+        f.delegation,
+        &to(DelegationStatus::Reported),
+        later,
+    )
+    .unwrap();
+    assert!(next_steps(&f.store, f.delegation, later)
+        .unwrap()
+        .is_empty());
     // Every move is in the audit log with its before and after.
-    let audit = f.store.audit_of(EntityKind::Delegations, f.delegation).unwrap();
+    let audit = f
+        .store
+        .audit_of(EntityKind::Delegations, f.delegation)
+        .unwrap();
     let moves: Vec<String> = audit
         .iter()
         .filter_map(|a| a.changes.get("status"))
-        .filter_map(|c| Some(format!("{}→{}", c["before"].as_str()?, c["after"].as_str()?)))
+        .filter_map(|c| {
+            Some(format!(
+                "{}→{}",
+                c["before"].as_str()?,
+                c["after"].as_str()?
+            ))
+        })
         .collect();
     for m in [
         "draft→proposed",
@@ -468,7 +586,16 @@ fn workflow_moves_are_checked_and_audited() {
 fn cancelling_and_reopening_clear_the_approval() {
     let mut f = fixture();
     let go = |s: &mut Store, to, by: Option<&str>| {
-        transition(s, f.delegation, &Transition { to, by: by.map(Into::into) }, now()).unwrap()
+        transition(
+            s,
+            f.delegation,
+            &Transition {
+                to,
+                by: by.map(Into::into),
+            },
+            now(),
+        )
+        .unwrap()
     };
     go(&mut f.store, DelegationStatus::Proposed, None);
     go(&mut f.store, DelegationStatus::Approved, Some("Giám đốc"));
@@ -478,12 +605,19 @@ fn cancelling_and_reopening_clear_the_approval() {
     assert_eq!(d.data.approved_at, None);
     // Without dates a draft cannot be proposed.
     f.store
-        .update_json(EntityKind::Delegations, f.delegation, serde_json::json!({"end_date": null}))
+        .update_json(
+            EntityKind::Delegations,
+            f.delegation,
+            serde_json::json!({"end_date": null}),
+        )
         .unwrap();
     let Err(CoreError::Invalid(e)) = transition(
         &mut f.store,
         f.delegation,
-        &Transition { to: DelegationStatus::Proposed, by: None },
+        &Transition {
+            to: DelegationStatus::Proposed,
+            by: None,
+        },
         now(),
     ) else {
         panic!("proposed without dates")
@@ -506,11 +640,28 @@ fn quick_add_duplicate_and_move() {
     assert_eq!(e.title, "Gặp Samsung C&T");
     assert_eq!(e.venue.as_deref(), Some("Samsung Tower, Seoul"));
     assert_eq!(e.kind, ItineraryKind::Meeting);
-    let lunch = parse_quick("12:00 Ăn trưa với KOTRA", f.delegation, date(2027, 3, 11), "Asia/Seoul").unwrap();
-    assert_eq!((lunch.kind, lunch.end_time), (ItineraryKind::Meal, Some(time(13, 0))));
-    let flight = parse_quick("16:00-18:30 Bay Seoul → Tokyo", f.delegation, date(2027, 3, 11), "Asia/Seoul").unwrap();
+    let lunch = parse_quick(
+        "12:00 Ăn trưa với KOTRA",
+        f.delegation,
+        date(2027, 3, 11),
+        "Asia/Seoul",
+    )
+    .unwrap();
+    assert_eq!(
+        (lunch.kind, lunch.end_time),
+        (ItineraryKind::Meal, Some(time(13, 0)))
+    );
+    let flight = parse_quick(
+        "16:00-18:30 Bay Seoul → Tokyo",
+        f.delegation,
+        date(2027, 3, 11),
+        "Asia/Seoul",
+    )
+    .unwrap();
     assert_eq!(flight.kind, ItineraryKind::Travel);
-    let Err(CoreError::Invalid(err)) = parse_quick("Gặp ai đó", f.delegation, date(2027, 3, 11), "Asia/Seoul") else {
+    let Err(CoreError::Invalid(err)) =
+        parse_quick("Gặp ai đó", f.delegation, date(2027, 3, 11), "Asia/Seoul")
+    else {
         panic!("a line without a time")
     };
     assert_eq!(err[0].field, "quick");
@@ -529,8 +680,17 @@ fn quick_add_duplicate_and_move() {
         itinerary::local(moved.data.starts_at, "Asia/Seoul").to_string(),
         "2027-03-10 09:30:00"
     );
-    assert_eq!((moved.data.ends_at - moved.data.starts_at).num_minutes(), 90);
-    assert_eq!(f.store.audit_of(EntityKind::ItineraryItems, id).unwrap().len(), 2);
+    assert_eq!(
+        (moved.data.ends_at - moved.data.starts_at).num_minutes(),
+        90
+    );
+    assert_eq!(
+        f.store
+            .audit_of(EntityKind::ItineraryItems, id)
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -538,7 +698,11 @@ fn passport_expiring_within_six_months_of_return_is_warned() {
     let mut f = fixture();
     for (member, expiry) in [(f.a, date(2027, 9, 12)), (f.b, date(2027, 9, 14))] {
         f.store
-            .update_json(EntityKind::Members, member, serde_json::json!({"passport_expiry": expiry}))
+            .update_json(
+                EntityKind::Members,
+                member,
+                serde_json::json!({"passport_expiry": expiry}),
+            )
             .unwrap();
     }
     let view = itinerary::view(&f.store, f.delegation).unwrap();
@@ -590,7 +754,10 @@ fn delegations_filter_by_year_and_status() {
         .list::<Delegation>(&q(vec![year, Filter::eq("destination_country", "DE")]))
         .unwrap();
     assert_eq!(both.total, 0);
-    assert_eq!(Filter::parse("start_date^=2026").unwrap().op, Some(FilterOp::Prefix));
+    assert_eq!(
+        Filter::parse("start_date^=2026").unwrap().op,
+        Some(FilterOp::Prefix)
+    );
 }
 
 #[test]
@@ -599,7 +766,10 @@ fn the_demo_mission_checks_in_well_under_a_millisecond_per_item() {
     // and that its known warning (a passport too close to expiry) is there.
     let (_dir, mut store) = crate::temp_store();
     planner_core::demo::seed_demo(&mut store, date(2026, 11, 27)).unwrap();
-    let d = store.list::<Delegation>(&ListQuery::default()).unwrap().items;
+    let d = store
+        .list::<Delegation>(&ListQuery::default())
+        .unwrap()
+        .items;
     let mut warnings = 0;
     for r in &d {
         let view = itinerary::view(&store, r.meta.id).unwrap();
@@ -613,4 +783,30 @@ fn the_demo_mission_checks_in_well_under_a_millisecond_per_item() {
         assert!(hard.is_empty(), "{}: {hard:#?}", r.data.title);
     }
     assert!(warnings >= 1);
+}
+
+#[test]
+fn deleting_a_member_or_a_delegation_audits_every_record_it_changes() {
+    let mut f = fixture();
+    let item = f.add(f.entry("Gặp JETRO", date(2027, 3, 9), (10, 0), (11, 0)));
+    f.store.delete(EntityKind::Members, f.b).unwrap();
+    let after = f.store.get::<ItineraryItem>(item).unwrap().data;
+    assert_eq!(after.attendee_ids, vec![f.a]);
+    let audit = f.store.audit_of(EntityKind::ItineraryItems, item).unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.changes.get("attendee_ids").is_some()),
+        "{audit:#?}"
+    );
+    f.store
+        .delete(EntityKind::Delegations, f.delegation)
+        .unwrap();
+    for (kind, id) in [
+        (EntityKind::ItineraryItems, item),
+        (EntityKind::Members, f.a),
+    ] {
+        let audit = f.store.audit_of(kind, id).unwrap();
+        assert_eq!(audit.last().unwrap().action, "delete", "{kind:?} {id}");
+    }
 }
