@@ -38,9 +38,9 @@ pub enum ConflictKind {
 impl ConflictKind {
     pub fn severity(self) -> Severity {
         match self {
-            ConflictKind::DoubleBooked | ConflictKind::OutsideDates | ConflictKind::EndBeforeStart => {
-                Severity::Hard
-            }
+            ConflictKind::DoubleBooked
+            | ConflictKind::OutsideDates
+            | ConflictKind::EndBeforeStart => Severity::Hard,
             _ => Severity::Soft,
         }
     }
@@ -93,11 +93,22 @@ fn hm(i: &ItineraryItem) -> String {
     format!(
         "{}–{}",
         local(i.starts_at, &i.time_zone).format("%d/%m %H:%M"),
-        local(i.ends_at, i.end_time_zone.as_deref().unwrap_or(&i.time_zone)).format("%H:%M")
+        local(
+            i.ends_at,
+            i.end_time_zone.as_deref().unwrap_or(&i.time_zone)
+        )
+        .format("%H:%M")
     )
 }
 
-fn push(out: &mut Vec<Conflict>, kind: ConflictKind, items: Vec<i64>, members: Vec<i64>, vi: String, en: String) {
+fn push(
+    out: &mut Vec<Conflict>,
+    kind: ConflictKind,
+    items: Vec<i64>,
+    members: Vec<i64>,
+    vi: String,
+    en: String,
+) {
     out.push(Conflict {
         kind,
         severity: kind.severity(),
@@ -155,16 +166,28 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
         let after = d.end_date.is_some_and(|e| last > e);
         if before || after {
             let (s, e) = (
-                d.start_date.map(|x| x.format("%d/%m/%Y").to_string()).unwrap_or_default(),
-                d.end_date.map(|x| x.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                d.start_date
+                    .map(|x| x.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                d.end_date
+                    .map(|x| x.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
             );
             push(
                 out,
                 ConflictKind::OutsideDates,
                 vec![id],
                 vec![],
-                format!("«{}» ({}) nằm ngoài thời gian của đoàn ({s}–{e})", i.title, hm(i)),
-                format!("«{}» ({}) falls outside the delegation's dates ({s}–{e})", i.title, hm(i)),
+                format!(
+                    "«{}» ({}) nằm ngoài thời gian của đoàn ({s}–{e})",
+                    i.title,
+                    hm(i)
+                ),
+                format!(
+                    "«{}» ({}) falls outside the delegation's dates ({s}–{e})",
+                    i.title,
+                    hm(i)
+                ),
             );
         }
         if !is_travel(i.kind) && i.kind != ItineraryKind::Free && in_night(i, o) {
@@ -175,11 +198,17 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                 vec![],
                 format!(
                     "«{}» ({}) rơi vào ban đêm ({:02}:00–{:02}:00 giờ địa phương)",
-                    i.title, hm(i), o.night_start_hour, o.night_end_hour
+                    i.title,
+                    hm(i),
+                    o.night_start_hour,
+                    o.night_end_hour
                 ),
                 format!(
                     "«{}» ({}) is at night ({:02}:00–{:02}:00 local time)",
-                    i.title, hm(i), o.night_start_hour, o.night_end_hour
+                    i.title,
+                    hm(i),
+                    o.night_start_hour,
+                    o.night_end_hour
                 ),
             );
         }
@@ -190,8 +219,16 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                     ConflictKind::NoCounsellor,
                     vec![id],
                     vec![],
-                    format!("Cuộc gặp «{}» ({}) chưa có tham tán phụ trách", i.title, hm(i)),
-                    format!("Meeting «{}» ({}) has no counsellor in charge", i.title, hm(i)),
+                    format!(
+                        "Cuộc gặp «{}» ({}) chưa có tham tán phụ trách",
+                        i.title,
+                        hm(i)
+                    ),
+                    format!(
+                        "Meeting «{}» ({}) has no counsellor in charge",
+                        i.title,
+                        hm(i)
+                    ),
                 );
             }
             if i.attendee_ids.is_empty() {
@@ -200,7 +237,11 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                     ConflictKind::NoAttendee,
                     vec![id],
                     vec![],
-                    format!("Cuộc gặp «{}» ({}) chưa chọn thành viên tham dự", i.title, hm(i)),
+                    format!(
+                        "Cuộc gặp «{}» ({}) chưa chọn thành viên tham dự",
+                        i.title,
+                        hm(i)
+                    ),
                     format!("Meeting «{}» ({}) has no attendee chosen", i.title, hm(i)),
                 );
             }

@@ -44,13 +44,23 @@ impl ItemEntry {
     /// The stored form: UTC instants plus zones. Errors name the entry's own fields.
     pub fn to_item(&self) -> Result<ItineraryItem> {
         let mut errors = Vec::new();
-        let required = |f: &str| field(f, "required", "Trường này là bắt buộc", "This field is required");
+        let required = |f: &str| {
+            field(
+                f,
+                "required",
+                "Trường này là bắt buộc",
+                "This field is required",
+            )
+        };
         let zone_ok = |z: &str| z.parse::<chrono_tz::Tz>().is_ok();
         if !zone_ok(&self.time_zone) {
             errors.push(FieldError::new(
                 "time_zone",
                 "unknown_time_zone",
-                format!("Múi giờ không xác định: «{}» (ví dụ: Asia/Tokyo)", self.time_zone),
+                format!(
+                    "Múi giờ không xác định: «{}» (ví dụ: Asia/Tokyo)",
+                    self.time_zone
+                ),
                 format!("Unknown time zone: «{}» (e.g. Asia/Tokyo)", self.time_zone),
             ));
         }
@@ -59,7 +69,12 @@ impl ItemEntry {
             .as_deref()
             .filter(|z| !z.trim().is_empty())
             .unwrap_or(&self.time_zone);
-        if self.end_time_zone.as_deref().is_some_and(|z| !z.trim().is_empty()) && !zone_ok(end_zone) {
+        if self
+            .end_time_zone
+            .as_deref()
+            .is_some_and(|z| !z.trim().is_empty())
+            && !zone_ok(end_zone)
+        {
             errors.push(FieldError::new(
                 "end_time_zone",
                 "unknown_time_zone",
@@ -97,7 +112,11 @@ impl ItemEntry {
         if !errors.is_empty() {
             return Err(CoreError::Invalid(errors));
         }
-        let opt = |s: &Option<String>| s.as_deref().map(|s| nfc(s.trim())).filter(|s| !s.is_empty());
+        let opt = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| nfc(s.trim()))
+                .filter(|s| !s.is_empty())
+        };
         Ok(ItineraryItem {
             delegation_id: self.delegation_id,
             kind: self.kind,
@@ -144,7 +163,11 @@ impl ItemEntry {
 
 /// Creates (no `id`) or replaces item `id` from a local-time entry, through the validated,
 /// audited record path.
-pub fn save_entry(store: &mut Store, id: Option<i64>, entry: &ItemEntry) -> Result<Record<ItineraryItem>> {
+pub fn save_entry(
+    store: &mut Store,
+    id: Option<i64>,
+    entry: &ItemEntry,
+) -> Result<Record<ItineraryItem>> {
     let item = entry.to_item()?;
     match id {
         None => store.create(&item),
@@ -153,7 +176,11 @@ pub fn save_entry(store: &mut Store, id: Option<i64>, entry: &ItemEntry) -> Resu
 }
 
 /// Copies item `id`, to the same local time on `to_date` (the same day when None).
-pub fn duplicate_item(store: &mut Store, id: i64, to_date: Option<NaiveDate>) -> Result<Record<ItineraryItem>> {
+pub fn duplicate_item(
+    store: &mut Store,
+    id: i64,
+    to_date: Option<NaiveDate>,
+) -> Result<Record<ItineraryItem>> {
     let item = store.get::<ItineraryItem>(id)?.data;
     let copy = shifted(&item, to_date)?;
     store.create(&copy)
@@ -172,7 +199,12 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
     };
     let s = local(item.starts_at, &item.time_zone);
     let starts_at = local_to_utc(to, s.time(), &item.time_zone).ok_or_else(|| {
-        crate::error::invalid("to_date", "unknown_time_zone", "Múi giờ không xác định", "Unknown time zone")
+        crate::error::invalid(
+            "to_date",
+            "unknown_time_zone",
+            "Múi giờ không xác định",
+            "Unknown time zone",
+        )
     })?;
     let mut out = item.clone();
     out.ends_at = starts_at + (item.ends_at - item.starts_at);
@@ -184,7 +216,12 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
 /// `9:30-11 Gặp Samsung C&T @ Samsung Tower`. Without an end the item lasts an hour. The kind
 /// is guessed from words like "bay"/"flight" (travel), "ăn"/"lunch"/"dinner" (meal),
 /// "thăm"/"visit" (site visit), "hội nghị"/"conference"/"forum" (conference).
-pub fn parse_quick(line: &str, delegation_id: i64, date: NaiveDate, zone: &str) -> Result<ItemEntry> {
+pub fn parse_quick(
+    line: &str,
+    delegation_id: i64,
+    date: NaiveDate,
+    zone: &str,
+) -> Result<ItemEntry> {
     let line = nfc(line.trim());
     let bad = || {
         crate::error::invalid(
@@ -196,27 +233,60 @@ pub fn parse_quick(line: &str, delegation_id: i64, date: NaiveDate, zone: &str) 
     };
     let (times, rest) = line.split_once(char::is_whitespace).ok_or_else(bad)?;
     let (start, end) = match times.split_once(['-', '–']) {
-        Some((a, b)) => (parse_time(a).ok_or_else(bad)?, Some(parse_time(b).ok_or_else(bad)?)),
+        Some((a, b)) => (
+            parse_time(a).ok_or_else(bad)?,
+            Some(parse_time(b).ok_or_else(bad)?),
+        ),
         None => (parse_time(times).ok_or_else(bad)?, None),
     };
     let (title, venue) = match rest.split_once('@') {
-        Some((t, v)) => (t.trim().to_owned(), Some(v.trim().to_owned()).filter(|v| !v.is_empty())),
+        Some((t, v)) => (
+            t.trim().to_owned(),
+            Some(v.trim().to_owned()).filter(|v| !v.is_empty()),
+        ),
         None => (rest.trim().to_owned(), None),
     };
     if title.is_empty() {
         return Err(bad());
     }
     let end_time = end.unwrap_or(start + Duration::hours(1));
-    let end_date = if end_time <= start { date + Duration::days(1) } else { date };
+    let end_date = if end_time <= start {
+        date + Duration::days(1)
+    } else {
+        date
+    };
     let folded = crate::text::fold(&title);
-    let has = |words: &[&str]| words.iter().any(|w| folded.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w) || (w.contains(' ') && folded.contains(w)));
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            folded
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| x == *w)
+                || (w.contains(' ') && folded.contains(w))
+        })
+    };
     let kind = if has(&["bay", "flight", "chuyen bay", "train", "tau"]) {
         ItineraryKind::Travel
-    } else if has(&["an", "lunch", "dinner", "breakfast", "tiec", "banquet", "an trua", "an toi"]) {
+    } else if has(&[
+        "an",
+        "lunch",
+        "dinner",
+        "breakfast",
+        "tiec",
+        "banquet",
+        "an trua",
+        "an toi",
+    ]) {
         ItineraryKind::Meal
     } else if has(&["tham", "khao sat", "visit", "tour"]) {
         ItineraryKind::SiteVisit
-    } else if has(&["hoi nghi", "conference", "forum", "dien dan", "toa dam", "seminar"]) {
+    } else if has(&[
+        "hoi nghi",
+        "conference",
+        "forum",
+        "dien dan",
+        "toa dam",
+        "seminar",
+    ]) {
         ItineraryKind::Conference
     } else {
         ItineraryKind::Meeting
@@ -239,7 +309,10 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
     let s = s.trim().replace(['h', 'H', '.'], ":");
     let s = s.trim_end_matches(':');
     let (h, m) = match s.split_once(':') {
-        Some((h, m)) => (h.parse().ok()?, if m.is_empty() { 0 } else { m.parse().ok()? }),
+        Some((h, m)) => (
+            h.parse().ok()?,
+            if m.is_empty() { 0 } else { m.parse().ok()? },
+        ),
         None => (s.parse().ok()?, 0),
     };
     NaiveTime::from_hms_opt(h, m, 0)

@@ -445,7 +445,10 @@ pub fn ics_file_name(plan: &Plan, member: Option<i64>) -> String {
 pub fn slug(s: &str) -> String {
     let folded = crate::text::fold(s);
     let mut out = String::new();
-    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if out.len() + word.len() + 1 > 60 {
             break;
         }

@@ -61,7 +61,11 @@ pub fn synthetic_plan(days: u32, items_per_day: u32, members: u32) -> Plan {
             id: 100 + n as i64,
             uuid: meta(100 + n as i64).uuid,
             name: format!("{} {}", names[n as usize % names.len()], n + 1),
-            role: if n == 0 { roles[0] } else { roles[1 + n as usize % 3] },
+            role: if n == 0 {
+                roles[0]
+            } else {
+                roles[1 + n as usize % 3]
+            },
             contact_id: None,
             organization: None,
             phone: Some(format!("+84 90 {:03} {:04}", n, n * 7)),
@@ -74,9 +78,18 @@ pub fn synthetic_plan(days: u32, items_per_day: u32, members: u32) -> Plan {
         })
         .collect();
     let venues = [
-        ("Tòa nhà JETRO", "Ark Mori Building, 1-12-32 Akasaka, Minato-ku, Tokyo"),
-        ("Khách sạn Imperial", "1-1-1 Uchisaiwaicho, Chiyoda-ku, Tokyo"),
-        ("Đại sứ quán Việt Nam", "50-11 Motoyoyogi-cho, Shibuya-ku, Tokyo"),
+        (
+            "Tòa nhà JETRO",
+            "Ark Mori Building, 1-12-32 Akasaka, Minato-ku, Tokyo",
+        ),
+        (
+            "Khách sạn Imperial",
+            "1-1-1 Uchisaiwaicho, Chiyoda-ku, Tokyo",
+        ),
+        (
+            "Đại sứ quán Việt Nam",
+            "50-11 Motoyoyogi-cho, Shibuya-ku, Tokyo",
+        ),
         ("Trụ sở Keidanren", "1-3-2 Otemachi, Chiyoda-ku, Tokyo"),
     ];
     let kinds = [
@@ -108,7 +121,10 @@ pub fn synthetic_plan(days: u32, items_per_day: u32, members: u32) -> Plan {
                 data: ItineraryItem {
                     delegation_id: 1,
                     kind: kinds[k as usize % kinds.len()],
-                    title: format!("Làm việc với nhà đầu tư số {} về Khu CNC Hòa Lạc", id - 1000),
+                    title: format!(
+                        "Làm việc với nhà đầu tư số {} về Khu CNC Hòa Lạc",
+                        id - 1000
+                    ),
                     starts_at,
                     ends_at: starts_at + Duration::minutes(75),
                     time_zone: "Asia/Tokyo".into(),

@@ -49,23 +49,42 @@ fn err(code: &str, vi: String, en: String) -> FieldError {
 }
 
 /// Every reason delegation `plan` cannot move to `t.to` now (empty when it can).
-pub fn refusals(plan: &Plan, t: &Transition, options: &CheckOptions, now: DateTime<Utc>) -> Vec<FieldError> {
+pub fn refusals(
+    plan: &Plan,
+    t: &Transition,
+    options: &CheckOptions,
+    now: DateTime<Utc>,
+) -> Vec<FieldError> {
     let d = &plan.delegation.data;
     let mut out = Vec::new();
     if !allowed_next(d.status).contains(&t.to) {
         let (fv, fe) = status_label(d.status);
         let (tv, te) = status_label(t.to);
-        let next: Vec<&str> = allowed_next(d.status).iter().map(|s| status_label(*s).0).collect();
-        let next_en: Vec<&str> = allowed_next(d.status).iter().map(|s| status_label(*s).1).collect();
+        let next: Vec<&str> = allowed_next(d.status)
+            .iter()
+            .map(|s| status_label(*s).0)
+            .collect();
+        let next_en: Vec<&str> = allowed_next(d.status)
+            .iter()
+            .map(|s| status_label(*s).1)
+            .collect();
         out.push(err(
             "transition_not_allowed",
             format!(
                 "Không thể chuyển từ «{fv}» sang «{tv}»; có thể chuyển sang: {}",
-                if next.is_empty() { "không trạng thái nào".into() } else { next.join(", ") }
+                if next.is_empty() {
+                    "không trạng thái nào".into()
+                } else {
+                    next.join(", ")
+                }
             ),
             format!(
                 "Cannot go from «{fe}» to «{te}»; allowed next: {}",
-                if next_en.is_empty() { "none".into() } else { next_en.join(", ") }
+                if next_en.is_empty() {
+                    "none".into()
+                } else {
+                    next_en.join(", ")
+                }
             ),
         ));
         return out;
@@ -94,7 +113,11 @@ pub fn refusals(plan: &Plan, t: &Transition, options: &CheckOptions, now: DateTi
                 "The delegation has no member yet".into(),
             ));
         }
-        let heads = plan.members.iter().filter(|m| m.role == MemberRole::Head).count();
+        let heads = plan
+            .members
+            .iter()
+            .filter(|m| m.role == MemberRole::Head)
+            .count();
         if heads == 0 {
             out.push(err(
                 "no_head",
@@ -143,7 +166,12 @@ pub fn refusals(plan: &Plan, t: &Transition, options: &CheckOptions, now: DateTi
 
 /// Moves delegation `id` to `t.to` after checking the rules, in one transaction with its audit
 /// row. Approving records who approved and when; going back before approval clears it.
-pub fn transition(store: &mut Store, id: i64, t: &Transition, now: DateTime<Utc>) -> Result<Record<Delegation>> {
+pub fn transition(
+    store: &mut Store,
+    id: i64,
+    t: &Transition,
+    now: DateTime<Utc>,
+) -> Result<Record<Delegation>> {
     let plan = store.plan(id)?;
     let options = CheckOptions::from_settings(&store.settings()?);
     let refused = refusals(&plan, t, &options, now);
@@ -153,7 +181,8 @@ pub fn transition(store: &mut Store, id: i64, t: &Transition, now: DateTime<Utc>
     let mut patch = serde_json::json!({ "status": t.to });
     match t.to {
         S::Approved => {
-            patch["approved_by"] = crate::text::nfc(t.by.as_deref().unwrap_or_default().trim()).into();
+            patch["approved_by"] =
+                crate::text::nfc(t.by.as_deref().unwrap_or_default().trim()).into();
             patch["approved_at"] = serde_json::to_value(now).expect("instant");
         }
         S::Draft | S::Proposed => {

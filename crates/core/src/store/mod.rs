@@ -12,8 +12,8 @@ mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
 pub use images::OpportunityImage;
-pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
+pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
 pub(crate) use records::now_text;
 pub use records::{Meta, Record};

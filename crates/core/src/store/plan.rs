@@ -77,7 +77,9 @@ impl Store {
             ..ListQuery::default()
         };
         let members = self.list::<Member>(&by_delegation("id"))?.items;
-        let mut items = self.list::<ItineraryItem>(&by_delegation("starts_at"))?.items;
+        let mut items = self
+            .list::<ItineraryItem>(&by_delegation("starts_at"))?
+            .items;
         items.sort_by_key(|r| (r.data.starts_at, r.meta.id));
 
         let conn = self.conn();
@@ -100,7 +102,12 @@ impl Store {
                     })
                     .optional()?
                     .unwrap_or_default(),
-                None => (m.data.staff_name.clone().unwrap_or_default(), None, None, None),
+                None => (
+                    m.data.staff_name.clone().unwrap_or_default(),
+                    None,
+                    None,
+                    None,
+                ),
             };
             plan_members.push(PlanMember {
                 id: m.meta.id,
@@ -169,9 +176,15 @@ impl Store {
         }
         let mut contacts = BTreeMap::new();
         let mut person = conn.prepare_cached("SELECT full_name FROM contacts WHERE id = ?1")?;
-        for c in items.iter().flat_map(|i| i.data.contact_ids.iter().copied()) {
+        for c in items
+            .iter()
+            .flat_map(|i| i.data.contact_ids.iter().copied())
+        {
             if let std::collections::btree_map::Entry::Vacant(e) = contacts.entry(c) {
-                if let Some(n) = person.query_row([c], |r| r.get::<_, String>(0)).optional()? {
+                if let Some(n) = person
+                    .query_row([c], |r| r.get::<_, String>(0))
+                    .optional()?
+                {
                     e.insert(n);
                 }
             }
@@ -218,10 +231,7 @@ impl Store {
                     delegation_id: r.get(1)?,
                     delegation_title: r.get(2)?,
                     title: r.get(3)?,
-                    starts_at: r
-                        .get::<_, String>(4)?
-                        .parse()
-                        .unwrap_or_default(),
+                    starts_at: r.get::<_, String>(4)?.parse().unwrap_or_default(),
                     time_zone: r.get(5)?,
                 })
             })?

@@ -113,10 +113,7 @@ fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)>
         match column {
             None => return Err(unknown_field("filter", &f.field, shape)),
             Some(Column::Plain) if f.op == Some(FilterOp::Prefix) => {
-                clauses.push(format!(
-                    "substr(t.{}, 1, length(?{n})) = ?{n}",
-                    f.field
-                ));
+                clauses.push(format!("substr(t.{}, 1, length(?{n})) = ?{n}", f.field));
                 params.push(Sql::Text(value));
             }
             Some(Column::Plain) => {
