@@ -110,7 +110,9 @@ pub fn delegation_next_steps(
     state: State<'_, AppState>,
     delegation_id: i64,
 ) -> Reply<Vec<NextStep>> {
-    with_store(&state, |s| itinerary::next_steps(s, delegation_id, Utc::now()))
+    with_store(&state, |s| {
+        itinerary::next_steps(s, delegation_id, Utc::now())
+    })
 }
 
 #[tauri::command(async)]
@@ -164,8 +166,7 @@ pub fn print_itinerary(
             Some(p) => with_extension(&p, "pdf")?,
             None => {
                 let plan = s.plan(delegation_id)?;
-                documents_dir(s, "itineraries")
-                    .join(itinerary::pdf_file_name(&plan, &options))
+                documents_dir(s, "itineraries").join(itinerary::pdf_file_name(&plan, &options))
             }
         };
         itinerary::export_pdf(s, delegation_id, &options, &path, Utc::now())
