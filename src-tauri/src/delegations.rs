@@ -166,7 +166,8 @@ pub fn print_itinerary(
             Some(p) => with_extension(&p, "pdf")?,
             None => {
                 let plan = s.plan(delegation_id)?;
-                documents_dir(s, "itineraries").join(itinerary::pdf_file_name(&plan, &options))
+                documents_dir(s, "itineraries")
+                    .join(itinerary::to_pdf::default_file_name(&plan, &options))
             }
         };
         itinerary::export_pdf(s, delegation_id, &options, &path, Utc::now())

@@ -459,18 +459,3 @@ pub fn slug(s: &str) -> String {
     }
     out
 }
-
-/// A file name for the printed itinerary, ASCII only (e.g. `lich-trinh-doan-...-vi.pdf`).
-pub fn pdf_file_name(plan: &Plan, options: &to_pdf::PrintOptions) -> String {
-    let mut name = format!("lich-trinh-{}", slug(&plan.delegation.data.title));
-    if let Some(m) = options.member_id.and_then(|m| plan.member(m)) {
-        name.push('-');
-        name.push_str(&slug(&m.name));
-    }
-    let lang = match options.language {
-        crate::domain::BriefLanguage::Vi => "vi",
-        crate::domain::BriefLanguage::En => "en",
-        crate::domain::BriefLanguage::Bi => "vi-en",
-    };
-    format!("{name}-{lang}.pdf")
-}
