@@ -11,7 +11,7 @@ use crate::store::Record;
 use crate::text::fold;
 use chrono::{Duration, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
 
 /// How bad a conflict is: hard ones block confirmation.
@@ -128,18 +128,17 @@ pub fn check(plan: &Plan, options: &CheckOptions) -> Vec<Conflict> {
     single_item_rules(plan, &items, options, &mut out);
     timeline_rules(plan, &items, options, &mut out);
 
-    let start_of = |c: &Conflict| {
-        c.item_ids
-            .first()
-            .and_then(|id| plan.items.iter().find(|r| r.meta.id == *id))
-            .map(|r| r.data.starts_at)
-    };
-    out.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| start_of(a).cmp(&start_of(b)))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.item_ids.cmp(&b.item_ids))
+    let starts: HashMap<i64, _> = items
+        .iter()
+        .map(|r| (r.meta.id, r.data.starts_at))
+        .collect();
+    out.sort_by_cached_key(|c| {
+        (
+            std::cmp::Reverse(c.severity),
+            c.item_ids.first().and_then(|id| starts.get(id).copied()),
+            c.kind,
+            c.item_ids.clone(),
+        )
     });
     out
 }
@@ -274,6 +273,8 @@ fn in_night(i: &ItineraryItem, o: &CheckOptions) -> bool {
 /// Double bookings and tight transfers, per member's timeline. Items with no attendee named
 /// involve the whole delegation; with no members at all, the delegation is one timeline.
 fn timeline_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut Vec<Conflict>) {
+    let places: HashMap<i64, Option<String>> =
+        items.iter().map(|r| (r.meta.id, place(&r.data))).collect();
     let keys: Vec<i64> = if plan.members.is_empty() {
         vec![0]
     } else {
@@ -314,7 +315,7 @@ fn timeline_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut Vec<
             if is_travel(a.kind) || is_travel(b.kind) || b.starts_at < a.ends_at {
                 continue;
             }
-            let (Some(va), Some(vb)) = (place(a), place(b)) else {
+            let (Some(va), Some(vb)) = (&places[&w[0].meta.id], &places[&w[1].meta.id]) else {
                 continue;
             };
             if va != vb && b.starts_at - a.ends_at < buffer {
@@ -325,13 +326,8 @@ fn timeline_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut Vec<
             }
         }
     }
-    let by_id = |id: i64| {
-        items
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|r| &r.data)
-            .expect("item")
-    };
+    let index: HashMap<i64, &Item> = items.iter().map(|r| (r.meta.id, *r)).collect();
+    let by_id = |id: i64| index.get(&id).map(|r| &r.data).expect("item");
     let names = |members: &[i64]| -> (String, String) {
         if members == [0] || members.len() == plan.members.len() && plan.members.len() > 1 {
             return ("cả đoàn".into(), "the whole delegation".into());
