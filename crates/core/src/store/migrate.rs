@@ -16,6 +16,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "brief layout and images",
         include_str!("../../migrations/0002_brief_layout_and_images.sql"),
     ),
+    (
+        3,
+        "search index",
+        include_str!("../../migrations/0003_search.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

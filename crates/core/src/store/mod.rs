@@ -8,6 +8,7 @@ mod migrate;
 mod plan;
 mod query;
 mod records;
+mod search;
 mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
@@ -65,6 +66,7 @@ impl Store {
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
+        search::ensure(&mut self.conn)?;
         Ok(())
     }
 
@@ -132,6 +134,7 @@ impl Store {
             tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;
         }
         tx.execute("DELETE FROM audit_log", [])?;
+        tx.execute("DELETE FROM search_index", [])?;
         tx.execute("DELETE FROM settings WHERE key = 'demo_seeded_at'", [])?;
         tx.commit()?;
         Ok(())

@@ -287,7 +287,9 @@ fn insert<E: Entity>(conn: &Connection, input: Value) -> Result<Value> {
         "create",
         &audit::changes(None, Some(&row)),
     )?;
-    read_value(conn, E::KIND, id)
+    let stored = read_value(conn, E::KIND, id)?;
+    super::search::index(conn, E::KIND, id, &stored)?;
+    Ok(stored)
 }
 
 fn update<E: Entity>(
@@ -377,7 +379,9 @@ fn update<E: Entity>(
         );
     }
     audit::record(conn, E::KIND, id, &uuid, "update", &Value::Object(diff))?;
-    read_value(conn, E::KIND, id)
+    let stored = read_value(conn, E::KIND, id)?;
+    super::search::index(conn, E::KIND, id, &stored)?;
+    Ok(stored)
 }
 
 fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
@@ -452,6 +456,7 @@ fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
         .expect("object")
         .retain(|k, _| !META.contains(&k.as_str()));
     let uuid = before["uuid"].as_str().unwrap_or_default().to_owned();
+    super::search::unindex(conn, kind, id)?;
     audit::record(
         conn,
         kind,

@@ -1,0 +1,144 @@
+//! The search index (FTS5 over folded text) kept in step with every write, and its queries.
+
+use super::Store;
+use crate::domain::EntityKind;
+use crate::error::Result;
+use crate::search::{self, SearchGroup, SearchHit, SearchResults, INDEX_VERSION, KINDS};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+
+const VERSION_KEY: &str = "search_index_version";
+
+fn searched(kind: EntityKind) -> bool {
+    KINDS.contains(&kind)
+}
+
+/// Puts record `id` of `kind` (as read back after a write) in the index, replacing its entry.
+pub(crate) fn index(conn: &Connection, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
+    if !searched(kind) {
+        return Ok(());
+    }
+    let rowid = search::rowid(kind, id);
+    conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+        .execute([rowid])?;
+    if let Some(d) = search::document(kind, v) {
+        conn.prepare_cached(
+            "INSERT INTO search_index (rowid, title, body, label, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![rowid, d.title, d.body, d.label, d.detail])?;
+    }
+    Ok(())
+}
+
+/// Takes record `id` of `kind` out of the index.
+pub(crate) fn unindex(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+    if searched(kind) {
+        conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+            .execute([search::rowid(kind, id)])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the whole index (inside the caller's transaction).
+pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_index", [])?;
+    for kind in KINDS {
+        let shape = super::shape::Shape::get(kind);
+        let mut stmt = conn.prepare(&shape.select)?;
+        let rows = stmt.query_map([], |r| shape.row_to_value(r))?;
+        for v in rows {
+            let v = v?;
+            let id = v["id"].as_i64().unwrap_or_default();
+            index(conn, kind, id, &v)?;
+        }
+    }
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![VERSION_KEY, INDEX_VERSION.to_string()],
+    )?;
+    Ok(())
+}
+
+/// Rebuilds the index when it was built by other folding rules (or never), in one transaction.
+pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
+    let built: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [VERSION_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if built.as_deref() == Some(INDEX_VERSION.to_string().as_str()) {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    rebuild(&tx)?;
+    tx.commit()?;
+    Ok(())
+}
+
+impl Store {
+    /// Searches organisations, contacts, leads, delegations, itinerary items, interactions and
+    /// opportunities for what the user typed (accents, case and đ ignored; each word a prefix).
+    /// At most `per_kind` hits per kind, best first.
+    pub fn search(&self, input: &str, per_kind: u32) -> Result<SearchResults> {
+        let mut groups = Vec::new();
+        if let Some(q) = search::fts_query(input) {
+            let conn = self.conn();
+            let mut hits_stmt = conn.prepare_cached(
+                "SELECT rowid, label, detail FROM search_index
+                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+                 ORDER BY bm25(search_index, 8.0, 1.0) LIMIT ?4",
+            )?;
+            let mut count_stmt = conn.prepare_cached(
+                "SELECT count(*) FROM search_index
+                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+            )?;
+            for kind in KINDS {
+                let lo = search::rowid(kind, 0);
+                let hi = search::rowid(kind, (1 << 40) - 1);
+                let hits = hits_stmt
+                    .query_map(params![q, lo, hi, per_kind], |r| {
+                        let rowid: i64 = r.get(0)?;
+                        Ok(SearchHit {
+                            kind,
+                            id: search::from_rowid(rowid)
+                                .map(|(_, id)| id)
+                                .unwrap_or_default(),
+                            label: r.get(1)?,
+                            detail: r.get(2)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                if hits.is_empty() {
+                    continue;
+                }
+                let total = if (hits.len() as u32) < per_kind {
+                    hits.len() as i64
+                } else {
+                    count_stmt.query_row(params![q, lo, hi], |r| r.get(0))?
+                };
+                groups.push(SearchGroup { kind, hits, total });
+            }
+        }
+        Ok(SearchResults {
+            query: input.to_owned(),
+            groups,
+        })
+    }
+
+    /// Rebuilds the search index from the records (one transaction).
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        self.transaction(|tx| rebuild(tx.conn()))
+    }
+
+    /// The raw FTS5 query, for benchmarks: the same MATCH, best 10 of all kinds.
+    pub fn raw_fts(&self, fts_query: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT 10",
+        )?;
+        let rows = stmt.query_map([fts_query], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+    }
+}
