@@ -5,15 +5,24 @@ import type {
   Brief,
   BriefBlock,
   BriefModel,
+  Conflict,
+  Contact,
+  Counsellor,
   Delegation,
   EntityKind,
   ErrorPayload,
   FieldError,
+  ItemView,
+  ItineraryItem,
+  ItineraryView,
   ListQuery,
+  Member,
+  Office,
   Opportunity,
   OpportunityImage,
   OpportunitySuggestion,
   Page,
+  PlanMember,
   Stored,
 } from './lib/bindings.gen';
 
@@ -196,6 +205,168 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** A trade office (Tokyo unless changed). */
+export function storedOffice(id: number, fields: Partial<Office> = {}): Stored<Office> {
+  return {
+    ...meta(id),
+    name_vi: 'Thương vụ Việt Nam tại Nhật Bản',
+    name_en: 'Vietnam Trade Office in Japan',
+    country: 'JP',
+    city: 'Tokyo',
+    time_zone: 'Asia/Tokyo',
+    address: '50-11 Motoyoyogi-cho, Shibuya-ku, Tokyo',
+    phone: '+81 3 3466 3311',
+    email: 'jp@moit.gov.vn',
+    languages: ['vi', 'ja', 'en'],
+    notes: null,
+    ...fields,
+  };
+}
+
+/** A trade counsellor of office 1. */
+export function storedCounsellor(id: number, fields: Partial<Counsellor> = {}): Stored<Counsellor> {
+  return {
+    ...meta(id),
+    office_id: 1,
+    full_name: 'Nguyễn Thị Lan',
+    title: 'Tham tán thương mại',
+    email: 'lan.nt@moit.gov.vn',
+    phone: '+81 90 1234 5678',
+    languages: ['ja', 'en'],
+    notes: null,
+    ...fields,
+  };
+}
+
+/** A person in the contact book. */
+export function storedContact(id: number, full_name: string, fields: Partial<Contact> = {}): Stored<Contact> {
+  return {
+    ...meta(id),
+    full_name,
+    title: null,
+    organization_id: null,
+    emails: [],
+    phones: [],
+    languages: [],
+    nationality: null,
+    notes: null,
+    consent_basis: 'consent',
+    consent_date: null,
+    consent_source: null,
+    ...fields,
+  };
+}
+
+/** A member record of delegation 5 (a staff member unless changed). */
+export function storedMember(id: number, fields: Partial<Member> = {}): Stored<Member> {
+  return {
+    ...meta(id),
+    delegation_id: 5,
+    contact_id: null,
+    staff_name: 'Trần Văn Minh',
+    role: 'member',
+    passport_number: null,
+    passport_expiry: null,
+    visa_status: 'pending',
+    dietary_notes: null,
+    protocol_notes: null,
+    ...fields,
+  };
+}
+
+/** A member as the itinerary view lists it. */
+export function planMember(id: number, name: string, fields: Partial<PlanMember> = {}): PlanMember {
+  return {
+    id,
+    uuid: meta(id).uuid,
+    name,
+    role: 'member',
+    contact_id: null,
+    organization: null,
+    phone: null,
+    email: null,
+    passport_number: null,
+    passport_expiry: null,
+    visa_status: 'issued',
+    dietary_notes: null,
+    protocol_notes: null,
+    ...fields,
+  };
+}
+
+/** An item of delegation 5 as the view shows it: `local` and `hanoi` are "YYYY-MM-DDTHH:MM" pairs. */
+export function itemView(
+  id: number,
+  title: string,
+  local: [string, string],
+  hanoi: [string, string],
+  fields: Partial<Omit<ItemView, 'item'>> & { item?: Partial<ItineraryItem> } = {},
+): ItemView {
+  const { item, ...rest } = fields;
+  return {
+    item: {
+      id,
+      uuid: meta(id).uuid,
+      delegation_id: 5,
+      kind: 'meeting',
+      title,
+      starts_at: `${hanoi[0]}:00+07:00`,
+      ends_at: `${hanoi[1]}:00+07:00`,
+      time_zone: 'Asia/Tokyo',
+      end_time_zone: null,
+      venue: null,
+      address: null,
+      organization_id: null,
+      counsellor_id: null,
+      contact_ids: [],
+      attendee_ids: [],
+      notes: null,
+      ...item,
+    },
+    local_start: `${local[0]}:00`,
+    local_end: `${local[1]}:00`,
+    start_zone_abbr: 'JST',
+    end_zone_abbr: 'JST',
+    hanoi_start: `${hanoi[0]}:00`,
+    hanoi_end: `${hanoi[1]}:00`,
+    duration_minutes: Math.round((Date.parse(`${local[1]}:00Z`) - Date.parse(`${local[0]}:00Z`)) / 60_000),
+    attendees: [],
+    organization: null,
+    counsellor: null,
+    contacts: [],
+    conflicts: [],
+    severity: null,
+    ...rest,
+  };
+}
+
+/** The itinerary view of delegation 5, with days grouped from the items' local start dates. */
+export function itineraryViewOf(
+  parts: { members?: PlanMember[]; items?: ItemView[]; conflicts?: Conflict[]; warnings?: ItineraryView['warnings']; start?: string } = {},
+): ItineraryView {
+  const start = parts.start ?? null;
+  const days: ItineraryView['days'] = [];
+  for (const v of parts.items ?? []) {
+    const date = v.local_start.slice(0, 10);
+    let day = days.find((d) => d.date === date);
+    if (!day) {
+      const n = start ? Math.round((Date.parse(date) - Date.parse(start)) / 86_400_000) + 1 : null;
+      day = { date, day_number: n, items: [] };
+      days.push(day);
+    }
+    day.items.push(v);
+  }
+  days.sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    delegation_id: 5,
+    members: parts.members ?? [],
+    counsellors: [],
+    days,
+    conflicts: parts.conflicts ?? [],
+    warnings: parts.warnings ?? [],
+  };
 }
 
 export { meta as storedMeta };

@@ -1,87 +1,229 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { ItineraryItem, ListQuery, Member, Stored } from '../lib/bindings.gen';
+import type { NextStep, Transition } from '../lib/bindings.gen';
+import { setLanguage } from '../lib/i18n/index.svelte';
 import { router } from '../lib/router.svelte';
-import { callsOf, fakeCore, listOf, storedDelegation, storedMeta } from '../test-ipc';
+import {
+  callsOf,
+  fakeCore,
+  invalidPayload,
+  itemView,
+  itineraryViewOf,
+  listOf,
+  planMember,
+  storedCounsellor,
+  storedDelegation,
+} from '../test-ipc';
 import DelegationDetail from './DelegationDetail.svelte';
 
 const delegation = storedDelegation(5, {
   title: 'Đoàn xúc tiến đầu tư tại Nhật Bản',
+  status: 'proposed',
+  start_date: '2027-03-08',
+  end_date: '2027-03-12',
+  counsellor_id: 3,
   budget_minor: 1_500_000_000,
   budget_currency: 'VND',
   sectors: ['bán dẫn', 'logistics'],
 });
 
-const members: Stored<Member>[] = [
-  {
-    ...storedMeta(11),
-    delegation_id: 5,
-    contact_id: null,
-    staff_name: 'Trần Văn Minh',
-    role: 'head',
-    passport_number: null,
-    passport_expiry: '2030-01-31',
-    visa_status: 'issued',
-    dietary_notes: null,
-    protocol_notes: null,
-  },
-];
+const view = itineraryViewOf({
+  start: '2027-03-08',
+  members: [planMember(11, 'Trần Văn Minh', { role: 'head' })],
+  items: [itemView(21, 'Làm việc với JETRO', ['2027-03-08T10:00', '2027-03-08T11:30'], ['2027-03-08T08:00', '2027-03-08T09:30'])],
+});
 
-const itinerary: Stored<ItineraryItem>[] = [
-  {
-    ...storedMeta(21),
-    delegation_id: 5,
-    kind: 'meeting',
-    title: 'Làm việc với JETRO',
-    starts_at: '2026-03-12T01:00:00Z',
-    ends_at: '2026-03-12T02:30:00Z',
-    time_zone: 'Asia/Tokyo',
-    end_time_zone: null,
-    venue: 'JETRO Tokyo',
-    address: null,
-    organization_id: null,
-    counsellor_id: null,
-    contact_ids: [],
-    attendee_ids: [],
-    notes: null,
-  },
-];
+const steps = (list: NextStep[]) => () => list;
+
+function core(extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
+  return fakeCore({
+    get_record: (args) => (args.kind === 'counsellors' ? storedCounsellor(3) : delegation),
+    itinerary_view: () => view,
+    delegation_next_steps: steps([
+      { to: 'approved', refusals: [] },
+      { to: 'draft', refusals: [] },
+      { to: 'cancelled', refusals: [] },
+    ]),
+    record_audit: () => [],
+    list_records: listOf({}),
+    ...extra,
+  });
+}
 
 describe('DelegationDetail', () => {
-  it('shows the fields, the members and the itinerary in local and Hanoi time', async () => {
-    const calls = fakeCore({
-      get_record: () => delegation,
-      list_records: listOf({ members, 'itinerary-items': itinerary }),
-      record_audit: () => [],
-    });
+  it('opens on the overview and switches between the four tabs', async () => {
+    const calls = core();
     render(DelegationDetail, { id: 5 });
 
     expect(await screen.findByTestId('detail-title')).toHaveTextContent('Đoàn xúc tiến đầu tư tại Nhật Bản');
-    expect(screen.getByTestId('delegation-detail')).toHaveTextContent('12/03/2026');
+    const detail = screen.getByTestId('delegation-detail');
+    expect(detail).toHaveTextContent('08/03/2027 – 12/03/2027');
     expect(screen.getByText(/^1\.500\.000\.000\sVND$/)).toBeInTheDocument();
+    expect(await screen.findByTestId('delegation-counsellor')).toHaveAttribute('href', '#/counsellors/3');
+    expect(screen.getByTestId('tab-overview')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('workflow-status')).toHaveTextContent('Đề xuất');
+    expect(screen.getByText('Lịch sử thay đổi')).toBeInTheDocument();
+    expect(callsOf(calls, 'itinerary_view')).toEqual([{ delegationId: 5 }]);
+    expect(callsOf(calls, 'delegation_next_steps')).toEqual([{ delegationId: 5 }]);
 
+    for (const tab of ['tab-overview', 'tab-members', 'tab-itinerary', 'tab-documents']) {
+      expect(screen.getByTestId(tab)).toBeInTheDocument();
+    }
+    expect(screen.getByTestId('tab-members')).toHaveTextContent('Thành viên');
+    expect(screen.getByTestId('tab-itinerary')).toHaveTextContent('Lịch trình');
+    expect(screen.getByTestId('tab-documents')).toHaveTextContent('Tài liệu');
+
+    await fireEvent.click(screen.getByTestId('tab-members'));
     const member = await screen.findByTestId('member-row');
     expect(within(member).getByText('Trần Văn Minh')).toBeInTheDocument();
     expect(within(member).getByText('Trưởng đoàn')).toBeInTheDocument();
+    expect(screen.getByTestId('tab-members')).toHaveAttribute('aria-current', 'page');
+    expect(screen.queryByTestId('workflow')).toBeNull();
+    expect(router.path).toBe('/delegations/5/members');
 
+    await fireEvent.click(screen.getByTestId('tab-itinerary'));
     const item = await screen.findByTestId('itinerary-item');
-    expect(within(item).getByTestId('itinerary-local')).toHaveTextContent('10:00 12/03/2026 – 11:30');
-    expect(within(item).getByTestId('itinerary-local')).toHaveTextContent('Asia/Tokyo');
-    expect(within(item).getByTestId('itinerary-hanoi')).toHaveTextContent('08:00 12/03/2026 – 09:30');
+    expect(within(item).getByTestId('itinerary-local')).toHaveTextContent('10:00 – 11:30 JST');
+    expect(within(item).getByTestId('itinerary-hanoi')).toHaveTextContent('08:00 – 09:30');
+    expect(router.path).toBe('/delegations/5/itinerary');
 
-    for (const kind of ['members', 'itinerary-items']) {
-      const query = callsOf(calls, 'list_records').find((a) => a.kind === kind)!.query as ListQuery;
-      expect(query.filters).toEqual([{ field: 'delegation_id', value: '5' }]);
-    }
+    await fireEvent.click(screen.getByTestId('tab-documents'));
+    expect(await screen.findByTestId('export-ics')).toBeInTheDocument();
+
+    await fireEvent.click(screen.getByTestId('tab-overview'));
+    expect(await screen.findByTestId('workflow')).toBeInTheDocument();
+    expect(router.path).toBe('/delegations/5');
+    // One read of the view serves every tab.
+    expect(callsOf(calls, 'itinerary_view')).toHaveLength(1);
+  });
+
+  it('opens on the tab the route names', async () => {
+    core();
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    expect(await screen.findByTestId('itinerary-item')).toBeInTheDocument();
+    expect(screen.getByTestId('tab-itinerary')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows a refused move disabled, with every reason in the interface language', async () => {
+    core({
+      get_record: () => storedDelegation(5, { status: 'approved', approved_by: 'Nguyễn Văn An', approved_at: '2027-02-01T03:00:00Z' }),
+      delegation_next_steps: steps([
+        {
+          to: 'confirmed',
+          refusals: [
+            { field: 'status', code: 'no_head', message_vi: 'Đoàn chưa có trưởng đoàn', message_en: 'The delegation has no head of delegation' },
+            {
+              field: 'status',
+              code: 'hard_conflicts',
+              message_vi: 'Lịch trình còn 1 xung đột nghiêm trọng, ví dụ: Trùng lịch',
+              message_en: 'The itinerary still has 1 hard conflict(s), e.g. Double-booked',
+            },
+          ],
+        },
+        { to: 'proposed', refusals: [] },
+        { to: 'cancelled', refusals: [] },
+      ]),
+    });
+    render(DelegationDetail, { id: 5 });
+
+    const confirm = await screen.findByTestId('transition-confirmed');
+    expect(confirm).toBeDisabled();
+    expect(confirm).toHaveTextContent('Xác nhận đoàn');
+    const reasons = within(screen.getByTestId('refusals-confirmed')).getAllByTestId('refusal');
+    expect(reasons.map((r) => r.textContent)).toEqual([
+      'Đoàn chưa có trưởng đoàn',
+      'Lịch trình còn 1 xung đột nghiêm trọng, ví dụ: Trùng lịch',
+    ]);
+    expect(confirm).toHaveAttribute('aria-describedby', 'refusals-confirmed');
+    expect(screen.getByTestId('transition-proposed')).toBeEnabled();
+    expect(screen.getByTestId('transition-proposed')).toHaveTextContent('Trả về «Đề xuất»');
+    expect(screen.getByTestId('approved-by')).toHaveTextContent('Phê duyệt bởi Nguyễn Văn An');
+
+    setLanguage('en');
+    await waitFor(() => expect(screen.getByTestId('refusals-confirmed')).toHaveTextContent('The delegation has no head of delegation'));
+    expect(screen.getByTestId('transition-confirmed')).toHaveTextContent('Confirm');
+  });
+
+  it('asks for the approver before approving, shows the core’s error next to the name, then approves', async () => {
+    let status: 'proposed' | 'approved' = 'proposed';
+    const calls = core({
+      get_record: (args) => (args.kind === 'counsellors' ? storedCounsellor(3) : delegation),
+      delegation_transition: (args) => {
+        const t = args.transition as Transition;
+        if (!t.by) {
+          throw invalidPayload([
+            { field: 'by', code: 'approver_required', message_vi: 'Cần ghi rõ người phê duyệt', message_en: 'Name who approves the delegation' },
+          ]);
+        }
+        status = 'approved';
+        return { ...delegation, status: t.to, approved_by: t.by, approved_at: '2026-11-27T03:00:00Z' };
+      },
+      delegation_next_steps: () =>
+        status === 'proposed'
+          ? [
+              { to: 'approved', refusals: [] },
+              { to: 'draft', refusals: [] },
+              { to: 'cancelled', refusals: [] },
+            ]
+          : [
+              { to: 'confirmed', refusals: [] },
+              { to: 'proposed', refusals: [] },
+              { to: 'cancelled', refusals: [] },
+            ],
+    });
+    render(DelegationDetail, { id: 5 });
+
+    await fireEvent.click(await screen.findByTestId('transition-approved'));
+    expect(callsOf(calls, 'delegation_transition')).toHaveLength(0);
+    const name = screen.getByTestId('approver-name');
+    expect(screen.getByLabelText('Người phê duyệt')).toBe(name);
+
+    await fireEvent.click(screen.getByTestId('transition-confirm'));
+    const error = await screen.findByTestId('error-by');
+    expect(error).toHaveTextContent('Cần ghi rõ người phê duyệt');
+    expect(error.closest('.field')?.querySelector('[data-testid="approver-name"]')).not.toBeNull();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+
+    await fireEvent.input(name, { target: { value: '  Nguyễn Văn An, Phó Giám đốc ' } });
+    await fireEvent.click(screen.getByTestId('transition-confirm'));
+
+    await waitFor(() => expect(screen.getByTestId('workflow-status')).toHaveTextContent('Đã phê duyệt'));
+    expect(callsOf(calls, 'delegation_transition').at(-1)).toEqual({
+      delegationId: 5,
+      transition: { to: 'approved', by: 'Nguyễn Văn An, Phó Giám đốc' },
+    });
+    expect(screen.getByTestId('approved-by')).toHaveTextContent('Nguyễn Văn An, Phó Giám đốc');
+    expect(screen.queryByTestId('approver-name')).toBeNull();
+    expect(await screen.findByTestId('transition-confirmed')).toBeEnabled();
+    // The history is read again after the move.
+    await waitFor(() => expect(callsOf(calls, 'record_audit').length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('asks once more before cancelling, and moves forward steps at once', async () => {
+    const calls = core({
+      get_record: () => storedDelegation(5, { status: 'draft' }),
+      delegation_next_steps: steps([
+        { to: 'proposed', refusals: [] },
+        { to: 'cancelled', refusals: [] },
+      ]),
+      delegation_transition: (args) => storedDelegation(5, { status: (args.transition as Transition).to }),
+    });
+    render(DelegationDetail, { id: 5 });
+
+    await fireEvent.click(await screen.findByTestId('transition-cancelled'));
+    expect(screen.getByTestId('transition-prompt')).toHaveTextContent('Chuyển đoàn sang «Đã huỷ»?');
+    expect(callsOf(calls, 'delegation_transition')).toHaveLength(0);
+    await fireEvent.click(screen.getByRole('button', { name: 'Huỷ' }));
+    expect(screen.queryByTestId('transition-prompt')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('transition-proposed'));
+    await waitFor(() =>
+      expect(callsOf(calls, 'delegation_transition')).toEqual([{ delegationId: 5, transition: { to: 'proposed', by: null } }]),
+    );
   });
 
   it('deletes only after confirmation, then returns to the list', async () => {
-    const calls = fakeCore({
-      get_record: () => delegation,
-      list_records: listOf({}),
-      record_audit: () => [],
-      delete_record: () => null,
-    });
+    const calls = core({ delete_record: () => null });
     render(DelegationDetail, { id: 5 });
     await screen.findByTestId('detail-title');
 

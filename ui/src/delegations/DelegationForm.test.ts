@@ -49,7 +49,6 @@ describe('DelegationForm', () => {
       time_zone: 'Asia/Tokyo',
       start_date: '2026-03-12',
       end_date: '2026-03-18',
-      status: 'proposed',
       counsellor_id: '3',
       budget_minor: '12500.50',
       budget_currency: 'USD',
@@ -69,7 +68,6 @@ describe('DelegationForm', () => {
         time_zone: 'Asia/Tokyo',
         start_date: '2026-03-12',
         end_date: '2026-03-18',
-        status: 'proposed',
         lead_officer: null,
         counsellor_id: 3,
         budget_minor: 1_250_050,
@@ -162,8 +160,15 @@ describe('DelegationForm', () => {
     expect(callsOf(calls, 'create_record')).toHaveLength(0);
   });
 
-  it('edits a delegation by sending only the fields that changed', async () => {
-    const stored = storedDelegation(9, { budget_minor: 250_000, budget_currency: 'USD', sectors: ['logistics'] });
+  it('edits a delegation by sending only the fields that changed, never its status', async () => {
+    const stored = storedDelegation(9, {
+      budget_minor: 250_000,
+      budget_currency: 'USD',
+      sectors: ['logistics'],
+      status: 'approved',
+      approved_by: 'Nguyễn Văn An',
+      approved_at: '2026-02-01T03:00:00Z',
+    });
     const calls = fakeCore({
       list_records: listOf({}),
       get_record: () => stored,
@@ -172,6 +177,10 @@ describe('DelegationForm', () => {
     const { container } = render(DelegationForm, { id: 9 });
     await waitFor(() => expect(field(container, 'title').value).toBe(stored.title));
     expect(field(container, 'budget_minor').value).toBe('2500.00');
+    // The status changes only through the workflow: shown, not editable.
+    expect(container.querySelector('[name="status"]')).toBeNull();
+    expect(screen.getByTestId('form-status')).toHaveTextContent('Đã phê duyệt');
+    expect(screen.getByTestId('form-status')).toHaveTextContent('Nguyễn Văn An');
 
     await fill(container, { end_date: '2026-03-20', budget_minor: '3000' });
     await fireEvent.click(screen.getByTestId('save'));

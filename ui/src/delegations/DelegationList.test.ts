@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ListQuery } from '../lib/bindings.gen';
-import { callsOf, fakeCore, listOf, storedDelegation } from '../test-ipc';
+import { router } from '../lib/router.svelte';
+import { callsOf, fakeCore, listOf, storedCounsellor, storedDelegation } from '../test-ipc';
 import DelegationList from './DelegationList.svelte';
 
 const rows = [
@@ -42,7 +43,7 @@ describe('DelegationList', () => {
     await fireEvent.change(screen.getByLabelText('Loại đoàn'), { target: { value: 'outbound' } });
 
     await waitFor(() => {
-      const last = callsOf(calls, 'list_records').at(-1)!;
+      const last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!;
       const query = last.query as ListQuery;
       expect(last.kind).toBe('delegations');
       expect(query.filters).toEqual([
@@ -52,6 +53,64 @@ describe('DelegationList', () => {
       expect(query.offset).toBe(0);
       expect(query.limit).toBe(20);
     });
+  });
+
+  it('combines status, year, country, kind and counsellor filters; the year is a prefix of the start date', async () => {
+    const calls = fakeCore({
+      list_records: listOf({ delegations: rows, counsellors: [storedCounsellor(3), storedCounsellor(4, { full_name: 'Phạm Minh Quân' })] }),
+    });
+    render(DelegationList);
+    await screen.findAllByTestId('delegation-row');
+    await screen.findByRole('option', { name: 'Phạm Minh Quân' });
+
+    await fireEvent.change(screen.getByTestId('filter-status'), { target: { value: 'confirmed' } });
+    await fireEvent.input(screen.getByTestId('filter-year'), { target: { value: '202' } });
+    await fireEvent.input(screen.getByTestId('filter-country'), { target: { value: 'j' } });
+    // Half-typed year and country do not filter yet.
+    let last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery;
+    expect(last.filters).toEqual([{ field: 'status', value: 'confirmed' }]);
+
+    await fireEvent.input(screen.getByTestId('filter-year'), { target: { value: '2027' } });
+    await fireEvent.input(screen.getByTestId('filter-country'), { target: { value: 'jp' } });
+    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'outbound' } });
+    await fireEvent.change(screen.getByTestId('filter-counsellor'), { target: { value: '4' } });
+
+    await waitFor(() => {
+      last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery;
+      expect(last.filters).toEqual([
+        { field: 'status', value: 'confirmed' },
+        { field: 'kind', value: 'outbound' },
+        { field: 'destination_country', value: 'JP' },
+        { field: 'counsellor_id', value: '4' },
+        { field: 'start_date', value: '2027', op: 'prefix' },
+      ]);
+      expect(last.offset).toBe(0);
+      expect(last.limit).toBe(20);
+    });
+
+    await fireEvent.click(screen.getByTestId('filter-clear'));
+    await waitFor(() => {
+      last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery;
+      expect(last.filters).toEqual([]);
+    });
+  });
+
+  it('keeps its filters in the address, and starts from them', async () => {
+    router.path = '/delegations?status=draft&year=2026';
+    const calls = fakeCore({ list_records: listOf({ delegations: rows }) });
+    render(DelegationList);
+    await screen.findAllByTestId('delegation-row');
+    expect(screen.getByTestId('filter-status')).toHaveValue('draft');
+    expect(screen.getByTestId('filter-year')).toHaveValue('2026');
+    const first = callsOf(calls, 'list_records').find((a) => a.kind === 'delegations')!.query as ListQuery;
+    expect(first.filters).toEqual([
+      { field: 'status', value: 'draft' },
+      { field: 'start_date', value: '2026', op: 'prefix' },
+    ]);
+
+    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'inbound' } });
+    await waitFor(() => expect(router.path).toBe('/delegations?status=draft&kind=inbound&year=2026'));
+    expect(location.hash).toBe('#/delegations?status=draft&kind=inbound&year=2026');
   });
 
   it('pages through the list with offset and limit', async () => {
@@ -65,7 +124,7 @@ describe('DelegationList', () => {
 
     await waitFor(() => expect(screen.getAllByTestId('delegation-row')).toHaveLength(5));
     expect(screen.getByText('Đoàn số 21')).toBeInTheDocument();
-    expect((callsOf(calls, 'list_records').at(-1)!.query as ListQuery).offset).toBe(20);
+    expect((callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery).offset).toBe(20);
     expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
   });
 });

@@ -20,8 +20,9 @@ type TextField = Extract<
   | 'notes'
 >;
 
-/** What the inputs hold: enums as they are, everything else as text. */
-export type DelegationDraft = Pick<Delegation, 'kind' | 'status'> &
+/** What the inputs hold: enums as they are, everything else as text. The status is not here: it
+ * changes only through the workflow (`delegation_transition`), which the core enforces. */
+export type DelegationDraft = Pick<Delegation, 'kind'> &
   Record<TextField, string> & { counsellor_id: string; budget: string; sectors: string };
 
 /** The record fields the form edits, each shown next to its own input. */
@@ -34,7 +35,6 @@ export const FORM_FIELDS = [
   'time_zone',
   'start_date',
   'end_date',
-  'status',
   'lead_officer',
   'counsellor_id',
   'budget_minor',
@@ -47,7 +47,6 @@ export const FORM_FIELDS = [
 export function draftOf(d?: Delegation): DelegationDraft {
   return {
     kind: d?.kind ?? 'outbound',
-    status: d?.status ?? 'draft',
     title: d?.title ?? '',
     purpose: d?.purpose ?? '',
     destination_country: d?.destination_country ?? '',
@@ -100,7 +99,6 @@ export function fieldsOf(
       time_zone: draft.time_zone.trim(),
       start_date: textOrNull(draft.start_date),
       end_date: textOrNull(draft.end_date),
-      status: draft.status,
       lead_officer: textOrNull(draft.lead_officer),
       counsellor_id: draft.counsellor_id ? Number(draft.counsellor_id) : null,
       budget_minor: budgetMinor,

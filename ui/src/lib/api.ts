@@ -9,16 +9,24 @@ import type {
   AuditEntry,
   BriefModel,
   BriefRequest,
+  CounsellorLoad,
   Dashboard,
+  DelegationStatus,
   EntityKind,
   EntityMap,
   ErrorPayload,
   Filter,
+  ExportedFile,
   GeneratedBrief,
+  ItemEntry,
+  ItineraryItem,
+  ItineraryView,
   ListQuery,
+  NextStep,
   OpportunityImage,
   OpportunitySuggestion,
   Page,
+  PrintOptions,
   Settings,
   Stored,
 } from './bindings.gen';
@@ -131,14 +139,19 @@ export const briefGenerate = (request: BriefRequest, path: string | null) =>
 /** Opens a generated brief's file in the system's PDF viewer. */
 export const briefOpen = (briefId: number) => call<null>('brief_open', { briefId });
 
-/** Asks where to save a PDF (the native dialog); null when the user cancels. */
-export async function choosePdfPath(defaultPath: string): Promise<string | null> {
+async function choosePath(defaultPath: string, name: string, extension: string): Promise<string | null> {
   try {
-    return await save({ defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    return await save({ defaultPath, filters: [{ name, extensions: [extension] }] });
   } catch (error) {
     throw new ApiError(toErrorPayload(error));
   }
 }
+
+/** Asks where to save a PDF (the native dialog); null when the user cancels. */
+export const choosePdfPath = (defaultPath: string) => choosePath(defaultPath, 'PDF', 'pdf');
+
+/** Asks where to save a calendar file (the native dialog); null when the user cancels. */
+export const chooseIcsPath = (defaultPath: string) => choosePath(defaultPath, 'iCalendar', 'ics');
 
 /** The pictures of an opportunity, in their order. */
 export const opportunityImages = (opportunityId: number) =>
@@ -164,3 +177,52 @@ export async function chooseImagePath(): Promise<string | null> {
     throw new ApiError(toErrorPayload(error));
   }
 }
+
+// ── Delegations: itinerary, workflow, documents ────────────────────────────────────────────
+
+/** A stored itinerary item (as the item commands return it). */
+export type StoredItem = Stored<ItineraryItem>;
+
+/** The programme by local day, with its conflicts, members and member warnings. */
+export const itineraryView = (delegationId: number) => call<ItineraryView>('itinerary_view', { delegationId });
+
+/** One item in local dates and times, for its edit form. */
+export const itineraryEntry = (itemId: number) => call<ItemEntry>('itinerary_entry', { itemId });
+
+/** Creates (itemId null) or replaces an item typed in the local time of its place. */
+export const saveItineraryItem = (itemId: number | null, entry: ItemEntry) =>
+  call<StoredItem>('save_itinerary_item', { itemId, entry });
+
+/** Adds an item from one line, "09:30-11:00 Title @ Venue", on `date` in `timeZone`. */
+export const quickAddItem = (delegationId: number, line: string, date: string, timeZone: string) =>
+  call<StoredItem>('quick_add_item', { delegationId, line, date, timeZone });
+
+/** Copies an item to the same local time on `toDate` (the same day when null). */
+export const duplicateItineraryItem = (itemId: number, toDate: string | null) =>
+  call<StoredItem>('duplicate_itinerary_item', { itemId, toDate });
+
+/** Moves an item to `toDate`, keeping its local start time and duration. */
+export const moveItineraryItem = (itemId: number, toDate: string) =>
+  call<StoredItem>('move_itinerary_item', { itemId, toDate });
+
+/** The statuses the delegation may move to now, each with the reasons it would be refused. */
+export const delegationNextSteps = (delegationId: number) =>
+  call<NextStep[]>('delegation_next_steps', { delegationId });
+
+/** Moves the delegation to `to` (approving needs `by`, the approver); returns the delegation. */
+export const delegationTransition = (delegationId: number, to: DelegationStatus, by: string | null = null) =>
+  call<RecordOf<'delegations'>>('delegation_transition', { delegationId, transition: { to, by } });
+
+/** The delegations and meetings a counsellor arranges. */
+export const counsellorLoad = (counsellorId: number) => call<CounsellorLoad>('counsellor_load', { counsellorId });
+
+/** Writes the itinerary (of one member, or everyone's) as an .ics calendar at `path`, or into the calendars folder. */
+export const exportItineraryIcs = (delegationId: number, memberId: number | null, path: string | null) =>
+  call<ExportedFile>('export_itinerary_ics', { delegationId, memberId, path });
+
+/** Prints the itinerary as a PDF at `path`, or into the itineraries folder. */
+export const printItinerary = (delegationId: number, options: PrintOptions, path: string | null) =>
+  call<ExportedFile>('print_itinerary', { delegationId, options, path });
+
+/** Opens an itinerary PDF printed in this session in the system's viewer. */
+export const openItineraryPdf = (path: string) => call<null>('open_itinerary_pdf', { path });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   amountText,
+  daysBetween,
+  formatClockRange,
+  formatDayHeading,
+  formatFileSize,
   formatDate,
   formatDateRange,
   formatDateTime,
@@ -74,5 +79,33 @@ describe('money', () => {
     expect(amountText(1_250_050, 'USD')).toBe('12500.50');
     expect(amountText(5, 'USD')).toBe('0.05');
     expect(amountText(300_000, 'JPY')).toBe('300000');
+  });
+});
+
+describe('programme days and clocks', () => {
+  it('name a day of the programme with its number and weekday', () => {
+    expect(formatDayHeading('2027-03-08', 1, 'vi')).toBe('Ngày 1 — Thứ Hai 08/03/2027');
+    expect(formatDayHeading('2027-03-14', 7, 'vi')).toBe('Ngày 7 — Chủ Nhật 14/03/2027');
+    expect(formatDayHeading('2027-03-08', 1, 'en')).toBe('Day 1 — Monday 8 Mar 2027');
+    expect(formatDayHeading('2027-03-13', null, 'vi')).toBe('Thứ Bảy 13/03/2027');
+    expect(addDays('2027-02-27', 2)).toBe('2027-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(daysBetween('2027-03-08', '2027-03-12')).toBe(4);
+  });
+
+  it('read local times on the clocks of the place, with both zones for a flight', () => {
+    expect(formatClockRange('2027-03-08T09:30:00', '2027-03-08T11:00:00', 'vi', 'JST', 'JST')).toBe('09:30 – 11:00 JST');
+    expect(formatClockRange('2027-03-08T10:00:00', '2027-03-08T14:30:00', 'vi', 'JST', '+07')).toBe('10:00 JST – 14:30 +07');
+    expect(formatClockRange('2027-03-08T23:00:00', '2027-03-09T01:00:00', 'vi', 'JST', 'JST')).toBe(
+      '23:00 – 01:00 (09/03/2027) JST',
+    );
+    expect(formatClockRange('2027-03-08T08:00:00', '2027-03-08T09:30:00', 'en')).toBe('08:00 – 09:30');
+  });
+
+  it('give file sizes in the language’s number format', () => {
+    expect(formatFileSize(820, 'vi')).toBe('820 B');
+    expect(formatFileSize(48_640, 'vi')).toBe('47,5 KB');
+    expect(formatFileSize(48_640, 'en')).toBe('47.5 KB');
+    expect(formatFileSize(1_258_291, 'en')).toBe('1.2 MB');
   });
 });

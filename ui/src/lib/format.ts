@@ -215,3 +215,84 @@ export function amountText(minor: number | null | undefined, currency: string | 
   const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
   return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 }
+
+// ── Calendar days and local clock times (naive values the core computed in a zone) ─────────
+
+const WEEKDAYS_VI = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function dayNumberOf(date: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return null;
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+}
+
+function dateOfDayNumber(n: number): string {
+  const d = new Date(n * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** `date` (yyyy-mm-dd) moved by `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const n = dayNumberOf(date);
+  return n === null ? date : dateOfDayNumber(n + days);
+}
+
+/** Whole calendar days from `a` to `b` (both yyyy-mm-dd); null when one is unreadable. */
+export function daysBetween(a: string, b: string): number | null {
+  const x = dayNumberOf(a);
+  const y = dayNumberOf(b);
+  return x === null || y === null ? null : y - x;
+}
+
+/** The day of the week of a calendar date: "Thứ Hai" / "Monday". */
+export function weekdayName(date: string, lang: UiLanguage): string {
+  const n = dayNumberOf(date);
+  if (n === null) return '';
+  const day = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday.
+  return (lang === 'vi' ? WEEKDAYS_VI : WEEKDAYS_EN)[day];
+}
+
+/**
+ * A day of a programme: "Ngày 1 — Thứ Hai 08/03/2027" / "Day 1 — Monday 8 Mar 2027"; without
+ * the day number when there is none (a delegation without dates, a day outside them).
+ */
+export function formatDayHeading(date: string, dayNumber: number | null, lang: UiLanguage): string {
+  const day = `${weekdayName(date, lang)} ${formatDate(date, lang)}`;
+  if (dayNumber === null) return day;
+  return `${lang === 'vi' ? 'Ngày' : 'Day'} ${dayNumber} — ${day}`;
+}
+
+/** "HH:MM" of a naive local date-time ("2027-03-08T09:30:00"). */
+export function clockOf(value: string): string {
+  const m = /T(\d{2}):(\d{2})/.exec(value);
+  return m ? `${m[1]}:${m[2]}` : value;
+}
+
+/**
+ * A local time range read on the place's clocks: "09:30 – 11:00 JST"; a travel leg shows both
+ * zones ("10:00 JST – 14:30 +07"), and an end on another day its date ("23:00 – 01:00 (09/03/2027) JST").
+ * `zones` false leaves the abbreviations out (Hanoi time, named by its column).
+ */
+export function formatClockRange(
+  start: string,
+  end: string,
+  lang: UiLanguage,
+  startZone = '',
+  endZone = '',
+): string {
+  const sameZone = startZone === endZone;
+  const from = `${clockOf(start)}${!sameZone && startZone ? ` ${startZone}` : ''}`;
+  const otherDay = start.slice(0, 10) !== end.slice(0, 10);
+  const to = `${clockOf(end)}${otherDay ? ` (${formatDate(end, lang)})` : ''}`;
+  const zone = endZone ? ` ${endZone}` : '';
+  return `${from} – ${to}${zone}`;
+}
+
+/** A file size: "820 B", "47,5 KB" / "47.5 KB", "1,2 MB". */
+export function formatFileSize(bytes: number, lang: UiLanguage): string {
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} B`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${formatNumber(Math.round(kb * 10) / 10, lang)} KB`;
+  return `${formatNumber(Math.round((kb / 1024) * 10) / 10, lang)} MB`;
+}

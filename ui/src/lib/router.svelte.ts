@@ -7,14 +7,19 @@ export type Section =
   | 'contacts'
   | 'opportunities'
   | 'briefs'
+  | 'directory'
   | 'exchange'
   | 'settings';
+
+/** The tabs of a delegation's page (`#/delegations/12/itinerary`; the overview has no suffix). */
+export const DELEGATION_TABS = ['overview', 'members', 'itinerary', 'documents'] as const;
+export type DelegationTab = (typeof DELEGATION_TABS)[number];
 
 export type Route =
   | { name: 'dashboard' }
   | { name: 'delegations' }
   | { name: 'delegation-new' }
-  | { name: 'delegation'; id: number }
+  | { name: 'delegation'; id: number; tab: DelegationTab }
   | { name: 'delegation-edit'; id: number }
   | { name: 'organizations' }
   | { name: 'organization-new' }
@@ -30,6 +35,14 @@ export type Route =
   | { name: 'opportunity-edit'; id: number }
   | { name: 'briefs' }
   | { name: 'brief'; id: number }
+  | { name: 'offices' }
+  | { name: 'office-new' }
+  | { name: 'office'; id: number }
+  | { name: 'office-edit'; id: number }
+  | { name: 'counsellors' }
+  | { name: 'counsellor-new' }
+  | { name: 'counsellor'; id: number }
+  | { name: 'counsellor-edit'; id: number }
   | { name: 'exchange' }
   | { name: 'settings' }
   | { name: 'not-found' };
@@ -53,6 +66,10 @@ function crud(rest: string[], r: Crud): Route {
   return { name: 'not-found' };
 }
 
+function isDelegationTab(segment: string | undefined): segment is DelegationTab {
+  return (DELEGATION_TABS as readonly string[]).includes(segment ?? '');
+}
+
 /** The route of a path such as "/delegations/12/edit". */
 export function parseRoute(path: string): Route {
   const segments = path.split('?')[0].split('/').filter((s) => s !== '');
@@ -61,12 +78,31 @@ export function parseRoute(path: string): Route {
     case undefined:
     case 'dashboard':
       return rest.length === 0 ? { name: 'dashboard' } : { name: 'not-found' };
-    case 'delegations':
+    case 'delegations': {
+      const id = positiveId(rest[0]);
+      if (id !== null && rest.length === 2 && rest[1] !== 'overview' && isDelegationTab(rest[1])) {
+        return { name: 'delegation', id, tab: rest[1] };
+      }
       return crud(rest, {
         list: { name: 'delegations' },
         create: { name: 'delegation-new' },
-        one: (id) => ({ name: 'delegation', id }),
+        one: (id) => ({ name: 'delegation', id, tab: 'overview' }),
         edit: (id) => ({ name: 'delegation-edit', id }),
+      });
+    }
+    case 'offices':
+      return crud(rest, {
+        list: { name: 'offices' },
+        create: { name: 'office-new' },
+        one: (id) => ({ name: 'office', id }),
+        edit: (id) => ({ name: 'office-edit', id }),
+      });
+    case 'counsellors':
+      return crud(rest, {
+        list: { name: 'counsellors' },
+        create: { name: 'counsellor-new' },
+        one: (id) => ({ name: 'counsellor', id }),
+        edit: (id) => ({ name: 'counsellor-edit', id }),
       });
     case 'contacts': {
       const [tab, ...more] = rest;
@@ -135,6 +171,15 @@ export function sectionOf(route: Route): Section | null {
     case 'briefs':
     case 'brief':
       return 'briefs';
+    case 'offices':
+    case 'office-new':
+    case 'office':
+    case 'office-edit':
+    case 'counsellors':
+    case 'counsellor-new':
+    case 'counsellor':
+    case 'counsellor-edit':
+      return 'directory';
     case 'exchange':
       return 'exchange';
     case 'settings':
@@ -142,6 +187,21 @@ export function sectionOf(route: Route): Section | null {
     case 'not-found':
       return null;
   }
+}
+
+/** The query part of a path ("/delegations?status=draft" → its parameters). */
+export function queryOf(path: string): URLSearchParams {
+  const at = path.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
+}
+
+/**
+ * What identifies the screen on show: switching a delegation's tab or changing a list's query
+ * keeps the same screen (and its loaded data); any other path is a new screen.
+ */
+export function screenKey(route: Route, path: string): string {
+  if (route.name === 'delegation') return `delegation/${route.id}`;
+  return path.split('?')[0];
 }
 
 function currentPath(): string {
@@ -165,6 +225,15 @@ export function startRouter(): () => void {
 /** The href of an in-app path, for links. */
 export function href(path: string): string {
   return `#${path}`;
+}
+
+/** The delegation list as last shown (with its filters), for the way back from a delegation. */
+export const lastList = { delegations: '/delegations' };
+
+/** Shows `path` in the address without a new history entry (a list's filters, a tab). */
+export function replacePath(path: string): void {
+  router.path = path;
+  if (typeof history !== 'undefined' && location.hash !== `#${path}`) history.replaceState(history.state, '', `#${path}`);
 }
 
 /** Goes to an in-app path (adds a history entry, so Back works). */

@@ -1,0 +1,353 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Conflict, ItemEntry } from '../lib/bindings.gen';
+import { setLanguage } from '../lib/i18n/index.svelte';
+import {
+  callsOf,
+  fakeCore,
+  invalidPayload,
+  itemView,
+  itineraryViewOf,
+  listOf,
+  planMember,
+  storedCounsellor,
+  storedDelegation,
+  storedMeta,
+} from '../test-ipc';
+import DelegationDetail from './DelegationDetail.svelte';
+
+const delegation = storedDelegation(5, {
+  start_date: '2027-03-08',
+  end_date: '2027-03-10',
+  time_zone: 'Asia/Tokyo',
+});
+
+const conflicts: Conflict[] = [
+  {
+    kind: 'double_booked',
+    severity: 'hard',
+    item_ids: [21, 22],
+    member_ids: [11],
+    message_vi: 'Trần Văn Minh có hai lịch cùng lúc: «Gặp JETRO» và «Thăm Toyota» (08/03 10:00–11:30)',
+    message_en: 'Trần Văn Minh is booked twice: «Gặp JETRO» and «Thăm Toyota» (08/03 10:00–11:30)',
+  },
+  {
+    kind: 'night_time',
+    severity: 'soft',
+    item_ids: [24],
+    member_ids: [],
+    message_vi: '«Ăn tối với Keidanren» kéo dài sau 22:00 giờ địa phương',
+    message_en: '«Ăn tối với Keidanren» runs past 22:00 local time',
+  },
+];
+
+const members = [planMember(11, 'Trần Văn Minh', { role: 'head' }), planMember(12, 'Lê Thu Hà')];
+
+const view = itineraryViewOf({
+  start: '2027-03-08',
+  members,
+  conflicts,
+  items: [
+    itemView(21, 'Gặp JETRO', ['2027-03-08T10:00', '2027-03-08T11:30'], ['2027-03-08T08:00', '2027-03-08T09:30'], {
+      item: { venue: 'Ark Mori Building', address: '1-12-32 Akasaka, Minato-ku', counsellor_id: 3 },
+      counsellor: 'Nguyễn Thị Lan',
+      organization: 'JETRO',
+      attendees: ['Trần Văn Minh'],
+      conflicts: [0],
+      severity: 'hard',
+    }),
+    itemView(22, 'Thăm Toyota', ['2027-03-08T10:30', '2027-03-08T12:00'], ['2027-03-08T08:30', '2027-03-08T10:00'], {
+      item: { kind: 'site_visit' },
+      conflicts: [0],
+      severity: 'hard',
+    }),
+    itemView(23, 'Bay về Hà Nội', ['2027-03-10T10:00', '2027-03-10T14:30'], ['2027-03-10T08:00', '2027-03-10T14:30'], {
+      item: { kind: 'travel', end_time_zone: 'Asia/Ho_Chi_Minh' },
+      end_zone_abbr: '+07',
+    }),
+    itemView(24, 'Ăn tối với Keidanren', ['2027-03-10T19:00', '2027-03-10T22:30'], ['2027-03-10T17:00', '2027-03-10T20:30'], {
+      item: { kind: 'meal' },
+      conflicts: [1],
+      severity: 'soft',
+    }),
+  ],
+});
+
+const entry: ItemEntry = {
+  delegation_id: 5,
+  kind: 'meeting',
+  title: 'Gặp JETRO',
+  start_date: '2027-03-08',
+  start_time: '10:00:00',
+  end_date: '2027-03-08',
+  end_time: '11:30:00',
+  time_zone: 'Asia/Tokyo',
+  end_time_zone: null,
+  venue: 'Ark Mori Building',
+  address: null,
+  organization_id: null,
+  counsellor_id: 3,
+  contact_ids: [],
+  attendee_ids: [11],
+  notes: null,
+};
+
+const organizations = [
+  { ...storedMeta(4), kind: 'government', name_vi: 'Tổ chức Xúc tiến Thương mại Nhật Bản', name_en: 'JETRO', country: 'JP', city: 'Tokyo', sectors: [], size: 'large', website: null, notes: null },
+];
+
+const stored = (id: number) => ({ ...storedMeta(id), delegation_id: 5 });
+
+function core(extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
+  return fakeCore({
+    get_record: () => delegation,
+    itinerary_view: () => view,
+    delegation_next_steps: () => [],
+    record_audit: () => [],
+    list_records: listOf({ organizations, counsellors: [storedCounsellor(3)], contacts: [] }),
+    itinerary_entry: () => entry,
+    ...extra,
+  });
+}
+
+function control(name: string): HTMLInputElement {
+  const el = document.querySelector<HTMLInputElement>(`[data-testid="item-form"] [name="${name}"]`);
+  if (!el) throw new Error(`no input named ${name}`);
+  return el;
+}
+
+const item = (id: number) => document.querySelector<HTMLElement>(`[data-testid="itinerary-item"][data-item-id="${id}"]`)!;
+
+describe('itinerary tab', () => {
+  it('groups the programme by day, every day of the delegation, in local and Hanoi time', async () => {
+    core();
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+
+    const days = await screen.findAllByTestId('itinerary-day');
+    expect(days.map((d) => within(d).getByTestId('day-heading').textContent)).toEqual([
+      'Ngày 1 — Thứ Hai 08/03/2027',
+      'Ngày 2 — Thứ Ba 09/03/2027',
+      'Ngày 3 — Thứ Tư 10/03/2027',
+    ]);
+    expect(within(days[0]).getAllByTestId('itinerary-item')).toHaveLength(2);
+    expect(days[1]).toHaveTextContent('Chưa có mục nào trong ngày này.');
+
+    const jetro = within(item(21));
+    expect(jetro.getByTestId('itinerary-local')).toHaveTextContent('10:00 – 11:30 JST');
+    expect(jetro.getByTestId('itinerary-local')).toHaveTextContent('1 giờ 30 phút');
+    expect(jetro.getByTestId('itinerary-hanoi')).toHaveTextContent('08:00 – 09:30');
+    expect(item(21)).toHaveTextContent('Ark Mori Building — 1-12-32 Akasaka, Minato-ku');
+    expect(jetro.getByText('Nguyễn Thị Lan')).toHaveAttribute('href', '#/counsellors/3');
+    expect(item(21)).toHaveTextContent('JETRO');
+    expect(jetro.getByTestId('item-attendees-list')).toHaveTextContent('Trần Văn Minh');
+    expect(within(item(22)).getByTestId('item-attendees-list')).toHaveTextContent('Cả đoàn');
+    expect(within(item(22)).getByText('Khảo sát thực địa')).toBeInTheDocument();
+    // A flight shows both zones.
+    expect(within(item(23)).getByTestId('itinerary-local')).toHaveTextContent('10:00 JST – 14:30 +07');
+
+    setLanguage('en');
+    await waitFor(() => expect(within(days[0]).getByTestId('day-heading')).toHaveTextContent('Day 1 — Monday 8 Mar 2027'));
+  });
+
+  it('marks conflicting items by severity, lists every conflict, and points at a conflict’s items', async () => {
+    core();
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId('itinerary-item');
+
+    expect(item(21)).toHaveAttribute('data-severity', 'hard');
+    expect(item(21)).toHaveClass('severity-hard');
+    expect(item(22)).toHaveAttribute('data-severity', 'hard');
+    expect(item(24)).toHaveAttribute('data-severity', 'soft');
+    expect(item(24)).toHaveClass('severity-soft');
+    expect(item(23)).not.toHaveAttribute('data-severity');
+    expect(within(item(21)).getByTestId('item-conflict')).toHaveTextContent('có hai lịch cùng lúc');
+
+    expect(screen.getByTestId('conflict-count')).toHaveTextContent('2 xung đột: 1 nghiêm trọng, 1 cần xem lại');
+    const listed = screen.getAllByTestId('conflict');
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toHaveTextContent('Trùng lịch');
+    expect(listed[0]).toHaveTextContent('Trần Văn Minh có hai lịch cùng lúc');
+    expect(listed[0]).toHaveAttribute('data-severity', 'hard');
+    expect(listed[1]).toHaveTextContent('kéo dài sau 22:00');
+    expect(screen.getByTestId('tab-itinerary')).toHaveTextContent('4');
+
+    await fireEvent.click(listed[0]);
+    expect(listed[0]).toHaveAttribute('aria-pressed', 'true');
+    expect(item(21)).toHaveClass('highlighted');
+    expect(item(22)).toHaveClass('highlighted');
+    expect(item(24)).not.toHaveClass('highlighted');
+
+    await fireEvent.click(listed[1]);
+    expect(item(21)).not.toHaveClass('highlighted');
+    expect(item(24)).toHaveClass('highlighted');
+
+    setLanguage('en');
+    await waitFor(() => expect(listed[1]).toHaveTextContent('runs past 22:00 local time'));
+  });
+
+  it('adds an item typed in local time, shows the core’s error next to its field, then saves', async () => {
+    let attempts = 0;
+    const calls = core({
+      save_itinerary_item: () => {
+        attempts += 1;
+        if (attempts === 1) {
+          throw invalidPayload([
+            { field: 'end_time', code: 'end_before_start', message_vi: 'Thời điểm kết thúc trước thời điểm bắt đầu', message_en: 'End is before start' },
+          ]);
+        }
+        return stored(30);
+      },
+    });
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId('itinerary-item');
+
+    await fireEvent.click(screen.getByTestId('add-item'));
+    await screen.findByTestId('item-form');
+    expect(control('time_zone').value).toBe('Asia/Tokyo');
+    expect(control('start_date').value).toBe('2027-03-08');
+    await screen.findByRole('option', { name: 'Tổ chức Xúc tiến Thương mại Nhật Bản' });
+
+    await fireEvent.input(control('title'), { target: { value: ' Làm việc với METI ' } });
+    await fireEvent.input(control('start_date'), { target: { value: '2027-03-09' } });
+    await fireEvent.input(control('start_time'), { target: { value: '14:00' } });
+    await fireEvent.input(control('end_time'), { target: { value: '13:00' } });
+    await fireEvent.input(control('venue'), { target: { value: 'METI, Kasumigaseki' } });
+    await fireEvent.change(control('organization_id'), { target: { value: '4' } });
+    await fireEvent.change(control('counsellor_id'), { target: { value: '3' } });
+    await fireEvent.click(screen.getByLabelText(/Lê Thu Hà/));
+    expect(screen.queryByTestId('item-form')!.querySelector('[name="end_time_zone"]')).toBeNull();
+    await fireEvent.click(screen.getByTestId('item-save'));
+
+    const error = await screen.findByTestId('error-end_time');
+    expect(error).toHaveTextContent('Thời điểm kết thúc trước thời điểm bắt đầu');
+    expect(error.closest('.field')?.querySelector('[name="end_time"]')).not.toBeNull();
+    expect(control('end_time')).toHaveAttribute('aria-invalid', 'true');
+    expect(callsOf(calls, 'save_itinerary_item')[0]).toEqual({
+      itemId: null,
+      entry: {
+        delegation_id: 5,
+        kind: 'meeting',
+        title: 'Làm việc với METI',
+        start_date: '2027-03-09',
+        start_time: '14:00:00',
+        end_date: null,
+        end_time: '13:00:00',
+        time_zone: 'Asia/Tokyo',
+        end_time_zone: null,
+        venue: 'METI, Kasumigaseki',
+        address: null,
+        organization_id: 4,
+        counsellor_id: 3,
+        contact_ids: [],
+        attendee_ids: [12],
+        notes: null,
+      },
+    });
+
+    await fireEvent.input(control('end_time'), { target: { value: '15:30' } });
+    await fireEvent.click(screen.getByTestId('item-save'));
+    await waitFor(() => expect(screen.queryByTestId('item-form')).toBeNull());
+    expect((callsOf(calls, 'save_itinerary_item')[1].entry as ItemEntry).end_time).toBe('15:30:00');
+    // After the change the view is read again (the core recomputes the conflicts).
+    expect(callsOf(calls, 'itinerary_view')).toHaveLength(2);
+  });
+
+  it('edits an item from its local entry, and a travel leg keeps its arrival zone', async () => {
+    const calls = core({
+      itinerary_entry: () => ({ ...entry, kind: 'travel', title: 'Bay Tokyo – Hà Nội', end_time_zone: 'Asia/Ho_Chi_Minh', end_time: '14:30:00' }),
+      save_itinerary_item: () => stored(21),
+    });
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId('itinerary-item');
+
+    await fireEvent.click(within(item(21)).getByTestId('item-edit'));
+    await waitFor(() => expect(control('start_time').value).toBe('10:00'));
+    expect(callsOf(calls, 'itinerary_entry')).toEqual([{ itemId: 21 }]);
+    expect(control('end_time').value).toBe('14:30');
+    expect(control('end_date').value).toBe('');
+    expect(control('end_time_zone').value).toBe('Asia/Ho_Chi_Minh');
+
+    await fireEvent.input(control('end_date'), { target: { value: '2027-03-09' } });
+    await fireEvent.click(screen.getByTestId('item-save'));
+    await waitFor(() => expect(callsOf(calls, 'save_itinerary_item')).toHaveLength(1));
+    const sent = callsOf(calls, 'save_itinerary_item')[0];
+    expect(sent.itemId).toBe(21);
+    expect(sent.entry).toMatchObject({
+      kind: 'travel',
+      start_time: '10:00:00',
+      end_date: '2027-03-09',
+      end_time: '14:30:00',
+      time_zone: 'Asia/Tokyo',
+      end_time_zone: 'Asia/Ho_Chi_Minh',
+      counsellor_id: 3,
+      attendee_ids: [11],
+    });
+  });
+
+  it('adds an item from one quick line on the chosen day, and shows a malformed line’s error', async () => {
+    let n = 0;
+    const calls = core({
+      quick_add_item: () => {
+        n += 1;
+        if (n === 1) {
+          throw invalidPayload([
+            { field: 'quick', code: 'quick_format', message_vi: 'Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm', message_en: 'Write it as: 09:30-11:00 Title @ Venue' },
+          ]);
+        }
+        return stored(31);
+      },
+    });
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId('itinerary-item');
+
+    const line = screen.getByTestId('quick-add');
+    expect(screen.getByTestId('quick-add-date')).toHaveValue('2027-03-08');
+    await fireEvent.input(screen.getByTestId('quick-add-date'), { target: { value: '2027-03-09' } });
+    await fireEvent.input(line, { target: { value: 'gặp METI' } });
+    await fireEvent.submit(screen.getByTestId('quick-add-form'));
+    expect(await screen.findByTestId('error-quick')).toHaveTextContent('Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm');
+    expect(line).toHaveAttribute('aria-invalid', 'true');
+
+    await fireEvent.input(line, { target: { value: '9:30-11 Gặp Samsung C&T @ Samsung Tower' } });
+    await fireEvent.submit(screen.getByTestId('quick-add-form'));
+    await waitFor(() => expect(callsOf(calls, 'quick_add_item')).toHaveLength(2));
+    expect(callsOf(calls, 'quick_add_item')[1]).toEqual({
+      delegationId: 5,
+      line: '9:30-11 Gặp Samsung C&T @ Samsung Tower',
+      date: '2027-03-09',
+      timeZone: 'Asia/Tokyo',
+    });
+    await waitFor(() => expect(line).toHaveValue(''));
+    expect(screen.queryByTestId('error-quick')).toBeNull();
+    expect(callsOf(calls, 'itinerary_view')).toHaveLength(2);
+  });
+
+  it('copies an item to another day or the same one, moves it, and deletes it after confirmation', async () => {
+    const calls = core({
+      duplicate_itinerary_item: () => stored(40),
+      move_itinerary_item: () => stored(21),
+      delete_record: () => null,
+    });
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId('itinerary-item');
+    const jetro = within(item(21));
+
+    expect(jetro.getByTestId('item-move')).toBeDisabled();
+    await fireEvent.click(jetro.getByTestId('item-duplicate'));
+    await waitFor(() => expect(callsOf(calls, 'duplicate_itinerary_item')).toEqual([{ itemId: 21, toDate: null }]));
+
+    await fireEvent.input(within(item(21)).getByTestId('item-date'), { target: { value: '2027-03-10' } });
+    await fireEvent.click(within(item(21)).getByTestId('item-duplicate'));
+    await waitFor(() => expect(callsOf(calls, 'duplicate_itinerary_item')[1]).toEqual({ itemId: 21, toDate: '2027-03-10' }));
+
+    await fireEvent.click(within(item(21)).getByTestId('item-move'));
+    await waitFor(() => expect(callsOf(calls, 'move_itinerary_item')).toEqual([{ itemId: 21, toDate: '2027-03-10' }]));
+    await waitFor(() => expect(callsOf(calls, 'itinerary_view')).toHaveLength(4));
+
+    await fireEvent.click(within(item(22)).getByTestId('item-delete'));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá mục «Thăm Toyota» khỏi lịch trình?');
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'itinerary-items', id: 22 }]));
+    await waitFor(() => expect(callsOf(calls, 'itinerary_view')).toHaveLength(5));
+  });
+});
