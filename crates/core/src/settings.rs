@@ -14,8 +14,9 @@ pub enum UiLanguage {
     En,
 }
 
-/// Settings the user can change.
+/// Settings the user can change (a field left out keeps its default).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
 pub struct Settings {
     pub ui_language: UiLanguage,
     /// Minutes needed between two itinerary items at different venues (conflict check).

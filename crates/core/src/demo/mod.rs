@@ -108,7 +108,9 @@ fn load(tx: &mut Tx<'_>, demo: &Value, today: NaiveDate) -> Result<SeedSummary> 
             };
             let key = obj.get("key").and_then(Value::as_str).map(str::to_owned);
             let input = loader.resolve(kind, obj, &at)?;
-            let created = tx.create_json(kind, input).map_err(|e| prefix(e, &at))?;
+            let created = tx
+                .create_json_protected(kind, input)
+                .map_err(|e| prefix(e, &at))?;
             if let Some(key) = key {
                 loader
                     .ids

@@ -169,10 +169,27 @@ pub fn save_entry(
     entry: &ItemEntry,
 ) -> Result<Record<ItineraryItem>> {
     let item = entry.to_item()?;
-    match id {
+    let saved = match id {
         None => store.create(&item),
         Some(id) => store.update(id, &item),
-    }
+    };
+    // The record's rules name its own fields; the officer typed the entry's.
+    saved.map_err(|e| match e {
+        CoreError::Invalid(errors) => CoreError::Invalid(
+            errors
+                .into_iter()
+                .map(|mut f| {
+                    f.field = match f.field.as_str() {
+                        "starts_at" => "start_time".into(),
+                        "ends_at" => "end_time".into(),
+                        _ => f.field,
+                    };
+                    f
+                })
+                .collect(),
+        ),
+        other => other,
+    })
 }
 
 /// Copies item `id`, to the same local time on `to_date` (the same day when None).

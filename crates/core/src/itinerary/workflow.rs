@@ -35,12 +35,12 @@ pub fn allowed_next(from: S) -> &'static [S] {
 pub fn status_label(s: S) -> (&'static str, &'static str) {
     match s {
         S::Draft => ("Dự thảo", "Draft"),
-        S::Proposed => ("Đã đề xuất", "Proposed"),
+        S::Proposed => ("Đề xuất", "Proposed"),
         S::Approved => ("Đã phê duyệt", "Approved"),
         S::Confirmed => ("Đã xác nhận", "Confirmed"),
         S::Completed => ("Đã hoàn thành", "Completed"),
         S::Reported => ("Đã báo cáo", "Reported"),
-        S::Cancelled => ("Đã hủy", "Cancelled"),
+        S::Cancelled => ("Đã huỷ", "Cancelled"),
     }
 }
 
@@ -97,7 +97,11 @@ pub fn refusals(
             "The delegation needs a start and an end date".into(),
         ));
     }
-    if t.to == S::Approved && t.by.as_deref().is_none_or(|b| b.trim().is_empty()) {
+    // Coming back from confirmed keeps the approval already given.
+    if t.to == S::Approved
+        && d.status == S::Proposed
+        && t.by.as_deref().is_none_or(|b| b.trim().is_empty())
+    {
         out.push(FieldError::new(
             "by",
             "approver_required",
@@ -180,7 +184,7 @@ pub fn transition(
     }
     let mut patch = serde_json::json!({ "status": t.to });
     match t.to {
-        S::Approved => {
+        S::Approved if plan.delegation.data.status == S::Proposed => {
             patch["approved_by"] =
                 crate::text::nfc(t.by.as_deref().unwrap_or_default().trim()).into();
             patch["approved_at"] = serde_json::to_value(now).expect("instant");

@@ -233,9 +233,26 @@ pub(crate) fn read_value(conn: &Connection, kind: EntityKind, id: i64) -> Result
         .ok_or(CoreError::NotFound { kind, id })
 }
 
-fn insert<E: Entity>(conn: &Connection, input: Value) -> Result<Value> {
+fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Result<Value> {
     let input = as_object(input)?;
     let shape = Shape::get(E::KIND);
+    if !protected_ok {
+        let errors: Vec<FieldError> = E::PROTECTED
+            .iter()
+            .filter(|k| input.get(**k).is_some_and(|v| *v != shape.default[**k]))
+            .map(|k| {
+                FieldError::new(
+                    k,
+                    "use_workflow",
+                    "Trường này chỉ thay đổi qua quy trình duyệt đoàn",
+                    "This field changes only through the delegation workflow",
+                )
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(CoreError::Invalid(errors));
+        }
+    }
     let (_, row) = checked::<E>(conn, &shape.default, &input)?;
     let uuid = match input.get("uuid") {
         None | Some(Value::Null) => uuid::Uuid::new_v4().to_string(),
@@ -472,12 +489,22 @@ impl Tx<'_> {
     /// Creates a record from a typed value.
     pub fn create<E: Entity>(&mut self, data: &E) -> Result<Record<E>> {
         let v = serde_json::to_value(data).expect("entity serialises");
-        Record::from_value(insert::<E>(self.conn(), v)?)
+        Record::from_value(insert::<E>(self.conn(), v, false)?)
     }
 
     /// Creates a record of `kind` from a JSON object, keeping a given `uuid`.
     pub fn create_json(&mut self, kind: EntityKind, input: Value) -> Result<Value> {
-        crate::with_entity!(kind, E => insert::<E>(self.conn(), input))
+        crate::with_entity!(kind, E => insert::<E>(self.conn(), input, false))
+    }
+
+    /// Like `create_json`, and may set the entity's protected fields (demo data, and records
+    /// that arrive with their history such as exchanged delegations).
+    pub(crate) fn create_json_protected(
+        &mut self,
+        kind: EntityKind,
+        input: Value,
+    ) -> Result<Value> {
+        crate::with_entity!(kind, E => insert::<E>(self.conn(), input, true))
     }
 
     /// Applies the fields given in `patch` to record `id` of `kind`.

@@ -810,3 +810,45 @@ fn deleting_a_member_or_a_delegation_audits_every_record_it_changes() {
         assert_eq!(audit.last().unwrap().action, "delete", "{kind:?} {id}");
     }
 }
+
+#[test]
+fn a_delegation_cannot_be_created_past_the_workflow_and_going_back_keeps_the_approval() {
+    let mut f = fixture();
+    let Err(CoreError::Invalid(e)) = f.store.create_json(
+        EntityKind::Delegations,
+        serde_json::json!({"title": "Đoàn đã duyệt sẵn", "destination_country": "JP",
+                           "time_zone": "Asia/Tokyo", "status": "approved"}),
+    ) else {
+        panic!("created already approved")
+    };
+    assert_eq!(
+        (e[0].field.as_str(), e[0].code.as_str()),
+        ("status", "use_workflow")
+    );
+    let go = |s: &mut Store, to, by: Option<&str>| {
+        transition(
+            s,
+            f.delegation,
+            &Transition {
+                to,
+                by: by.map(Into::into),
+            },
+            now(),
+        )
+    };
+    go(&mut f.store, DelegationStatus::Proposed, None).unwrap();
+    go(
+        &mut f.store,
+        DelegationStatus::Approved,
+        Some("Giám đốc Sở"),
+    )
+    .unwrap();
+    go(&mut f.store, DelegationStatus::Confirmed, None).unwrap();
+    let back = go(&mut f.store, DelegationStatus::Approved, None).unwrap();
+    assert_eq!(back.data.approved_by.as_deref(), Some("Giám đốc Sở"));
+    assert_eq!(back.data.approved_at, Some(now()));
+    // Settings sent in part keep the rest.
+    let s: planner_core::settings::Settings =
+        serde_json::from_value(serde_json::json!({"ui_language": "en"})).unwrap();
+    assert_eq!(s.travel_buffer_minutes, 30);
+}
