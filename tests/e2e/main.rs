@@ -3,10 +3,12 @@
 //! the scenarios run one after another inside one test.
 
 mod briefs;
+mod delegations;
 mod foundation;
 
 #[test]
 fn end_to_end() {
     foundation::first_screen_and_delegation_form();
     briefs::compose_and_save_a_brief();
+    delegations::overlapping_items_conflict_and_the_itinerary_prints();
 }

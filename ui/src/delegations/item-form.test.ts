@@ -48,3 +48,10 @@ describe('programme days', () => {
     expect(hanoiRange(ny, 'vi')).toBe('09/03/2027 07:00 – 09:00');
   });
 });
+
+describe('a new item', () => {
+  it('is arranged by the delegation counsellor by default', () => {
+    expect(itemDraft({ date: '2027-03-08', timeZone: 'Asia/Tokyo', counsellorId: 4 }).counsellor_id).toBe('4');
+    expect(itemDraft({ date: '2027-03-08', timeZone: 'Asia/Tokyo' }).counsellor_id).toBe('');
+  });
+});

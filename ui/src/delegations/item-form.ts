@@ -56,7 +56,9 @@ export function timeValue(text: string): string | null {
 }
 
 /** A new item on `date`, in the delegation's zone; or the draft of an existing item's entry. */
-export function itemDraft(init: { date?: string | null; timeZone: string } | ItemEntry): ItemDraft {
+export function itemDraft(
+  init: { date?: string | null; timeZone: string; counsellorId?: number | null } | ItemEntry,
+): ItemDraft {
   if ('delegation_id' in init) {
     const e = init;
     return {
@@ -90,7 +92,8 @@ export function itemDraft(init: { date?: string | null; timeZone: string } | Ite
     venue: '',
     address: '',
     organization_id: '',
-    counsellor_id: '',
+    // A new item is arranged by the delegation's counsellor unless the officer picks another.
+    counsellor_id: init.counsellorId ? String(init.counsellorId) : '',
     contact_ids: [],
     attendee_ids: [],
     notes: '',
