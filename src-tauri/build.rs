@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "export_itinerary_ics",
     "print_itinerary",
     "open_itinerary_pdf",
+    "search",
 ];
 
 fn main() {

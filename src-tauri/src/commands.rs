@@ -88,3 +88,16 @@ pub fn record_audit(
 ) -> Reply<Vec<AuditEntry>> {
     with_store(&state, |s| s.audit_of(kind, id))
 }
+
+/// The search box: organisations, contacts, leads, delegations, itinerary items, interactions
+/// and opportunities, accents ignored, at most `per_kind` hits per kind.
+#[tauri::command(async)]
+pub fn search(
+    state: State<'_, AppState>,
+    query: String,
+    per_kind: Option<u32>,
+) -> Reply<planner_core::search::SearchResults> {
+    with_store(&state, |s| {
+        s.search(&query, per_kind.unwrap_or(5).clamp(1, 50))
+    })
+}

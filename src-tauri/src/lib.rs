@@ -88,6 +88,7 @@ pub fn run() {
             delegations::export_itinerary_ics,
             delegations::print_itinerary,
             delegations::open_itinerary_pdf,
+            commands::search,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");

@@ -106,6 +106,16 @@ enum Command {
         #[command(subcommand)]
         action: itinerary::DelegationAction,
     },
+    /// Searches organisations, contacts, leads, delegations, itinerary items, interactions and
+    /// opportunities; accents, case and đ/Đ are ignored and each word matches as a prefix.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits per kind.
+        #[arg(long, default_value_t = 5)]
+        limit: u32,
+    },
     /// Shows the audit trail of one record.
     Audit {
         entity: String,
@@ -409,6 +419,25 @@ fn run(cli: Cli) -> Result<()> {
             }
         },
         Command::Bench { what } => bench::run(what)?,
+        Command::Search { query, json, limit } => {
+            let r = store.search(&query, limit.clamp(1, 1000))?;
+            if json {
+                print_json(&r)?;
+            } else if r.groups.is_empty() {
+                println!("nothing found for «{query}»");
+            } else {
+                for g in &r.groups {
+                    println!("{} ({})", g.kind.label_en(), g.total);
+                    for h in &g.hits {
+                        if h.detail.is_empty() {
+                            println!("  {:>6}  {}", h.id, h.label);
+                        } else {
+                            println!("  {:>6}  {}  — {}", h.id, h.label, h.detail);
+                        }
+                    }
+                }
+            }
+        }
         Command::Itinerary { action } => {
             let code = itinerary::itinerary(&mut store, action)?;
             if code != 0 {

@@ -550,3 +550,29 @@ fn itinerary_check_ics_pdf_and_workflow_on_the_demo() {
     );
     assert!(!load["delegations"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn search_ignores_accents_and_dd() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let r = json(&db, &["search", "hoa lac", "--json"]);
+    let kinds: Vec<&str> = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"opportunities"), "{kinds:?}");
+    let text = ok(&db, &["search", "Hòa Lạc"], None);
+    assert!(text.contains("Hòa Lạc"), "{text}");
+    let none = ok(&db, &["search", "zzqxw"], None);
+    assert!(none.contains("nothing found"), "{none}");
+    // A record created through the CLI is found at once, by its unaccented name.
+    ok(
+        &db,
+        &["create", "organizations", "-"],
+        Some(r#"{"name_vi": "Công ty TNHH Đông Đô", "country": "VN"}"#),
+    );
+    let r = json(&db, &["search", "dong do", "--json"]);
+    assert_eq!(r["groups"][0]["hits"][0]["label"], "Công ty TNHH Đông Đô");
+}

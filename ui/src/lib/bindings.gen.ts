@@ -320,6 +320,12 @@ active_delegations: number,
  */
 upcoming_meetings: number, };
 
+export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, };
+
+export type SearchGroup = { kind: EntityKind, hits: Array<SearchHit>, total: number, };
+
+export type SearchResults = { query: string, groups: Array<SearchGroup>, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 
