@@ -10,6 +10,7 @@ pub mod error;
 pub mod images;
 pub mod itinerary;
 pub mod paths;
+pub mod people;
 pub mod search;
 pub mod settings;
 pub mod store;

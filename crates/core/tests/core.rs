@@ -10,6 +10,7 @@ mod core {
     pub mod itinerary;
     pub mod itinerary_pdf;
     pub mod migrations;
+    pub mod people;
     pub mod search;
     pub mod validation;
 }

@@ -21,6 +21,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "search index",
         include_str!("../../migrations/0003_search.sql"),
     ),
+    (
+        4,
+        "audit actions and imports",
+        include_str!("../../migrations/0004_audit_actions_and_imports.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@ pub mod audit;
 mod dashboard;
 mod images;
 mod migrate;
+pub(crate) mod people;
 mod plan;
 mod query;
 mod records;

@@ -1,0 +1,266 @@
+//! The contact book's whole-person operations: duplicates, merge, export, erase.
+
+use planner_core::domain::*;
+use planner_core::people::{self, MatchReason};
+use planner_core::Store;
+use serde_json::json;
+
+fn labelled(label: &str, value: &str) -> Labelled {
+    Labelled {
+        label: label.into(),
+        value: value.into(),
+    }
+}
+
+struct Book {
+    _dir: tempfile::TempDir,
+    store: Store,
+    org: i64,
+    delegation: i64,
+}
+
+fn book() -> Book {
+    let (dir, mut store) = crate::temp_store();
+    let org = store
+        .create(&Organization {
+            name_vi: "Tập đoàn Sumitomo".into(),
+            country: "JP".into(),
+            ..Organization::default()
+        })
+        .unwrap()
+        .meta
+        .id;
+    let delegation = store
+        .create(&Delegation {
+            title: "Đoàn Nhật Bản".into(),
+            destination_country: "JP".into(),
+            time_zone: "Asia/Tokyo".into(),
+            ..Delegation::default()
+        })
+        .unwrap()
+        .meta
+        .id;
+    Book {
+        _dir: dir,
+        store,
+        org,
+        delegation,
+    }
+}
+
+impl Book {
+    fn person(&mut self, name: &str, emails: &[&str], phones: &[&str]) -> i64 {
+        self.store
+            .create(&Contact {
+                full_name: name.into(),
+                organization_id: Some(self.org),
+                emails: emails.iter().map(|e| labelled("work", e)).collect(),
+                phones: phones.iter().map(|p| labelled("mobile", p)).collect(),
+                ..Contact::default()
+            })
+            .unwrap()
+            .meta
+            .id
+    }
+}
+
+#[test]
+fn duplicates_by_email_phone_and_similar_name_at_the_same_organisation() {
+    let mut b = book();
+    let a = b.person(
+        "Nguyễn Văn An",
+        &["an.nguyen@sumitomo.jp"],
+        &["+84 912 345 678"],
+    );
+    let a2 = b.person("Nguyen Van An", &["AN.NGUYEN@sumitomo.jp"], &[]);
+    let a3 = b.person("Trần Bình", &[], &["0912345678"]);
+    let k1 = b.person("Kenji Tanaka", &[], &[]);
+    let k2 = b.person("Tanaka Kenji", &[], &[]);
+    let _other = b.person("Lê Thị Hoa", &["hoa@x.vn"], &["+81 3 1234 5678"]);
+    let pairs = people::find_duplicates(&b.store).unwrap();
+    let find = |x: i64, y: i64| {
+        pairs
+            .iter()
+            .find(|p| (p.a, p.b) == (x.min(y), x.max(y)))
+            .map(|p| p.reasons.clone())
+    };
+    let r = find(a, a2).expect("same email");
+    assert!(r.contains(&MatchReason::SameEmail("an.nguyen@sumitomo.jp".into())));
+    assert!(r.iter().any(|r| matches!(r, MatchReason::SimilarName(_))));
+    assert!(find(a, a3)
+        .unwrap()
+        .contains(&MatchReason::SamePhone("0912345678".into())));
+    assert!(find(k1, k2).is_some(), "word order does not matter");
+    assert_eq!(pairs.len(), 3, "{pairs:#?}");
+}
+
+#[test]
+fn merging_keeps_every_field_interaction_and_membership_and_is_audited() {
+    let mut b = book();
+    let keep = b.person("Nguyễn Văn An", &["an@sumitomo.jp"], &["+84 912 345 678"]);
+    let other = b.person(
+        "Nguyen Van An",
+        &["an.private@gmail.com", "AN@sumitomo.jp"],
+        &["0912345678", "+81 90 1111 2222"],
+    );
+    b.store
+        .update_json(
+            EntityKind::Contacts,
+            other,
+            json!({"title": "Giám đốc", "notes": "Thích golf"}),
+        )
+        .unwrap();
+    let talk = b
+        .store
+        .create_json(
+            EntityKind::Interactions,
+            json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "meeting",
+                   "summary": "Gặp tại Tokyo", "contact_ids": [other]}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let both = b
+        .store
+        .create_json(
+            EntityKind::Interactions,
+            json!({"occurred_at": "2027-01-06T02:00:00Z", "kind": "call",
+                   "summary": "Gọi điện", "contact_ids": [keep, other]}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let member = b
+        .store
+        .create(&Member {
+            delegation_id: b.delegation,
+            contact_id: Some(other),
+            ..Member::default()
+        })
+        .unwrap()
+        .meta
+        .id;
+    let merged = people::merge_contacts(&mut b.store, keep, other).unwrap();
+    let emails: Vec<&str> = merged
+        .data
+        .emails
+        .iter()
+        .map(|e| e.value.as_str())
+        .collect();
+    assert_eq!(emails, vec!["an@sumitomo.jp", "an.private@gmail.com"]);
+    let phones: Vec<&str> = merged
+        .data
+        .phones
+        .iter()
+        .map(|e| e.value.as_str())
+        .collect();
+    assert_eq!(phones, vec!["+84 912 345 678", "+81 90 1111 2222"]);
+    assert_eq!(merged.data.title.as_deref(), Some("Giám đốc"));
+    assert_eq!(merged.data.notes.as_deref(), Some("Thích golf"));
+    assert!(b.store.get::<Contact>(other).is_err());
+    let i = b.store.get::<Interaction>(talk).unwrap().data;
+    assert_eq!(i.contact_ids, vec![keep]);
+    assert_eq!(
+        b.store.get::<Interaction>(both).unwrap().data.contact_ids,
+        vec![keep]
+    );
+    assert_eq!(
+        b.store.get::<Member>(member).unwrap().data.contact_id,
+        Some(keep)
+    );
+    let audit = b.store.audit_of(EntityKind::Contacts, keep).unwrap();
+    assert_eq!(audit.last().unwrap().action, "merge");
+    // The merged record is found by search under the kept name only once.
+    let hits = b.store.search("nguyen van an", 10).unwrap();
+    assert_eq!(hits.groups[0].hits.len(), 1);
+    assert!(people::merge_contacts(&mut b.store, keep, keep).is_err());
+}
+
+#[test]
+fn erasing_a_person_leaves_no_personal_data_and_one_erase_entry() {
+    let mut b = book();
+    let p = b.person(
+        "Phạm Thị Bích Ngọc",
+        &["ngoc@sumitomo.jp"],
+        &["+84 903 000 111"],
+    );
+    let member = b
+        .store
+        .create(&Member {
+            delegation_id: b.delegation,
+            contact_id: Some(p),
+            passport_number: Some("C7654321".into()),
+            ..Member::default()
+        })
+        .unwrap()
+        .meta
+        .id;
+    let item = b
+        .store
+        .create_json(
+            EntityKind::ItineraryItems,
+            json!({"delegation_id": b.delegation, "title": "Gặp đối tác",
+                   "starts_at": "2027-03-09T01:00:00Z", "ends_at": "2027-03-09T02:00:00Z",
+                   "time_zone": "Asia/Tokyo", "attendee_ids": [member], "contact_ids": [p]}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let talk = b
+        .store
+        .create_json(
+            EntityKind::Interactions,
+            json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "meeting",
+                   "summary": "Gặp chị Phạm Thị Bích Ngọc", "contact_ids": [p]}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let export = people::export_person(&b.store, p).unwrap();
+    assert_eq!(export["contact"]["full_name"], "Phạm Thị Bích Ngọc");
+    assert_eq!(
+        export["memberships"][0]["member"]["passport_number"],
+        "C7654321"
+    );
+    assert_eq!(export["interactions"][0]["id"], talk);
+    assert_eq!(export["memberships"][0]["itinerary_items"][0]["id"], item);
+
+    let report = people::erase_contact(&mut b.store, p).unwrap();
+    assert_eq!(report.memberships_removed, 1);
+    assert_eq!(report.interactions_unlinked, 1);
+    assert_eq!(report.meetings_unlinked, 1);
+    assert_eq!(report.interactions_mentioning, vec![talk]);
+    assert!(b.store.get::<Contact>(p).is_err());
+    assert!(b.store.get::<Member>(member).is_err());
+    let it = b.store.get::<ItineraryItem>(item).unwrap().data;
+    assert!(it.contact_ids.is_empty() && it.attendee_ids.is_empty());
+    assert!(b
+        .store
+        .search("bich ngoc", 10)
+        .unwrap()
+        .groups
+        .iter()
+        .all(|g| g.kind != EntityKind::Contacts));
+    // Nothing personal is left in the audit log: not the name, email, phone or passport.
+    let path = b.store.path().unwrap().to_owned();
+    drop(b.store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let all: String = conn
+        .query_row(
+            "SELECT group_concat(changes, ' ') FROM audit_log WHERE entity IN ('contacts', 'members')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    for secret in ["Bích Ngọc", "ngoc@sumitomo.jp", "903 000 111", "C7654321"] {
+        assert!(!all.contains(secret), "audit still holds «{secret}»: {all}");
+    }
+    let erased: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'contacts' AND entity_id = ?1 AND action = 'erase'",
+            [p],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(erased, 1);
+}
