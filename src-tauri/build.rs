@@ -32,6 +32,10 @@ const COMMANDS: &[&str] = &[
     "print_itinerary",
     "open_itinerary_pdf",
     "search",
+    "find_duplicates",
+    "merge_contacts",
+    "person_export",
+    "person_erase",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@ mod briefs;
 mod commands;
 mod delegations;
 mod images;
+mod people;
 
 use planner_core::paths::resolve_db_path;
 use planner_core::Store;
@@ -89,6 +90,10 @@ pub fn run() {
             delegations::print_itinerary,
             delegations::open_itinerary_pdf,
             commands::search,
+            people::find_duplicates,
+            people::merge_contacts,
+            people::person_export,
+            people::person_erase,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 mod bench;
 mod itinerary;
+mod people;
 
 /// Largest JSON input accepted by create/update (a record is a few kilobytes).
 const MAX_INPUT: u64 = 4 * 1024 * 1024;
@@ -115,6 +116,19 @@ enum Command {
         /// At most this many hits per kind.
         #[arg(long, default_value_t = 5)]
         limit: u32,
+    },
+    /// Contacts that look like the same person (same email, same phone, similar name at the
+    /// same organisation).
+    Duplicates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merges contact OTHER into KEEP: every field, interaction, meeting and membership kept.
+    Merge { keep: i64, other: i64 },
+    /// Personal data: export everything about a contact, or erase them.
+    Person {
+        #[command(subcommand)]
+        action: people::PersonAction,
     },
     /// Shows the audit trail of one record.
     Audit {
@@ -438,6 +452,9 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Duplicates { json } => people::duplicates(&store, json)?,
+        Command::Merge { keep, other } => people::merge(&mut store, keep, other)?,
+        Command::Person { action } => people::person(&mut store, action)?,
         Command::Itinerary { action } => {
             let code = itinerary::itinerary(&mut store, action)?;
             if code != 0 {

@@ -576,3 +576,83 @@ fn search_ignores_accents_and_dd() {
     let r = json(&db, &["search", "dong do", "--json"]);
     assert_eq!(r["groups"][0]["hits"][0]["label"], "Công ty TNHH Đông Đô");
 }
+
+#[test]
+fn duplicates_merge_and_person_export_and_erase() {
+    let (dir, db) = temp_db();
+    ok(&db, &["init"], None);
+    let mk = |body: &str| -> i64 {
+        let out = ok(&db, &["create", "contacts", "-"], Some(body));
+        serde_json::from_str::<Value>(&out).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let a = mk(
+        r#"{"full_name": "Võ Minh Đức", "emails": [{"label": "work", "value": "duc@vina.vn"}]}"#,
+    );
+    let b = mk(
+        r#"{"full_name": "Vo Minh Duc", "emails": [{"label": "home", "value": "DUC@vina.vn"}], "phones": [{"label": "mobile", "value": "+84 903 123 456"}], "notes": "Gặp ở Hội chợ"}"#,
+    );
+    let dups = json(&db, &["duplicates", "--json"]);
+    assert_eq!(dups.as_array().unwrap().len(), 1, "{dups}");
+    assert_eq!(dups[0]["reasons"][0]["kind"], "same_email");
+    ok(&db, &["merge", &a.to_string(), &b.to_string()], None);
+    let kept = json(&db, &["show", "contacts", &a.to_string(), "--json"]);
+    assert_eq!(kept["phones"][0]["value"], "+84 903 123 456");
+    assert_eq!(kept["notes"], "Gặp ở Hội chợ");
+    assert_eq!(
+        json(&db, &["duplicates", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    let pdf = dir.path().join("duc.pdf");
+    ok(
+        &db,
+        &[
+            "person",
+            "export",
+            &a.to_string(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(text.stdout)
+        .unwrap()
+        .contains("Võ Minh Đức"));
+    let js = dir.path().join("duc.json");
+    ok(
+        &db,
+        &[
+            "person",
+            "export",
+            &a.to_string(),
+            "-o",
+            js.to_str().unwrap(),
+        ],
+        None,
+    );
+    let export: Value = serde_json::from_slice(&std::fs::read(&js).unwrap()).unwrap();
+    assert_eq!(export["contact"]["full_name"], "Võ Minh Đức");
+
+    let refused = planner(&db, &["person", "erase", &a.to_string()], None);
+    assert_ne!(refused.code, 0);
+    assert!(refused.stderr.contains("--yes"));
+    ok(&db, &["person", "erase", &a.to_string(), "--yes"], None);
+    let gone = planner(&db, &["show", "contacts", &a.to_string()], None);
+    assert_eq!(gone.code, 3);
+    let audit = ok(&db, &["audit", "contacts", &a.to_string(), "--json"], None);
+    assert!(
+        !audit.contains("duc@vina.vn") && !audit.contains("Võ Minh"),
+        "{audit}"
+    );
+    assert!(audit.contains("\"erase\""));
+}

@@ -108,6 +108,9 @@ pub fn typescript() -> String {
     decl::<crate::search::SearchHit>(&cfg, &mut out);
     decl::<crate::search::SearchGroup>(&cfg, &mut out);
     decl::<crate::search::SearchResults>(&cfg, &mut out);
+    decl::<crate::people::MatchReason>(&cfg, &mut out);
+    decl::<crate::people::DuplicatePair>(&cfg, &mut out);
+    decl::<crate::people::EraseReport>(&cfg, &mut out);
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

@@ -326,6 +326,16 @@ export type SearchGroup = { kind: EntityKind, hits: Array<SearchHit>, total: num
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
+export type MatchReason = { "kind": "same_email", "value": string } | { "kind": "same_phone", "value": string } | { "kind": "similar_name", "value": string };
+
+export type DuplicatePair = { a: number, b: number, a_name: string, b_name: string, reasons: Array<MatchReason>, };
+
+export type EraseReport = { contact_id: number, memberships_removed: number, interactions_unlinked: number, meetings_unlinked: number, audit_rows_scrubbed: number, 
+/**
+ * Interactions whose free text still mentions the person's name: review them by hand.
+ */
+interactions_mentioning: Array<number>, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 

@@ -1,6 +1,8 @@
 //! Whole-person operations on the contact book: duplicate detection, merging two contacts
 //! without losing anything, "export everything about this person" and "erase this person".
 
+pub mod pdf;
+
 use crate::domain::{Contact, EntityKind, Labelled};
 use crate::error::{invalid, Result};
 use crate::store::people::{match_rows, references, scrub_audit, MatchRow};
