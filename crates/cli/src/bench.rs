@@ -23,6 +23,13 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 50)]
         runs: usize,
     },
+    /// Search latency on the store given by --db (seed it with `demo --scale 100000`): p50/p95
+    /// of `planner search` against the raw FTS5 query on the same index (target p95 < 10 ms),
+    /// and a 50-row contact list page at several offsets (target < 20 ms).
+    Search {
+        #[arg(long, default_value_t = 200)]
+        queries: usize,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -30,8 +37,9 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-pub fn run(what: BenchWhat) -> Result<()> {
+pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
     match what {
+        BenchWhat::Search { queries } => search(store, queries),
         BenchWhat::Brief { runs } => brief(runs),
         BenchWhat::Itinerary { runs } => itinerary(runs),
     }
@@ -223,6 +231,87 @@ fn itinerary(runs: usize) -> Result<()> {
         ms(naive_median)
     );
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn search(store: &Store, queries: usize) -> Result<()> {
+    use planner_core::domain::Contact;
+    use planner_core::store::ListQuery;
+    let total = store.count(planner_core::domain::EntityKind::Contacts)?;
+    anyhow::ensure!(
+        total > 0,
+        "the store has no contacts: seed it with `planner --db FILE demo --scale 100000`"
+    );
+    // Queries a user would type: prefixes of real names, without accents, 1–3 words.
+    let sample = store
+        .list::<Contact>(&ListQuery {
+            limit: Some(queries as u32),
+            offset: (total as u32 / 3).min(total as u32 - (queries as u32).min(total as u32)),
+            ..ListQuery::default()
+        })?
+        .items;
+    let mut typed = Vec::new();
+    for (n, c) in sample.iter().enumerate() {
+        let folded = planner_core::text::fold(&c.data.full_name);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let q = match n % 4 {
+            0 => words[0].chars().take(3).collect::<String>(),
+            1 => words.iter().take(2).copied().collect::<Vec<_>>().join(" "),
+            2 => words.last().copied().unwrap_or_default().to_owned(),
+            _ => c.data.full_name.clone(),
+        };
+        typed.push(q);
+    }
+    let (mut ours, mut raw) = (Vec::new(), Vec::new());
+    for q in &typed {
+        let t = Instant::now();
+        let r = store.search(q, 5)?;
+        ours.push(t.elapsed());
+        std::hint::black_box(r);
+        let fts = planner_core::search::fts_query(q).unwrap_or_default();
+        let t = Instant::now();
+        let r = store.raw_fts(&fts)?;
+        raw.push(t.elapsed());
+        std::hint::black_box(r);
+    }
+    println!(
+        "search over {total} contacts (+ organisations, leads, interactions…), {} queries",
+        typed.len()
+    );
+    println!(
+        "  planner search (7 kinds, 5 hits each, with totals): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; target p95 < 10 ms",
+        ms(percentile(ours.clone(), 0.5)),
+        ms(percentile(ours.clone(), 0.95)),
+        ms(*ours.iter().max().unwrap())
+    );
+    println!(
+        "  raw FTS5 MATCH … ORDER BY rank LIMIT 10: p50 {:.2} ms, p95 {:.2} ms",
+        ms(percentile(raw.clone(), 0.5)),
+        ms(percentile(raw.clone(), 0.95))
+    );
+    let mut pages = Vec::new();
+    for k in 0..20u32 {
+        let offset = (total as u32 / 20) * k;
+        let t = Instant::now();
+        let p = store.list::<Contact>(&ListQuery {
+            sort: Some("full_name".into()),
+            limit: Some(50),
+            offset,
+            ..ListQuery::default()
+        })?;
+        pages.push(t.elapsed());
+        std::hint::black_box(p);
+    }
+    println!(
+        "  contact list page (50 rows sorted by name, 20 offsets): p50 {:.2} ms, max {:.2} ms; target < 20 ms",
+        ms(percentile(pages.clone(), 0.5)),
+        ms(*pages.iter().max().unwrap())
+    );
     Ok(())
 }
 

@@ -432,7 +432,7 @@ fn run(cli: Cli) -> Result<()> {
                 println!("removed picture {image_id}");
             }
         },
-        Command::Bench { what } => bench::run(what)?,
+        Command::Bench { what } => bench::run(what, &mut store)?,
         Command::Search { query, json, limit } => {
             let r = store.search(&query, limit.clamp(1, 1000))?;
             if json {
