@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod briefs;
+pub mod contacts_io;
 pub mod demo;
 pub mod domain;
 pub mod error;

@@ -3,6 +3,7 @@
 mod core {
     pub mod bindings;
     pub mod briefs;
+    pub mod contacts_io;
     pub mod crud;
     pub mod demo;
     pub mod ics;

@@ -322,7 +322,11 @@ upcoming_meetings: number, };
 
 export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, };
 
-export type SearchGroup = { kind: EntityKind, hits: Array<SearchHit>, total: number, };
+export type SearchGroup = { kind: EntityKind, hits: Array<SearchHit>, total: number, 
+/**
+ * True when there are more than `total` (counting stops at 1,000: show "1000+").
+ */
+more: boolean, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 

@@ -233,6 +233,8 @@ pub struct SearchGroup {
     pub kind: EntityKind,
     pub hits: Vec<SearchHit>,
     pub total: i64,
+    /// True when there are more than `total` (counting stops at 1,000: show "1000+").
+    pub more: bool,
 }
 
 /// Results grouped by kind, in the order of `KINDS`; kinds with no hit are left out.

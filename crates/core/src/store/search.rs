@@ -9,6 +9,11 @@ use serde_json::Value;
 
 const VERSION_KEY: &str = "search_index_version";
 
+/// How many matches per kind are ranked (in index order; the best `per_kind` are shown).
+pub const RANK_WINDOW: i64 = 300;
+/// Totals are counted up to this many (more shows as "COUNT_CAP+").
+pub const COUNT_CAP: i64 = 1000;
+
 fn searched(kind: EntityKind) -> bool {
     KINDS.contains(&kind)
 }
@@ -86,20 +91,26 @@ impl Store {
         let mut groups = Vec::new();
         if let Some(q) = search::fts_query(input) {
             let conn = self.conn();
+            // Ranking every match of a short, common prefix ("ngu") costs ~1 µs per row, so
+            // each kind ranks at most RANK_WINDOW matches (in index order) and counts at most
+            // COUNT_CAP: the box stays fast on 100,000s of records; the total shows as "1000+".
             let mut hits_stmt = conn.prepare_cached(
-                "SELECT rowid, label, detail FROM search_index
-                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
-                 ORDER BY bm25(search_index, 8.0, 1.0) LIMIT ?4",
+                "SELECT rowid, label, detail FROM (
+                     SELECT rowid, label, detail, bm25(search_index, 8.0, 1.0) AS score
+                     FROM search_index
+                     WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+                     LIMIT ?5)
+                 ORDER BY score LIMIT ?4",
             )?;
             let mut count_stmt = conn.prepare_cached(
-                "SELECT count(*) FROM search_index
-                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+                "SELECT count(*) FROM (SELECT 1 FROM search_index
+                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4)",
             )?;
             for kind in KINDS {
                 let lo = search::rowid(kind, 0);
                 let hi = search::rowid(kind, (1 << 40) - 1);
                 let hits = hits_stmt
-                    .query_map(params![q, lo, hi, per_kind], |r| {
+                    .query_map(params![q, lo, hi, per_kind, RANK_WINDOW], |r| {
                         let rowid: i64 = r.get(0)?;
                         Ok(SearchHit {
                             kind,
@@ -117,9 +128,14 @@ impl Store {
                 let total = if (hits.len() as u32) < per_kind {
                     hits.len() as i64
                 } else {
-                    count_stmt.query_row(params![q, lo, hi], |r| r.get(0))?
+                    count_stmt.query_row(params![q, lo, hi, COUNT_CAP], |r| r.get(0))?
                 };
-                groups.push(SearchGroup { kind, hits, total });
+                groups.push(SearchGroup {
+                    kind,
+                    hits,
+                    total,
+                    more: total >= COUNT_CAP,
+                });
             }
         }
         Ok(SearchResults {
