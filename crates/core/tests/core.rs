@@ -8,6 +8,7 @@ mod core {
     pub mod demo;
     pub mod ics;
     pub mod images;
+    pub mod import;
     pub mod itinerary;
     pub mod itinerary_pdf;
     pub mod migrations;

@@ -13,6 +13,7 @@
 //! - `phone.rs`: phone numbers to E.164 where that is unambiguous.
 
 mod csv;
+pub mod import;
 mod decode;
 mod draft;
 mod headers;

@@ -4,6 +4,7 @@
 pub mod audit;
 mod dashboard;
 mod images;
+mod imports;
 mod migrate;
 pub(crate) mod people;
 mod plan;
@@ -14,6 +15,10 @@ mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
 pub use images::OpportunityImage;
+pub use imports::ImportBatch;
+pub(crate) use imports::{
+    contact_uuids, created_by, import_batch, organization_in_use, organization_names,
+};
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
@@ -148,6 +153,10 @@ impl Store {
         let out = f(&mut wrapped)?;
         wrapped.tx.commit()?;
         Ok(out)
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     /// Read access for the query modules.

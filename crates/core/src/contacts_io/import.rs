@@ -1,0 +1,384 @@
+//! Bringing a contact file into the store: preview, dry run, the import as one transaction
+//! (with duplicates skipped and reported), undo of a whole import, and export of the book.
+
+use super::{parse, ColumnMap, ExportContact, ImportFormat, Parsed, RowError};
+use crate::domain::{Contact, EntityKind, Organization};
+use crate::error::{invalid, CoreError, Result};
+use crate::people::{email_key, phone_key};
+use crate::store::{self, ListQuery, Store, Tx};
+use crate::text::fold;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// A row left out because the person is already in the book (or earlier in the same file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SkippedDuplicate {
+    pub line: u32,
+    pub full_name: String,
+    /// The contact already in the store (None: an earlier row of the same file).
+    pub existing_id: Option<i64>,
+    /// "uuid", "email" or "phone".
+    pub reason: String,
+    pub value: String,
+}
+
+/// What an import did (or, for a dry run or a preview, would do).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportReport {
+    /// The recorded import (None for a dry run).
+    pub import_id: Option<i64>,
+    pub dry_run: bool,
+    pub format: ImportFormat,
+    pub columns: Vec<String>,
+    pub mapping: Vec<ColumnMap>,
+    /// Rows read without error.
+    pub rows: i64,
+    pub contacts_created: i64,
+    pub organizations_created: i64,
+    pub duplicates: Vec<SkippedDuplicate>,
+    /// Every rejected row with its line and field.
+    pub errors: Vec<RowError>,
+    /// The first rows as they would be stored (for the preview).
+    pub sample: Vec<super::ImportedContact>,
+}
+
+/// What undoing an import removed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UndoReport {
+    pub import_id: i64,
+    pub contacts_removed: i64,
+    pub organizations_removed: i64,
+    /// Organisations the import created that are now used elsewhere, so were kept.
+    pub organizations_kept: i64,
+}
+
+/// Reads a file into a report without writing anything (`dry_run` of the whole import).
+pub fn preview(
+    store: &mut Store,
+    bytes: &[u8],
+    file_name: &str,
+    format: Option<ImportFormat>,
+    mapping: Option<&[ColumnMap]>,
+) -> Result<ImportReport> {
+    import(store, bytes, file_name, format, mapping, true)
+}
+
+/// Imports a contact file in one transaction: rows with errors are reported with their line
+/// and left out, people already in the book (same uuid, email or phone) are skipped and
+/// reported, organisations are matched by name (accents and case ignored) or created, and
+/// every created record is logged under the import so that `undo` can remove them. With
+/// `dry_run` everything is done and then rolled back, so the counts are exact.
+pub fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    file_name: &str,
+    format: Option<ImportFormat>,
+    mapping: Option<&[ColumnMap]>,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let parsed = parse(bytes, format, mapping)?;
+    let sha = crate::briefs::sha256_hex(bytes);
+    let run = |tx: &mut Tx<'_>| write_rows(tx, &parsed, file_name, &sha, dry_run);
+    let mut report = if dry_run {
+        store.dry_run(run)?
+    } else {
+        store.transaction(run)?
+    };
+    report.sample = parsed.rows.iter().take(20).cloned().collect();
+    Ok(report)
+}
+
+fn format_name(f: ImportFormat) -> &'static str {
+    match f {
+        ImportFormat::Csv => "csv",
+        ImportFormat::Google => "google",
+        ImportFormat::Outlook => "outlook",
+        ImportFormat::Vcard => "vcard",
+    }
+}
+
+fn write_rows(
+    tx: &mut Tx<'_>,
+    parsed: &Parsed,
+    file_name: &str,
+    sha: &str,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let conn = tx.conn();
+    let uuids = store::contact_uuids(conn)?;
+    let mut emails: HashMap<String, Option<i64>> = HashMap::new();
+    let mut phones: HashMap<String, Option<i64>> = HashMap::new();
+    for r in store::people::match_rows(conn)? {
+        for e in &r.emails {
+            emails.insert(email_key(e), Some(r.id));
+        }
+        for p in &r.phones {
+            if let Some(k) = phone_key(p) {
+                phones.insert(k, Some(r.id));
+            }
+        }
+    }
+    let mut orgs: HashMap<String, i64> = HashMap::new();
+    for (id, vi, en) in store::organization_names(conn)? {
+        orgs.entry(fold(vi.trim())).or_insert(id);
+        if let Some(en) = en {
+            orgs.entry(fold(en.trim())).or_insert(id);
+        }
+    }
+    let import_id = tx.start_import(
+        &uuid::Uuid::new_v4().to_string(),
+        file_name,
+        format_name(parsed.format),
+        sha,
+    )?;
+    let mut errors = parsed.errors.clone();
+    let mut duplicates = Vec::new();
+    let (mut created, mut orgs_created) = (0i64, 0i64);
+    let mut file_uuids = std::collections::HashSet::new();
+    for row in &parsed.rows {
+        let c = &row.contact;
+        let dup = row
+            .uuid
+            .as_ref()
+            .filter(|u| uuids.contains(*u) || file_uuids.contains(*u))
+            .map(|u| ("uuid", u.clone(), None))
+            .or_else(|| {
+                c.emails.iter().find_map(|e| {
+                    emails
+                        .get(&email_key(&e.value))
+                        .map(|id| ("email", e.value.clone(), *id))
+                })
+            })
+            .or_else(|| {
+                c.phones.iter().find_map(|p| {
+                    phone_key(&p.value)
+                        .and_then(|k| phones.get(&k))
+                        .map(|id| ("phone", p.value.clone(), *id))
+                })
+            });
+        if let Some((reason, value, existing_id)) = dup {
+            duplicates.push(SkippedDuplicate {
+                line: row.line,
+                full_name: c.full_name.clone(),
+                existing_id,
+                reason: reason.into(),
+                value,
+            });
+            continue;
+        }
+        let mut contact = c.clone();
+        if let Some(name) = row.organization.as_deref().filter(|n| !n.trim().is_empty()) {
+            let key = fold(name.trim());
+            let id = match orgs.get(&key) {
+                Some(id) => *id,
+                None => {
+                    // The file does not say where the organisation is: ZZ is ISO 3166's
+                    // "unknown country", for the officer to correct.
+                    let org = tx.create(&Organization {
+                        name_vi: name.trim().to_owned(),
+                        country: "ZZ".into(),
+                        notes: Some(format!("Tạo khi nhập danh bạ từ {file_name}")),
+                        ..Organization::default()
+                    })?;
+                    tx.import_created(import_id, "organizations", org.meta.id)?;
+                    orgs.insert(key, org.meta.id);
+                    orgs_created += 1;
+                    org.meta.id
+                }
+            };
+            contact.organization_id = Some(id);
+        }
+        let mut input = serde_json::to_value(&contact).expect("contact serialises");
+        if let Some(u) = &row.uuid {
+            input["uuid"] = json!(u);
+        }
+        match tx.create_json(EntityKind::Contacts, input) {
+            Ok(v) => {
+                let id = v["id"].as_i64().unwrap_or_default();
+                tx.import_created(import_id, "contacts", id)?;
+                created += 1;
+                if let Some(u) = &row.uuid {
+                    file_uuids.insert(u.clone());
+                }
+                for e in &contact.emails {
+                    emails.insert(email_key(&e.value), None);
+                }
+                for p in &contact.phones {
+                    if let Some(k) = phone_key(&p.value) {
+                        phones.insert(k, None);
+                    }
+                }
+            }
+            Err(CoreError::Invalid(fields)) => {
+                for f in fields {
+                    errors.push(RowError {
+                        line: row.line,
+                        field: f.field,
+                        code: f.code,
+                        message_vi: f.message_vi,
+                        message_en: f.message_en,
+                    });
+                }
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    errors.sort_by_key(|e| e.line);
+    tx.finish_import(
+        import_id,
+        [
+            created,
+            orgs_created,
+            duplicates.len() as i64,
+            errors.len() as i64,
+        ],
+    )?;
+    tx.audit(
+        EntityKind::Contacts,
+        0,
+        "",
+        "import",
+        &json!({"import_id": import_id, "file": file_name, "created": created}),
+    )?;
+    Ok(ImportReport {
+        import_id: (!dry_run).then_some(import_id),
+        dry_run,
+        format: parsed.format,
+        columns: parsed.columns.clone(),
+        mapping: parsed.mapping.clone(),
+        rows: parsed.rows.len() as i64,
+        contacts_created: created,
+        organizations_created: orgs_created,
+        duplicates,
+        errors,
+        sample: Vec::new(),
+    })
+}
+
+/// Undoes import `id` as a whole, in one transaction: the contacts it created are deleted
+/// (each audited), and the organisations it created unless something else now uses them.
+/// Refused, naming them, when some of its contacts were changed or linked since.
+pub fn undo(store: &mut Store, id: i64) -> Result<UndoReport> {
+    store.transaction(|tx| {
+        let conn = tx.conn();
+        let batch = store::import_batch(conn, id)?.ok_or_else(|| {
+            invalid(
+                "import_id",
+                "not_found",
+                format!("Không có lần nhập số {id}"),
+                format!("No import number {id}"),
+            )
+        })?;
+        if batch.undone_at.is_some() {
+            return Err(invalid(
+                "import_id",
+                "already_undone",
+                format!("Lần nhập số {id} đã được hoàn tác lúc {}", batch.undone_at.clone().unwrap_or_default()),
+                format!("Import {id} was already undone at {}", batch.undone_at.clone().unwrap_or_default()),
+            ));
+        }
+        let contacts = store::created_by(conn, id, "contacts")?;
+        let mut changed = Vec::new();
+        for c in &contacts {
+            let Ok(v) = tx.get_json(EntityKind::Contacts, *c) else {
+                continue;
+            };
+            let refs = store::people::references(conn, *c)?;
+            let edited = v["updated_at"] != v["created_at"];
+            if edited
+                || !refs.interactions.is_empty()
+                || !refs.members.is_empty()
+                || !refs.itinerary_items.is_empty()
+            {
+                changed.push(*c);
+            }
+        }
+        if !changed.is_empty() {
+            let list: Vec<String> = changed.iter().take(10).map(i64::to_string).collect();
+            return Err(invalid(
+                "import_id",
+                "changed_since",
+                format!(
+                    "Không thể hoàn tác: {} người đã được sửa hoặc gắn với tương tác/đoàn sau khi nhập (số {}{})",
+                    changed.len(),
+                    list.join(", "),
+                    if changed.len() > 10 { ", …" } else { "" }
+                ),
+                format!(
+                    "Cannot undo: {} contact(s) were edited or linked to interactions/delegations since the import (ids {}{})",
+                    changed.len(),
+                    list.join(", "),
+                    if changed.len() > 10 { ", …" } else { "" }
+                ),
+            ));
+        }
+        let mut removed = 0;
+        for c in &contacts {
+            if tx.get_json(EntityKind::Contacts, *c).is_ok() {
+                tx.delete(EntityKind::Contacts, *c)?;
+                removed += 1;
+            }
+        }
+        let (mut orgs_removed, mut orgs_kept) = (0, 0);
+        for o in store::created_by(tx.conn(), id, "organizations")? {
+            if tx.get_json(EntityKind::Organizations, o).is_err() {
+                continue;
+            }
+            if store::organization_in_use(tx.conn(), o)? {
+                orgs_kept += 1;
+            } else {
+                tx.delete(EntityKind::Organizations, o)?;
+                orgs_removed += 1;
+            }
+        }
+        tx.mark_undone(id)?;
+        tx.audit(
+            EntityKind::Contacts,
+            0,
+            "",
+            "undo",
+            &json!({"import_id": id, "removed": removed}),
+        )?;
+        Ok(UndoReport {
+            import_id: id,
+            contacts_removed: removed,
+            organizations_removed: orgs_removed,
+            organizations_kept: orgs_kept,
+        })
+    })
+}
+
+/// The export format of the contact book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Csv,
+    Vcard,
+}
+
+/// The whole contact book as CSV (UTF-8 with BOM, formulas escaped) or vCard 4.0.
+pub fn export(store: &Store, format: ExportFormat) -> Result<String> {
+    let orgs: HashMap<i64, String> = store::organization_names(store.conn_for_people())?
+        .into_iter()
+        .map(|(id, vi, _)| (id, vi))
+        .collect();
+    let contacts: Vec<ExportContact> = store
+        .list::<Contact>(&ListQuery::default())?
+        .items
+        .into_iter()
+        .map(|r| ExportContact {
+            uuid: r.meta.uuid,
+            organization: r.data.organization_id.and_then(|o| orgs.get(&o).cloned()),
+            contact: Contact {
+                organization_id: None,
+                ..r.data
+            },
+        })
+        .collect();
+    Ok(match format {
+        ExportFormat::Csv => super::to_csv(&contacts),
+        ExportFormat::Vcard => super::to_vcard(&contacts),
+    })
+}

@@ -1,0 +1,151 @@
+//! SQL of contact imports: the import log, the records each import created, lookups.
+
+use super::{Store, Tx};
+use crate::error::Result;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One recorded import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportBatch {
+    pub id: i64,
+    pub uuid: String,
+    pub at: String,
+    pub file_name: String,
+    pub format: String,
+    pub sha256: String,
+    pub contacts_created: i64,
+    pub organizations_created: i64,
+    pub duplicates_skipped: i64,
+    pub rows_rejected: i64,
+    pub undone_at: Option<String>,
+}
+
+fn batch(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
+    Ok(ImportBatch {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        at: r.get(2)?,
+        file_name: r.get(3)?,
+        format: r.get(4)?,
+        sha256: r.get(5)?,
+        contacts_created: r.get(6)?,
+        organizations_created: r.get(7)?,
+        duplicates_skipped: r.get(8)?,
+        rows_rejected: r.get(9)?,
+        undone_at: r.get(10)?,
+    })
+}
+
+const COLUMNS: &str = "id, uuid, at, file_name, format, sha256, contacts_created, \
+    organizations_created, duplicates_skipped, rows_rejected, undone_at";
+
+pub(crate) fn import_batch(conn: &Connection, id: i64) -> Result<Option<ImportBatch>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM imports WHERE id = ?1"),
+            [id],
+            batch,
+        )
+        .optional()?)
+}
+
+/// Every contact uuid in the store.
+pub(crate) fn contact_uuids(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare("SELECT uuid FROM contacts")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every organisation's id with its Vietnamese and English names.
+pub(crate) fn organization_names(conn: &Connection) -> Result<Vec<(i64, String, Option<String>)>> {
+    let mut stmt = conn.prepare("SELECT id, name_vi, name_en FROM organizations")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The records import `id` created, of `entity` ("contacts" or "organizations").
+pub(crate) fn created_by(conn: &Connection, id: i64, entity: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT record_id FROM import_records WHERE import_id = ?1 AND entity = ?2 ORDER BY record_id",
+    )?;
+    let rows = stmt.query_map(params![id, entity], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether anything besides contacts of the import still points at organisation `id`.
+pub(crate) fn organization_in_use(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM contacts WHERE organization_id = ?1)
+             OR EXISTS(SELECT 1 FROM leads WHERE organization_id = ?1)
+             OR EXISTS(SELECT 1 FROM interactions WHERE organization_id = ?1)
+             OR EXISTS(SELECT 1 FROM itinerary_items WHERE organization_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+impl Tx<'_> {
+    pub(crate) fn start_import(
+        &self,
+        uuid: &str,
+        file_name: &str,
+        format: &str,
+        sha256: &str,
+    ) -> Result<i64> {
+        self.conn().execute(
+            "INSERT INTO imports (uuid, at, file_name, format, sha256, contacts_created,
+                 organizations_created, duplicates_skipped, rows_rejected)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0)",
+            params![uuid, super::now_text(), file_name, format, sha256],
+        )?;
+        Ok(self.conn().last_insert_rowid())
+    }
+
+    pub(crate) fn import_created(&self, import: i64, entity: &str, id: i64) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO import_records (import_id, entity, record_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![import, entity, id])?;
+        Ok(())
+    }
+
+    pub(crate) fn finish_import(&self, import: i64, counts: [i64; 4]) -> Result<()> {
+        self.conn().execute(
+            "UPDATE imports SET contacts_created = ?2, organizations_created = ?3,
+                 duplicates_skipped = ?4, rows_rejected = ?5 WHERE id = ?1",
+            params![import, counts[0], counts[1], counts[2], counts[3]],
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn mark_undone(&self, import: i64) -> Result<()> {
+        self.conn().execute(
+            "UPDATE imports SET undone_at = ?2 WHERE id = ?1",
+            params![import, super::now_text()],
+        )?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Every import, newest first.
+    pub fn imports(&self) -> Result<Vec<ImportBatch>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("SELECT {COLUMNS} FROM imports ORDER BY id DESC"))?;
+        let rows = stmt.query_map([], batch)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Runs `f` in a transaction that is always rolled back (dry runs).
+    pub fn dry_run<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn_mut().transaction()?;
+        let mut wrapped = Tx { tx };
+        let out = f(&mut wrapped);
+        wrapped.tx.rollback()?;
+        out
+    }
+}

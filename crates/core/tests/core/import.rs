@@ -1,0 +1,187 @@
+//! Importing contact files into the store: one transaction, errors by line, dry run,
+//! duplicates skipped, undo, and export → import round trips on real SQLite files.
+
+use planner_core::contacts_io::import::{self, ExportFormat};
+use planner_core::contacts_io::ImportFormat;
+use planner_core::domain::*;
+use planner_core::store::ListQuery;
+use planner_core::{CoreError, Store};
+
+const CSV: &str = "\u{feff}Họ và tên;Email;Điện thoại;Công ty;Ghi chú\r\n\
+Nguyễn Văn An;an@vinfast.vn;0912 345 678;VinFast;\"Gặp ở hội chợ\r\nHà Nội, 2026\"\r\n\
+Trần Thị Bình;binh@@sai;0903 111 222;VinFast;\r\n\
+Đỗ Đức Đạt;dat@fpt.com.vn;+84 24 7300 7300;Tập đoàn FPT;=HYPERLINK(\"http://x\")\r\n";
+
+fn contacts(store: &Store) -> Vec<planner_core::store::Record<Contact>> {
+    store.list::<Contact>(&ListQuery::default()).unwrap().items
+}
+
+#[test]
+fn a_csv_with_a_bad_row_imports_the_rest_and_names_the_line() {
+    let (_dir, mut store) = crate::temp_store();
+    // The dry run reports exactly and writes nothing.
+    let dry = import::import(&mut store, CSV.as_bytes(), "danh-ba.csv", None, None, true).unwrap();
+    assert_eq!((dry.contacts_created, dry.organizations_created), (2, 2));
+    assert_eq!(dry.import_id, None);
+    assert!(contacts(&store).is_empty());
+    assert!(store.imports().unwrap().is_empty());
+
+    let r = import::import(&mut store, CSV.as_bytes(), "danh-ba.csv", None, None, false).unwrap();
+    assert_eq!(r.format, ImportFormat::Csv);
+    assert_eq!(r.contacts_created, 2);
+    assert_eq!(r.errors.len(), 1, "{:#?}", r.errors);
+    assert_eq!(
+        r.errors[0].line, 4,
+        "the second data row starts on line 4 (a quoted newline before)"
+    );
+    assert_eq!(r.errors[0].field, "Email");
+    let all = contacts(&store);
+    let an = all
+        .iter()
+        .find(|c| c.data.full_name == "Nguyễn Văn An")
+        .unwrap();
+    assert_eq!(an.data.phones[0].value, "+84912345678");
+    assert_eq!(
+        an.data.notes.as_deref(),
+        Some("Gặp ở hội chợ\nHà Nội, 2026")
+    );
+    let dat = all
+        .iter()
+        .find(|c| c.data.full_name == "Đỗ Đức Đạt")
+        .unwrap();
+    assert_eq!(
+        dat.data.notes.as_deref(),
+        Some("=HYPERLINK(\"http://x\")"),
+        "formulas stay text"
+    );
+    let fpt = store
+        .get::<Organization>(dat.data.organization_id.unwrap())
+        .unwrap();
+    assert_eq!(fpt.data.name_vi, "Tập đoàn FPT");
+    // Found by search at once, without accents.
+    let hits = store.search("do duc dat", 5).unwrap();
+    assert_eq!(hits.groups[0].hits[0].label, "Đỗ Đức Đạt");
+    // Importing the same file again creates nobody: everyone is a duplicate.
+    let again =
+        import::import(&mut store, CSV.as_bytes(), "danh-ba.csv", None, None, false).unwrap();
+    assert_eq!(again.contacts_created, 0);
+    assert_eq!(again.duplicates.len(), 2);
+    assert_eq!(again.duplicates[0].reason, "email");
+    assert_eq!(
+        again.organizations_created, 0,
+        "organisations matched by name"
+    );
+}
+
+#[test]
+fn an_import_is_undone_as_a_whole_unless_changed_since() {
+    let (_dir, mut store) = crate::temp_store();
+    let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false).unwrap();
+    let id = r.import_id.unwrap();
+    let u = import::undo(&mut store, id).unwrap();
+    assert_eq!((u.contacts_removed, u.organizations_removed), (2, 2));
+    assert!(contacts(&store).is_empty());
+    assert_eq!(store.count(EntityKind::Organizations).unwrap(), 0);
+    assert!(store.search("nguyen", 5).unwrap().groups.is_empty());
+    let Err(CoreError::Invalid(e)) = import::undo(&mut store, id) else {
+        panic!("undone twice")
+    };
+    assert_eq!(e[0].code, "already_undone");
+    // Once a contact has been linked to an interaction, the undo is refused and names it.
+    let r = import::import(&mut store, CSV.as_bytes(), "b.csv", None, None, false).unwrap();
+    let an = contacts(&store)[0].meta.id;
+    store
+        .create_json(
+            EntityKind::Interactions,
+            serde_json::json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call",
+                               "summary": "Gọi", "contact_ids": [an]}),
+        )
+        .unwrap();
+    let Err(CoreError::Invalid(e)) = import::undo(&mut store, r.import_id.unwrap()) else {
+        panic!("undo after a link")
+    };
+    assert_eq!(e[0].code, "changed_since");
+    assert!(e[0].message_en.contains(&an.to_string()));
+    assert_eq!(contacts(&store).len(), 2, "nothing removed");
+}
+
+fn book(store: &mut Store) {
+    let org = store
+        .create(&Organization {
+            name_vi: "Công ty TNHH Điện tử Samsung Việt Nam".into(),
+            country: "VN".into(),
+            ..Organization::default()
+        })
+        .unwrap()
+        .meta
+        .id;
+    let l = |label: &str, value: &str| Labelled {
+        label: label.into(),
+        value: value.into(),
+    };
+    store
+        .create(&Contact {
+            full_name: "Phạm Thị Hương Giang".into(),
+            title: Some("Giám đốc, Đối ngoại".into()),
+            organization_id: Some(org),
+            emails: vec![
+                l("work", "giang@samsung.com"),
+                l("home", "giang.pham@gmail.com"),
+            ],
+            phones: vec![
+                l("mobile", "+84912000111"),
+                l("work", "+842435550101"),
+                l("Trợ lý", "+84903000222"),
+            ],
+            languages: vec!["vi".into(), "ko".into()],
+            nationality: Some("VN".into()),
+            notes: Some("Thích trà \"Thái Nguyên\";\nhọp sáng thứ Hai, 9:00".into()),
+            consent_basis: ConsentBasis::Consent,
+            consent_date: chrono::NaiveDate::from_ymd_opt(2026, 5, 4),
+            consent_source: Some("Hội chợ Vietnam Expo 2026".into()),
+        })
+        .unwrap();
+    store
+        .create(&Contact {
+            full_name: "Kim Min-jun".into(),
+            emails: vec![l("work", "mj.kim@samsung.com")],
+            ..Contact::default()
+        })
+        .unwrap();
+}
+
+fn comparable(store: &Store) -> Vec<(String, Contact, Option<String>)> {
+    let mut out: Vec<_> = contacts(store)
+        .into_iter()
+        .map(|r| {
+            let org = r
+                .data
+                .organization_id
+                .map(|o| store.get::<Organization>(o).unwrap().data.name_vi);
+            (
+                r.meta.uuid,
+                Contact {
+                    organization_id: None,
+                    ..r.data
+                },
+                org,
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn exports_round_trip_through_import_into_an_empty_store() {
+    for format in [ExportFormat::Csv, ExportFormat::Vcard] {
+        let (_d1, mut a) = crate::temp_store();
+        book(&mut a);
+        let text = import::export(&a, format).unwrap();
+        let (_d2, mut b) = crate::temp_store();
+        let r = import::import(&mut b, text.as_bytes(), "export", None, None, false).unwrap();
+        assert!(r.errors.is_empty(), "{format:?}: {:#?}", r.errors);
+        assert_eq!(r.contacts_created, 2);
+        assert_eq!(comparable(&a), comparable(&b), "{format:?} round trip");
+    }
+}
