@@ -218,6 +218,41 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// The folded words of what the user typed.
+pub fn query_words(input: &str) -> Vec<String> {
+    fold(input)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How well a folded title matches the words typed: 3 per word matched whole, 2 per word
+/// matched as a prefix, 1 more when the title starts with the first word.
+pub fn title_score(words: &[String], title: &str) -> u32 {
+    let title_words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut score = 0;
+    for w in words {
+        if title_words.iter().any(|t| t == w) {
+            score += 3;
+        } else if title_words.iter().any(|t| t.starts_with(w.as_str())) {
+            score += 2;
+        }
+    }
+    if words.first().is_some_and(|w| {
+        title_words
+            .first()
+            .is_some_and(|t| t.starts_with(w.as_str()))
+    }) {
+        score += 1;
+    }
+    score
+}
+
 /// One record found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {

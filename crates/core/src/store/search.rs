@@ -91,42 +91,55 @@ impl Store {
         let mut groups = Vec::new();
         if let Some(q) = search::fts_query(input) {
             let conn = self.conn();
-            // Ranking every match of a short, common prefix ("ngu") costs ~1 µs per row, so
-            // each kind ranks at most RANK_WINDOW matches (in index order) and counts at most
-            // COUNT_CAP: the box stays fast on 100,000s of records; the total shows as "1000+".
+            // FTS5's bm25() looks up every phrase's document frequency over the whole index on
+            // each query, which costs tens of milliseconds for common words ("nguyen", "van").
+            // Instead each kind reads at most RANK_WINDOW matches (index order) and ranks them
+            // here by how its title matches the words typed; totals are counted up to COUNT_CAP.
             let mut hits_stmt = conn.prepare_cached(
-                "SELECT rowid, label, detail FROM (
-                     SELECT rowid, label, detail, bm25(search_index, 8.0, 1.0) AS score
-                     FROM search_index
-                     WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
-                     LIMIT ?5)
-                 ORDER BY score LIMIT ?4",
+                "SELECT rowid, label, detail, title FROM search_index
+                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4",
             )?;
             let mut count_stmt = conn.prepare_cached(
                 "SELECT count(*) FROM (SELECT 1 FROM search_index
                  WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4)",
             )?;
+            let words = search::query_words(input);
             for kind in KINDS {
                 let lo = search::rowid(kind, 0);
                 let hi = search::rowid(kind, (1 << 40) - 1);
-                let hits = hits_stmt
-                    .query_map(params![q, lo, hi, per_kind, RANK_WINDOW], |r| {
+                let mut window = hits_stmt
+                    .query_map(params![q, lo, hi, RANK_WINDOW], |r| {
                         let rowid: i64 = r.get(0)?;
-                        Ok(SearchHit {
-                            kind,
-                            id: search::from_rowid(rowid)
-                                .map(|(_, id)| id)
-                                .unwrap_or_default(),
-                            label: r.get(1)?,
-                            detail: r.get(2)?,
-                        })
+                        let title: String = r.get(3)?;
+                        Ok((
+                            search::title_score(&words, &title),
+                            SearchHit {
+                                kind,
+                                id: search::from_rowid(rowid)
+                                    .map(|(_, id)| id)
+                                    .unwrap_or_default(),
+                                label: r.get(1)?,
+                                detail: r.get(2)?,
+                            },
+                        ))
                     })?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
-                if hits.is_empty() {
+                if window.is_empty() {
                     continue;
                 }
-                let total = if (hits.len() as u32) < per_kind {
-                    hits.len() as i64
+                let seen = window.len() as i64;
+                window.sort_by(|(sa, a), (sb, b)| {
+                    sb.cmp(sa)
+                        .then_with(|| a.label.chars().count().cmp(&b.label.chars().count()))
+                        .then_with(|| a.id.cmp(&b.id))
+                });
+                let hits: Vec<SearchHit> = window
+                    .into_iter()
+                    .take(per_kind as usize)
+                    .map(|(_, h)| h)
+                    .collect();
+                let total = if seen < RANK_WINDOW {
+                    seen
                 } else {
                     count_stmt.query_row(params![q, lo, hi, COUNT_CAP], |r| r.get(0))?
                 };
