@@ -125,6 +125,16 @@ enum Command {
     },
     /// Merges contact OTHER into KEEP: every field, interaction, meeting and membership kept.
     Merge { keep: i64, other: i64 },
+    /// Imports contact files (and undoes imports).
+    Import {
+        #[command(subcommand)]
+        action: people::ImportAction,
+    },
+    /// Exports the contact book.
+    Export {
+        #[command(subcommand)]
+        action: people::ExportAction,
+    },
     /// Personal data: export everything about a contact, or erase them.
     Person {
         #[command(subcommand)]
@@ -264,7 +274,7 @@ fn read_input(file: Option<PathBuf>) -> Result<Value> {
 }
 
 /// Reads a file, refusing it when it is larger than `limit` (one byte more is read to tell).
-fn read_limited(path: &std::path::Path, limit: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_limited(path: &std::path::Path, limit: u64) -> Result<Vec<u8>> {
     let f = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
     f.take(limit + 1).read_to_end(&mut bytes)?;
@@ -455,6 +465,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Duplicates { json } => people::duplicates(&store, json)?,
         Command::Merge { keep, other } => people::merge(&mut store, keep, other)?,
         Command::Person { action } => people::person(&mut store, action)?,
+        Command::Import { action } => people::import(&mut store, action)?,
+        Command::Export { action } => people::export(&store, action)?,
         Command::Itinerary { action } => {
             let code = itinerary::itinerary(&mut store, action)?;
             if code != 0 {

@@ -2,6 +2,8 @@
 
 use anyhow::{bail, Result};
 use clap::Subcommand;
+use planner_core::contacts_io::import as contacts_import;
+use planner_core::contacts_io::{ImportFormat, MAX_FILE_BYTES};
 use planner_core::people;
 use planner_core::Store;
 use std::path::PathBuf;
@@ -93,5 +95,163 @@ pub fn person(store: &mut Store, action: PersonAction) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ImportAction {
+    /// Imports contacts from CSV (Excel, LibreOffice), Google or Outlook CSV, or vCard 3/4.
+    /// Prints the counts and every rejected row with its line; one transaction.
+    Contacts {
+        file: PathBuf,
+        /// csv, google, outlook or vcard (default: detected from the content).
+        #[arg(long)]
+        format: Option<String>,
+        /// Read and check everything, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undoes a whole import (refused if its contacts were edited or linked since).
+    Undo { import_id: i64 },
+    /// Lists the imports, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn format_arg(s: Option<&str>) -> Result<Option<ImportFormat>> {
+    Ok(match s {
+        None => None,
+        Some("csv") => Some(ImportFormat::Csv),
+        Some("google") => Some(ImportFormat::Google),
+        Some("outlook") => Some(ImportFormat::Outlook),
+        Some("vcard") | Some("vcf") => Some(ImportFormat::Vcard),
+        Some(other) => bail!("--format «{other}»: use csv, google, outlook or vcard"),
+    })
+}
+
+pub fn import(store: &mut Store, action: ImportAction) -> Result<()> {
+    match action {
+        ImportAction::Contacts {
+            file,
+            format,
+            dry_run,
+            json,
+        } => {
+            let bytes = crate::read_limited(&file, MAX_FILE_BYTES as u64)?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let r = contacts_import::import(
+                store,
+                &bytes,
+                &name,
+                format_arg(format.as_deref())?,
+                None,
+                dry_run,
+            )?;
+            if json {
+                return crate::print_json(&r);
+            }
+            for e in &r.errors {
+                println!(
+                    "{}:{}: {}: {}",
+                    file.display(),
+                    e.line,
+                    e.field,
+                    e.message_en
+                );
+            }
+            for d in &r.duplicates {
+                println!(
+                    "{}:{}: skipped {} (same {} {}{})",
+                    file.display(),
+                    d.line,
+                    d.full_name,
+                    d.reason,
+                    d.value,
+                    d.existing_id
+                        .map(|i| format!(" as contact {i}"))
+                        .unwrap_or_else(|| " as an earlier row".into())
+                );
+            }
+            let rejected = r
+                .errors
+                .iter()
+                .map(|e| e.line)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len() as i64;
+            println!(
+                "{}{} rows read: {} contacts and {} organisations {}, {} duplicates skipped, {} rows rejected{}",
+                if dry_run { "dry run: " } else { "" },
+                r.rows + rejected,
+                r.contacts_created,
+                r.organizations_created,
+                if dry_run { "would be created" } else { "created" },
+                r.duplicates.len(),
+                rejected,
+                r.import_id
+                    .map(|i| format!(" (import {i}; undo with `planner import undo {i}`)"))
+                    .unwrap_or_default()
+            );
+        }
+        ImportAction::Undo { import_id } => {
+            let u = contacts_import::undo(store, import_id)?;
+            println!(
+                "undid import {import_id}: {} contacts and {} organisations removed ({} organisations kept: now used elsewhere)",
+                u.contacts_removed, u.organizations_removed, u.organizations_kept
+            );
+        }
+        ImportAction::List { json } => {
+            let all = store.imports()?;
+            if json {
+                return crate::print_json(&all);
+            }
+            for b in all {
+                println!(
+                    "{:>5}  {}  {:<8} {}  +{} contacts, +{} organisations, {} duplicates, {} rejected{}",
+                    b.id,
+                    b.at,
+                    b.format,
+                    b.file_name,
+                    b.contacts_created,
+                    b.organizations_created,
+                    b.duplicates_skipped,
+                    b.rows_rejected,
+                    b.undone_at
+                        .map(|u| format!(", undone {u}"))
+                        .unwrap_or_default()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ExportAction {
+    /// The whole contact book: CSV (UTF-8 with BOM, opens in Excel) or vCard 4.0.
+    Contacts {
+        #[arg(long, default_value = "csv")]
+        format: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+pub fn export(store: &Store, action: ExportAction) -> Result<()> {
+    let ExportAction::Contacts { format, output } = action;
+    let format = match format.as_str() {
+        "csv" => contacts_import::ExportFormat::Csv,
+        "vcard" | "vcf" => contacts_import::ExportFormat::Vcard,
+        other => bail!("--format «{other}»: use csv or vcard"),
+    };
+    let text = contacts_import::export(store, format)?;
+    let f = planner_core::itinerary::write_atomically(&output, text.as_bytes())?;
+    println!("wrote {} ({} bytes)", f.path, f.bytes);
     Ok(())
 }

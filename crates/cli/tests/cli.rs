@@ -656,3 +656,111 @@ fn duplicates_merge_and_person_export_and_erase() {
     );
     assert!(audit.contains("\"erase\""));
 }
+
+#[test]
+fn import_contacts_reports_lines_dry_runs_undoes_and_exports_round_trip() {
+    let (dir, db) = temp_db();
+    ok(&db, &["init"], None);
+    let csv = dir.path().join("danh-ba.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Họ và tên,Email,Di động,Công ty\r\n\
+         Lê Thị Mai,mai@vnpt.vn,0912 000 333,VNPT\r\n\
+         Hoàng Văn Nam,nam@@vnpt,0912 000 444,VNPT\r\n\
+         Phan Quốc Việt,viet@viettel.com.vn,,Viettel\r\n",
+    )
+    .unwrap();
+    let dry = ok(
+        &db,
+        &["import", "contacts", csv.to_str().unwrap(), "--dry-run"],
+        None,
+    );
+    assert!(dry.contains("danh-ba.csv:3: Email"), "{dry}");
+    assert!(
+        dry.contains("dry run: 3 rows read: 2 contacts and 2 organisations would be created"),
+        "{dry}"
+    );
+    assert_eq!(
+        json(&db, &["list", "contacts", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    let report = json(
+        &db,
+        &["import", "contacts", csv.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(report["contacts_created"], 2);
+    assert_eq!(report["errors"][0]["line"], 3);
+    let id = report["import_id"].as_i64().unwrap().to_string();
+    let found = json(&db, &["search", "le thi mai", "--json"]);
+    assert_eq!(found["groups"][0]["hits"][0]["label"], "Lê Thị Mai");
+    let listed = ok(&db, &["import", "list"], None);
+    assert!(
+        listed.contains("danh-ba.csv") && listed.contains("+2 contacts"),
+        "{listed}"
+    );
+
+    // Export, wipe by undoing, and import the export back: the same people with the same uuids.
+    let before = json(&db, &["list", "contacts", "--json"]);
+    let exported = dir.path().join("export.vcf");
+    ok(
+        &db,
+        &[
+            "export",
+            "contacts",
+            "--format",
+            "vcard",
+            "-o",
+            exported.to_str().unwrap(),
+        ],
+        None,
+    );
+    ok(&db, &["import", "undo", &id], None);
+    assert_eq!(
+        json(&db, &["list", "contacts", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let again = json(
+        &db,
+        &["import", "contacts", exported.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(again["format"], "vcard");
+    assert_eq!(again["contacts_created"], 2);
+    let after = json(&db, &["list", "contacts", "--json"]);
+    let key = |v: &Value| {
+        let mut x: Vec<(String, String, Value)> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["uuid"].to_string(),
+                    c["full_name"].to_string(),
+                    c["phones"].clone(),
+                )
+            })
+            .collect();
+        x.sort_by(|a, b| a.0.cmp(&b.0));
+        x
+    };
+    assert_eq!(key(&before), key(&after));
+    let bad = planner(
+        &db,
+        &[
+            "import",
+            "contacts",
+            csv.to_str().unwrap(),
+            "--format",
+            "xls",
+        ],
+        None,
+    );
+    assert_ne!(bad.code, 0);
+    assert!(bad.stderr.contains("--format"));
+}
