@@ -26,6 +26,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "audit actions and imports",
         include_str!("../../migrations/0004_audit_actions_and_imports.sql"),
     ),
+    (
+        5,
+        "list indexes",
+        include_str!("../../migrations/0005_list_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

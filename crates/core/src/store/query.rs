@@ -167,9 +167,14 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
         |r| r.get(0),
     )?;
     let limit = q.limit.map_or(-1, i64::from);
+    // The page's ids first (sorting only the sort column, by its index where there is one),
+    // then their full rows: sorting whole rows would evaluate every row's link subqueries.
     let sql = format!(
-        "{}{filter_sql} ORDER BY t.{sort} {dir}, t.id {dir} LIMIT {limit} OFFSET {}",
-        shape.select, q.offset
+        "{} WHERE t.id IN (SELECT t.id FROM {} t{filter_sql} ORDER BY t.{sort} {dir}, t.id {dir} \
+         LIMIT {limit} OFFSET {}) ORDER BY t.{sort} {dir}, t.id {dir}",
+        shape.select,
+        kind.table(),
+        q.offset
     );
     let mut stmt = store.conn().prepare_cached(&sql)?;
     let items = stmt
