@@ -36,6 +36,11 @@ const COMMANDS: &[&str] = &[
     "merge_contacts",
     "person_export",
     "person_erase",
+    "import_preview",
+    "import_contacts",
+    "undo_import",
+    "list_imports",
+    "export_contacts",
 ];
 
 fn main() {

@@ -94,6 +94,11 @@ pub fn run() {
             people::merge_contacts,
             people::person_export,
             people::person_erase,
+            people::import_preview,
+            people::import_contacts,
+            people::undo_import,
+            people::list_imports,
+            people::export_contacts,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");

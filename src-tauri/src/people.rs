@@ -2,9 +2,14 @@
 
 use crate::commands::{with_store, Reply};
 use crate::AppState;
+use planner_core::contacts_io::import::{
+    self as contacts_import, ExportFormat, ImportReport, UndoReport,
+};
+use planner_core::contacts_io::{ColumnMap, ImportFormat};
 use planner_core::error::invalid;
 use planner_core::itinerary::{write_atomically, ExportedFile};
 use planner_core::people::{self, DuplicatePair, EraseReport};
+use planner_core::store::ImportBatch;
 use serde_json::Value;
 use std::path::PathBuf;
 use tauri::State;
@@ -55,4 +60,87 @@ pub fn person_export(
 #[tauri::command(async)]
 pub fn person_erase(state: State<'_, AppState>, contact_id: i64) -> Reply<EraseReport> {
     with_store(&state, |s| people::erase_contact(s, contact_id))
+}
+
+fn read_import(path: &str) -> Result<(Vec<u8>, String), planner_core::CoreError> {
+    use std::io::Read;
+    let p = PathBuf::from(path);
+    let limit = planner_core::contacts_io::MAX_FILE_BYTES as u64;
+    let f = std::fs::File::open(&p)?;
+    let mut bytes = Vec::new();
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(invalid(
+            "file",
+            "too_large",
+            format!("{path}: tệp lớn hơn {} MB", limit / 1024 / 1024),
+            format!("{path}: the file is larger than {} MB", limit / 1024 / 1024),
+        ));
+    }
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((bytes, name))
+}
+
+/// Reads a contact file and reports what importing it would do (nothing is written).
+#[tauri::command(async)]
+pub fn import_preview(
+    state: State<'_, AppState>,
+    path: String,
+    format: Option<ImportFormat>,
+    mapping: Option<Vec<ColumnMap>>,
+) -> Reply<ImportReport> {
+    with_store(&state, |s| {
+        let (bytes, name) = read_import(&path)?;
+        contacts_import::preview(s, &bytes, &name, format, mapping.as_deref())
+    })
+}
+
+/// Imports a contact file in one transaction (or only checks it, with `dry_run`).
+#[tauri::command(async)]
+pub fn import_contacts(
+    state: State<'_, AppState>,
+    path: String,
+    format: Option<ImportFormat>,
+    mapping: Option<Vec<ColumnMap>>,
+    dry_run: bool,
+) -> Reply<ImportReport> {
+    with_store(&state, |s| {
+        let (bytes, name) = read_import(&path)?;
+        contacts_import::import(s, &bytes, &name, format, mapping.as_deref(), dry_run)
+    })
+}
+
+#[tauri::command(async)]
+pub fn undo_import(state: State<'_, AppState>, import_id: i64) -> Reply<UndoReport> {
+    with_store(&state, |s| contacts_import::undo(s, import_id))
+}
+
+#[tauri::command(async)]
+pub fn list_imports(state: State<'_, AppState>) -> Reply<Vec<ImportBatch>> {
+    with_store(&state, |s| s.imports())
+}
+
+/// Writes the whole contact book to `path` (from the save dialog) as CSV or vCard 4.0.
+#[tauri::command(async)]
+pub fn export_contacts(
+    state: State<'_, AppState>,
+    format: ExportFormat,
+    path: String,
+) -> Reply<ExportedFile> {
+    with_store(&state, |s| {
+        let path = PathBuf::from(path);
+        if !path.is_absolute() {
+            return Err(invalid(
+                "path",
+                "not_absolute",
+                "Cần đường dẫn đầy đủ",
+                "A full path is needed",
+            ));
+        }
+        let text = contacts_import::export(s, format)?;
+        write_atomically(&path, text.as_bytes())
+    })
 }

@@ -111,6 +111,20 @@ pub fn typescript() -> String {
     decl::<crate::people::MatchReason>(&cfg, &mut out);
     decl::<crate::people::DuplicatePair>(&cfg, &mut out);
     decl::<crate::people::EraseReport>(&cfg, &mut out);
+    {
+        use crate::contacts_io::import::*;
+        use crate::contacts_io::*;
+        decl::<ImportFormat>(&cfg, &mut out);
+        decl::<Target>(&cfg, &mut out);
+        decl::<ColumnMap>(&cfg, &mut out);
+        decl::<ImportedContact>(&cfg, &mut out);
+        decl::<RowError>(&cfg, &mut out);
+        decl::<SkippedDuplicate>(&cfg, &mut out);
+        decl::<ImportReport>(&cfg, &mut out);
+        decl::<UndoReport>(&cfg, &mut out);
+        decl::<ExportFormat>(&cfg, &mut out);
+        decl::<crate::store::ImportBatch>(&cfg, &mut out);
+    }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

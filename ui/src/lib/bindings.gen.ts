@@ -340,6 +340,62 @@ export type EraseReport = { contact_id: number, memberships_removed: number, int
  */
 interactions_mentioning: Array<number>, };
 
+export type ImportFormat = "csv" | "google" | "outlook" | "vcard";
+
+export type Target = "full_name" | "given_name" | "family_name" | "title" | "organization" | "email" | "phone" | "language" | "nationality" | "notes" | "consent_basis" | "consent_date" | "consent_source" | "uuid" | "email_label" | "phone_label" | "ignore";
+
+export type ColumnMap = { column: string, target: Target, label: string | null, };
+
+export type ImportedContact = { 
+/**
+ * The 1-based physical line where the row (or the card's BEGIN) starts.
+ */
+line: number, 
+/**
+ * The record's uuid when the file carries one (lower-case, hyphenated).
+ */
+uuid: string | null, contact: Contact, organization: string | null, };
+
+export type RowError = { line: number, field: string, code: string, message_vi: string, message_en: string, };
+
+export type SkippedDuplicate = { line: number, full_name: string, 
+/**
+ * The contact already in the store (None: an earlier row of the same file).
+ */
+existing_id: number | null, 
+/**
+ * "uuid", "email" or "phone".
+ */
+reason: string, value: string, };
+
+export type ImportReport = { 
+/**
+ * The recorded import (None for a dry run).
+ */
+import_id: number | null, dry_run: boolean, format: ImportFormat, columns: Array<string>, mapping: Array<ColumnMap>, 
+/**
+ * Rows read without error.
+ */
+rows: number, contacts_created: number, organizations_created: number, duplicates: Array<SkippedDuplicate>, 
+/**
+ * Every rejected row with its line and field.
+ */
+errors: Array<RowError>, 
+/**
+ * The first rows as they would be stored (for the preview).
+ */
+sample: Array<ImportedContact>, };
+
+export type UndoReport = { import_id: number, contacts_removed: number, organizations_removed: number, 
+/**
+ * Organisations the import created that are now used elsewhere, so were kept.
+ */
+organizations_kept: number, };
+
+export type ExportFormat = "csv" | "vcard";
+
+export type ImportBatch = { id: number, uuid: string, at: string, file_name: string, format: string, sha256: string, contacts_created: number, organizations_created: number, duplicates_skipped: number, rows_rejected: number, undone_at: string | null, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 
