@@ -1,6 +1,7 @@
 // Tests only: a fake core behind Tauri's mocked IPC that answers each command with a handler
 // and records every call, so a test can check exactly what the UI sent.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { afterAll } from 'vitest';
 import type {
   Brief,
   BriefBlock,
@@ -12,6 +13,12 @@ import type {
   EntityKind,
   ErrorPayload,
   FieldError,
+  Interaction,
+  Lead,
+  Organization,
+  SearchGroup,
+  SearchHit,
+  SearchResults,
   ItemView,
   ItineraryItem,
   ItineraryView,
@@ -25,6 +32,7 @@ import type {
   PlanMember,
   Stored,
 } from './lib/bindings.gen';
+import { fold } from './lib/text-fold';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -367,6 +375,123 @@ export function itineraryViewOf(
     conflicts: parts.conflicts ?? [],
     warnings: parts.warnings ?? [],
   };
+}
+
+/** An organisation in the contact book (an investor in Seoul unless changed). */
+export function storedOrganization(id: number, name_vi: string, fields: Partial<Organization> = {}): Stored<Organization> {
+  return {
+    ...meta(id),
+    kind: 'investor',
+    name_vi,
+    name_en: null,
+    country: 'KR',
+    city: 'Seoul',
+    sectors: [],
+    size: 'large',
+    website: null,
+    notes: null,
+    ...fields,
+  };
+}
+
+/** A lead of organisation 8 (at the first stage, no capital, unless changed). */
+export function storedLead(id: number, title: string, fields: Partial<Lead> = {}): Stored<Lead> {
+  return {
+    ...meta(id),
+    organization_id: 8,
+    title,
+    stage: 'lead',
+    lost_reason: null,
+    sectors: [],
+    expected_capital_minor: null,
+    expected_capital_currency: 'USD',
+    jobs: null,
+    owner: null,
+    next_action: null,
+    due_at: null,
+    notes: null,
+    ...fields,
+  };
+}
+
+/** An interaction with organisation 8 (a meeting unless changed). */
+export function storedInteraction(
+  id: number,
+  occurred_at: string,
+  summary: string,
+  fields: Partial<Interaction> = {},
+): Stored<Interaction> {
+  return {
+    ...meta(id),
+    occurred_at,
+    kind: 'meeting',
+    summary,
+    organization_id: 8,
+    contact_ids: [],
+    delegation_id: null,
+    itinerary_item_id: null,
+    notes: null,
+    ...fields,
+  };
+}
+
+/** A search hit as the core sends it. */
+export function searchHit(kind: EntityKind, id: number, label: string, detail = ''): SearchHit {
+  return { kind, id, label, detail };
+}
+
+/** The kinds the core's search covers, in the order it groups them. */
+export const SEARCH_KINDS: EntityKind[] = [
+  'organizations',
+  'contacts',
+  'leads',
+  'delegations',
+  'itinerary-items',
+  'interactions',
+  'opportunities',
+];
+
+const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+
+/**
+ * A `search` handler over fixed hits, answering like the core: every typed word (accents
+ * ignored) must start a word of the hit's label or detail; `perKind` hits per group, with the
+ * group's total (counted up to 1,000, then `more`); kinds without a hit left out.
+ */
+export function searchOf(hits: SearchHit[]): Handler {
+  return (args) => {
+    const query = String(args.query ?? '');
+    const perKind = Number(args.perKind ?? 5);
+    const typed = words(query);
+    const found = typed.length === 0
+      ? []
+      : hits.filter((h) => {
+          const own = words(`${h.label} ${h.detail}`);
+          return typed.every((w) => own.some((o) => o.startsWith(w)));
+        });
+    const groups: SearchGroup[] = SEARCH_KINDS.map((kind) => {
+      const all = found.filter((h) => h.kind === kind);
+      // The core stops counting at 1,000 and says there are more.
+      const total = Math.min(all.length, 1000);
+      return { kind, hits: all.slice(0, perKind), total, more: total >= 1000 };
+    }).filter((g) => g.total > 0);
+    const results: SearchResults = { query, groups };
+    return results;
+  };
+}
+
+/**
+ * Runs this test file on the clock of `zone` (the computer's zone, as `Date` and `Intl` see it),
+ * restored when the file's tests are done. Call it at the top of the file.
+ */
+export function useTimeZone(zone: string): void {
+  const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+  const before = env.TZ;
+  env.TZ = zone;
+  afterAll(() => {
+    if (before === undefined) delete env.TZ;
+    else env.TZ = before;
+  });
 }
 
 export { meta as storedMeta };

@@ -12,6 +12,7 @@ afterEach(async () => {
   // the dialog plugin takes effect.
   (await import('./lib/image-data')).clearImageData();
   (await import('./settings/language')).forgetSettings();
+  (await import('./search/palette.svelte')).closePalette();
   setLanguage('vi');
   history.replaceState(null, '', '/');
   router.path = '/';

@@ -64,7 +64,7 @@ describe('Organisations', () => {
     const leadRow = screen.getByTestId('organization-lead');
     expect(leadRow).toHaveTextContent('Khảo sát thực địa');
     expect(leadRow).toHaveTextContent(/250\.000\.000,00\sUSD/);
-    expect(screen.getByTestId('organization-interaction')).toHaveTextContent('Gặp tại KOTRA');
+    expect(await screen.findByTestId('interaction-item')).toHaveTextContent('Gặp tại KOTRA');
 
     for (const kind of ['contacts', 'leads', 'interactions']) {
       const query = callsOf(calls, 'list_records').find((a) => a.kind === kind)!.query as ListQuery;

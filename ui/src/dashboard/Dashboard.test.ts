@@ -75,6 +75,16 @@ describe('Dashboard', () => {
     expect(overdue).toHaveTextContent('Quá hạn');
     expect(due).not.toHaveClass('overdue');
     expect(due).not.toHaveTextContent('Quá hạn');
+    // Overdue follow-ups are listed apart from those due in the next 14 days.
+    expect(screen.getByTestId('follow-ups-overdue')).toContainElement(overdue);
+    expect(screen.getByTestId('follow-ups-overdue')).toHaveTextContent('Quá hạn (1)');
+    expect(screen.getByTestId('follow-ups-upcoming')).toContainElement(due);
+    expect(screen.getByTestId('follow-ups-upcoming')).toHaveTextContent('Đến hạn trong 14 ngày tới (1)');
+    expect(within(overdue).getByRole('link', { name: 'Nhà máy bán dẫn tại Hòa Lạc' })).toHaveAttribute(
+      'href',
+      '#/pipeline?lead=1',
+    );
+    expect(screen.getByTestId('dashboard-pipeline-link')).toHaveAttribute('href', '#/pipeline');
 
     const stages = screen.getAllByTestId('pipeline-stage');
     expect(stages[1]).toHaveTextContent('Đã ký MoU');

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import type { Conflict, ItemEntry } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
+import { router } from '../lib/router.svelte';
 import {
   callsOf,
   fakeCore,
@@ -119,6 +120,15 @@ function control(name: string): HTMLInputElement {
 const item = (id: number) => document.querySelector<HTMLElement>(`[data-testid="itinerary-item"][data-item-id="${id}"]`)!;
 
 describe('itinerary tab', () => {
+  it('points at the item named in the address (an itinerary item opened from search)', async () => {
+    core();
+    router.path = '/delegations/5/itinerary?item=23';
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId('itinerary-item');
+    await waitFor(() => expect(item(23)).toHaveClass('highlighted'));
+    expect(item(21)).not.toHaveClass('highlighted');
+  });
+
   it('groups the programme by day, every day of the delegation, in local and Hanoi time', async () => {
     core();
     render(DelegationDetail, { id: 5, tab: 'itinerary' });

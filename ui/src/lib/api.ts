@@ -27,6 +27,7 @@ import type {
   OpportunitySuggestion,
   Page,
   PrintOptions,
+  SearchResults,
   Settings,
   Stored,
 } from './bindings.gen';
@@ -88,6 +89,13 @@ export const appInfo = () => call<AppInfo>('app_info');
 export const getSettings = () => call<Settings>('get_settings');
 export const saveSettings = (settings: Settings) => call<null>('save_settings', { settings });
 export const dashboard = () => call<Dashboard>('dashboard');
+
+/**
+ * Organisations, people, leads, delegations, itinerary items, interactions and opportunities
+ * matching every word typed (accents ignored, word prefixes), best first, at most `perKind`
+ * per kind, each group with its total.
+ */
+export const search = (query: string, perKind = 5) => call<SearchResults>('search', { query, perKind });
 
 export function listRecords<K extends EntityKind>(
   kind: K,

@@ -296,3 +296,38 @@ export function formatFileSize(bytes: number, lang: UiLanguage): string {
   if (kb < 1024) return `${formatNumber(Math.round(kb * 10) / 10, lang)} KB`;
   return `${formatNumber(Math.round((kb / 1024) * 10) / 10, lang)} MB`;
 }
+
+// ── Instants typed and read on this computer's clock ──────────────────────────────────────
+
+/**
+ * An instant as a timestamp on this computer's clock, date first: "27/11/2026 14:30" in
+ * Vietnamese, "27 Nov 2026, 14:30" in English (timelines, due dates).
+ */
+export function formatStamp(value: string | null | undefined, lang: UiLanguage, timeZone?: string): string {
+  if (!value) return '';
+  const w = wallClock(value, timeZone);
+  if (!w) return value;
+  const day = joinDate(lang, w.year, w.month, w.day);
+  return lang === 'vi' ? `${day} ${clockTime(w)}` : `${day}, ${clockTime(w)}`;
+}
+
+/** The value of a `datetime-local` input for `date` on this computer's clock ("2026-03-01T09:30"). */
+export function localInputValue(date: Date): string {
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
+  );
+}
+
+/**
+ * What a `datetime-local` input holds (local wall-clock time, "2026-03-01T09:30") as the UTC
+ * instant the core stores ("2026-03-01T02:30:00Z" in Hanoi); null when it is empty or unreadable.
+ */
+export function utcFromLocalInput(text: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  if (Number.isNaN(date.getTime()) || date.getMonth() !== Number(mo) - 1) return null;
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

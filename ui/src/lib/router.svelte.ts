@@ -5,6 +5,7 @@ export type Section =
   | 'dashboard'
   | 'delegations'
   | 'contacts'
+  | 'pipeline'
   | 'opportunities'
   | 'briefs'
   | 'directory'
@@ -29,6 +30,7 @@ export type Route =
   | { name: 'person-new' }
   | { name: 'person'; id: number }
   | { name: 'person-edit'; id: number }
+  | { name: 'pipeline' }
   | { name: 'opportunities' }
   | { name: 'opportunity-new' }
   | { name: 'opportunity'; id: number }
@@ -124,6 +126,8 @@ export function parseRoute(path: string): Route {
         });
       return { name: 'not-found' };
     }
+    case 'pipeline':
+      return rest.length === 0 ? { name: 'pipeline' } : { name: 'not-found' };
     case 'opportunities':
       return crud(rest, {
         list: { name: 'opportunities' },
@@ -163,6 +167,8 @@ export function sectionOf(route: Route): Section | null {
     case 'person':
     case 'person-edit':
       return 'contacts';
+    case 'pipeline':
+      return 'pipeline';
     case 'opportunities':
     case 'opportunity-new':
     case 'opportunity':

@@ -19,6 +19,10 @@ describe('parseRoute', () => {
     expect(parseRoute('/opportunities/new')).toEqual({ name: 'opportunity-new' });
     expect(parseRoute('/opportunities/2/edit')).toEqual({ name: 'opportunity-edit', id: 2 });
     expect(sectionOf(parseRoute('/opportunities/2/edit'))).toBe('opportunities');
+    expect(parseRoute('/pipeline')).toEqual({ name: 'pipeline' });
+    expect(parseRoute('/pipeline?owner=L%C3%AA%20H%C3%A0&view=table')).toEqual({ name: 'pipeline' });
+    expect(sectionOf(parseRoute('/pipeline'))).toBe('pipeline');
+    expect(parseRoute('/pipeline/3')).toEqual({ name: 'not-found' });
     expect(parseRoute('/briefs')).toEqual({ name: 'briefs' });
     expect(parseRoute('/briefs/4')).toEqual({ name: 'brief', id: 4 });
     expect(parseRoute('/settings')).toEqual({ name: 'settings' });

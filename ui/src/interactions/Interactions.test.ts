@@ -1,0 +1,214 @@
+// The interaction timeline and the "log interaction" form, on a Hanoi clock (UTC+7).
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Interaction, ListQuery } from '../lib/bindings.gen';
+import { setLanguage } from '../lib/i18n/index.svelte';
+import PersonDetail from '../contacts/PersonDetail.svelte';
+import OrganizationDetail from '../contacts/OrganizationDetail.svelte';
+import { router } from '../lib/router.svelte';
+import {
+  callsOf,
+  fakeCore,
+  invalidPayload,
+  listOf,
+  storedContact,
+  storedDelegation,
+  storedInteraction,
+  storedLead,
+  storedMeta,
+  storedOrganization,
+  useTimeZone,
+} from '../test-ipc';
+
+useTimeZone('Asia/Ho_Chi_Minh');
+
+const org = storedOrganization(8, 'Công ty TNHH Bán dẫn Seoul', { name_en: 'Seoul Semiconductor Co.' });
+const kim = storedContact(15, 'Kim Min-jun', { organization_id: 8, title: 'Giám đốc' });
+const lee = storedContact(16, 'Lee Soo-ah', { organization_id: 8 });
+const delegation = storedDelegation(5, { title: 'Đoàn xúc tiến tại Hàn Quốc' });
+
+// Deliberately not in order: the timeline shows the newest first.
+const INTERACTIONS = [
+  storedInteraction(40, '2026-02-10T03:00:00Z', 'Gặp tại KOTRA, quan tâm khu công nghệ cao', {
+    contact_ids: [15, 16],
+    delegation_id: 5,
+    itinerary_item_id: 77,
+  }),
+  storedInteraction(41, '2026-03-01T20:05:00Z', 'Gọi điện hẹn khảo sát', { kind: 'call', contact_ids: [15] }),
+  storedInteraction(42, '2026-01-05T09:00:00Z', 'Gửi hồ sơ khu đất', { kind: 'email', notes: 'Kèm bản đồ\nvà bảng giá' }),
+];
+
+function orgCore(extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
+  return fakeCore({
+    get_record: (args) => {
+      switch (args.kind) {
+        case 'organizations':
+          return org;
+        case 'delegations':
+          return delegation;
+        case 'itinerary-items':
+          return { ...storedMeta(77), delegation_id: 5, title: 'Gặp KOTRA Seoul' };
+        case 'contacts':
+          return args.id === 15 ? kim : lee;
+        default:
+          throw new Error(`unexpected ${String(args.kind)}`);
+      }
+    },
+    list_records: listOf({
+      contacts: [kim, lee],
+      leads: [storedLead(30, 'Nhà máy đóng gói chip', { owner: 'Lê Hà', next_action: 'Gửi hồ sơ' })],
+      interactions: INTERACTIONS,
+      delegations: [delegation],
+    }),
+    record_audit: () => [],
+    ...extra,
+  });
+}
+
+describe('Interaction timeline', () => {
+  it('lists an organisation’s interactions newest first, in local time, with attendees and links', async () => {
+    const calls = orgCore();
+    render(OrganizationDetail, { id: 8 });
+
+    const timeline = await screen.findByTestId('interaction-timeline');
+    const items = within(timeline).getAllByTestId('interaction-item');
+    expect(items.map((i) => i.dataset.interactionId)).toEqual(['41', '40', '42']);
+
+    // 2026-03-01 20:05 UTC is 03:05 on 2 March in Hanoi.
+    expect(within(items[0]).getByTestId('interaction-when')).toHaveTextContent('02/03/2026 03:05');
+    expect(within(items[0]).getByTestId('interaction-kind')).toHaveTextContent('Điện thoại');
+    expect(within(items[1]).getByTestId('interaction-when')).toHaveTextContent('10/02/2026 10:00');
+    expect(within(items[1]).getByTestId('interaction-summary')).toHaveTextContent('Gặp tại KOTRA');
+    expect(within(items[1]).getByTestId('interaction-attendees')).toHaveTextContent('Kim Min-jun, Lee Soo-ah');
+    expect(within(items[1]).getByRole('link', { name: 'Kim Min-jun' })).toHaveAttribute('href', '#/contacts/people/15');
+    await waitFor(() =>
+      expect(within(items[1]).getByTestId('interaction-delegation')).toHaveTextContent('Đoàn: Đoàn xúc tiến tại Hàn Quốc'),
+    );
+    expect(within(items[1]).getByTestId('interaction-delegation')).toHaveAttribute('href', '#/delegations/5');
+    await waitFor(() =>
+      expect(within(items[1]).getByTestId('interaction-itinerary-item')).toHaveTextContent('Mục lịch trình: Gặp KOTRA Seoul'),
+    );
+    expect(within(items[1]).getByTestId('interaction-itinerary-item')).toHaveAttribute(
+      'href',
+      '#/delegations/5/itinerary?item=77',
+    );
+    expect(items[2]).toHaveTextContent('Kèm bản đồ');
+
+    const query = callsOf(calls, 'list_records').find((a) => a.kind === 'interactions')!.query as ListQuery;
+    expect(query).toMatchObject({
+      filters: [{ field: 'organization_id', value: '8' }],
+      sort: 'occurred_at',
+      descending: true,
+      limit: 50,
+      offset: 0,
+    });
+
+    setLanguage('en');
+    await waitFor(() => expect(within(items[0]).getByTestId('interaction-when')).toHaveTextContent('2 Mar 2026, 03:05'));
+    expect(within(items[0]).getByTestId('interaction-kind')).toHaveTextContent('Call');
+  });
+
+  it('lists the organisation’s leads with a way to the pipeline, pointing at the one searched for', async () => {
+    orgCore();
+    router.path = '/contacts/organizations/8?lead=30&interaction=40';
+    render(OrganizationDetail, { id: 8 });
+
+    const lead = await screen.findByTestId('organization-lead');
+    expect(lead).toHaveClass('focused');
+    expect(within(lead).getByTestId('organization-lead-pipeline')).toHaveAttribute('href', '#/pipeline?lead=30');
+    expect(lead).toHaveTextContent('Gửi hồ sơ');
+    expect(screen.getByTestId('organization-pipeline')).toHaveAttribute('href', '#/pipeline');
+    const items = await screen.findAllByTestId('interaction-item');
+    expect(items.find((i) => i.dataset.interactionId === '40')).toHaveClass('focused');
+  });
+
+  it('logs an interaction: local date-time sent as UTC, attendees, delegation; then shows it', async () => {
+    const created: Interaction[] = [];
+    const calls = orgCore({
+      create_record: (args) => {
+        const data = args.data as Interaction;
+        created.push(data);
+        INTERACTIONS.push(storedInteraction(50, data.occurred_at, data.summary, data));
+        return { ...storedMeta(50), ...data };
+      },
+    });
+    render(OrganizationDetail, { id: 8 });
+    await screen.findByTestId('interaction-timeline');
+
+    await fireEvent.click(screen.getByTestId('log-interaction'));
+    const form = screen.getByTestId('interaction-form');
+    await within(form).findByRole('option', { name: /Đoàn xúc tiến tại Hàn Quốc/ });
+    await fireEvent.change(within(form).getByTestId('interaction-kind-select'), { target: { value: 'site_visit' } });
+    await fireEvent.input(within(form).getByTestId('interaction-when-input'), { target: { value: '2026-03-02T09:30' } });
+    await fireEvent.input(within(form).getByTestId('interaction-summary-input'), {
+      target: { value: 'Khảo sát Khu CNC Hòa Lạc' },
+    });
+    await fireEvent.input(within(form).getByTestId('interaction-notes-input'), { target: { value: 'Cần bản đồ' } });
+    const attendees = within(form).getAllByTestId('interaction-attendee');
+    expect(attendees.map((a) => a.parentElement?.textContent?.trim())).toEqual(['Kim Min-jun — Giám đốc', 'Lee Soo-ah']);
+    await fireEvent.click(attendees[1]);
+    await fireEvent.change(within(form).getByTestId('interaction-delegation-select'), { target: { value: '5' } });
+    await fireEvent.click(within(form).getByTestId('interaction-save'));
+
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(callsOf(calls, 'create_record')[0].kind).toBe('interactions');
+    expect(created[0]).toEqual({
+      occurred_at: '2026-03-02T02:30:00Z',
+      kind: 'site_visit',
+      summary: 'Khảo sát Khu CNC Hòa Lạc',
+      organization_id: 8,
+      contact_ids: [16],
+      delegation_id: 5,
+      itinerary_item_id: null,
+      notes: 'Cần bản đồ',
+    });
+    await waitFor(() => expect(screen.queryByTestId('interaction-form')).toBeNull());
+    await waitFor(() => expect(screen.getAllByTestId('interaction-item')[0].dataset.interactionId).toBe('50'));
+    const first = screen.getAllByTestId('interaction-item')[0];
+    expect(first).toHaveClass('focused');
+    expect(within(first).getByTestId('interaction-when')).toHaveTextContent('02/03/2026 09:30');
+    INTERACTIONS.pop();
+  });
+
+  it('shows the core’s field errors next to their fields, and a missing date-time before sending', async () => {
+    const calls = orgCore({
+      create_record: () => {
+        throw invalidPayload([
+          { field: 'summary', code: 'required', message_vi: 'Trường này là bắt buộc', message_en: 'This field is required' },
+        ]);
+      },
+    });
+    render(OrganizationDetail, { id: 8 });
+    await screen.findByTestId('interaction-timeline');
+    await fireEvent.click(screen.getByTestId('log-interaction'));
+    const form = screen.getByTestId('interaction-form');
+
+    await fireEvent.input(within(form).getByTestId('interaction-when-input'), { target: { value: '' } });
+    await fireEvent.click(within(form).getByTestId('interaction-save'));
+    expect(await within(form).findByTestId('error-occurred_at')).toHaveTextContent('Trường này là bắt buộc');
+    expect(callsOf(calls, 'create_record')).toHaveLength(0);
+
+    await fireEvent.input(within(form).getByTestId('interaction-when-input'), { target: { value: '2026-03-02T09:30' } });
+    await fireEvent.click(within(form).getByTestId('interaction-save'));
+    const error = await within(form).findByTestId('error-summary');
+    expect(error).toHaveTextContent('Trường này là bắt buộc');
+    expect(within(form).getByTestId('interaction-summary-input').closest('.field')).toContainElement(error);
+    expect(within(form).queryByTestId('error-occurred_at')).toBeNull();
+  });
+
+  it('on a person’s page lists the interactions they attended, and ticks them in a new one', async () => {
+    const calls = orgCore();
+    render(PersonDetail, { id: 15 });
+    await screen.findByTestId('interaction-timeline');
+
+    const query = callsOf(calls, 'list_records').find((a) => a.kind === 'interactions')!.query as ListQuery;
+    expect(query.filters).toEqual([{ field: 'contact_ids', value: '15' }]);
+
+    await fireEvent.click(screen.getByTestId('log-interaction'));
+    const boxes = within(screen.getByTestId('interaction-form')).getAllByTestId('interaction-attendee') as HTMLInputElement[];
+    expect(boxes.map((b) => [b.value, b.checked])).toEqual([
+      ['15', true],
+      ['16', false],
+    ]);
+  });
+});

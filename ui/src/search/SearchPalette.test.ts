@@ -1,0 +1,252 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { SearchResults } from '../lib/bindings.gen';
+import { setLanguage } from '../lib/i18n/index.svelte';
+import { router } from '../lib/router.svelte';
+import Sidebar from '../Sidebar.svelte';
+import {
+  callsOf,
+  deferred,
+  fakeCore,
+  searchHit,
+  searchOf,
+  storedInteraction,
+  storedLead,
+  storedMeta,
+} from '../test-ipc';
+import { palette } from './palette.svelte';
+import SearchPalette from './SearchPalette.svelte';
+
+const HITS = [
+  searchHit('organizations', 8, 'Công ty TNHH Hà Nội Semicon', 'Hanoi Semicon Ltd · Hà Nội · VN'),
+  searchHit('organizations', 9, 'Tập đoàn Hanwha', 'Hanwha Group · Seoul · KR'),
+  searchHit('contacts', 15, 'Trần Thị Hà', 'Giám đốc · ha.tran@example.vn'),
+  searchHit('delegations', 5, 'Đoàn xúc tiến đầu tư tại Hàn Quốc', 'Seoul · KR · 2027-03-08'),
+  searchHit('itinerary-items', 77, 'Gặp Hanwha Solutions', 'Hanwha HQ · 2027-03-09'),
+  searchHit('leads', 30, 'Nhà máy pin tại Hà Nam', 'site_visit · Lê Hà · Gửi hồ sơ khu đất'),
+  searchHit('interactions', 40, 'Gọi điện với Hanwha về khu đất', 'call · 2026-02-10'),
+];
+
+async function openWithShortcut(options: KeyboardEventInit = { ctrlKey: true }) {
+  await fireEvent.keyDown(document.body, { key: 'k', ...options });
+  return screen.findByTestId('search-input');
+}
+
+async function typeQuery(text: string) {
+  const input = screen.getByTestId('search-input');
+  await fireEvent.input(input, { target: { value: text } });
+  return input;
+}
+
+describe('Search palette', () => {
+  it('opens with Ctrl+K or Cmd+K, focused, with an empty state; Esc closes it', async () => {
+    fakeCore({ search: searchOf(HITS) });
+    render(SearchPalette);
+    expect(screen.queryByTestId('search-palette')).toBeNull();
+
+    const input = await openWithShortcut();
+    await waitFor(() => expect(input).toHaveFocus());
+    expect(screen.getByRole('dialog')).toHaveAttribute('aria-modal', 'true');
+    expect(screen.getByTestId('search-empty')).toHaveTextContent('Gõ vài chữ');
+
+    await fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(palette.open).toBe(false);
+
+    await openWithShortcut({ metaKey: true });
+    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+  });
+
+  it('opens from the sidebar’s search button', async () => {
+    fakeCore({ search: searchOf(HITS) });
+    render(Sidebar, { current: null });
+    render(SearchPalette);
+    await fireEvent.click(screen.getByTestId('nav-search'));
+    expect(await screen.findByTestId('search-input')).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+  });
+
+  it('shows hits grouped by kind with the kind and its total, the typed words marked without accents', async () => {
+    const calls = fakeCore({ search: searchOf(HITS) });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('ha noi');
+
+    const groups = await screen.findAllByTestId('search-group');
+    expect(callsOf(calls, 'search').at(-1)).toEqual({ query: 'ha noi', perKind: 5 });
+    expect(groups.map((g) => g.dataset.kind)).toEqual(['organizations']);
+    expect(within(groups[0]).getByText('Tổ chức')).toBeInTheDocument();
+    expect(within(groups[0]).getByTestId('search-group-total')).toHaveTextContent('1 kết quả');
+
+    const hit = screen.getByTestId('search-hit');
+    const label = within(hit).getByTestId('search-hit-label');
+    expect(label).toHaveTextContent('Công ty TNHH Hà Nội Semicon');
+    expect([...label.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Hà', 'Nội']);
+    // The marks are plain text nodes in <mark>: nothing else was built from the text.
+    expect(label.querySelectorAll('*')).toHaveLength(2);
+    const detail = within(hit).getByTestId('search-hit-detail');
+    expect([...detail.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Ha', 'Hà', 'Nội']);
+  });
+
+  it('shows a capped count as "1.000+" (the core stops counting there)', async () => {
+    fakeCore({
+      search: (args) => ({
+        query: args.query,
+        groups: [{ kind: 'contacts', hits: [searchHit('contacts', 1, 'Nguyễn Văn An')], total: 1000, more: true }],
+      }),
+    });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('nguyen');
+    expect(await screen.findByTestId('search-group-total')).toHaveTextContent('1 trên 1.000+ kết quả');
+  });
+
+  it('names stage and kind codes and writes dates the officer’s way in detail lines', async () => {
+    fakeCore({ search: searchOf(HITS) });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('han');
+
+    const groups = await screen.findAllByTestId('search-group');
+    expect(groups.map((g) => g.dataset.kind)).toEqual([
+      'organizations',
+      'delegations',
+      'itinerary-items',
+      'interactions',
+    ]);
+    const interaction = within(groups[3]).getByTestId('search-hit');
+    expect(interaction).toHaveTextContent('Điện thoại · 10/02/2026');
+    expect(within(groups[1]).getByTestId('search-hit')).toHaveTextContent('Seoul · KR · 08/03/2027');
+  });
+
+  it('moves with ↑/↓ (wrapping) and opens the active hit’s page with Enter', async () => {
+    fakeCore({ search: searchOf(HITS) });
+    render(SearchPalette);
+    const input = await openWithShortcut();
+    await typeQuery('ha');
+    await screen.findAllByTestId('search-group');
+    const hits = screen.getAllByTestId('search-hit');
+    expect(hits.map((h) => `${h.dataset.kind}/${h.dataset.id}`)).toEqual([
+      'organizations/8',
+      'organizations/9',
+      'contacts/15',
+      'leads/30',
+      'delegations/5',
+      'itinerary-items/77',
+      'interactions/40',
+    ]);
+    expect(hits[0]).toHaveAttribute('aria-selected', 'true');
+    expect(input).toHaveAttribute('aria-activedescendant', hits[0].id);
+
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(hits[1]).toHaveAttribute('aria-selected', 'true');
+    expect(hits[0]).toHaveAttribute('aria-selected', 'false');
+    expect(input).toHaveAttribute('aria-activedescendant', hits[1].id);
+    await fireEvent.keyDown(input, { key: 'ArrowUp' });
+    await fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(hits[6]).toHaveAttribute('aria-selected', 'true');
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(hits[2]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('option', { selected: true })).toEqual([hits[2]]);
+
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(router.path).toBe('/contacts/people/15'));
+    expect(screen.queryByTestId('search-palette')).toBeNull();
+  });
+
+  it('opens an organisation, delegation or itinerary item by click, reading the item for its delegation', async () => {
+    const calls = fakeCore({
+      search: searchOf(HITS),
+      get_record: () => ({ ...storedMeta(77), delegation_id: 5, title: 'Gặp Hanwha Solutions' }),
+    });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('hanwha');
+    const [, item] = await screen.findAllByTestId('search-group');
+    expect(item.dataset.kind).toBe('itinerary-items');
+    await fireEvent.click(within(item).getByTestId('search-hit'));
+    await waitFor(() => expect(router.path).toBe('/delegations/5/itinerary?item=77'));
+    expect(callsOf(calls, 'get_record')).toEqual([{ kind: 'itinerary-items', id: 77 }]);
+
+    await openWithShortcut();
+    await typeQuery('hanwha');
+    const [org] = await screen.findAllByTestId('search-group');
+    await fireEvent.click(within(org).getByTestId('search-hit'));
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
+  });
+
+  it('opens a lead or an interaction on its organisation’s page, pointing at it', async () => {
+    fakeCore({
+      search: searchOf(HITS),
+      get_record: (args) =>
+        args.kind === 'leads'
+          ? storedLead(30, 'Nhà máy pin tại Hà Nam', { organization_id: 12 })
+          : storedInteraction(40, '2026-02-10T03:00:00Z', 'Gọi điện', { organization_id: null, contact_ids: [15] }),
+    });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('ha nam');
+    await fireEvent.click(await screen.findByTestId('search-hit'));
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/12?lead=30'));
+
+    await openWithShortcut();
+    await typeQuery('goi dien');
+    await fireEvent.click(await screen.findByTestId('search-hit'));
+    // No organisation: the first attendee's page.
+    await waitFor(() => expect(router.path).toBe('/contacts/people/15?interaction=40'));
+  });
+
+  it('ignores a reply that arrives after the reply to a later query', async () => {
+    const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
+    const answer = searchOf(HITS);
+    const calls = fakeCore({
+      search: (args) => {
+        const query = String(args.query);
+        replies[query] = deferred<SearchResults>();
+        return replies[query].promise;
+      },
+    });
+    render(SearchPalette);
+    await openWithShortcut();
+
+    await typeQuery('ha');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(1));
+    await typeQuery('hanwha');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(2));
+
+    // The later query is answered first, then the earlier one, late.
+    replies.hanwha.resolve(answer({ query: 'hanwha', perKind: 5 }) as SearchResults);
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    replies.ha.resolve(answer({ query: 'ha', perKind: 5 }) as SearchResults);
+    await new Promise((r) => setTimeout(r, 30));
+    const labels = screen.getAllByTestId('search-hit-label').map((l) => l.textContent);
+    expect(labels).toEqual(['Tập đoàn Hanwha', 'Gặp Hanwha Solutions', 'Gọi điện với Hanwha về khu đất']);
+  });
+
+  it('waits for a pause in typing before asking the core', async () => {
+    const calls = fakeCore({ search: searchOf(HITS) });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('h');
+    await typeQuery('ha');
+    await typeQuery('han');
+    await screen.findAllByTestId('search-group');
+    expect(callsOf(calls, 'search')).toEqual([{ query: 'han', perKind: 5 }]);
+  });
+
+  it('says when nothing is found, in Vietnamese and in English', async () => {
+    fakeCore({ search: searchOf(HITS) });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('tokyo');
+    expect(await screen.findByTestId('search-none')).toHaveTextContent('Không tìm thấy kết quả nào cho «tokyo».');
+    setLanguage('en');
+    expect(await screen.findByTestId('search-none')).toHaveTextContent('Nothing found for «tokyo».');
+    await typeQuery('');
+    expect(screen.getByTestId('search-empty')).toHaveTextContent('Type part of a name');
+    expect(screen.getByTestId('search-input')).toHaveAttribute('placeholder', expect.stringContaining('accents optional'));
+  });
+});
