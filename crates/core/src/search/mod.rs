@@ -205,6 +205,29 @@ pub fn document(kind: EntityKind, v: &Value) -> Option<Document> {
     })
 }
 
+/// The FTS5 query for what the user typed as one types: every word complete except the last,
+/// which matches as a prefix ("nguyen va" → "nguyen" "va"*). Complete words read one doclist
+/// each, where prefixes merge the doclists of every word they start, so this is the fast form;
+/// `fts_query` (every word a prefix) is the fallback when it finds nothing.
+pub fn fts_query_typing(input: &str) -> Option<String> {
+    let words = query_words(input);
+    let last = words.len().checked_sub(1)?;
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| {
+                if n == last {
+                    format!("\"{w}\"*")
+                } else {
+                    format!("\"{w}\"")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// The FTS5 query for what the user typed: each word folded and matched as a prefix, all words
 /// required. None when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {

@@ -10,7 +10,7 @@ use serde_json::Value;
 const VERSION_KEY: &str = "search_index_version";
 
 /// How many matches per kind are ranked (in index order; the best `per_kind` are shown).
-pub const RANK_WINDOW: i64 = 300;
+pub const RANK_WINDOW: i64 = 100;
 /// Totals are counted up to this many (more shows as "COUNT_CAP+").
 pub const COUNT_CAP: i64 = 1000;
 
@@ -85,11 +85,31 @@ pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
 
 impl Store {
     /// Searches organisations, contacts, leads, delegations, itinerary items, interactions and
-    /// opportunities for what the user typed (accents, case and đ ignored; each word a prefix).
+    /// opportunities for what the user typed (accents, case and đ ignored; the last word a
+    /// prefix, or every word when that finds nothing).
     /// At most `per_kind` hits per kind, best first.
     pub fn search(&self, input: &str, per_kind: u32) -> Result<SearchResults> {
+        let typing = search::fts_query_typing(input);
+        let groups = match &typing {
+            Some(q) => self.search_groups(q, input, per_kind)?,
+            None => Vec::new(),
+        };
+        let lenient = search::fts_query(input);
+        let groups = match lenient {
+            Some(q) if groups.is_empty() && Some(&q) != typing.as_ref() => {
+                self.search_groups(&q, input, per_kind)?
+            }
+            _ => groups,
+        };
+        Ok(SearchResults {
+            query: input.to_owned(),
+            groups,
+        })
+    }
+
+    fn search_groups(&self, q: &str, input: &str, per_kind: u32) -> Result<Vec<SearchGroup>> {
         let mut groups = Vec::new();
-        if let Some(q) = search::fts_query(input) {
+        {
             let conn = self.conn();
             // FTS5's bm25() looks up every phrase's document frequency over the whole index on
             // each query, which costs tens of milliseconds for common words ("nguyen", "van").
@@ -151,10 +171,7 @@ impl Store {
                 });
             }
         }
-        Ok(SearchResults {
-            query: input.to_owned(),
-            groups,
-        })
+        Ok(groups)
     }
 
     /// Rebuilds the search index from the records (one transaction).
