@@ -30,6 +30,13 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// Imports a generated CSV of N contacts (Vietnamese and foreign names, 2 emails, 2 phones,
+    /// an organisation each of 1,000) into a fresh store, against `sqlite3 .import` of the same
+    /// file into a plain table (target: 100,000 rows < 3 s).
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -40,6 +47,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
     match what {
         BenchWhat::Search { queries } => search(store, queries),
+        BenchWhat::Import { rows } => import(rows),
         BenchWhat::Brief { runs } => brief(runs),
         BenchWhat::Itinerary { runs } => itinerary(runs),
     }
@@ -312,6 +320,89 @@ fn search(store: &Store, queries: usize) -> Result<()> {
         ms(percentile(pages.clone(), 0.5)),
         ms(*pages.iter().max().unwrap())
     );
+    Ok(())
+}
+
+fn import(rows: usize) -> Result<()> {
+    let dir = tempfile_dir()?;
+    let csv = dir.join("contacts.csv");
+    let family = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Bùi", "Đỗ", "Võ", "Kim", "Tanaka",
+        "Müller",
+    ];
+    let middle = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quốc", "Hồng", "Ngọc"];
+    let given = [
+        "An", "Bình", "Đạt", "Giang", "Hương", "Khoa", "Linh", "Nam", "Phúc", "Trang", "Yến",
+        "Hiroshi",
+    ];
+    let mut text = String::from(
+        "\u{feff}Họ và tên,Email,Email 2,Điện thoại,Di động,Công ty,Chức vụ,Ghi chú\r\n",
+    );
+    for i in 0..rows {
+        let name = format!(
+            "{} {} {} {i}",
+            family[i % family.len()],
+            middle[(i / 7) % middle.len()],
+            given[(i / 3) % given.len()]
+        );
+        text.push_str(&format!(
+            "{name},user{i}@congty{}.vn,u{i}@gmail.com,024 3{:03} {:04},09{:02} {:03} {:03},Công ty Cổ phần Đầu tư {},Giám đốc,\"Gặp tại hội chợ, Hà Nội\"\r\n",
+            i % 1000,
+            i % 1000,
+            i % 10_000,
+            i % 100,
+            (i / 100) % 1000,
+            i % 1000,
+            i % 1000
+        ));
+    }
+    std::fs::write(&csv, &text)?;
+    let db = dir.join("import.db");
+    let mut store = Store::open(&db)?;
+    let t = Instant::now();
+    let r = planner_core::contacts_io::import::import(
+        &mut store,
+        text.as_bytes(),
+        "contacts.csv",
+        None,
+        None,
+        false,
+    )?;
+    let ours = t.elapsed();
+    println!(
+        "import: {rows} rows, {} KB: {} contacts and {} organisations created, {} duplicates, {} rejected",
+        text.len() / 1024,
+        r.contacts_created,
+        r.organizations_created,
+        r.duplicates.len(),
+        r.errors.len()
+    );
+    println!(
+        "  planner import (parse, validate, E.164, duplicates, organisations, audit, search index, one transaction): {:.0} ms ({:.1} µs/row); target < 3,000 ms",
+        ms(ours),
+        ours.as_secs_f64() * 1e6 / rows as f64
+    );
+    let sqlite = std::path::Path::new("/usr/bin/sqlite3");
+    if sqlite.exists() {
+        let plain = dir.join("plain.db");
+        let t = Instant::now();
+        let status = std::process::Command::new(sqlite)
+            .arg(&plain)
+            .arg(".mode csv")
+            .arg(format!(".import {} contacts", csv.display()))
+            .status()?;
+        let theirs = t.elapsed();
+        anyhow::ensure!(status.success(), "sqlite3 .import failed");
+        println!(
+            "  sqlite3 .import of the same file into a plain table (no checks): {:.0} ms; ratio {:.1}x",
+            ms(theirs),
+            ours.as_secs_f64() / theirs.as_secs_f64()
+        );
+    } else {
+        println!("  sqlite3 not installed: no baseline (apt-get install sqlite3)");
+    }
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
