@@ -10,9 +10,14 @@ import type {
   Contact,
   Counsellor,
   Delegation,
+  DuplicatePair,
   EntityKind,
+  EraseReport,
   ErrorPayload,
   FieldError,
+  ImportBatch,
+  ImportedContact,
+  ImportReport,
   Interaction,
   Lead,
   Organization,
@@ -30,6 +35,7 @@ import type {
   OpportunitySuggestion,
   Page,
   PlanMember,
+  RowError,
   Stored,
 } from './lib/bindings.gen';
 import { fold } from './lib/text-fold';
@@ -492,6 +498,91 @@ export function useTimeZone(zone: string): void {
     if (before === undefined) delete env.TZ;
     else env.TZ = before;
   });
+}
+
+/** A row of an imported file as the preview samples it (a person at line `line`). */
+export function importedContact(line: number, full_name: string, fields: Partial<Contact> & { organization?: string | null } = {}): ImportedContact {
+  const { organization = null, ...contact } = fields;
+  return {
+    line,
+    uuid: null,
+    contact: { ...storedContact(0, full_name), ...contact } as Contact,
+    organization,
+  };
+}
+
+/** A rejected row's error (an invalid email unless changed). */
+export function rowError(line: number, field: string, fields: Partial<RowError> = {}): RowError {
+  return {
+    line,
+    field,
+    code: 'invalid_email',
+    message_vi: 'Email không hợp lệ: «tanaka@»',
+    message_en: 'Not a valid email address: «tanaka@»',
+    ...fields,
+  };
+}
+
+/**
+ * What `import_preview` answers for a generic CSV file with four columns (Họ tên, Email, Điện
+ * thoại, Công ty) mapped by the core's guess, unless changed.
+ */
+export function importReport(fields: Partial<ImportReport> = {}): ImportReport {
+  return {
+    import_id: null,
+    dry_run: true,
+    format: 'csv',
+    columns: ['Họ tên', 'Email', 'Điện thoại', 'Công ty'],
+    mapping: [
+      { column: 'Họ tên', target: 'full_name', label: null },
+      { column: 'Email', target: 'email', label: null },
+      { column: 'Điện thoại', target: 'phone', label: null },
+      { column: 'Công ty', target: 'organization', label: null },
+    ],
+    rows: 3,
+    contacts_created: 2,
+    organizations_created: 1,
+    duplicates: [],
+    errors: [],
+    sample: [],
+    ...fields,
+  };
+}
+
+/** A recorded import (not undone unless changed). */
+export function importBatch(id: number, fields: Partial<ImportBatch> = {}): ImportBatch {
+  return {
+    id,
+    uuid: `00000000-0000-4000-a000-${String(id).padStart(12, '0')}`,
+    at: '2026-03-02T02:30:00Z',
+    file_name: 'danh-ba.csv',
+    format: 'csv',
+    sha256: 'ab'.repeat(32),
+    contacts_created: 2,
+    organizations_created: 1,
+    duplicates_skipped: 0,
+    rows_rejected: 0,
+    undone_at: null,
+    ...fields,
+  };
+}
+
+/** Two people the core thinks may be one. */
+export function duplicatePair(a: [number, string], b: [number, string], reasons: DuplicatePair['reasons']): DuplicatePair {
+  return { a: a[0], b: b[0], a_name: a[1], b_name: b[1], reasons };
+}
+
+/** What `person_erase` reports (nothing left mentioning the person unless changed). */
+export function eraseReport(contact_id: number, fields: Partial<EraseReport> = {}): EraseReport {
+  return {
+    contact_id,
+    memberships_removed: 0,
+    interactions_unlinked: 0,
+    meetings_unlinked: 0,
+    audit_rows_scrubbed: 0,
+    interactions_mentioning: [],
+    ...fields,
+  };
 }
 
 export { meta as storedMeta };

@@ -1,5 +1,5 @@
 // Test set-up: DOM matchers, and a clean slate (no IPC mock, Vietnamese, no route, no cached
-// picture, no settings read, no remembered list filters) after each test.
+// picture, no settings read, no remembered list filters, no erase report) after each test.
 import '@testing-library/jest-dom/vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach } from 'vitest';
@@ -13,6 +13,7 @@ afterEach(async () => {
   (await import('./lib/image-data')).clearImageData();
   (await import('./settings/language')).forgetSettings();
   (await import('./search/palette.svelte')).closePalette();
+  (await import('./contacts/erase-notice.svelte')).eraseNotice.current = null;
   setLanguage('vi');
   history.replaceState(null, '', '/');
   router.path = '/';

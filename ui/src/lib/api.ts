@@ -7,6 +7,13 @@ import type {
   AppInfo,
   Audience,
   AuditEntry,
+  ColumnMap,
+  DuplicatePair,
+  EraseReport,
+  ExportFormat,
+  ImportBatch,
+  ImportFormat,
+  ImportReport,
   BriefModel,
   BriefRequest,
   CounsellorLoad,
@@ -30,6 +37,7 @@ import type {
   SearchResults,
   Settings,
   Stored,
+  UndoReport,
 } from './bindings.gen';
 
 /** A stored record of kind `K`: metadata plus the entity's fields. */
@@ -234,3 +242,65 @@ export const printItinerary = (delegationId: number, options: PrintOptions, path
 
 /** Opens an itinerary PDF printed in this session in the system's viewer. */
 export const openItineraryPdf = (path: string) => call<null>('open_itinerary_pdf', { path });
+
+// ── Contact book: import, export, duplicates, personal data ────────────────────────────────
+
+/**
+ * What importing the file at `path` would do (nothing is written): the format (detected when
+ * null), its columns and the mapping used (guessed when null), counts, duplicates, rejected
+ * rows with their lines, and the first rows as they would be stored.
+ */
+export const importPreview = (path: string, format: ImportFormat | null, mapping: ColumnMap[] | null) =>
+  call<ImportReport>('import_preview', { path, format, mapping });
+
+/** Imports the file in one transaction (`import_id` set), or with `dryRun` only checks it. */
+export const importContacts = (
+  path: string,
+  format: ImportFormat | null,
+  mapping: ColumnMap[] | null,
+  dryRun: boolean,
+) => call<ImportReport>('import_contacts', { path, format, mapping, dryRun });
+
+/** Removes what an import created (refused with `changed_since` / `already_undone` on `import_id`). */
+export const undoImport = (importId: number) => call<UndoReport>('undo_import', { importId });
+
+/** Every import, newest first (`undone_at` set once undone). */
+export const listImports = () => call<ImportBatch[]>('list_imports');
+
+/** Writes the whole contact book at `path` (from the save dialog) as CSV or vCard. */
+export const exportContacts = (format: ExportFormat, path: string) =>
+  call<ExportedFile>('export_contacts', { format, path });
+
+/** Pairs of people who look like one person (same email, same phone, similar name at one organisation). */
+export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
+
+/** Merges `otherId` into `keepId` (everything kept, the other deleted, audited); returns the kept person. */
+export const mergeContacts = (keepId: number, otherId: number) =>
+  call<RecordOf<'contacts'>>('merge_contacts', { keepId, otherId });
+
+/** Writes everything held about a person at `path` (from the save dialog): JSON or PDF by its extension. */
+export const personExport = (contactId: number, path: string) =>
+  call<ExportedFile>('person_export', { contactId, path });
+
+/** Erases a person: unlinks them everywhere, scrubs the history; lists interactions still naming them. */
+export const personErase = (contactId: number) => call<EraseReport>('person_erase', { contactId });
+
+/** Asks for a contact file to import (the native open dialog); null when the user cancels. */
+export async function chooseImportPath(): Promise<string | null> {
+  try {
+    return await open({
+      multiple: false,
+      filters: [{ name: 'Danh bạ / Contacts', extensions: ['csv', 'tsv', 'txt', 'vcf'] }],
+    });
+  } catch (error) {
+    throw new ApiError(toErrorPayload(error));
+  }
+}
+
+/** Asks where to save the contact book (CSV or vCard); null when the user cancels. */
+export const chooseContactsExportPath = (defaultPath: string, format: ExportFormat) =>
+  format === 'csv' ? choosePath(defaultPath, 'CSV', 'csv') : choosePath(defaultPath, 'vCard', 'vcf');
+
+/** Asks where to save a person's data (JSON or PDF); null when the user cancels. */
+export const choosePersonExportPath = (defaultPath: string, kind: 'json' | 'pdf') =>
+  kind === 'json' ? choosePath(defaultPath, 'JSON', 'json') : choosePath(defaultPath, 'PDF', 'pdf');

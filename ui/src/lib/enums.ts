@@ -10,6 +10,7 @@ import type {
   DelegationKind,
   DelegationStatus,
   EntityKind,
+  ImportFormat,
   InteractionKind,
   ItineraryKind,
   LeadStage,
@@ -19,6 +20,7 @@ import type {
   OrganizationKind,
   OrganizationSize,
   Paper,
+  Target,
   VisaStatus,
 } from './bindings.gen';
 
@@ -158,6 +160,30 @@ export const BRIEF_SECTIONS = valuesOf<BriefSection>({
   incentives: true,
   how_to_invest: true,
   contacts: true,
+});
+
+/** The kinds of contact file the import reads. */
+export const IMPORT_FORMATS = valuesOf<ImportFormat>({ csv: true, google: true, outlook: true, vcard: true });
+
+/** Where a column of an imported file may go, in the order the mapping menu lists them. */
+export const IMPORT_TARGETS = valuesOf<Target>({
+  full_name: true,
+  given_name: true,
+  family_name: true,
+  title: true,
+  organization: true,
+  email: true,
+  email_label: true,
+  phone: true,
+  phone_label: true,
+  language: true,
+  nationality: true,
+  notes: true,
+  consent_basis: true,
+  consent_date: true,
+  consent_source: true,
+  uuid: true,
+  ignore: true,
 });
 
 /** Is `value` one of `values`? Narrows a plain string (e.g. from the dashboard) to the enum. */

@@ -30,6 +30,8 @@ export type Route =
   | { name: 'person-new' }
   | { name: 'person'; id: number }
   | { name: 'person-edit'; id: number }
+  | { name: 'contacts-import' }
+  | { name: 'contacts-duplicates' }
   | { name: 'pipeline' }
   | { name: 'opportunities' }
   | { name: 'opportunity-new' }
@@ -117,6 +119,8 @@ export function parseRoute(path: string): Route {
           one: (id) => ({ name: 'organization', id }),
           edit: (id) => ({ name: 'organization-edit', id }),
         });
+      if (tab === 'import' && more.length === 0) return { name: 'contacts-import' };
+      if (tab === 'duplicates' && more.length === 0) return { name: 'contacts-duplicates' };
       if (tab === 'people')
         return crud(more, {
           list: { name: 'people' },
@@ -166,6 +170,8 @@ export function sectionOf(route: Route): Section | null {
     case 'person-new':
     case 'person':
     case 'person-edit':
+    case 'contacts-import':
+    case 'contacts-duplicates':
       return 'contacts';
     case 'pipeline':
       return 'pipeline';

@@ -15,6 +15,10 @@ describe('parseRoute', () => {
     expect(parseRoute('/contacts')).toEqual({ name: 'organizations' });
     expect(parseRoute('/contacts/people/7')).toEqual({ name: 'person', id: 7 });
     expect(parseRoute('/contacts/organizations/3/edit')).toEqual({ name: 'organization-edit', id: 3 });
+    expect(parseRoute('/contacts/import')).toEqual({ name: 'contacts-import' });
+    expect(parseRoute('/contacts/duplicates')).toEqual({ name: 'contacts-duplicates' });
+    expect(sectionOf(parseRoute('/contacts/import'))).toBe('contacts');
+    expect(sectionOf(parseRoute('/contacts/duplicates'))).toBe('contacts');
     expect(parseRoute('/opportunities/2')).toEqual({ name: 'opportunity', id: 2 });
     expect(parseRoute('/opportunities/new')).toEqual({ name: 'opportunity-new' });
     expect(parseRoute('/opportunities/2/edit')).toEqual({ name: 'opportunity-edit', id: 2 });
@@ -52,6 +56,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/delegations/0')).toEqual({ name: 'not-found' });
     expect(parseRoute('/delegations/5/delete')).toEqual({ name: 'not-found' });
     expect(parseRoute('/nowhere')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/contacts/import/3')).toEqual({ name: 'not-found' });
     expect(parseRoute('/briefs/new')).toEqual({ name: 'not-found' });
     expect(parseRoute('/delegations/5/overview')).toEqual({ name: 'not-found' });
     expect(parseRoute('/delegations/5/budget')).toEqual({ name: 'not-found' });

@@ -1,7 +1,7 @@
 // Where a search hit leads, and its detail line as people read it.
 
 import type { SearchHit, UiLanguage } from '../lib/bindings.gen';
-import { getRecord } from '../lib/api';
+import { getRecord, type RecordOf } from '../lib/api';
 import { INTERACTION_KINDS, isOneOf, LEAD_STAGES } from '../lib/enums';
 import { formatDate } from '../lib/format';
 import { t } from '../lib/i18n/index.svelte';
@@ -30,16 +30,22 @@ export async function pathOfHit(hit: SearchHit): Promise<string | null> {
       const lead = await getRecord('leads', hit.id);
       return `/contacts/organizations/${lead.organization_id}?lead=${hit.id}`;
     }
-    case 'interactions': {
-      const i = await getRecord('interactions', hit.id);
-      if (i.organization_id !== null) return `/contacts/organizations/${i.organization_id}?interaction=${hit.id}`;
-      if (i.contact_ids.length > 0) return `/contacts/people/${i.contact_ids[0]}?interaction=${hit.id}`;
-      if (i.delegation_id !== null) return `/delegations/${i.delegation_id}`;
-      return null;
-    }
+    case 'interactions':
+      return pathOfInteraction(await getRecord('interactions', hit.id));
     default:
       return null;
   }
+}
+
+/**
+ * Where an interaction is shown: its organisation's timeline, else its first attendee's, else its
+ * delegation (null when it is tied to none of them).
+ */
+export function pathOfInteraction(i: RecordOf<'interactions'>): string | null {
+  if (i.organization_id !== null) return `/contacts/organizations/${i.organization_id}?interaction=${i.id}`;
+  if (i.contact_ids.length > 0) return `/contacts/people/${i.contact_ids[0]}?interaction=${i.id}`;
+  if (i.delegation_id !== null) return `/delegations/${i.delegation_id}`;
+  return null;
 }
 
 /**
