@@ -3,6 +3,7 @@
 //! the scenarios run one after another inside one test.
 
 mod briefs;
+mod contacts;
 mod delegations;
 mod foundation;
 
@@ -11,4 +12,5 @@ fn end_to_end() {
     foundation::first_screen_and_delegation_form();
     briefs::compose_and_save_a_brief();
     delegations::overlapping_items_conflict_and_the_itinerary_prints();
+    contacts::import_with_a_bad_row_then_find_without_accents();
 }

@@ -276,10 +276,12 @@ fn search(store: &Store, queries: usize) -> Result<()> {
         typed.push(q);
     }
     let (mut ours, mut raw) = (Vec::new(), Vec::new());
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
     for q in &typed {
         let t = Instant::now();
         let r = store.search(q, 5)?;
         ours.push(t.elapsed());
+        slowest.push((t.elapsed(), q.clone()));
         std::hint::black_box(r);
         let fts = planner_core::search::fts_query(q).unwrap_or_default();
         let t = Instant::now();
@@ -302,6 +304,13 @@ fn search(store: &Store, queries: usize) -> Result<()> {
         ms(percentile(raw.clone(), 0.5)),
         ms(percentile(raw.clone(), 0.95))
     );
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    let worst: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(d, q)| format!("«{q}» {:.1} ms", ms(*d)))
+        .collect();
+    println!("  slowest: {}", worst.join(", "));
     let mut pages = Vec::new();
     for k in 0..20u32 {
         let offset = (total as u32 / 20) * k;
@@ -346,13 +355,13 @@ fn import(rows: usize) -> Result<()> {
             given[(i / 3) % given.len()]
         );
         text.push_str(&format!(
-            "{name},user{i}@congty{}.vn,u{i}@gmail.com,024 3{:03} {:04},09{:02} {:03} {:03},Công ty Cổ phần Đầu tư {},Giám đốc,\"Gặp tại hội chợ, Hà Nội\"\r\n",
+            "{name},user{i}@congty{}.vn,u{i}@gmail.com,024 {:04} {:04},09{:02} {:03} {:03},Công ty Cổ phần Đầu tư {},Giám đốc,\"Gặp tại hội chợ, Hà Nội\"\r\n",
             i % 1000,
-            i % 1000,
+            3000 + i / 10_000,
             i % 10_000,
             i % 100,
             (i / 100) % 1000,
-            i % 1000,
+            i / 100_000,
             i % 1000
         ));
     }

@@ -70,6 +70,9 @@ impl Store {
         }
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 64 MiB of page cache: a 100,000-row import is one transaction, and a small cache
+        // spills its dirty pages to the WAL halfway through.
+        self.conn.pragma_update(None, "cache_size", -65536)?;
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
         search::ensure(&mut self.conn)?;

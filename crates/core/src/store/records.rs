@@ -305,7 +305,7 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
         &audit::changes(None, Some(&row)),
     )?;
     let stored = read_value(conn, E::KIND, id)?;
-    super::search::index(conn, E::KIND, id, &stored)?;
+    super::search::index_new(conn, E::KIND, id, &stored)?;
     Ok(stored)
 }
 

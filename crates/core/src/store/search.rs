@@ -20,12 +20,23 @@ fn searched(kind: EntityKind) -> bool {
 
 /// Puts record `id` of `kind` (as read back after a write) in the index, replacing its entry.
 pub(crate) fn index(conn: &Connection, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
+    reindex(conn, kind, id, v, true)
+}
+
+/// Indexes a record just created (its rowid cannot be in the index: deletes unindex).
+pub(crate) fn index_new(conn: &Connection, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
+    reindex(conn, kind, id, v, false)
+}
+
+fn reindex(conn: &Connection, kind: EntityKind, id: i64, v: &Value, replace: bool) -> Result<()> {
     if !searched(kind) {
         return Ok(());
     }
     let rowid = search::rowid(kind, id);
-    conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
-        .execute([rowid])?;
+    if replace {
+        conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+            .execute([rowid])?;
+    }
     if let Some(d) = search::document(kind, v) {
         conn.prepare_cached(
             "INSERT INTO search_index (rowid, title, body, label, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
