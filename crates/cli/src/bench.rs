@@ -304,7 +304,7 @@ fn search(store: &Store, queries: usize) -> Result<()> {
         ms(percentile(raw.clone(), 0.5)),
         ms(percentile(raw.clone(), 0.95))
     );
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     let worst: Vec<String> = slowest
         .iter()
         .take(5)

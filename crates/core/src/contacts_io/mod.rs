@@ -13,10 +13,10 @@
 //! - `phone.rs`: phone numbers to E.164 where that is unambiguous.
 
 mod csv;
-pub mod import;
 mod decode;
 mod draft;
 mod headers;
+pub mod import;
 mod phone;
 mod vcard;
 
