@@ -139,7 +139,11 @@ fn type_errors<E: Entity>(
 
 fn exists(conn: &Connection, kind: EntityKind, id: i64) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.table());
-    Ok(conn.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 fn missing_ref(field: &str, kind: EntityKind, id: i64) -> FieldError {
@@ -280,7 +284,7 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
     let mut values = vec![
         rusqlite::types::Value::Text(uuid.clone()),
         rusqlite::types::Value::Text(now.clone()),
-        rusqlite::types::Value::Text(now),
+        rusqlite::types::Value::Text(now.clone()),
     ];
     values.extend(names.iter().map(|n| to_sql(&row[*n])));
     match conn.prepare_cached(&sql)?.execute(params_from_iter(values)) {
@@ -304,7 +308,17 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
         "create",
         &audit::changes(None, Some(&row)),
     )?;
-    let stored = read_value(conn, E::KIND, id)?;
+    // The stored record is the canonical row just written plus its metadata (reading it back
+    // would cost a query per record, which bulk imports feel).
+    let mut stored = Map::new();
+    stored.insert("id".into(), Value::from(id));
+    stored.insert("uuid".into(), Value::from(uuid));
+    stored.insert("created_at".into(), Value::from(now.clone()));
+    stored.insert("updated_at".into(), Value::from(now));
+    if let Value::Object(fields) = row {
+        stored.extend(fields);
+    }
+    let stored = Value::Object(stored);
     super::search::index_new(conn, E::KIND, id, &stored)?;
     Ok(stored)
 }
