@@ -360,7 +360,7 @@ pub enum ExportFormat {
 
 /// The whole contact book as CSV (UTF-8 with BOM, formulas escaped) or vCard 4.0.
 pub fn export(store: &Store, format: ExportFormat) -> Result<String> {
-    let orgs: HashMap<i64, String> = store::organization_names(store.conn_for_people())?
+    let orgs: HashMap<i64, String> = store::organization_names(store.conn())?
         .into_iter()
         .map(|(id, vi, _)| (id, vi))
         .collect();

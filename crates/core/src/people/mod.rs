@@ -94,11 +94,7 @@ pub fn similar_names(a: &str, b: &str) -> bool {
 /// Every pair of contacts that look like the same person: same email, same phone, or a
 /// similar name at the same organisation.
 pub fn find_duplicates(store: &Store) -> Result<Vec<DuplicatePair>> {
-    Ok(pairs(&match_rows(store_conn(store))?))
-}
-
-fn store_conn(store: &Store) -> &rusqlite::Connection {
-    store.conn_for_people()
+    Ok(pairs(&match_rows(store.conn())?))
 }
 
 fn pairs(rows: &[MatchRow]) -> Vec<DuplicatePair> {
@@ -387,7 +383,7 @@ pub fn erase_contact(store: &mut Store, id: i64) -> Result<EraseReport> {
 /// their organisation, interactions, delegation memberships and meetings, and its audit trail.
 pub fn export_person(store: &Store, id: i64) -> Result<Value> {
     let c = store.get_json(EntityKind::Contacts, id)?;
-    let refs = references(store_conn(store), id)?;
+    let refs = references(store.conn(), id)?;
     let organization = match c["organization_id"].as_i64() {
         Some(o) => store.get_json(EntityKind::Organizations, o).ok(),
         None => None,
@@ -402,7 +398,7 @@ pub fn export_person(store: &Store, id: i64) -> Result<Value> {
             .as_i64()
             .map(|d| store.get_json(EntityKind::Delegations, d))
             .transpose()?;
-        let attended = crate::store::people::items_attended_by(store_conn(store), *m)?;
+        let attended = crate::store::people::items_attended_by(store.conn(), *m)?;
         memberships.push(json!({
             "member": member,
             "delegation": delegation.map(|d| json!({"id": d["id"], "title": d["title"],

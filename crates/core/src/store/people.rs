@@ -1,6 +1,7 @@
 //! SQL for the contact book's whole-person operations: matching rows for duplicate detection,
 //! what points at a contact, and scrubbing audit rows of an erased person.
 
+use super::records::ids;
 use super::Tx;
 use crate::domain::EntityKind;
 use crate::error::Result;
@@ -47,12 +48,6 @@ pub struct References {
     pub interactions: Vec<i64>,
     pub itinerary_items: Vec<i64>,
     pub members: Vec<i64>,
-}
-
-fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
 }
 
 pub(crate) fn references(conn: &Connection, id: i64) -> Result<References> {
@@ -130,10 +125,4 @@ pub(crate) fn interactions_mentioning(conn: &Connection, folded_name: &str) -> R
         }
     }
     Ok(out)
-}
-
-impl super::Store {
-    pub(crate) fn conn_for_people(&self) -> &Connection {
-        self.conn()
-    }
 }

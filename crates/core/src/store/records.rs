@@ -415,7 +415,8 @@ fn update<E: Entity>(
     Ok(stored)
 }
 
-fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
+/// The ids `sql` (one `?1` parameter) selects.
+pub(crate) fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)

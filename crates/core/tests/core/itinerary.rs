@@ -87,6 +87,20 @@ fn fixture() -> Fixture {
 }
 
 impl Fixture {
+    /// Moves the fixture's delegation to `to` through the workflow at `at`.
+    fn go(
+        &mut self,
+        to: DelegationStatus,
+        by: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<planner_core::store::Record<Delegation>, CoreError> {
+        let t = Transition {
+            to,
+            by: by.map(Into::into),
+        };
+        transition(&mut self.store, self.delegation, &t, at)
+    }
+
     fn entry(&self, title: &str, day: NaiveDate, from: (u32, u32), to: (u32, u32)) -> ItemEntry {
         ItemEntry {
             delegation_id: self.delegation,
@@ -420,14 +434,8 @@ fn a_meeting_without_counsellor_or_attendee_is_soft() {
 #[test]
 fn workflow_moves_are_checked_and_audited() {
     let mut f = fixture();
-    let to = |s| Transition { to: s, by: None };
     // Not allowed: draft → confirmed.
-    let Err(CoreError::Invalid(e)) = transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Confirmed),
-        now(),
-    ) else {
+    let Err(CoreError::Invalid(e)) = f.go(DelegationStatus::Confirmed, None, now()) else {
         panic!("draft → confirmed must be refused")
     };
     assert_eq!(e[0].code, "transition_not_allowed");
@@ -437,36 +445,22 @@ fn workflow_moves_are_checked_and_audited() {
         "{}",
         e[0].message_en
     );
-    transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Proposed),
-        now(),
-    )
-    .unwrap();
+    f.go(DelegationStatus::Proposed, None, now()).unwrap();
     // Approval needs the approver; it records who and when.
-    let Err(CoreError::Invalid(e)) = transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Approved),
-        now(),
-    ) else {
+    let Err(CoreError::Invalid(e)) = f.go(DelegationStatus::Approved, None, now()) else {
         panic!("approval without approver")
     };
     assert_eq!(
         (e[0].field.as_str(), e[0].code.as_str()),
         ("by", "approver_required")
     );
-    let d = transition(
-        &mut f.store,
-        f.delegation,
-        &Transition {
-            to: DelegationStatus::Approved,
-            by: Some("Phó Giám đốc Lê Văn Hùng".into()),
-        },
-        now(),
-    )
-    .unwrap();
+    let d = f
+        .go(
+            DelegationStatus::Approved,
+            Some("Phó Giám đốc Lê Văn Hùng"),
+            now(),
+        )
+        .unwrap();
     assert_eq!(
         d.data.approved_by.as_deref(),
         Some("Phó Giám đốc Lê Văn Hùng")
@@ -503,12 +497,7 @@ fn workflow_moves_are_checked_and_audited() {
         .unwrap();
     let codes: Vec<&str> = confirm.refusals.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, vec!["no_head", "hard_conflicts"]);
-    let Err(CoreError::Invalid(e)) = transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Confirmed),
-        now(),
-    ) else {
+    let Err(CoreError::Invalid(e)) = f.go(DelegationStatus::Confirmed, None, now()) else {
         panic!("confirmed without head")
     };
     assert!(e.iter().any(|e| e.message_vi.contains("trưởng đoàn")));
@@ -520,38 +509,15 @@ fn workflow_moves_are_checked_and_audited() {
         )
         .unwrap();
     f.store.delete(EntityKind::ItineraryItems, clash).unwrap();
-    transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Confirmed),
-        now(),
-    )
-    .unwrap();
+    f.go(DelegationStatus::Confirmed, None, now()).unwrap();
     // Completion waits for the end date (13 March 2027).
-    let Err(CoreError::Invalid(e)) = transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Completed),
-        now(),
-    ) else {
+    let Err(CoreError::Invalid(e)) = f.go(DelegationStatus::Completed, None, now()) else {
         panic!("completed before the trip")
     };
     assert_eq!(e[0].code, "not_finished");
     let later = Utc.with_ymd_and_hms(2027, 3, 14, 2, 0, 0).unwrap();
-    transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Completed),
-        later,
-    )
-    .unwrap();
-    transition(
-        &mut f.store,
-        f.delegation,
-        &to(DelegationStatus::Reported),
-        later,
-    )
-    .unwrap();
+    f.go(DelegationStatus::Completed, None, later).unwrap();
+    f.go(DelegationStatus::Reported, None, later).unwrap();
     assert!(next_steps(&f.store, f.delegation, later)
         .unwrap()
         .is_empty());
@@ -585,22 +551,11 @@ fn workflow_moves_are_checked_and_audited() {
 #[test]
 fn cancelling_and_reopening_clear_the_approval() {
     let mut f = fixture();
-    let go = |s: &mut Store, to, by: Option<&str>| {
-        transition(
-            s,
-            f.delegation,
-            &Transition {
-                to,
-                by: by.map(Into::into),
-            },
-            now(),
-        )
-        .unwrap()
-    };
-    go(&mut f.store, DelegationStatus::Proposed, None);
-    go(&mut f.store, DelegationStatus::Approved, Some("Giám đốc"));
-    go(&mut f.store, DelegationStatus::Cancelled, None);
-    let d = go(&mut f.store, DelegationStatus::Draft, None);
+    f.go(DelegationStatus::Proposed, None, now()).unwrap();
+    f.go(DelegationStatus::Approved, Some("Giám đốc"), now())
+        .unwrap();
+    f.go(DelegationStatus::Cancelled, None, now()).unwrap();
+    let d = f.go(DelegationStatus::Draft, None, now()).unwrap();
     assert_eq!(d.data.approved_by, None);
     assert_eq!(d.data.approved_at, None);
     // Without dates a draft cannot be proposed.
@@ -611,15 +566,7 @@ fn cancelling_and_reopening_clear_the_approval() {
             serde_json::json!({"end_date": null}),
         )
         .unwrap();
-    let Err(CoreError::Invalid(e)) = transition(
-        &mut f.store,
-        f.delegation,
-        &Transition {
-            to: DelegationStatus::Proposed,
-            by: None,
-        },
-        now(),
-    ) else {
+    let Err(CoreError::Invalid(e)) = f.go(DelegationStatus::Proposed, None, now()) else {
         panic!("proposed without dates")
     };
     assert_eq!(e[0].code, "missing_dates");
@@ -825,26 +772,11 @@ fn a_delegation_cannot_be_created_past_the_workflow_and_going_back_keeps_the_app
         (e[0].field.as_str(), e[0].code.as_str()),
         ("status", "use_workflow")
     );
-    let go = |s: &mut Store, to, by: Option<&str>| {
-        transition(
-            s,
-            f.delegation,
-            &Transition {
-                to,
-                by: by.map(Into::into),
-            },
-            now(),
-        )
-    };
-    go(&mut f.store, DelegationStatus::Proposed, None).unwrap();
-    go(
-        &mut f.store,
-        DelegationStatus::Approved,
-        Some("Giám đốc Sở"),
-    )
-    .unwrap();
-    go(&mut f.store, DelegationStatus::Confirmed, None).unwrap();
-    let back = go(&mut f.store, DelegationStatus::Approved, None).unwrap();
+    f.go(DelegationStatus::Proposed, None, now()).unwrap();
+    f.go(DelegationStatus::Approved, Some("Giám đốc Sở"), now())
+        .unwrap();
+    f.go(DelegationStatus::Confirmed, None, now()).unwrap();
+    let back = f.go(DelegationStatus::Approved, None, now()).unwrap();
     assert_eq!(back.data.approved_by.as_deref(), Some("Giám đốc Sở"));
     assert_eq!(back.data.approved_at, Some(now()));
     // Settings sent in part keep the rest.
