@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "dashboard",
+    "pipeline_totals",
     "list_records",
     "get_record",
     "create_record",

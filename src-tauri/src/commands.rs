@@ -5,7 +5,7 @@ use crate::AppState;
 use planner_core::domain::EntityKind;
 use planner_core::settings::{AppInfo, Settings};
 use planner_core::store::audit::AuditEntry;
-use planner_core::store::{Dashboard, ListQuery, Page};
+use planner_core::store::{Dashboard, ListQuery, Page, PipelineFilter, PipelineTotals};
 use planner_core::{CoreError, ErrorPayload, Store};
 use serde_json::Value;
 use tauri::State;
@@ -44,6 +44,15 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<()
 #[tauri::command(async)]
 pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
     with_store(&state, |s| s.dashboard())
+}
+
+/// The pipeline's totals by stage and by sector over every lead matching `filter`.
+#[tauri::command(async)]
+pub fn pipeline_totals(
+    state: State<'_, AppState>,
+    filter: PipelineFilter,
+) -> Reply<PipelineTotals> {
+    with_store(&state, |s| s.pipeline_totals(&filter))
 }
 
 #[tauri::command(async)]

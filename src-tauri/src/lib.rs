@@ -63,6 +63,7 @@ pub fn run() {
             commands::get_settings,
             commands::save_settings,
             commands::dashboard,
+            commands::pipeline_totals,
             commands::list_records,
             commands::get_record,
             commands::create_record,

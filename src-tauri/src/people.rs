@@ -98,7 +98,8 @@ pub fn import_preview(
     })
 }
 
-/// Imports a contact file in one transaction (or only checks it, with `dry_run`).
+/// Imports a contact file in one transaction (or only checks it, with `dry_run`); with the
+/// preview's `expected_sha256`, a file changed since the preview is refused.
 #[tauri::command(async)]
 pub fn import_contacts(
     state: State<'_, AppState>,
@@ -106,10 +107,19 @@ pub fn import_contacts(
     format: Option<ImportFormat>,
     mapping: Option<Vec<ColumnMap>>,
     dry_run: bool,
+    expected_sha256: Option<String>,
 ) -> Reply<ImportReport> {
     with_store(&state, |s| {
         let (bytes, name) = read_import(&path)?;
-        contacts_import::import(s, &bytes, &name, format, mapping.as_deref(), dry_run)
+        contacts_import::import(
+            s,
+            &bytes,
+            &name,
+            format,
+            mapping.as_deref(),
+            dry_run,
+            expected_sha256.as_deref(),
+        )
     })
 }
 

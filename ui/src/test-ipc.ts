@@ -20,7 +20,10 @@ import type {
   ImportReport,
   Interaction,
   Lead,
+  LeadTotal,
   Organization,
+  PipelineFilter,
+  PipelineTotals,
   SearchGroup,
   SearchHit,
   SearchResults,
@@ -420,6 +423,59 @@ export function storedLead(id: number, title: string, fields: Partial<Lead> = {}
   };
 }
 
+/**
+ * A `pipeline_totals` handler totalling `leads()` like the core: the filter's owner and sector,
+ * every stage in order, sectors by active capital then count ('' = none, last), USD only.
+ */
+export function pipelineTotalsOf(leads: () => Stored<Lead>[]): Handler {
+  const STAGES = ['lead', 'contacted', 'meeting', 'site_visit', 'mou', 'licensed', 'aftercare', 'lost'] as const;
+  const zero = (): LeadTotal => ({ count: 0, expected_capital_usd_minor: 0, other_currency: 0, jobs: 0 });
+  const add = (t: LeadTotal, l: Lead) => {
+    t.count += 1;
+    if (l.expected_capital_minor !== null) {
+      if (l.expected_capital_currency === 'USD') t.expected_capital_usd_minor += l.expected_capital_minor;
+      else t.other_currency += 1;
+    }
+    t.jobs += l.jobs ?? 0;
+  };
+  return (args) => {
+    const { owner, sector } = args.filter as PipelineFilter;
+    const now = Date.now();
+    const out: PipelineTotals = {
+      stages: STAGES.map((stage) => ({ stage, total: zero() })),
+      sectors: [],
+      all: zero(),
+      active: zero(),
+      overdue_follow_ups: 0,
+      upcoming_follow_ups: 0,
+    };
+    const sectors = new Map<string, PipelineTotals['sectors'][number]>();
+    for (const l of leads()) {
+      if ((owner && l.owner !== owner) || (sector && !l.sectors.includes(sector))) continue;
+      const lost = l.stage === 'lost';
+      add(out.stages[STAGES.indexOf(l.stage)].total, l);
+      add(out.all, l);
+      if (!lost) add(out.active, l);
+      for (const tag of l.sectors.length > 0 ? new Set(l.sectors) : ['']) {
+        if (!sectors.has(tag)) sectors.set(tag, { sector: tag, all: zero(), active: zero() });
+        add(sectors.get(tag)!.all, l);
+        if (!lost) add(sectors.get(tag)!.active, l);
+      }
+      const due = l.due_at ? Date.parse(l.due_at) : NaN;
+      if (!lost && due < now) out.overdue_follow_ups += 1;
+      else if (!lost && due <= now + 14 * 86_400_000) out.upcoming_follow_ups += 1;
+    }
+    out.sectors = [...sectors.values()].sort(
+      (a, b) =>
+        b.active.expected_capital_usd_minor - a.active.expected_capital_usd_minor ||
+        b.active.count - a.active.count ||
+        Number(a.sector === '') - Number(b.sector === '') ||
+        a.sector.localeCompare(b.sector),
+    );
+    return out;
+  };
+}
+
 /** An interaction with organisation 8 (a meeting unless changed). */
 export function storedInteraction(
   id: number,
@@ -442,8 +498,14 @@ export function storedInteraction(
 }
 
 /** A search hit as the core sends it. */
-export function searchHit(kind: EntityKind, id: number, label: string, detail = ''): SearchHit {
-  return { kind, id, label, detail };
+export function searchHit(
+  kind: EntityKind,
+  id: number,
+  label: string,
+  detail = '',
+  parent: SearchHit['parent'] = null,
+): SearchHit {
+  return { kind, id, label, detail, parent };
 }
 
 /** The kinds the core's search covers, in the order it groups them. */
@@ -532,6 +594,7 @@ export function importReport(fields: Partial<ImportReport> = {}): ImportReport {
     import_id: null,
     dry_run: true,
     format: 'csv',
+    sha256: 'ab12'.repeat(16),
     columns: ['Họ tên', 'Email', 'Điện thoại', 'Công ty'],
     mapping: [
       { column: 'Họ tên', target: 'full_name', label: null },
@@ -543,6 +606,7 @@ export function importReport(fields: Partial<ImportReport> = {}): ImportReport {
     contacts_created: 2,
     organizations_created: 1,
     duplicates: [],
+    rows_rejected: new Set((fields.errors ?? []).map((e) => e.line)).size,
     errors: [],
     sample: [],
     ...fields,

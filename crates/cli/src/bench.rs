@@ -376,6 +376,7 @@ fn import(rows: usize) -> Result<()> {
         None,
         None,
         false,
+        None,
     )?;
     let ours = t.elapsed();
     println!(

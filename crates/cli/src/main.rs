@@ -13,6 +13,7 @@ use std::path::PathBuf;
 mod bench;
 mod itinerary;
 mod people;
+mod pipeline;
 
 /// Largest JSON input accepted by create/update (a record is a few kilobytes).
 const MAX_INPUT: u64 = 4 * 1024 * 1024;
@@ -106,6 +107,11 @@ enum Command {
     Delegation {
         #[command(subcommand)]
         action: itinerary::DelegationAction,
+    },
+    /// The investment pipeline: totals by stage and by sector.
+    Pipeline {
+        #[command(subcommand)]
+        action: pipeline::PipelineAction,
     },
     /// Searches organisations, contacts, leads, delegations, itinerary items, interactions and
     /// opportunities; accents, case and đ/Đ are ignored and each word matches as a prefix.
@@ -462,6 +468,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Pipeline { action } => pipeline::pipeline(&store, action)?,
         Command::Duplicates { json } => people::duplicates(&store, json)?,
         Command::Merge { keep, other } => people::merge(&mut store, keep, other)?,
         Command::Person { action } => people::person(&mut store, action)?,

@@ -153,6 +153,7 @@ pub fn import(store: &mut Store, action: ImportAction) -> Result<()> {
                 format_arg(format.as_deref())?,
                 None,
                 dry_run,
+                None,
             )?;
             if json {
                 return crate::print_json(&r);

@@ -5,6 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+#[path = "cli/pipeline.rs"]
+mod pipeline;
+
 struct Run {
     code: i32,
     stdout: String,

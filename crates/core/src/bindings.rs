@@ -79,6 +79,16 @@ pub fn typescript() -> String {
     decl::<FollowUp>(&cfg, &mut out);
     decl::<StageTotal>(&cfg, &mut out);
     decl::<Dashboard>(&cfg, &mut out);
+    {
+        use crate::store::{
+            LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals,
+        };
+        decl::<PipelineFilter>(&cfg, &mut out);
+        decl::<LeadTotal>(&cfg, &mut out);
+        decl::<PipelineStage>(&cfg, &mut out);
+        decl::<PipelineSector>(&cfg, &mut out);
+        decl::<PipelineTotals>(&cfg, &mut out);
+    }
     decl::<AuditEntry>(&cfg, &mut out);
     decl::<UiLanguage>(&cfg, &mut out);
     decl::<Settings>(&cfg, &mut out);
@@ -107,6 +117,7 @@ pub fn typescript() -> String {
     }
     decl::<crate::search::SearchHit>(&cfg, &mut out);
     decl::<crate::search::SearchGroup>(&cfg, &mut out);
+    decl::<crate::search::SearchParent>(&cfg, &mut out);
     decl::<crate::search::SearchResults>(&cfg, &mut out);
     decl::<crate::people::MatchReason>(&cfg, &mut out);
     decl::<crate::people::DuplicatePair>(&cfg, &mut out);
@@ -119,6 +130,7 @@ pub fn typescript() -> String {
         decl::<ColumnMap>(&cfg, &mut out);
         decl::<ImportedContact>(&cfg, &mut out);
         decl::<RowError>(&cfg, &mut out);
+        decl::<DuplicateReason>(&cfg, &mut out);
         decl::<SkippedDuplicate>(&cfg, &mut out);
         decl::<ImportReport>(&cfg, &mut out);
         decl::<UndoReport>(&cfg, &mut out);

@@ -12,19 +12,25 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-/// NFC-normalises every string inside a JSON value, in place.
-pub fn normalize_value(v: &mut Value) {
+/// NFC-normalises every string inside a JSON value, in place; true when one changed.
+pub fn normalize_value(v: &mut Value) -> bool {
     match v {
-        Value::String(s) if !is_nfc(s) => *s = s.nfc().collect(),
-        Value::Array(items) => items.iter_mut().for_each(normalize_value),
-        Value::Object(map) => map.values_mut().for_each(normalize_value),
-        _ => {}
+        Value::String(s) if !is_nfc(s) => {
+            *s = s.nfc().collect();
+            true
+        }
+        Value::Array(items) => items.iter_mut().fold(false, |c, x| normalize_value(x) | c),
+        Value::Object(map) => map.values_mut().fold(false, |c, x| normalize_value(x) | c),
+        _ => false,
     }
 }
 
 /// The search form of `s`: lower case, accents removed, đ/Đ as d (Vietnamese has no
 /// decomposition for đ, so stripping marks alone leaves it).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -5,6 +5,7 @@ mod core {
     pub mod briefs;
     pub mod contacts_io;
     pub mod crud;
+    pub mod dashboard;
     pub mod demo;
     pub mod ics;
     pub mod images;

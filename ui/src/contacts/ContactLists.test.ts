@@ -1,14 +1,18 @@
-// The organisation and people lists with a contact book of 100 000 records: the core pages, the
-// screen holds one page of 50 rows, and any page is one jump away.
+// The organisation and people lists with a contact book of 100 000 records: the core sorts and
+// pages, the screen holds only the rows in view (virtualised), reads the pages where the list is
+// scrolled to, and the keyboard opens the active row. (jsdom has no layout: the list's fallback
+// sizes, 36 px rows in 540 px, put 15 rows in view and 5 more on each side.)
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ListQuery } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
-import { callsOf, fakeCore, storedContact, storedOrganization } from '../test-ipc';
+import { router } from '../lib/router.svelte';
+import { callsOf, fakeCore, storedContact, storedOrganization, type Call } from '../test-ipc';
 import OrganizationList from './OrganizationList.svelte';
 import PersonList from './PersonList.svelte';
 
 const TOTAL = 100_000;
+const ROW = 36;
 
 /** A `list_records` handler making up the requested page of a 100 000-record book. */
 function hugeBook(kind: 'organizations' | 'contacts') {
@@ -25,65 +29,99 @@ function hugeBook(kind: 'organizations' | 'contacts') {
   };
 }
 
-const lastQuery = (calls: ReturnType<typeof fakeCore>) => callsOf(calls, 'list_records').at(-1)!.query as ListQuery;
+const queries = (calls: Call[]) => callsOf(calls, 'list_records').map((a) => a.query as ListQuery);
+const offsets = (calls: Call[]) => queries(calls).map((q) => q.offset);
+
+async function scrollToRow(index: number) {
+  const grid = screen.getByRole('grid');
+  grid.scrollTop = index * ROW;
+  await fireEvent.scroll(grid);
+}
 
 describe('Lists of 100 000 records', () => {
-  it('organisations: 50 rows a page from the core, the total shown, any page one jump away', async () => {
+  it('organisations: only the rows in view, read 50 at a time where the list is scrolled to', async () => {
     const calls = fakeCore({ list_records: hugeBook('organizations') });
     render(OrganizationList);
 
-    await waitFor(() => expect(screen.getAllByTestId('organization-row')).toHaveLength(50));
-    expect(lastQuery(calls)).toMatchObject({ limit: 50, offset: 0, sort: 'name_vi' });
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–50 trên 100.000');
-    expect(screen.getByTestId('page-of')).toHaveTextContent('/ 2.000');
+    await waitFor(() => expect(screen.getAllByTestId('organization-row')).toHaveLength(20));
+    expect(queries(calls)).toEqual([expect.objectContaining({ limit: 50, offset: 0, sort: 'name_vi', descending: false })]);
+    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000');
+    const grid = screen.getByRole('grid', { name: 'Tổ chức' });
+    expect(grid).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Tên', 'Loại tổ chức', 'Quốc gia', 'Thành phố', 'Lĩnh vực', 'Quy mô',
+    ]);
+    const first = screen.getAllByTestId('organization-row')[0];
+    expect(within(first).getByRole('link', { name: 'Tổ chức số 1' })).toHaveAttribute('href', '#/contacts/organizations/1');
+    // No pager any more: the scroll bar reaches every row.
+    expect(screen.queryByTestId('page-jump')).toBeNull();
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('51–100 trên 100.000'));
-    expect(screen.getAllByTestId('organization-row')[0]).toHaveTextContent('Tổ chức số 51');
+    await scrollToRow(60_000);
+    await waitFor(() => expect(screen.getAllByTestId('organization-row')[5]).toHaveTextContent('Tổ chức số 60001'));
+    expect(screen.getByTestId('pager-range')).toHaveTextContent('60.001–60.015 trên 100.000');
+    expect(offsets(calls)).toEqual([0, 59_950, 60_000]);
+    expect(screen.getAllByTestId('organization-row').length).toBeLessThanOrEqual(25);
+    // Each read is one page: nothing asks for the whole book.
+    expect(queries(calls).every((q) => q.limit === 50)).toBe(true);
 
-    await fireEvent.input(screen.getByTestId('page-jump'), { target: { value: '1.234' } });
-    await fireEvent.click(screen.getByTestId('page-jump-go'));
-    await waitFor(() => expect(lastQuery(calls).offset).toBe(61_650));
-    await waitFor(() => expect(screen.getAllByTestId('organization-row')[0]).toHaveTextContent('Tổ chức số 61651'));
-    expect(screen.getAllByTestId('organization-row')).toHaveLength(50);
-
-    await fireEvent.click(screen.getByTestId('page-last'));
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('99.951–100.000 trên 100.000'));
-    expect(screen.getByTestId('page-last')).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
-
-    // A page past the end goes to the last one; the first page is one click away.
-    await fireEvent.input(screen.getByTestId('page-jump'), { target: { value: '99999' } });
-    await fireEvent.click(screen.getByTestId('page-jump-go'));
-    expect(lastQuery(calls).offset).toBe(99_950);
-    await fireEvent.click(screen.getByTestId('page-first'));
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–50 trên 100.000'));
-    // Each page is one call for one page: nothing asks for the whole book.
-    expect(callsOf(calls, 'list_records').every((a) => (a.query as ListQuery).limit === 50)).toBe(true);
+    // Another sort starts over from the top with the core's new order.
+    await fireEvent.change(screen.getByLabelText('Sắp xếp theo'), { target: { value: 'country' } });
+    await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'country', offset: 0, limit: 50 }));
+    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000'));
+    await fireEvent.click(screen.getByLabelText('Giảm dần'));
+    await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'country', descending: true, offset: 0 }));
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–50 of 100,000'));
+    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 of 100,000'));
   });
 
-  it('people: pages of 50 with each organisation read once across pages', async () => {
+  it('organisations: the keyboard moves through the list and Enter opens the active one', async () => {
+    const calls = fakeCore({ list_records: hugeBook('organizations') });
+    render(OrganizationList);
+    await waitFor(() => expect(screen.getAllByTestId('organization-row')).toHaveLength(20));
+    const grid = screen.getByRole('grid');
+    const active = () => document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+    grid.focus();
+
+    await fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    expect(active()).toHaveTextContent('Tổ chức số 3');
+    await fireEvent.keyDown(grid, { key: 'End' });
+    await waitFor(() => expect(active()).toHaveTextContent('Tổ chức số 100000'));
+    expect(offsets(calls)).toEqual([0, 99_950]);
+    expect(screen.getByTestId('pager-range')).toHaveTextContent('99.986–100.000 trên 100.000');
+
+    await fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(router.path).toBe('/contacts/organizations/100000');
+  });
+
+  it('people: rows with their organisation, each organisation read once across pages', async () => {
     const calls = fakeCore({
       list_records: hugeBook('contacts'),
       get_record: (args) => storedOrganization(Number(args.id), `Tổ chức số ${String(args.id)}`),
     });
     render(PersonList);
 
-    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(50));
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–50 trên 100.000');
+    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(20));
+    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000');
     const row = screen.getAllByTestId('person-row')[0];
+    expect(within(row).getByRole('link', { name: 'Người số 1' })).toHaveAttribute('href', '#/contacts/people/1');
     expect(within(row).getByRole('link', { name: 'Tổ chức số 2' })).toHaveAttribute('href', '#/contacts/organizations/2');
     expect(callsOf(calls, 'get_record')).toHaveLength(7);
 
-    await fireEvent.input(screen.getByTestId('page-jump'), { target: { value: '2000' } });
-    await fireEvent.click(screen.getByTestId('page-jump-go'));
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('99.951–100.000 trên 100.000'));
-    expect(screen.getAllByTestId('person-row')).toHaveLength(50);
-    expect(lastQuery(calls)).toMatchObject({ limit: 50, offset: 99_950 });
-    // The same seven organisations: none read again.
+    // Two pages read at once (rows 59 995 … 60 019) name the same seven organisations: none read again.
+    await scrollToRow(60_000);
+    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(25));
+    expect(offsets(calls)).toEqual([0, 59_950, 60_000]);
     expect(callsOf(calls, 'get_record')).toHaveLength(7);
+
+    const grid = screen.getByRole('grid', { name: 'Người liên hệ' });
+    grid.focus();
+    await fireEvent.keyDown(grid, { key: 'End' });
+    await waitFor(() => expect(screen.getAllByTestId('person-row').at(-1)).toHaveTextContent('Người số 100000'));
+    expect(queries(calls).at(-1)).toMatchObject({ limit: 50, offset: 99_950, sort: 'full_name' });
+    expect(callsOf(calls, 'get_record')).toHaveLength(7);
+    await fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(router.path).toBe('/contacts/people/100000');
   });
 });

@@ -188,6 +188,7 @@ describe('import screen', () => {
     expect(callsOf(calls, 'import_contacts')[0]).toEqual({
       ...callsOf(calls, 'import_preview')[2],
       dryRun: true,
+      expectedSha256: preview.sha256,
     });
 
     await fireEvent.change(screen.getByTestId('import-format'), { target: { value: 'outlook' } });
@@ -220,7 +221,10 @@ describe('import screen', () => {
 
     await fireEvent.click(screen.getByTestId('import-dry-run'));
     let result = await screen.findByTestId('import-result');
-    expect(callsOf(calls, 'import_contacts')).toEqual([{ path: PATH, format: null, mapping: null, dryRun: true }]);
+    // The preview's checksum goes with the import, so a file changed since is refused.
+    expect(callsOf(calls, 'import_contacts')).toEqual([
+      { path: PATH, format: null, mapping: null, dryRun: true, expectedSha256: preview.sha256 },
+    ]);
     expect(result).toHaveTextContent('Chạy thử xong — chưa có gì được ghi vào danh bạ.');
     expect(result).toHaveTextContent('Sẽ tạo 2 người liên hệ và 1 tổ chức');
     expect(within(result).queryByTestId('import-undo')).toBeNull();
@@ -228,7 +232,13 @@ describe('import screen', () => {
     expect(screen.getByTestId('import-run')).toHaveTextContent('Nhập 2 người liên hệ');
     await fireEvent.click(screen.getByTestId('import-run'));
     await waitFor(() => expect(callsOf(calls, 'import_contacts')).toHaveLength(2));
-    expect(callsOf(calls, 'import_contacts')[1]).toEqual({ path: PATH, format: null, mapping: null, dryRun: false });
+    expect(callsOf(calls, 'import_contacts')[1]).toEqual({
+      path: PATH,
+      format: null,
+      mapping: null,
+      dryRun: false,
+      expectedSha256: preview.sha256,
+    });
     result = await screen.findByTestId('import-id');
     expect(result).toHaveTextContent('Đã nhập xong (lần nhập số 12).');
     expect(screen.getByTestId('import-result')).toHaveTextContent('Đã tạo 2 người liên hệ và 1 tổ chức');

@@ -175,6 +175,32 @@ describe('person page: personal data', () => {
     expect(screen.queryByTestId('erase-report')).toBeNull();
   });
 
+  it('deletes a person only by erasing them: Delete opens the typed-name confirmation, never a plain delete', async () => {
+    const calls = core({ person_erase: (args) => eraseReport(Number(args.contactId)), delete_record: () => null });
+    router.path = '/contacts/people/7';
+    render(PersonDetail, { id: 7 });
+    const remove = await screen.findByTestId('delete');
+    expect(remove).toHaveTextContent('Xoá');
+    expect(screen.queryByTestId('erase-panel')).toBeNull();
+
+    await fireEvent.click(remove);
+    expect(screen.getByTestId('erase-panel')).toHaveTextContent('Xoá vĩnh viễn «Tanaka Hiroshi»?');
+    expect(screen.getByTestId('erase-confirm-name')).toHaveFocus();
+    expect(remove).toBeDisabled();
+    expect(screen.queryByTestId('confirm-delete')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('erase-cancel'));
+    expect(screen.queryByTestId('erase-panel')).toBeNull();
+    expect(remove).toBeEnabled();
+
+    await fireEvent.click(remove);
+    await fireEvent.input(screen.getByTestId('erase-confirm-name'), { target: { value: 'tanaka hiroshi' } });
+    await fireEvent.click(screen.getByTestId('erase-confirm'));
+    await waitFor(() => expect(callsOf(calls, 'person_erase')).toEqual([{ contactId: 7 }]));
+    expect(callsOf(calls, 'delete_record')).toHaveLength(0);
+    await waitFor(() => expect(router.path).toBe('/contacts/people'));
+  });
+
   it('stays on the page with the core’s refusal', async () => {
     core({
       person_erase: () => {

@@ -26,11 +26,6 @@ export function withLabel(mapping: ColumnMap[], index: number, label: string): C
   return mapping.map((m, i) => (i === index ? { ...m, label: text === '' ? null : text } : { ...m }));
 }
 
-/** How many rows were rejected (a row may have several errors). */
-export function rejectedRows(errors: RowError[]): number {
-  return new Set(errors.map((e) => e.line)).size;
-}
-
 const CONTACT_FIELDS = [
   'full_name',
   'title',

@@ -46,6 +46,9 @@ const data: DashboardData = {
       overdue: false,
     },
   ],
+  // More than listed: the core lists the first 12 by due date and counts them all.
+  overdue_follow_ups: 1,
+  upcoming_follow_ups: 1,
   pipeline: [
     { stage: 'lead', count: 3, expected_capital_usd_minor: 50_000_000_00 },
     { stage: 'mou', count: 1, expected_capital_usd_minor: 120_000_000_00 },
@@ -86,10 +89,25 @@ describe('Dashboard', () => {
     );
     expect(screen.getByTestId('dashboard-pipeline-link')).toHaveAttribute('href', '#/pipeline');
 
+    expect(screen.queryByTestId('follow-ups-more')).toBeNull();
+
     const stages = screen.getAllByTestId('pipeline-stage');
     expect(stages[1]).toHaveTextContent('Đã ký MoU');
     expect(stages[1]).toHaveTextContent(/120\.000\.000\sUSD/);
     expect(screen.getByText(/^170\.000\.000\sUSD$/)).toBeInTheDocument();
+  });
+
+  it('heads each part of the follow-ups with the core’s total, and says when only some are listed', async () => {
+    fakeCore({ dashboard: () => ({ ...data, overdue_follow_ups: 1_250, upcoming_follow_ups: 40 }) });
+    render(Dashboard);
+    await screen.findByTestId('dashboard-loaded');
+
+    const overdue = screen.getByTestId('follow-ups-overdue');
+    expect(overdue).toHaveTextContent('Quá hạn (1.250)');
+    expect(within(overdue).getByTestId('follow-ups-more')).toHaveTextContent('Liệt kê 1 việc đến hạn sớm nhất trong 1.250 việc.');
+    const upcoming = screen.getByTestId('follow-ups-upcoming');
+    expect(upcoming).toHaveTextContent('Đến hạn trong 14 ngày tới (40)');
+    expect(within(upcoming).getAllByTestId('follow-up')).toHaveLength(1);
   });
 
   it('shows the core error instead of the figures when the dashboard cannot load', async () => {

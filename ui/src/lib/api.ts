@@ -33,6 +33,8 @@ import type {
   OpportunityImage,
   OpportunitySuggestion,
   Page,
+  PipelineFilter,
+  PipelineTotals,
   PrintOptions,
   SearchResults,
   Settings,
@@ -97,6 +99,8 @@ export const appInfo = () => call<AppInfo>('app_info');
 export const getSettings = () => call<Settings>('get_settings');
 export const saveSettings = (settings: Settings) => call<null>('save_settings', { settings });
 export const dashboard = () => call<Dashboard>('dashboard');
+/** Count, USD capital and jobs of every lead matching `filter` (null: any), by stage and sector. */
+export const pipelineTotals = (filter: PipelineFilter) => call<PipelineTotals>('pipeline_totals', { filter });
 
 /**
  * Organisations, people, leads, delegations, itinerary items, interactions and opportunities
@@ -253,13 +257,17 @@ export const openItineraryPdf = (path: string) => call<null>('open_itinerary_pdf
 export const importPreview = (path: string, format: ImportFormat | null, mapping: ColumnMap[] | null) =>
   call<ImportReport>('import_preview', { path, format, mapping });
 
-/** Imports the file in one transaction (`import_id` set), or with `dryRun` only checks it. */
+/**
+ * Imports the file in one transaction (`import_id` set), or with `dryRun` only checks it. With
+ * the preview's `sha256` the core refuses (`file_changed` on `file`) a file changed since.
+ */
 export const importContacts = (
   path: string,
   format: ImportFormat | null,
   mapping: ColumnMap[] | null,
   dryRun: boolean,
-) => call<ImportReport>('import_contacts', { path, format, mapping, dryRun });
+  expectedSha256: string | null = null,
+) => call<ImportReport>('import_contacts', { path, format, mapping, dryRun, expectedSha256 });
 
 /** Removes what an import created (refused with `changed_since` / `already_undone` on `import_id`). */
 export const undoImport = (importId: number) => call<UndoReport>('undo_import', { importId });

@@ -206,7 +206,77 @@ export type StageTotal = { stage: LeadStage, count: number,
  */
 expected_capital_usd_minor: number, };
 
-export type Dashboard = { counts: Array<[EntityKind, number]>, upcoming_delegations: Array<UpcomingDelegation>, follow_ups: Array<FollowUp>, pipeline: Array<StageTotal>, };
+export type Dashboard = { counts: Array<[EntityKind, number]>, upcoming_delegations: Array<UpcomingDelegation>, 
+/**
+ * The first follow-ups by due date (overdue ones first), at most 12.
+ */
+follow_ups: Array<FollowUp>, 
+/**
+ * How many leads are overdue in all, listed or not.
+ */
+overdue_follow_ups: number, 
+/**
+ * How many leads are due within the next `FOLLOW_UP_DAYS` days in all, listed or not.
+ */
+upcoming_follow_ups: number, pipeline: Array<StageTotal>, };
+
+export type PipelineFilter = { 
+/**
+ * Only the leads of this owner (as stored, like the `owner` filter of a list).
+ */
+owner: string | null, 
+/**
+ * Only the leads having this sector among theirs.
+ */
+sector: string | null, };
+
+export type LeadTotal = { count: number, 
+/**
+ * Expected capital of the leads in USD, in cents.
+ */
+expected_capital_usd_minor: number, 
+/**
+ * Leads with an expected capital in another currency: counted, their capital not added.
+ */
+other_currency: number, 
+/**
+ * Jobs expected (leads without a figure add nothing).
+ */
+jobs: number, };
+
+export type PipelineStage = { stage: LeadStage, total: LeadTotal, };
+
+export type PipelineSector = { 
+/**
+ * The sector tag; '' for the leads without any.
+ */
+sector: string, all: LeadTotal, 
+/**
+ * Without the lost leads.
+ */
+active: LeadTotal, };
+
+export type PipelineTotals = { 
+/**
+ * Every stage in pipeline order, empty ones included.
+ */
+stages: Array<PipelineStage>, 
+/**
+ * Largest active capital first, then most active leads, then by tag ('' last).
+ */
+sectors: Array<PipelineSector>, all: LeadTotal, 
+/**
+ * Every stage but lost.
+ */
+active: LeadTotal, 
+/**
+ * Leads (not lost) whose next action was due before now.
+ */
+overdue_follow_ups: number, 
+/**
+ * Leads (not lost) whose next action is due from now to `FOLLOW_UP_DAYS` days ahead.
+ */
+upcoming_follow_ups: number, };
 
 export type AuditEntry = { id: number, at: string, entity: string, entity_id: number, entity_uuid: string, action: string, 
 /**
@@ -320,13 +390,22 @@ active_delegations: number,
  */
 upcoming_meetings: number, };
 
-export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, };
+export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, 
+/**
+ * The page the hit is shown on when it has none of its own: a lead's organisation, an
+ * itinerary item's delegation, an interaction's organisation (else its first person, else
+ * its delegation). None for kinds with their own page, and for an interaction tied to
+ * nothing.
+ */
+parent: SearchParent | null, };
 
 export type SearchGroup = { kind: EntityKind, hits: Array<SearchHit>, total: number, 
 /**
  * True when there are more than `total` (counting stops at 1,000: show "1000+").
  */
 more: boolean, };
+
+export type SearchParent = { kind: EntityKind, id: number, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
@@ -336,7 +415,7 @@ export type DuplicatePair = { a: number, b: number, a_name: string, b_name: stri
 
 export type EraseReport = { contact_id: number, memberships_removed: number, interactions_unlinked: number, meetings_unlinked: number, audit_rows_scrubbed: number, 
 /**
- * Interactions whose free text still mentions the person's name: review them by hand.
+ * Interactions whose free text still names the person (or an email): review them by hand.
  */
 interactions_mentioning: Array<number>, };
 
@@ -358,25 +437,35 @@ uuid: string | null, contact: Contact, organization: string | null, };
 
 export type RowError = { line: number, field: string, code: string, message_vi: string, message_en: string, };
 
+export type DuplicateReason = "uuid" | "email" | "phone";
+
 export type SkippedDuplicate = { line: number, full_name: string, 
 /**
  * The contact already in the store (None: an earlier row of the same file).
  */
-existing_id: number | null, 
+existing_id: number | null, reason: DuplicateReason, 
 /**
- * "uuid", "email" or "phone".
+ * The uuid, email or phone number both have.
  */
-reason: string, value: string, };
+value: string, };
 
 export type ImportReport = { 
 /**
  * The recorded import (None for a dry run).
  */
-import_id: number | null, dry_run: boolean, format: ImportFormat, columns: Array<string>, mapping: Array<ColumnMap>, 
+import_id: number | null, dry_run: boolean, format: ImportFormat, 
+/**
+ * SHA-256 of the bytes read (hex): an import given it refuses a file changed since.
+ */
+sha256: string, columns: Array<string>, mapping: Array<ColumnMap>, 
 /**
  * Rows read without error.
  */
 rows: number, contacts_created: number, organizations_created: number, duplicates: Array<SkippedDuplicate>, 
+/**
+ * Rows left out because of errors (a row may have several).
+ */
+rows_rejected: number, 
 /**
  * Every rejected row with its line and field.
  */

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { Lead, ListQuery, Stored } from '../lib/bindings.gen';
-import { callsOf, fakeCore, invalidPayload, listOf, storedLead, storedOrganization } from '../test-ipc';
-import { activeTotal, BOARD_CAP, totalsBySector, totalsByStage } from './pipeline';
+import type { Lead, ListQuery, PipelineTotals, Stored } from '../lib/bindings.gen';
+import { callsOf, fakeCore, invalidPayload, listOf, pipelineTotalsOf, storedLead, storedOrganization } from '../test-ipc';
+import { BOARD_CAP, stageTotal } from './pipeline';
 import PipelinePage from './PipelinePage.svelte';
 
 const DAY = 86_400_000;
@@ -13,6 +13,7 @@ const LEADS: Stored<Lead>[] = [
   storedLead(1, 'Nhà máy bán dẫn Hòa Lạc', {
     sectors: ['semiconductors', 'electronics'],
     expected_capital_minor: 150_000_000_00,
+    jobs: 450,
     owner: 'Lê Hà',
     next_action: 'Gửi hồ sơ khu đất',
     due_at: past,
@@ -22,6 +23,7 @@ const LEADS: Stored<Lead>[] = [
     stage: 'meeting',
     sectors: ['logistics'],
     expected_capital_minor: 40_000_000_00,
+    jobs: 120,
     owner: 'Phạm Minh',
     due_at: future,
   }),
@@ -54,17 +56,23 @@ const LOST_REQUIRED = invalidPayload([
   },
 ]);
 
-/** The fake core of the pipeline: the leads, their organisations, and updates like the core's. */
-function core(leads: Stored<Lead>[] = LEADS) {
+/**
+ * The fake core of the pipeline: the leads, their organisations, updates saved like the core's,
+ * and the totals of the leads as they are now.
+ */
+function core(initial: Stored<Lead>[] = LEADS) {
+  let leads = initial;
   return fakeCore({
     list_records: listOf({ leads }),
     get_record: (args) => storedOrganization(Number(args.id), args.id === 9 ? 'XYZ Logistics' : 'Công ty Bán dẫn Seoul'),
     update_record: (args) => {
       const patch = args.patch as Partial<Lead>;
       if (patch.stage === 'lost' && !patch.lost_reason?.trim()) throw LOST_REQUIRED;
-      const lead = leads.find((l) => l.id === args.id)!;
-      return { ...lead, ...patch };
+      const saved = { ...leads.find((l) => l.id === args.id)!, ...patch };
+      leads = leads.map((l) => (l.id === saved.id ? saved : l));
+      return saved;
     },
+    pipeline_totals: pipelineTotalsOf(() => leads),
   });
 }
 
@@ -136,9 +144,12 @@ describe('Pipeline board', () => {
     await waitFor(() => expect(cardIds('site_visit')).toEqual([2]));
     expect(cardIds('meeting')).toEqual([3]);
     expect(within(card(2)).getByTestId('card-stage')).toHaveValue('site_visit');
-    // The totals follow.
-    const meeting = screen.getAllByTestId('totals-stage').find((r) => r.dataset.stage === 'meeting')!;
-    expect(within(meeting).getByTestId('totals-count')).toHaveTextContent('1');
+    // The core totals again once the lead has moved.
+    await waitFor(() => expect(callsOf(calls, 'pipeline_totals')).toHaveLength(2));
+    const row = (stage: string) => screen.getAllByTestId('totals-stage').find((r) => r.dataset.stage === stage)!;
+    await waitFor(() => expect(within(row('meeting')).getByTestId('totals-count')).toHaveTextContent('1'));
+    expect(within(row('site_visit')).getByTestId('totals-count')).toHaveTextContent('1');
+    expect(within(column('site_visit')).getByTestId('column-total')).toHaveTextContent(/1 · 40\.000\.000\sUSD/);
   });
 
   it('moves a card dragged onto another column', async () => {
@@ -209,10 +220,11 @@ describe('Pipeline board', () => {
     expect(cardIds('meeting')).toEqual([2, 3]);
   });
 
-  it('totals count and USD capital by stage and by sector (lost left out, other currencies noted)', async () => {
-    core();
+  it('shows the core’s totals: count, USD capital and jobs by stage and by sector (lost left out, other currencies noted)', async () => {
+    const calls = core();
     render(PipelinePage);
     const totals = await screen.findByTestId('pipeline-totals');
+    expect(callsOf(calls, 'pipeline_totals')).toEqual([{ filter: { owner: null, sector: null } }]);
 
     const stage = (s: string) => within(totals).getAllByTestId('totals-stage').find((r) => r.dataset.stage === s)!;
     const figures = (row: HTMLElement) => [
@@ -220,12 +232,14 @@ describe('Pipeline board', () => {
       within(row).getByTestId('totals-capital').textContent?.replace(/\s/g, ' '),
     ];
     expect(figures(stage('lead'))).toEqual(['1', '150.000.000 USD']);
+    expect(within(stage('lead')).getByTestId('totals-jobs')).toHaveTextContent('450');
+    expect(within(stage('meeting')).getByTestId('totals-jobs')).toHaveTextContent('120');
     expect(figures(stage('meeting'))).toEqual(['2', '100.000.000 USD']);
     expect(figures(stage('mou'))).toEqual(['1', '0 USD']);
     expect(figures(stage('contacted'))).toEqual(['0', '0 USD']);
     expect(figures(stage('lost'))).toEqual(['1', '10.000.000 USD']);
     expect(within(totals).getByTestId('totals-active')).toHaveTextContent(/4\s*250\.000\.000\sUSD/);
-    expect(within(totals).getByTestId('totals-all')).toHaveTextContent(/5\s*260\.000\.000\sUSD/);
+    expect(within(totals).getByTestId('totals-all')).toHaveTextContent(/5\s*260\.000\.000\sUSD\s*570/);
 
     const sectors = within(totals).getAllByTestId('totals-sector');
     expect(sectors.map((r) => r.dataset.sector)).toEqual(['electronics', 'semiconductors', 'logistics', '']);
@@ -234,7 +248,6 @@ describe('Pipeline board', () => {
     expect(figures(sectors[3])).toEqual(['1', '0 USD']);
     expect(sectors[3]).toHaveTextContent('Chưa phân lĩnh vực');
     expect(within(totals).getByTestId('totals-other-currency')).toHaveTextContent('1 cơ hội');
-    expect(within(totals).queryByTestId('totals-partial')).toBeNull();
 
     // The column headings carry the same figures.
     expect(within(column('meeting')).getByTestId('column-total')).toHaveTextContent(/2 · 100\.000\.000\sUSD/);
@@ -255,7 +268,10 @@ describe('Pipeline board', () => {
         { field: 'owner', value: 'Lê Hà' },
         { field: 'sectors', value: 'electronics' },
       ]);
+      expect(callsOf(calls, 'pipeline_totals').at(-1)).toEqual({ filter: { owner: 'Lê Hà', sector: 'electronics' } });
     });
+    // The totals are those of the filtered leads (1 and 3).
+    await waitFor(() => expect(within(screen.getByTestId('totals-all')).getByTestId('totals-count')).toHaveTextContent('2'));
     expect(within(screen.getByTestId('filter-owner')).getAllByRole('option')).toHaveLength(3);
   });
 
@@ -278,9 +294,23 @@ describe('Pipeline board', () => {
     expect(screen.queryByTestId('pipeline-board')).toBeNull();
   });
 
-  it('loads a large pipeline in pages up to the cap and says how many are shown', async () => {
+  it('loads a large pipeline in pages up to the cap, with the core’s totals over all of it', async () => {
     const total = 4200;
+    const lead = { count: total, expected_capital_usd_minor: 4200 * 1_000_00, other_currency: 0, jobs: 8400 };
+    const none = { count: 0, expected_capital_usd_minor: 0, other_currency: 0, jobs: 0 };
+    const totals: PipelineTotals = {
+      stages: ['lead', 'contacted', 'meeting', 'site_visit', 'mou', 'licensed', 'aftercare', 'lost'].map((stage) => ({
+        stage: stage as Lead['stage'],
+        total: stage === 'lead' ? lead : none,
+      })),
+      sectors: [{ sector: '', all: lead, active: lead }],
+      all: lead,
+      active: lead,
+      overdue_follow_ups: 0,
+      upcoming_follow_ups: 0,
+    };
     const calls = fakeCore({
+      pipeline_totals: () => totals,
       list_records: (args) => {
         const query = args.query as ListQuery;
         const count = Math.max(0, Math.min(query.limit ?? total, total - query.offset));
@@ -299,23 +329,34 @@ describe('Pipeline board', () => {
     expect(within(column('lead')).getAllByTestId('pipeline-card')).toHaveLength(50);
     await fireEvent.click(within(column('lead')).getByTestId('column-more'));
     expect(within(column('lead')).getAllByTestId('pipeline-card')).toHaveLength(100);
-    expect(within(column('lead')).getByTestId('column-total')).toHaveTextContent('3.000');
-    // The totals say they cover only what is loaded.
-    expect(screen.getByTestId('totals-partial')).toHaveTextContent('3.000 cơ hội đang hiển thị, chưa phải toàn bộ 4.200');
+    // Totals count every lead, not the 3,000 loaded.
+    expect(within(column('lead')).getByTestId('column-total')).toHaveTextContent(/4\.200 · 4\.200\.000\sUSD/);
+    expect(within(screen.getByTestId('totals-all')).getByTestId('totals-count')).toHaveTextContent('4.200');
+    expect(within(screen.getByTestId('totals-all')).getByTestId('totals-jobs')).toHaveTextContent('8.400');
+    expect(callsOf(calls, 'pipeline_totals')).toHaveLength(1);
+  });
+
+  it('shows the core’s error when the totals cannot be computed, and the board still', async () => {
+    fakeCore({
+      list_records: listOf({ leads: LEADS }),
+      get_record: (args) => storedOrganization(Number(args.id), 'Công ty Bán dẫn Seoul'),
+      pipeline_totals: () => {
+        throw { code: 'database', message_vi: 'Lỗi cơ sở dữ liệu: đĩa đầy', message_en: 'database error: disk full', fields: [] };
+      },
+    });
+    render(PipelinePage);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Lỗi cơ sở dữ liệu: đĩa đầy');
+    expect(await screen.findAllByTestId('pipeline-card')).toHaveLength(5);
+    expect(screen.queryByTestId('pipeline-totals')).toBeNull();
+    expect(screen.queryAllByTestId('column-total')).toHaveLength(0);
   });
 });
 
-describe('pipeline totals', () => {
-  it('add USD only, count each sector of a lead, and leave lost leads out of the active total', () => {
-    const byStage = totalsByStage(LEADS);
-    expect(byStage.meeting).toEqual({ count: 2, usdMinor: 100_000_000_00, otherCurrency: 0 });
-    expect(byStage.mou).toEqual({ count: 1, usdMinor: 0, otherCurrency: 1 });
-    expect(activeTotal(LEADS)).toEqual({ count: 4, usdMinor: 250_000_000_00, otherCurrency: 1 });
-    expect(totalsBySector(LEADS)).toEqual([
-      { sector: 'electronics', total: { count: 2, usdMinor: 210_000_000_00, otherCurrency: 0 } },
-      { sector: 'semiconductors', total: { count: 1, usdMinor: 150_000_000_00, otherCurrency: 0 } },
-      { sector: 'logistics', total: { count: 1, usdMinor: 40_000_000_00, otherCurrency: 0 } },
-      { sector: '', total: { count: 1, usdMinor: 0, otherCurrency: 1 } },
-    ]);
+describe('stageTotal', () => {
+  it('reads one stage of the core’s totals, zeros before they arrive', () => {
+    expect(stageTotal(null, 'mou')).toEqual({ count: 0, expected_capital_usd_minor: 0, other_currency: 0, jobs: 0 });
+    const totals = pipelineTotalsOf(() => LEADS)({ filter: { owner: null, sector: null } }) as PipelineTotals;
+    expect(stageTotal(totals, 'mou')).toEqual({ count: 1, expected_capital_usd_minor: 0, other_currency: 1, jobs: 0 });
+    expect(stageTotal(totals, 'meeting')).toEqual({ count: 2, expected_capital_usd_minor: 100_000_000_00, other_currency: 0, jobs: 120 });
   });
 });

@@ -1,8 +1,9 @@
-// The pipeline's model: leads loaded in pages, grouped into stage columns, sorted for the table,
-// and totalled by stage and by sector. Pure functions except `loadLeads`.
+// The pipeline's model: leads loaded in pages, grouped into stage columns and sorted for the
+// table; the totals come from the core (`loadTotals`), never from the leads loaded. Pure
+// functions except `loadLeads` and `loadTotals`.
 
-import type { Filter, LeadStage } from '../lib/bindings.gen';
-import { listRecords, type RecordOf } from '../lib/api';
+import type { Filter, LeadStage, LeadTotal, PipelineTotals } from '../lib/bindings.gen';
+import { listRecords, pipelineTotals, type RecordOf } from '../lib/api';
 import { LEAD_STAGES } from '../lib/enums';
 
 export type Lead = RecordOf<'leads'>;
@@ -71,55 +72,19 @@ export function columns(leads: readonly Lead[]): Record<LeadStage, Lead[]> {
   return out;
 }
 
-/** Count and expected capital of some leads: USD cents summed; leads in other currencies counted apart. */
-export type Total = { count: number; usdMinor: number; otherCurrency: number };
-
-const emptyTotal = (): Total => ({ count: 0, usdMinor: 0, otherCurrency: 0 });
-
-function add(total: Total, lead: Lead): void {
-  total.count += 1;
-  if (lead.expected_capital_minor === null) return;
-  if (lead.expected_capital_currency === 'USD') total.usdMinor += lead.expected_capital_minor;
-  else total.otherCurrency += 1;
-}
-
-/** Totals per stage (every stage present, in board order). */
-export function totalsByStage(leads: readonly Lead[]): Record<LeadStage, Total> {
-  const out = Object.fromEntries(BOARD_STAGES.map((s) => [s, emptyTotal()])) as Record<LeadStage, Total>;
-  for (const lead of leads) add(out[lead.stage] ?? out.lead, lead);
-  return out;
-}
-
-/** The total of the leads still pursued (every stage but lost). */
-export function activeTotal(leads: readonly Lead[]): Total {
-  const total = emptyTotal();
-  for (const lead of leads) if (lead.stage !== 'lost') add(total, lead);
-  return total;
-}
-
 /**
- * Totals per sector of the leads still pursued (lost ones left out). A lead in several sectors
- * counts in each; a lead without any under '' (no sector). Largest capital first, then count.
+ * The core's totals over every lead of this owner and sector ('' for any), however many there
+ * are: by stage, by sector, all and active.
  */
-export function totalsBySector(leads: readonly Lead[]): { sector: string; total: Total }[] {
-  const map = new Map<string, Total>();
-  for (const lead of leads) {
-    if (lead.stage === 'lost') continue;
-    const sectors = lead.sectors.length > 0 ? [...new Set(lead.sectors)] : [''];
-    for (const sector of sectors) {
-      let total = map.get(sector);
-      if (!total) map.set(sector, (total = emptyTotal()));
-      add(total, lead);
-    }
-  }
-  return [...map.entries()]
-    .map(([sector, total]) => ({ sector, total }))
-    .sort(
-      (a, b) =>
-        b.total.usdMinor - a.total.usdMinor ||
-        b.total.count - a.total.count ||
-        (a.sector === '' ? 1 : b.sector === '' ? -1 : a.sector.localeCompare(b.sector)),
-    );
+export function loadTotals(owner: string, sector: string): Promise<PipelineTotals> {
+  return pipelineTotals({ owner: owner || null, sector: sector || null });
+}
+
+const NO_LEADS: LeadTotal = { count: 0, expected_capital_usd_minor: 0, other_currency: 0, jobs: 0 };
+
+/** The total of one stage (zeros when the core has not answered). */
+export function stageTotal(totals: PipelineTotals | null, stage: LeadStage): LeadTotal {
+  return totals?.stages.find((s) => s.stage === stage)?.total ?? NO_LEADS;
 }
 
 export const SORT_KEYS = ['title', 'organization', 'stage', 'capital', 'owner', 'due_at'] as const;

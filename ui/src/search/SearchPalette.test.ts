@@ -10,9 +10,6 @@ import {
   fakeCore,
   searchHit,
   searchOf,
-  storedInteraction,
-  storedLead,
-  storedMeta,
 } from '../test-ipc';
 import { palette } from './palette.svelte';
 import SearchPalette from './SearchPalette.svelte';
@@ -22,9 +19,13 @@ const HITS = [
   searchHit('organizations', 9, 'Tập đoàn Hanwha', 'Hanwha Group · Seoul · KR'),
   searchHit('contacts', 15, 'Trần Thị Hà', 'Giám đốc · ha.tran@example.vn'),
   searchHit('delegations', 5, 'Đoàn xúc tiến đầu tư tại Hàn Quốc', 'Seoul · KR · 2027-03-08'),
-  searchHit('itinerary-items', 77, 'Gặp Hanwha Solutions', 'Hanwha HQ · 2027-03-09'),
-  searchHit('leads', 30, 'Nhà máy pin tại Hà Nam', 'site_visit · Lê Hà · Gửi hồ sơ khu đất'),
-  searchHit('interactions', 40, 'Gọi điện với Hanwha về khu đất', 'call · 2026-02-10'),
+  searchHit('itinerary-items', 77, 'Gặp Hanwha Solutions', 'Hanwha HQ · 2027-03-09', { kind: 'delegations', id: 5 }),
+  searchHit('leads', 30, 'Nhà máy pin tại Hà Nam', 'site_visit · Lê Hà · Gửi hồ sơ khu đất', {
+    kind: 'organizations',
+    id: 12,
+  }),
+  searchHit('interactions', 40, 'Gọi điện với Hanwha về khu đất', 'call · 2026-02-10', { kind: 'contacts', id: 15 }),
+  searchHit('interactions', 41, 'Ghi chú Tây Bắc', 'note · 2026-02-11'),
 ];
 
 async function openWithShortcut(options: KeyboardEventInit = { ctrlKey: true }) {
@@ -157,11 +158,8 @@ describe('Search palette', () => {
     expect(screen.queryByTestId('search-palette')).toBeNull();
   });
 
-  it('opens an organisation, delegation or itinerary item by click, reading the item for its delegation', async () => {
-    const calls = fakeCore({
-      search: searchOf(HITS),
-      get_record: () => ({ ...storedMeta(77), delegation_id: 5, title: 'Gặp Hanwha Solutions' }),
-    });
+  it('opens an organisation, delegation or itinerary item by click, the item on its delegation without reading it', async () => {
+    const calls = fakeCore({ search: searchOf(HITS) });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('hanwha');
@@ -169,7 +167,7 @@ describe('Search palette', () => {
     expect(item.dataset.kind).toBe('itinerary-items');
     await fireEvent.click(within(item).getByTestId('search-hit'));
     await waitFor(() => expect(router.path).toBe('/delegations/5/itinerary?item=77'));
-    expect(callsOf(calls, 'get_record')).toEqual([{ kind: 'itinerary-items', id: 77 }]);
+    expect(callsOf(calls, 'get_record')).toEqual([]);
 
     await openWithShortcut();
     await typeQuery('hanwha');
@@ -178,14 +176,8 @@ describe('Search palette', () => {
     await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
   });
 
-  it('opens a lead or an interaction on its organisation’s page, pointing at it', async () => {
-    fakeCore({
-      search: searchOf(HITS),
-      get_record: (args) =>
-        args.kind === 'leads'
-          ? storedLead(30, 'Nhà máy pin tại Hà Nam', { organization_id: 12 })
-          : storedInteraction(40, '2026-02-10T03:00:00Z', 'Gọi điện', { organization_id: null, contact_ids: [15] }),
-    });
+  it('opens a lead or an interaction on the page the core names, pointing at it', async () => {
+    fakeCore({ search: searchOf(HITS) });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('ha nam');
@@ -197,6 +189,13 @@ describe('Search palette', () => {
     await fireEvent.click(await screen.findByTestId('search-hit'));
     // No organisation: the first attendee's page.
     await waitFor(() => expect(router.path).toBe('/contacts/people/15?interaction=40'));
+
+    // Tied to nothing: the palette stays open and says so.
+    await openWithShortcut();
+    await typeQuery('tay bac');
+    await fireEvent.click(await screen.findByTestId('search-hit'));
+    expect(await screen.findByTestId('search-notice')).toBeInTheDocument();
+    expect(router.path).toBe('/contacts/people/15?interaction=40');
   });
 
   it('ignores a reply that arrives after the reply to a later query', async () => {
@@ -224,6 +223,96 @@ describe('Search palette', () => {
     await new Promise((r) => setTimeout(r, 30));
     const labels = screen.getAllByTestId('search-hit-label').map((l) => l.textContent);
     expect(labels).toEqual(['Tập đoàn Hanwha', 'Gặp Hanwha Solutions', 'Gọi điện với Hanwha về khu đất']);
+  });
+
+  it('keeps the last answer on screen, dimmed and busy, until the latest one arrives (no blank between keys)', async () => {
+    const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
+    const answer = searchOf(HITS);
+    const reply = (query: string) => replies[query].resolve(answer({ query, perKind: 5 }) as SearchResults);
+    const calls = fakeCore({
+      search: (args) => (replies[String(args.query)] = deferred<SearchResults>()).promise,
+    });
+    render(SearchPalette);
+    const input = await openWithShortcut();
+    await typeQuery('ha');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(1));
+    expect(screen.getByText('Đang tìm…')).toBeInTheDocument();
+    reply('ha');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
+    const listbox = screen.getByRole('listbox');
+    expect(listbox).toHaveAttribute('aria-busy', 'false');
+
+    // Watch every change from here on: the hits must never all disappear while typing on.
+    let blankSeen = false;
+    const watch = new MutationObserver(() => {
+      const shown = !listbox.classList.contains('hidden') && screen.queryAllByTestId('search-hit').length > 0;
+      if (!shown && !screen.queryByTestId('search-none')) blankSeen = true;
+    });
+    watch.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+
+    await typeQuery('hanw');
+    // Waiting for the pause, then for the core: the hits for «ha» stay, marked busy.
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(7);
+    expect(listbox).toHaveAttribute('aria-busy', 'true');
+    expect(listbox).toHaveClass('stale');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(2));
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(7);
+    expect(screen.queryByTestId('search-none')).toBeNull();
+    expect(screen.queryByText('Đang tìm…')).toBeNull();
+    // The marks are those of the answer shown, not of the text typed since.
+    const marks = [...screen.getAllByTestId('search-hit-label')[1].querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Ha']);
+
+    reply('hanw');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    expect(listbox).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getAllByTestId('search-hit-label')[0].querySelector('mark')).toHaveTextContent('Hanw');
+
+    // An empty answer is said as such, and stays (busy) while the next one is awaited.
+    await typeQuery('hanwx');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(3));
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(3);
+    expect(screen.queryByTestId('search-none')).toBeNull();
+    reply('hanwx');
+    expect(await screen.findByTestId('search-none')).toHaveTextContent('«hanwx»');
+    expect(screen.queryAllByTestId('search-hit')).toHaveLength(0);
+    expect(screen.getByTestId('search-none')).toHaveAttribute('aria-busy', 'false');
+    await typeQuery('hanwxy');
+    expect(screen.getByTestId('search-none')).toHaveTextContent('«hanwx»');
+    expect(screen.getByTestId('search-none')).toHaveAttribute('aria-busy', 'true');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(4));
+    reply('hanwxy');
+    await waitFor(() => expect(screen.getByTestId('search-none')).toHaveTextContent('«hanwxy»'));
+    expect(screen.getByTestId('search-none')).toHaveAttribute('aria-busy', 'false');
+
+    // Back to a query with hits: the «nothing found» stays until they come.
+    await typeQuery('hanwha');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(5));
+    expect(screen.getByTestId('search-none')).toBeInTheDocument();
+    reply('hanwha');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    expect(screen.queryByTestId('search-none')).toBeNull();
+    watch.disconnect();
+    expect(blankSeen).toBe(false);
+    expect(input).toHaveAttribute('aria-activedescendant', screen.getAllByTestId('search-hit')[0].id);
+  });
+
+  it('shows the core’s error in place of «searching», and the hits once a search succeeds', async () => {
+    const answer = searchOf(HITS);
+    fakeCore({
+      search: (args) => {
+        if (args.query === 'ha') throw { code: 'storage', message_vi: 'Không đọc được chỉ mục', message_en: 'The index cannot be read', fields: [] };
+        return answer(args);
+      },
+    });
+    render(SearchPalette);
+    await openWithShortcut();
+    await typeQuery('ha');
+    expect(await screen.findByTestId('search-error')).toHaveTextContent('Không đọc được chỉ mục');
+    expect(screen.queryByText('Đang tìm…')).toBeNull();
+    await typeQuery('hanwha');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    expect(screen.queryByTestId('search-error')).toBeNull();
   });
 
   it('waits for a pause in typing before asking the core', async () => {

@@ -1,18 +1,18 @@
 // Where a search hit leads, and its detail line as people read it.
 
 import type { SearchHit, UiLanguage } from '../lib/bindings.gen';
-import { getRecord, type RecordOf } from '../lib/api';
+import type { RecordOf } from '../lib/api';
 import { INTERACTION_KINDS, isOneOf, LEAD_STAGES } from '../lib/enums';
 import { formatDate } from '../lib/format';
 import { t } from '../lib/i18n/index.svelte';
 
 /**
- * The in-app path of a hit's page. A hit carries only its kind and id, so for an itinerary item
- * (its delegation's itinerary tab), a lead and an interaction (their organisation's page, or the
- * person's when the interaction has no organisation) the record is read first. Null when the
- * record leads nowhere (an interaction tied to no organisation, person or delegation).
+ * The in-app path of a hit's page. Kinds without a page of their own come with the core's
+ * `parent`: an itinerary item opens its delegation's itinerary tab, a lead its organisation's page,
+ * an interaction its organisation's timeline (else its first person's, else its delegation). Null
+ * when the hit leads nowhere (an interaction tied to no organisation, person or delegation).
  */
-export async function pathOfHit(hit: SearchHit): Promise<string | null> {
+export function pathOfHit(hit: SearchHit): string | null {
   switch (hit.kind) {
     case 'organizations':
       return `/contacts/organizations/${hit.id}`;
@@ -22,16 +22,24 @@ export async function pathOfHit(hit: SearchHit): Promise<string | null> {
       return `/delegations/${hit.id}`;
     case 'opportunities':
       return `/opportunities/${hit.id}`;
-    case 'itinerary-items': {
-      const item = await getRecord('itinerary-items', hit.id);
-      return `/delegations/${item.delegation_id}/itinerary?item=${hit.id}`;
-    }
-    case 'leads': {
-      const lead = await getRecord('leads', hit.id);
-      return `/contacts/organizations/${lead.organization_id}?lead=${hit.id}`;
-    }
-    case 'interactions':
-      return pathOfInteraction(await getRecord('interactions', hit.id));
+    default:
+      return pathInParent(hit);
+  }
+}
+
+function pathInParent(hit: SearchHit): string | null {
+  const p = hit.parent;
+  if (p === null) return null;
+  const param = hit.kind === 'itinerary-items' ? 'item' : hit.kind === 'leads' ? 'lead' : 'interaction';
+  switch (p.kind) {
+    case 'delegations':
+      return hit.kind === 'itinerary-items'
+        ? `/delegations/${p.id}/itinerary?item=${hit.id}`
+        : `/delegations/${p.id}`;
+    case 'organizations':
+      return `/contacts/organizations/${p.id}?${param}=${hit.id}`;
+    case 'contacts':
+      return `/contacts/people/${p.id}?${param}=${hit.id}`;
     default:
       return null;
   }

@@ -5,7 +5,7 @@ use super::{parse, ColumnMap, ExportContact, ImportFormat, Parsed, RowError};
 use crate::domain::{Contact, EntityKind, Organization};
 use crate::error::{invalid, CoreError, Result};
 use crate::people::{email_key, phone_key};
-use crate::store::{self, ListQuery, Store, Tx};
+use crate::store::{self, ListQuery, Prepared, Store, Tx};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -19,9 +19,28 @@ pub struct SkippedDuplicate {
     pub full_name: String,
     /// The contact already in the store (None: an earlier row of the same file).
     pub existing_id: Option<i64>,
-    /// "uuid", "email" or "phone".
-    pub reason: String,
+    pub reason: DuplicateReason,
+    /// The uuid, email or phone number both have.
     pub value: String,
+}
+
+/// What makes an imported row the same person as one already in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateReason {
+    Uuid,
+    Email,
+    Phone,
+}
+
+impl std::fmt::Display for DuplicateReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DuplicateReason::Uuid => "uuid",
+            DuplicateReason::Email => "email",
+            DuplicateReason::Phone => "phone",
+        })
+    }
 }
 
 /// What an import did (or, for a dry run or a preview, would do).
@@ -31,6 +50,8 @@ pub struct ImportReport {
     pub import_id: Option<i64>,
     pub dry_run: bool,
     pub format: ImportFormat,
+    /// SHA-256 of the bytes read (hex): an import given it refuses a file changed since.
+    pub sha256: String,
     pub columns: Vec<String>,
     pub mapping: Vec<ColumnMap>,
     /// Rows read without error.
@@ -38,6 +59,8 @@ pub struct ImportReport {
     pub contacts_created: i64,
     pub organizations_created: i64,
     pub duplicates: Vec<SkippedDuplicate>,
+    /// Rows left out because of errors (a row may have several).
+    pub rows_rejected: i64,
     /// Every rejected row with its line and field.
     pub errors: Vec<RowError>,
     /// The first rows as they would be stored (for the preview).
@@ -62,14 +85,15 @@ pub fn preview(
     format: Option<ImportFormat>,
     mapping: Option<&[ColumnMap]>,
 ) -> Result<ImportReport> {
-    import(store, bytes, file_name, format, mapping, true)
+    import(store, bytes, file_name, format, mapping, true, None)
 }
 
 /// Imports a contact file in one transaction: rows with errors are reported with their line
 /// and left out, people already in the book (same uuid, email or phone) are skipped and
 /// reported, organisations are matched by name (accents and case ignored) or created, and
 /// every created record is logged under the import so that `undo` can remove them. With
-/// `dry_run` everything is done and then rolled back, so the counts are exact.
+/// `dry_run` everything is done and then rolled back, so the counts are exact. With
+/// `expect_sha256` (the preview's `sha256`) a file that changed since the preview is refused.
 pub fn import(
     store: &mut Store,
     bytes: &[u8],
@@ -77,9 +101,18 @@ pub fn import(
     format: Option<ImportFormat>,
     mapping: Option<&[ColumnMap]>,
     dry_run: bool,
+    expect_sha256: Option<&str>,
 ) -> Result<ImportReport> {
-    let parsed = parse(bytes, format, mapping)?;
     let sha = crate::briefs::sha256_hex(bytes);
+    if let Some(expected) = expect_sha256.filter(|e| !e.eq_ignore_ascii_case(&sha)) {
+        return Err(invalid(
+            "file",
+            "file_changed",
+            format!("Tệp {file_name} đã thay đổi từ lúc xem trước (SHA-256 {expected} → {sha}): hãy xem trước lại"),
+            format!("{file_name} changed since the preview (SHA-256 {expected} → {sha}): preview it again"),
+        ));
+    }
+    let parsed = parse(bytes, format, mapping)?;
     let run = |tx: &mut Tx<'_>| write_rows(tx, &parsed, file_name, &sha, dry_run);
     let mut report = if dry_run {
         store.dry_run(run)?
@@ -89,6 +122,9 @@ pub fn import(
     report.sample = parsed.rows.iter().take(20).cloned().collect();
     Ok(report)
 }
+
+/// Rows checked per message between the preparing thread and the writing one.
+const PREPARE_CHUNK: usize = 512;
 
 fn format_name(f: ImportFormat) -> &'static str {
     match f {
@@ -137,102 +173,154 @@ fn write_rows(
     let mut duplicates = Vec::new();
     let (mut created, mut orgs_created) = (0i64, 0i64);
     let mut file_uuids = std::collections::HashSet::new();
-    for row in &parsed.rows {
-        let c = &row.contact;
-        let dup = row
-            .uuid
-            .as_ref()
-            .filter(|u| uuids.contains(*u) || file_uuids.contains(*u))
-            .map(|u| ("uuid", u.clone(), None))
-            .or_else(|| {
-                c.emails.iter().find_map(|e| {
-                    emails
-                        .get(&email_key(&e.value))
-                        .map(|id| ("email", e.value.clone(), *id))
+    let note = json!({ "import_id": { "after": import_id } });
+    let mut org_documents = Vec::new();
+    let row_errors = |line: u32, fields: Vec<crate::validate::FieldError>| {
+        fields.into_iter().map(move |f| RowError {
+            line,
+            field: f.field,
+            code: f.code,
+            message_vi: f.message_vi,
+            message_en: f.message_en,
+        })
+    };
+    // Rows are checked into their stored form (rules, NFC, index document) on a second thread
+    // while this one writes the ones before them: the two halves cost about the same.
+    std::thread::scope(|scope| -> Result<()> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(8);
+        scope.spawn(move || {
+            for chunk in parsed.rows.chunks(PREPARE_CHUNK) {
+                let prepared: Vec<_> = chunk
+                    .iter()
+                    .map(|row| {
+                        let c = &row.contact;
+                        let emails: Vec<String> =
+                            c.emails.iter().map(|e| email_key(&e.value)).collect();
+                        let phones: Vec<Option<String>> =
+                            c.phones.iter().map(|p| phone_key(&p.value)).collect();
+                        (Prepared::new(row.uuid.as_deref(), c), emails, phones)
+                    })
+                    .collect();
+                if send.send(prepared).is_err() {
+                    return; // the writer stopped on an error
+                }
+            }
+        });
+        let mut rows = parsed.rows.iter();
+        for (prepared, email_keys, phone_keys) in receive.iter().flatten() {
+            let row = rows.next().expect("one prepared record per row");
+            let c = &row.contact;
+            let dup = row
+                .uuid
+                .as_ref()
+                .filter(|u| uuids.contains(*u) || file_uuids.contains(*u))
+                .map(|u| (DuplicateReason::Uuid, u.clone(), None))
+                .or_else(|| {
+                    c.emails.iter().zip(&email_keys).find_map(|(e, k)| {
+                        emails
+                            .get(k)
+                            .map(|id| (DuplicateReason::Email, e.value.clone(), *id))
+                    })
                 })
-            })
-            .or_else(|| {
-                c.phones.iter().find_map(|p| {
-                    phone_key(&p.value)
-                        .and_then(|k| phones.get(&k))
-                        .map(|id| ("phone", p.value.clone(), *id))
-                })
-            });
-        if let Some((reason, value, existing_id)) = dup {
-            duplicates.push(SkippedDuplicate {
-                line: row.line,
-                full_name: c.full_name.clone(),
-                existing_id,
-                reason: reason.into(),
-                value,
-            });
-            continue;
-        }
-        let mut contact = c.clone();
-        if let Some(name) = row.organization.as_deref().filter(|n| !n.trim().is_empty()) {
-            let key = fold(name.trim());
-            let id = match orgs.get(&key) {
-                Some(id) => *id,
-                None => {
-                    // The file does not say where the organisation is: ZZ is ISO 3166's
-                    // "unknown country", for the officer to correct.
-                    let org = tx.create(&Organization {
-                        name_vi: name.trim().to_owned(),
-                        country: "ZZ".into(),
-                        notes: Some(format!("Tạo khi nhập danh bạ từ {file_name}")),
-                        ..Organization::default()
-                    })?;
-                    tx.import_created(import_id, "organizations", org.meta.id)?;
-                    orgs.insert(key, org.meta.id);
-                    orgs_created += 1;
-                    org.meta.id
+                .or_else(|| {
+                    c.phones.iter().zip(&phone_keys).find_map(|(p, k)| {
+                        k.as_ref()
+                            .and_then(|k| phones.get(k))
+                            .map(|id| (DuplicateReason::Phone, p.value.clone(), *id))
+                    })
+                });
+            if let Some((reason, value, existing_id)) = dup {
+                duplicates.push(SkippedDuplicate {
+                    line: row.line,
+                    full_name: c.full_name.clone(),
+                    existing_id,
+                    reason,
+                    value,
+                });
+                continue;
+            }
+            let mut record = match prepared {
+                Ok(p) => p,
+                Err(fields) => {
+                    errors.extend(row_errors(row.line, fields));
+                    continue;
                 }
             };
-            contact.organization_id = Some(id);
-        }
-        let mut input = serde_json::to_value(&contact).expect("contact serialises");
-        if let Some(u) = &row.uuid {
-            input["uuid"] = json!(u);
-        }
-        match tx.create_json(EntityKind::Contacts, input) {
-            Ok(v) => {
-                let id = v["id"].as_i64().unwrap_or_default();
-                tx.import_created(import_id, "contacts", id)?;
-                created += 1;
-                if let Some(u) = &row.uuid {
-                    file_uuids.insert(u.clone());
-                }
-                for e in &contact.emails {
-                    emails.insert(email_key(&e.value), None);
-                }
-                for p in &contact.phones {
-                    if let Some(k) = phone_key(&p.value) {
+            if let Some(name) = row.organization.as_deref().filter(|n| !n.trim().is_empty()) {
+                let key = fold(name.trim());
+                let id = match orgs.get(&key) {
+                    Some(id) => *id,
+                    None => {
+                        // The file does not say where the organisation is: ZZ is ISO 3166's
+                        // "unknown country", for the officer to correct.
+                        let org = Prepared::new(
+                            None,
+                            &Organization {
+                                name_vi: name.trim().to_owned(),
+                                country: "ZZ".into(),
+                                notes: Some(format!("Tạo khi nhập danh bạ từ {file_name}")),
+                                ..Organization::default()
+                            },
+                        );
+                        let mut org = match org {
+                            Ok(org) => org,
+                            Err(fields) => {
+                                // The organisation's own rules (a name too long): the row's
+                                // organisation column is what to fix.
+                                let fields = fields.into_iter().map(|mut f| {
+                                    f.field = "organization".into();
+                                    f
+                                });
+                                errors.extend(row_errors(row.line, fields.collect()));
+                                continue;
+                            }
+                        };
+                        let document = org.take_document();
+                        let id = tx.insert_prepared(org, "import", &note)?;
+                        tx.import_created(import_id, "organizations", id)?;
+                        org_documents.extend(document.map(|d| (id, d)));
+                        orgs.insert(key, id);
+                        orgs_created += 1;
+                        id
+                    }
+                };
+                record.set_id("organization_id", Some(id));
+            }
+            let uuid = record.uuid().to_owned();
+            match tx.insert_prepared(record, "import", &note) {
+                Ok(id) => {
+                    tx.import_created(import_id, "contacts", id)?;
+                    created += 1;
+                    if row.uuid.is_some() {
+                        file_uuids.insert(uuid);
+                    }
+                    for k in email_keys {
+                        emails.insert(k, None);
+                    }
+                    for k in phone_keys.into_iter().flatten() {
                         phones.insert(k, None);
                     }
                 }
+                Err(CoreError::Invalid(fields)) => errors.extend(row_errors(row.line, fields)),
+                Err(other) => return Err(other),
             }
-            Err(CoreError::Invalid(fields)) => {
-                for f in fields {
-                    errors.push(RowError {
-                        line: row.line,
-                        field: f.field,
-                        code: f.code,
-                        message_vi: f.message_vi,
-                        message_en: f.message_en,
-                    });
-                }
-            }
-            Err(other) => return Err(other),
         }
+        Ok(())
+    })?;
+    for (id, d) in &org_documents {
+        tx.index_document(EntityKind::Organizations, *id, d)?;
     }
     errors.sort_by_key(|e| e.line);
+    let mut lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
+    lines.dedup();
+    let rows_rejected = lines.len() as i64;
     tx.finish_import(
         import_id,
         [
             created,
             orgs_created,
             duplicates.len() as i64,
-            errors.len() as i64,
+            rows_rejected,
         ],
     )?;
     tx.audit(
@@ -246,12 +334,14 @@ fn write_rows(
         import_id: (!dry_run).then_some(import_id),
         dry_run,
         format: parsed.format,
+        sha256: sha.to_owned(),
         columns: parsed.columns.clone(),
         mapping: parsed.mapping.clone(),
         rows: parsed.rows.len() as i64,
         contacts_created: created,
         organizations_created: orgs_created,
         duplicates,
+        rows_rejected,
         errors,
         sample: Vec::new(),
     })

@@ -1,11 +1,15 @@
 //! Whole-person operations on the contact book: duplicate detection, merging two contacts
-//! without losing anything, "export everything about this person" and "erase this person".
+//! without losing anything, "export everything about this person" and "erase this person"
+//! (`erase.rs`).
 
+mod erase;
 pub mod pdf;
+
+pub use erase::{erase_contact, EraseReport};
 
 use crate::domain::{Contact, EntityKind, Labelled};
 use crate::error::{invalid, Result};
-use crate::store::people::{match_rows, references, scrub_audit, MatchRow};
+use crate::store::people::{match_rows, references, MatchRow};
 use crate::store::{Record, Store};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
@@ -215,15 +219,6 @@ pub fn merged(keep: &Contact, other: &Contact) -> Contact {
     }
 }
 
-fn without(list: &Value, id: i64) -> Vec<i64> {
-    list.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_i64)
-        .filter(|x| *x != id)
-        .collect()
-}
-
 fn replaced(list: &Value, from: i64, to: i64) -> Vec<i64> {
     let mut out: Vec<i64> = Vec::new();
     for x in list
@@ -316,67 +311,6 @@ pub fn merge_contacts(store: &mut Store, keep: i64, other: i64) -> Result<Record
         Ok(())
     })?;
     store.get::<Contact>(keep)
-}
-
-/// What erasing a person did, and what the officer should still review.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct EraseReport {
-    pub contact_id: i64,
-    pub memberships_removed: i64,
-    pub interactions_unlinked: i64,
-    pub meetings_unlinked: i64,
-    pub audit_rows_scrubbed: i64,
-    /// Interactions whose free text still mentions the person's name: review them by hand.
-    pub interactions_mentioning: Vec<i64>,
-}
-
-/// Erases contact `id` everywhere in one transaction: delegation memberships (and with them
-/// their places in attendee lists), links from interactions and meetings, the search index,
-/// and the personal data in every audit row about them; one `erase` audit entry remains,
-/// holding no personal data.
-pub fn erase_contact(store: &mut Store, id: i64) -> Result<EraseReport> {
-    let c = store.get::<Contact>(id)?;
-    let name_folded = fold(&c.data.full_name);
-    store.transaction(|tx| {
-        let refs = references(tx.conn(), id)?;
-        let mut scrubbed = 0;
-        for i in &refs.interactions {
-            let v = tx.get_json(EntityKind::Interactions, *i)?;
-            tx.update_json(
-                EntityKind::Interactions,
-                *i,
-                json!({"contact_ids": without(&v["contact_ids"], id)}),
-            )?;
-        }
-        for i in &refs.itinerary_items {
-            let v = tx.get_json(EntityKind::ItineraryItems, *i)?;
-            tx.update_json(
-                EntityKind::ItineraryItems,
-                *i,
-                json!({"contact_ids": without(&v["contact_ids"], id)}),
-            )?;
-        }
-        for m in &refs.members {
-            tx.delete(EntityKind::Members, *m)?;
-            scrubbed += scrub_audit(tx.conn(), EntityKind::Members, *m)?;
-        }
-        tx.delete(EntityKind::Contacts, id)?;
-        scrubbed += scrub_audit(tx.conn(), EntityKind::Contacts, id)?;
-        tx.audit(EntityKind::Contacts, id, &c.meta.uuid, "erase", &json!({}))?;
-        let mentioning = if name_folded.trim().is_empty() {
-            Vec::new()
-        } else {
-            crate::store::people::interactions_mentioning(tx.conn(), &name_folded)?
-        };
-        Ok(EraseReport {
-            contact_id: id,
-            memberships_removed: refs.members.len() as i64,
-            interactions_unlinked: refs.interactions.len() as i64,
-            meetings_unlinked: refs.itinerary_items.len() as i64,
-            audit_rows_scrubbed: scrubbed as i64,
-            interactions_mentioning: mentioning,
-        })
-    })
 }
 
 /// Everything the store holds about contact `id` (for a subject-access request): the record,

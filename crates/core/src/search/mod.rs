@@ -19,7 +19,7 @@ pub const KINDS: [EntityKind; 7] = [
 ];
 
 /// Bump when `document` or `fold` change: the store then rebuilds the index once.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// What one record puts in the index: its label (shown), a detail line (shown), and the folded
 /// title and body (matched).
@@ -102,7 +102,10 @@ pub fn document(kind: EntityKind, v: &Value) -> Option<Document> {
                         .strip_prefix("84")
                         .filter(|_| p.trim_start().starts_with('+'))
                         .map(|rest| format!("0{rest}"));
-                    std::iter::once(d).chain(national)
+                    // An E.164 number is already one token: its digits again would only
+                    // double the index's work.
+                    let spaced = p.trim().trim_start_matches('+') != d;
+                    spaced.then_some(d).into_iter().chain(national)
                 })
                 .collect();
             (
@@ -283,6 +286,18 @@ pub struct SearchHit {
     pub id: i64,
     pub label: String,
     pub detail: String,
+    /// The page the hit is shown on when it has none of its own: a lead's organisation, an
+    /// itinerary item's delegation, an interaction's organisation (else its first person, else
+    /// its delegation). None for kinds with their own page, and for an interaction tied to
+    /// nothing.
+    pub parent: Option<SearchParent>,
+}
+
+/// The record whose page shows a hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchParent {
+    pub kind: EntityKind,
+    pub id: i64,
 }
 
 /// The hits of one kind, best first, and how many there are in all.

@@ -1,5 +1,6 @@
 //! The figures the dashboard opens with.
 
+use super::pipeline::{follow_up_window, totals_at, PipelineFilter};
 use super::Store;
 use crate::domain::{EntityKind, LeadStage};
 use crate::error::Result;
@@ -48,7 +49,12 @@ pub struct StageTotal {
 pub struct Dashboard {
     pub counts: Vec<(EntityKind, i64)>,
     pub upcoming_delegations: Vec<UpcomingDelegation>,
+    /// The first follow-ups by due date (overdue ones first), at most 12.
     pub follow_ups: Vec<FollowUp>,
+    /// How many leads are overdue in all, listed or not.
+    pub overdue_follow_ups: i64,
+    /// How many leads are due within the next `FOLLOW_UP_DAYS` days in all, listed or not.
+    pub upcoming_follow_ups: i64,
     pub pipeline: Vec<StageTotal>,
 }
 
@@ -81,9 +87,9 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let horizon = (Utc::now() + chrono::Duration::days(14))
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        // One instant for the listed follow-ups and the counts, so that they agree.
+        let at = Utc::now();
+        let (now, horizon) = follow_up_window(at);
         let mut stmt = conn.prepare_cached(
             "SELECT l.id, l.title, l.organization_id, o.name_vi, l.stage, l.owner, l.next_action, l.due_at
              FROM leads l JOIN organizations o ON o.id = l.organization_id
@@ -107,27 +113,22 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut pipeline = Vec::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT count(*), coalesce(sum(CASE WHEN expected_capital_currency = 'USD'
-                    THEN expected_capital_minor END), 0)
-             FROM leads WHERE stage = ?1",
-        )?;
-        for stage in LeadStage::ALL {
-            let name = serde_json::to_value(stage).expect("stage serialises");
-            let (count, sum) = stmt.query_row([name.as_str().unwrap_or_default()], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-            pipeline.push(StageTotal {
-                stage,
-                count,
-                expected_capital_usd_minor: sum,
-            });
-        }
+        let totals = totals_at(conn, &PipelineFilter::default(), at)?;
+        let pipeline = totals
+            .stages
+            .iter()
+            .map(|s| StageTotal {
+                stage: s.stage,
+                count: s.total.count,
+                expected_capital_usd_minor: s.total.expected_capital_usd_minor,
+            })
+            .collect();
         Ok(Dashboard {
             counts,
             upcoming_delegations,
             follow_ups,
+            overdue_follow_ups: totals.overdue_follow_ups,
+            upcoming_follow_ups: totals.upcoming_follow_ups,
             pipeline,
         })
     }

@@ -7,6 +7,7 @@ mod images;
 mod imports;
 mod migrate;
 pub(crate) mod people;
+mod pipeline;
 mod plan;
 mod query;
 mod records;
@@ -20,9 +21,13 @@ pub(crate) use imports::{
     contact_uuids, created_by, import_batch, organization_in_use, organization_names,
 };
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
+pub use pipeline::{
+    LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals, FOLLOW_UP_DAYS,
+};
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
 pub(crate) use records::now_text;
+pub(crate) use records::Prepared;
 pub use records::{Meta, Record};
 
 use crate::domain::EntityKind;

@@ -1,5 +1,6 @@
 //! SQL for the contact book's whole-person operations: matching rows for duplicate detection,
-//! what points at a contact, and scrubbing audit rows of an erased person.
+//! what points at a contact, the interactions whose text mentions one (through the search
+//! index), and scrubbing audit rows of an erased person.
 
 use super::records::ids;
 use super::Tx;
@@ -78,6 +79,29 @@ pub(crate) fn scrub_audit(conn: &Connection, kind: EntityKind, id: i64) -> Resul
     )?)
 }
 
+/// Whether a record of `kind` is personal data about one person: a contact, or a delegation
+/// member (passport, visa, diet). Deleting one leaves none of it in the audit log.
+pub(crate) fn is_personal(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Contacts | EntityKind::Members)
+}
+
+/// The audit `changes` of deleting record `id` of `kind` whose fields were `fields`, for the
+/// generic delete. A person's record keeps no field values (the row still names it by id and
+/// uuid) and its earlier audit rows are scrubbed, as an erase does: deleting a person must not
+/// leave their data in the log. Any other record keeps what it held, as `before` values.
+pub(crate) fn delete_changes(
+    conn: &Connection,
+    kind: EntityKind,
+    id: i64,
+    fields: &serde_json::Value,
+) -> Result<serde_json::Value> {
+    if !is_personal(kind) {
+        return Ok(super::audit::changes(Some(fields), None));
+    }
+    scrub_audit(conn, kind, id)?;
+    Ok(serde_json::json!({}))
+}
+
 impl Tx<'_> {
     /// Reads one record of `kind` as a JSON object inside the transaction.
     pub fn get_json(&self, kind: EntityKind, id: i64) -> Result<serde_json::Value> {
@@ -106,23 +130,83 @@ pub(crate) fn items_attended_by(conn: &Connection, member: i64) -> Result<Vec<i6
     )
 }
 
-/// Interactions whose summary or notes mention `folded_name` (folded text).
-pub(crate) fn interactions_mentioning(conn: &Connection, folded_name: &str) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare("SELECT id, summary, notes FROM interactions")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
+/// The interactions whose summary or notes match `fts_query` (an FTS5 query over folded text),
+/// by id: a lookup in the search index restricted to the interactions' rowids, instead of
+/// folding the text of every interaction.
+pub(crate) fn interactions_matching(conn: &Connection, fts_query: &str) -> Result<Vec<i64>> {
+    let kind = EntityKind::Interactions;
+    let (lo, hi) = (
+        crate::search::rowid(kind, 0),
+        crate::search::rowid(kind, (1 << 40) - 1),
+    );
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid FROM search_index
+         WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid",
+    )?;
+    let rows = stmt.query_map(params![fts_query, lo, hi], |r| r.get::<_, i64>(0))?;
     let mut out = Vec::new();
-    for row in rows {
-        let (id, summary, notes) = row?;
-        let text = crate::text::fold(&format!("{summary} {}", notes.unwrap_or_default()));
-        if text.contains(folded_name) {
+    for rowid in rows {
+        if let Some((_, id)) = crate::search::from_rowid(rowid?) {
             out.push(id);
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Contact, Organization};
+    use crate::store::Store;
+    use serde_json::json;
+
+    #[test]
+    fn deleting_a_person_keeps_no_field_values_and_scrubs_their_audit_rows() {
+        let mut store = Store::open_in_memory().unwrap();
+        let org = store
+            .create(&Organization {
+                name_vi: "Tập đoàn Sumitomo".into(),
+                country: "JP".into(),
+                ..Organization::default()
+            })
+            .unwrap()
+            .meta
+            .id;
+        let person = store
+            .create(&Contact {
+                full_name: "Phạm Thị Bích Ngọc".into(),
+                ..Contact::default()
+            })
+            .unwrap()
+            .meta
+            .id;
+        store
+            .update_json(
+                EntityKind::Contacts,
+                person,
+                json!({"notes": "Hộ chiếu C7654321"}),
+            )
+            .unwrap();
+        let fields = json!({"full_name": "Phạm Thị Bích Ngọc"});
+        let (person_changes, org_changes) = store
+            .transaction(|tx| {
+                Ok((
+                    delete_changes(tx.conn(), EntityKind::Contacts, person, &fields)?,
+                    delete_changes(tx.conn(), EntityKind::Organizations, org, &fields)?,
+                ))
+            })
+            .unwrap();
+        assert_eq!(person_changes, json!({}));
+        assert_eq!(
+            org_changes,
+            json!({"full_name": {"before": "Phạm Thị Bích Ngọc"}})
+        );
+        let audit = store.audit_of(EntityKind::Contacts, person).unwrap();
+        assert_eq!(audit.len(), 2);
+        assert!(audit.iter().all(|a| a.changes == json!({"erased": true})));
+        assert_ne!(
+            store.audit_of(EntityKind::Organizations, org).unwrap()[0].changes,
+            json!({"erased": true})
+        );
+    }
 }

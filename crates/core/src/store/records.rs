@@ -271,34 +271,13 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
         }
     };
     let now = now_text();
-    let names: Vec<&str> = shape.stored().map(|(n, _)| n).collect();
-    let sql = format!(
-        "INSERT INTO {} (uuid, created_at, updated_at, {}) VALUES ({})",
-        E::KIND.table(),
-        names.join(", "),
-        (1..=names.len() + 3)
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
     let mut values = vec![
         rusqlite::types::Value::Text(uuid.clone()),
         rusqlite::types::Value::Text(now.clone()),
         rusqlite::types::Value::Text(now.clone()),
     ];
-    values.extend(names.iter().map(|n| to_sql(&row[*n])));
-    match conn.prepare_cached(&sql)?.execute(params_from_iter(values)) {
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == 2067 => {
-            return Err(invalid(
-                "uuid",
-                "duplicate_uuid",
-                "Đã có bản ghi mang UUID này",
-                "A record with this UUID already exists",
-            ))
-        }
-        other => other?,
-    };
-    let id = conn.last_insert_rowid();
+    values.extend(shape.stored().map(|(n, _)| to_sql(&row[n])));
+    let id = insert_row(conn, shape, values)?;
     write_links(conn, shape, id, &row)?;
     audit::record(
         conn,
@@ -321,6 +300,162 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
     let stored = Value::Object(stored);
     super::search::index_new(conn, E::KIND, id, &stored)?;
     Ok(stored)
+}
+
+fn duplicate_uuid() -> CoreError {
+    invalid(
+        "uuid",
+        "duplicate_uuid",
+        "Đã có bản ghi mang UUID này",
+        "A record with this UUID already exists",
+    )
+}
+
+/// Inserts one row (`values`: uuid, created_at, updated_at, then the stored fields in shape
+/// order) and returns its id.
+fn insert_row(
+    conn: &Connection,
+    shape: &Shape,
+    values: Vec<rusqlite::types::Value>,
+) -> Result<i64> {
+    match conn
+        .prepare_cached(&shape.insert)?
+        .execute(params_from_iter(values))
+    {
+        // 2067: a UNIQUE constraint (the uuid).
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == 2067 => {
+            Err(duplicate_uuid())
+        }
+        other => {
+            other?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
+/// A record checked for a bulk create, with its stored values and its index document, ready
+/// to be written. Preparing touches no store, so a file's rows can be prepared on another
+/// thread while earlier ones are written.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    kind: EntityKind,
+    uuid: String,
+    /// The stored fields in shape order.
+    values: Vec<rusqlite::types::Value>,
+    /// The reference fields to check when written, with their kind and position in `values`.
+    refs: Vec<(&'static str, EntityKind, usize)>,
+    document: Option<crate::search::Document>,
+}
+
+impl Prepared {
+    /// Checks `data` (NFC, the entity's rules) into its stored form. Link fields are not
+    /// supported here (no imported entity has them); references are checked when written.
+    pub(crate) fn new<E: Entity>(
+        uuid: Option<&str>,
+        data: &E,
+    ) -> std::result::Result<Prepared, Vec<FieldError>> {
+        let shape = Shape::get(E::KIND);
+        debug_assert!(shape.links().next().is_none(), "bulk create has no links");
+        let mut row = serde_json::to_value(data).expect("entity serialises");
+        let renormalised;
+        let entity: &E = if normalize_value(&mut row) {
+            renormalised = serde_json::from_value::<E>(row.clone()).map_err(|e| {
+                vec![FieldError::new(
+                    "",
+                    "invalid_value",
+                    e.to_string(),
+                    e.to_string(),
+                )]
+            })?;
+            &renormalised
+        } else {
+            data
+        };
+        let mut v = Validator::default();
+        entity.validate(&mut v);
+        let uuid = match uuid {
+            None => uuid::Uuid::new_v4().to_string(),
+            Some(s) if uuid::Uuid::parse_str(s).is_ok() => s.to_lowercase(),
+            Some(other) => {
+                v.push(FieldError::new(
+                    "uuid",
+                    "invalid_uuid",
+                    format!("UUID không hợp lệ: {other}"),
+                    format!("Not a valid UUID: {other}"),
+                ));
+                String::new()
+            }
+        };
+        if !v.errors.is_empty() {
+            return Err(v.errors);
+        }
+        let names: Vec<&str> = shape.stored().map(|(n, _)| n).collect();
+        let refs = E::REFS
+            .iter()
+            .filter_map(|(f, k)| Some((*f, *k, names.iter().position(|n| n == f)?)))
+            .collect();
+        Ok(Prepared {
+            kind: E::KIND,
+            uuid,
+            values: names.iter().map(|n| to_sql(&row[*n])).collect(),
+            refs,
+            document: crate::search::document(E::KIND, &row),
+        })
+    }
+
+    /// Sets a stored integer field (a reference resolved after preparing, such as an
+    /// organisation created by the same import).
+    pub(crate) fn set_id(&mut self, field: &str, id: Option<i64>) {
+        let shape = Shape::get(self.kind);
+        if let Some(i) = shape.stored().position(|(n, _)| n == field) {
+            self.values[i] = id.map_or(
+                rusqlite::types::Value::Null,
+                rusqlite::types::Value::Integer,
+            );
+        }
+    }
+
+    /// The record's uuid.
+    pub(crate) fn uuid(&self) -> &str {
+        &self.uuid
+    }
+
+    /// Takes the index document out, for the caller to index later with `Tx::index_document`
+    /// (a bulk write of contacts indexes the organisations it creates after them, so that the
+    /// index receives rowids in increasing order and does not flush at every organisation).
+    pub(crate) fn take_document(&mut self) -> Option<crate::search::Document> {
+        self.document.take()
+    }
+}
+
+/// Writes a prepared record: its row (after checking its references), an audit row naming
+/// `action` with `note` as its changes (no field values: the caller's own record says what the
+/// bulk write was, and an import keeps no personal data in the log), and its index entry.
+fn insert_prepared(conn: &Connection, p: Prepared, action: &str, note: &Value) -> Result<i64> {
+    let mut v = Validator::default();
+    for (field, kind, i) in &p.refs {
+        if let rusqlite::types::Value::Integer(id) = p.values[*i] {
+            if id != 0 && !exists(conn, *kind, id)? {
+                v.push(missing_ref(field, *kind, id));
+            }
+        }
+    }
+    if !v.errors.is_empty() {
+        return Err(CoreError::Invalid(v.errors));
+    }
+    let shape = Shape::get(p.kind);
+    let now = now_text();
+    let mut values = Vec::with_capacity(p.values.len() + 3);
+    values.push(rusqlite::types::Value::Text(p.uuid.clone()));
+    values.push(rusqlite::types::Value::Text(now.clone()));
+    values.push(rusqlite::types::Value::Text(now));
+    values.extend(p.values);
+    let id = insert_row(conn, shape, values)?;
+    audit::record(conn, p.kind, id, &p.uuid, action, note)?;
+    if let Some(d) = &p.document {
+        super::search::index_document(conn, p.kind, id, d)?;
+    }
+    Ok(id)
 }
 
 fn update<E: Entity>(
@@ -443,6 +578,17 @@ fn cascade(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
                 delete(conn, EntityKind::Members, member)?;
             }
         }
+        // A contact's delegation memberships (passport, visa, diet) go with them: `ON DELETE
+        // SET NULL` would leave each member with neither a contact nor a staff name.
+        EntityKind::Contacts => {
+            for member in ids(
+                conn,
+                "SELECT id FROM delegation_members WHERE contact_id = ?1",
+                id,
+            )? {
+                delete(conn, EntityKind::Members, member)?;
+            }
+        }
         EntityKind::Members => {
             let items = ids(
                 conn,
@@ -495,7 +641,7 @@ fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
         id,
         &uuid,
         "delete",
-        &audit::changes(Some(&fields), None),
+        &super::people::delete_changes(conn, kind, id, &fields)?,
     )
 }
 
@@ -530,6 +676,27 @@ impl Tx<'_> {
     /// Deletes record `id` of `kind`.
     pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         delete(self.conn(), kind, id)
+    }
+
+    /// Writes a record prepared for a bulk create (see `Prepared`), audited as `action` with
+    /// `note`; returns its id.
+    pub(crate) fn insert_prepared(
+        &mut self,
+        record: Prepared,
+        action: &str,
+        note: &Value,
+    ) -> Result<i64> {
+        insert_prepared(self.conn(), record, action, note)
+    }
+
+    /// Indexes record `id` of `kind` (not in the index yet) under document `d`.
+    pub(crate) fn index_document(
+        &mut self,
+        kind: EntityKind,
+        id: i64,
+        d: &crate::search::Document,
+    ) -> Result<()> {
+        super::search::index_document(self.conn(), kind, id, d)
     }
 
     /// Like `update_json`, and may change the entity's protected fields (for the operation that

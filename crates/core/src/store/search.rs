@@ -3,7 +3,9 @@
 use super::Store;
 use crate::domain::EntityKind;
 use crate::error::Result;
-use crate::search::{self, SearchGroup, SearchHit, SearchResults, INDEX_VERSION, KINDS};
+use crate::search::{
+    self, SearchGroup, SearchHit, SearchParent, SearchResults, INDEX_VERSION, KINDS,
+};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
@@ -38,11 +40,28 @@ fn reindex(conn: &Connection, kind: EntityKind, id: i64, v: &Value, replace: boo
             .execute([rowid])?;
     }
     if let Some(d) = search::document(kind, v) {
-        conn.prepare_cached(
-            "INSERT INTO search_index (rowid, title, body, label, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![rowid, d.title, d.body, d.label, d.detail])?;
+        index_document(conn, kind, id, &d)?;
     }
+    Ok(())
+}
+
+/// Adds the index document `d` of record `id` of `kind` (not yet in the index).
+pub(crate) fn index_document(
+    conn: &Connection,
+    kind: EntityKind,
+    id: i64,
+    d: &search::Document,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO search_index (rowid, title, body, label, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        search::rowid(kind, id),
+        d.title,
+        d.body,
+        d.label,
+        d.detail
+    ])?;
     Ok(())
 }
 
@@ -92,6 +111,43 @@ pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
     rebuild(&tx)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The record whose page shows hit `id` of `kind` (see `SearchHit::parent`).
+fn parent(conn: &Connection, kind: EntityKind, id: i64) -> Result<Option<SearchParent>> {
+    let (sql, kinds): (&str, &[EntityKind]) = match kind {
+        EntityKind::Leads => (
+            "SELECT organization_id, NULL, NULL FROM leads WHERE id = ?1",
+            &[EntityKind::Organizations],
+        ),
+        EntityKind::ItineraryItems => (
+            "SELECT delegation_id, NULL, NULL FROM itinerary_items WHERE id = ?1",
+            &[EntityKind::Delegations],
+        ),
+        EntityKind::Interactions => (
+            "SELECT organization_id,
+                    (SELECT contact_id FROM interaction_contacts
+                     WHERE interaction_id = i.id ORDER BY position LIMIT 1),
+                    delegation_id
+             FROM interactions i WHERE id = ?1",
+            &[
+                EntityKind::Organizations,
+                EntityKind::Contacts,
+                EntityKind::Delegations,
+            ],
+        ),
+        _ => return Ok(None),
+    };
+    let ids: Option<[Option<i64>; 3]> = conn
+        .prepare_cached(sql)?
+        .query_row([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]))
+        .optional()?;
+    Ok(ids.and_then(|ids| {
+        kinds
+            .iter()
+            .zip(ids)
+            .find_map(|(kind, id)| id.map(|id| SearchParent { kind: *kind, id }))
+    }))
 }
 
 impl Store {
@@ -151,6 +207,7 @@ impl Store {
                                     .unwrap_or_default(),
                                 label: r.get(1)?,
                                 detail: r.get(2)?,
+                                parent: None,
                             },
                         ))
                     })?
@@ -167,8 +224,11 @@ impl Store {
                 let hits: Vec<SearchHit> = window
                     .into_iter()
                     .take(per_kind as usize)
-                    .map(|(_, h)| h)
-                    .collect();
+                    .map(|(_, mut h)| {
+                        h.parent = parent(conn, kind, h.id)?;
+                        Ok(h)
+                    })
+                    .collect::<Result<_>>()?;
                 let total = if seen < RANK_WINDOW {
                     seen
                 } else {

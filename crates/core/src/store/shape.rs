@@ -26,6 +26,8 @@ pub(crate) struct Shape {
     pub kind: EntityKind,
     pub fields: Vec<(String, Column)>,
     pub select: String,
+    /// `INSERT` of the metadata and stored fields, `?1`… in that order.
+    pub insert: String,
     pub default: Value,
 }
 
@@ -64,10 +66,25 @@ impl Shape {
                 _ => format!("t.{name}"),
             });
         }
+        let stored: Vec<&str> = fields
+            .iter()
+            .filter(|(_, c)| !matches!(c, Column::Link(_)))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let insert = format!(
+            "INSERT INTO {} (uuid, created_at, updated_at, {}) VALUES ({})",
+            E::KIND.table(),
+            stored.join(", "),
+            (1..=stored.len() + 3)
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         Shape {
             kind: E::KIND,
-            fields,
             select: format!("SELECT {} FROM {} t", select.join(", "), E::KIND.table()),
+            insert,
+            fields,
             default,
         }
     }

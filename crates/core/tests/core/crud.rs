@@ -158,7 +158,8 @@ fn every_entity_round_trips_with_audit() {
             "{kind}: no-op update is not audited"
         );
     }
-    // Delete children first, then parents; each leaves a delete row holding the old fields.
+    // Delete children first, then parents; each leaves a delete row (holding the old fields,
+    // except for people and delegation members, whose data leaves the log with them).
     for (kind, id, _) in created.iter().rev() {
         store
             .delete(*kind, *id)

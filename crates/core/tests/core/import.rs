@@ -20,13 +20,31 @@ fn contacts(store: &Store) -> Vec<planner_core::store::Record<Contact>> {
 fn a_csv_with_a_bad_row_imports_the_rest_and_names_the_line() {
     let (_dir, mut store) = crate::temp_store();
     // The dry run reports exactly and writes nothing.
-    let dry = import::import(&mut store, CSV.as_bytes(), "danh-ba.csv", None, None, true).unwrap();
+    let dry = import::import(
+        &mut store,
+        CSV.as_bytes(),
+        "danh-ba.csv",
+        None,
+        None,
+        true,
+        None,
+    )
+    .unwrap();
     assert_eq!((dry.contacts_created, dry.organizations_created), (2, 2));
     assert_eq!(dry.import_id, None);
     assert!(contacts(&store).is_empty());
     assert!(store.imports().unwrap().is_empty());
 
-    let r = import::import(&mut store, CSV.as_bytes(), "danh-ba.csv", None, None, false).unwrap();
+    let r = import::import(
+        &mut store,
+        CSV.as_bytes(),
+        "danh-ba.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
     assert_eq!(r.format, ImportFormat::Csv);
     assert_eq!(r.contacts_created, 2);
     assert_eq!(r.errors.len(), 1, "{:#?}", r.errors);
@@ -62,11 +80,19 @@ fn a_csv_with_a_bad_row_imports_the_rest_and_names_the_line() {
     let hits = store.search("do duc dat", 5).unwrap();
     assert_eq!(hits.groups[0].hits[0].label, "Đỗ Đức Đạt");
     // Importing the same file again creates nobody: everyone is a duplicate.
-    let again =
-        import::import(&mut store, CSV.as_bytes(), "danh-ba.csv", None, None, false).unwrap();
+    let again = import::import(
+        &mut store,
+        CSV.as_bytes(),
+        "danh-ba.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
     assert_eq!(again.contacts_created, 0);
     assert_eq!(again.duplicates.len(), 2);
-    assert_eq!(again.duplicates[0].reason, "email");
+    assert_eq!(again.duplicates[0].reason, import::DuplicateReason::Email);
     assert_eq!(
         again.organizations_created, 0,
         "organisations matched by name"
@@ -74,9 +100,80 @@ fn a_csv_with_a_bad_row_imports_the_rest_and_names_the_line() {
 }
 
 #[test]
+fn an_import_checks_the_previewed_file_counts_rows_and_keeps_no_personal_data_in_the_log() {
+    let (_dir, mut store) = crate::temp_store();
+    // A row with two errors counts once.
+    let two_errors = format!("{CSV};not-an-email;;;\r\n");
+    let preview = import::preview(&mut store, two_errors.as_bytes(), "a.csv", None, None).unwrap();
+    assert_eq!(preview.sha256.len(), 64);
+    assert_eq!(
+        preview.errors.iter().filter(|e| e.line == 6).count(),
+        2,
+        "{:#?}",
+        preview.errors
+    );
+    assert_eq!(preview.rows_rejected, 2, "{:#?}", preview.errors);
+
+    // The file was saved again in another program between the preview and the import.
+    let changed = CSV.replace("Nguyễn Văn An", "Nguyễn Văn Ân");
+    let Err(CoreError::Invalid(e)) = import::import(
+        &mut store,
+        changed.as_bytes(),
+        "a.csv",
+        None,
+        None,
+        false,
+        Some(&preview.sha256),
+    ) else {
+        panic!("a changed file was imported")
+    };
+    assert_eq!(
+        (e[0].field.as_str(), e[0].code.as_str()),
+        ("file", "file_changed")
+    );
+    assert!(e[0].message_en.contains("a.csv changed since the preview"));
+    assert!(contacts(&store).is_empty());
+
+    let r = import::import(
+        &mut store,
+        two_errors.as_bytes(),
+        "a.csv",
+        None,
+        None,
+        false,
+        Some(&preview.sha256.to_uppercase()),
+    )
+    .unwrap();
+    assert_eq!((r.contacts_created, r.rows_rejected), (2, 2));
+    assert_eq!(store.imports().unwrap()[0].rows_rejected, 2);
+    // The organisations it created are indexed (after its contacts) and found without accents.
+    let hits = store.search("tap doan fpt", 5).unwrap();
+    assert_eq!(hits.groups[0].kind, EntityKind::Organizations);
+    assert_eq!(hits.groups[0].hits[0].label, "Tập đoàn FPT");
+    assert_eq!(store.search("vinfast", 5).unwrap().groups[0].total, 1);
+    // Each created record has its audit row, which names the import and nothing personal.
+    let an = contacts(&store)
+        .into_iter()
+        .find(|c| c.data.full_name == "Nguyễn Văn An")
+        .unwrap();
+    let log = store.audit_of(EntityKind::Contacts, an.meta.id).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].action, "import");
+    assert_eq!(
+        log[0].changes,
+        serde_json::json!({"import_id": {"after": r.import_id.unwrap()}})
+    );
+    let fpt = an.data.organization_id.unwrap();
+    assert_eq!(
+        store.audit_of(EntityKind::Organizations, fpt).unwrap()[0].action,
+        "import"
+    );
+}
+
+#[test]
 fn an_import_is_undone_as_a_whole_unless_changed_since() {
     let (_dir, mut store) = crate::temp_store();
-    let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false).unwrap();
+    let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
     let id = r.import_id.unwrap();
     let u = import::undo(&mut store, id).unwrap();
     assert_eq!((u.contacts_removed, u.organizations_removed), (2, 2));
@@ -88,7 +185,7 @@ fn an_import_is_undone_as_a_whole_unless_changed_since() {
     };
     assert_eq!(e[0].code, "already_undone");
     // Once a contact has been linked to an interaction, the undo is refused and names it.
-    let r = import::import(&mut store, CSV.as_bytes(), "b.csv", None, None, false).unwrap();
+    let r = import::import(&mut store, CSV.as_bytes(), "b.csv", None, None, false, None).unwrap();
     let an = contacts(&store)[0].meta.id;
     store
         .create_json(
@@ -179,7 +276,7 @@ fn exports_round_trip_through_import_into_an_empty_store() {
         book(&mut a);
         let text = import::export(&a, format).unwrap();
         let (_d2, mut b) = crate::temp_store();
-        let r = import::import(&mut b, text.as_bytes(), "export", None, None, false).unwrap();
+        let r = import::import(&mut b, text.as_bytes(), "export", None, None, false, None).unwrap();
         assert!(r.errors.is_empty(), "{format:?}: {:#?}", r.errors);
         assert_eq!(r.contacts_created, 2);
         assert_eq!(comparable(&a), comparable(&b), "{format:?} round trip");

@@ -264,3 +264,103 @@ fn erasing_a_person_leaves_no_personal_data_and_one_erase_entry() {
         .unwrap();
     assert_eq!(erased, 1);
 }
+
+#[test]
+fn erasing_reports_the_interactions_that_name_the_person_whatever_the_accents() {
+    let mut b = book();
+    let p = b.person("Nguyễn Văn An", &["an.nguyen@sumitomo.jp"], &[]);
+    let o = b.person("O'Brien \"Kate\"", &[], &[]);
+    let mut talk = |summary: &str, notes: Option<&str>| {
+        b.store
+            .create_json(
+                EntityKind::Interactions,
+                json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call",
+                       "summary": summary, "notes": notes}),
+            )
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    // Not linked to the person: only the free text names them.
+    let lower = talk("Gọi lại cho anh nguyen van an về Hòa Lạc", None);
+    let upper = talk("Họp đối tác", Some("NGUYỄN VĂN AN đã đồng ý (xem email)"));
+    let email = talk("Gửi tài liệu", Some("Đã gửi tới An.Nguyen@sumitomo.jp"));
+    let other_person = talk("Gặp anh Nguyễn Văn Anh", Some("An ninh, Văn phòng"));
+    let unrelated = talk("Trao đổi về cơ hội đầu tư tại Hòa Lạc", None);
+    let irish = talk("Dinner with o'brien kate", None);
+
+    let report = people::erase_contact(&mut b.store, p).unwrap();
+    assert_eq!(report.interactions_mentioning, vec![lower, upper, email]);
+    // Another person ("Anh"), and the same words apart or in other words, are no mention.
+    for not_a_mention in [other_person, unrelated] {
+        assert!(!report.interactions_mentioning.contains(&not_a_mention));
+    }
+    assert_eq!(report.interactions_unlinked, 0);
+    // Punctuation and quotes in a name are words of the phrase, not query syntax.
+    let report = people::erase_contact(&mut b.store, o).unwrap();
+    assert_eq!(report.interactions_mentioning, vec![irish]);
+}
+
+#[test]
+fn deleting_a_person_leaves_no_personal_data_in_the_audit_log() {
+    let mut b = book();
+    let p = b.person(
+        "Phạm Thị Bích Ngọc",
+        &["ngoc@sumitomo.jp"],
+        &["+84 903 000 111"],
+    );
+    b.store
+        .update_json(
+            EntityKind::Contacts,
+            p,
+            json!({"notes": "Thích golf", "nationality": "VN"}),
+        )
+        .unwrap();
+    let member = b
+        .store
+        .create(&Member {
+            delegation_id: b.delegation,
+            contact_id: Some(p),
+            passport_number: Some("C7654321".into()),
+            ..Member::default()
+        })
+        .unwrap()
+        .meta
+        .id;
+    b.store.delete(EntityKind::Contacts, p).unwrap();
+    // The membership (with the passport) goes with the person instead of being left with
+    // neither contact nor staff name.
+    assert!(b.store.get::<Member>(member).is_err());
+    let contact_audit = b.store.audit_of(EntityKind::Contacts, p).unwrap();
+    let last = contact_audit.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), &last.changes),
+        ("delete", &json!({}))
+    );
+    let all = serde_json::to_string(&[
+        contact_audit,
+        b.store.audit_of(EntityKind::Members, member).unwrap(),
+    ])
+    .unwrap();
+    for secret in [
+        "Bích Ngọc",
+        "ngoc@sumitomo.jp",
+        "903 000 111",
+        "golf",
+        "C7654321",
+    ] {
+        assert!(!all.contains(secret), "audit still holds «{secret}»: {all}");
+    }
+    // Other records still keep what they held when deleted.
+    b.store
+        .delete(EntityKind::Delegations, b.delegation)
+        .unwrap();
+    let audit = b
+        .store
+        .audit_of(EntityKind::Delegations, b.delegation)
+        .unwrap();
+    assert_eq!(
+        audit.last().unwrap().changes["title"]["before"],
+        "Đoàn Nhật Bản"
+    );
+}

@@ -163,3 +163,108 @@ fn results_are_grouped_by_kind_and_ranked_title_first() {
     assert_eq!(store.search("nguyen", 50).unwrap(), before);
     assert!(store.search("\"*", 5).unwrap().groups.is_empty());
 }
+
+#[test]
+fn hits_without_a_page_of_their_own_name_the_page_that_shows_them() {
+    use planner_core::search::SearchParent;
+    use planner_core::store::ListQuery;
+    let (_dir, mut store) = crate::temp_store();
+    planner_core::demo::seed_demo(
+        &mut store,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    )
+    .unwrap();
+    fn all(store: &Store, kind: EntityKind) -> Vec<serde_json::Value> {
+        store.list_json(kind, &ListQuery::default()).unwrap().items
+    }
+    fn parent(store: &Store, kind: EntityKind, id: i64, label: &str) -> Option<SearchParent> {
+        let found = store.search(label, 50).unwrap();
+        let hit = found
+            .groups
+            .iter()
+            .flat_map(|g| &g.hits)
+            .find(|h| h.kind == kind && h.id == id)
+            .unwrap_or_else(|| panic!("{label} not found as {kind:?} {id}"));
+        hit.parent
+    }
+    let lead = &all(&store, EntityKind::Leads)[0];
+    assert_eq!(
+        parent(
+            &store,
+            EntityKind::Leads,
+            lead["id"].as_i64().unwrap(),
+            lead["title"].as_str().unwrap()
+        ),
+        Some(SearchParent {
+            kind: EntityKind::Organizations,
+            id: lead["organization_id"].as_i64().unwrap()
+        })
+    );
+    let item = &all(&store, EntityKind::ItineraryItems)[0];
+    assert_eq!(
+        parent(
+            &store,
+            EntityKind::ItineraryItems,
+            item["id"].as_i64().unwrap(),
+            item["title"].as_str().unwrap()
+        ),
+        Some(SearchParent {
+            kind: EntityKind::Delegations,
+            id: item["delegation_id"].as_i64().unwrap()
+        })
+    );
+    // An interaction: its organisation, else its first person, else its delegation.
+    let org = all(&store, EntityKind::Organizations)[0]["id"]
+        .as_i64()
+        .unwrap();
+    let people: Vec<i64> = all(&store, EntityKind::Contacts)
+        .iter()
+        .take(2)
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    let delegation = all(&store, EntityKind::Delegations)[0]["id"]
+        .as_i64()
+        .unwrap();
+    for (summary, fields, expected) in [
+        (
+            "Gọi điện hỏi thuê đất Quỳnh Lưu",
+            serde_json::json!({"organization_id": org, "contact_ids": people}),
+            Some((EntityKind::Organizations, org)),
+        ),
+        (
+            "Gửi thư mời Xứ Nghệ",
+            serde_json::json!({"contact_ids": [people[1], people[0]], "delegation_id": delegation}),
+            Some((EntityKind::Contacts, people[1])),
+        ),
+        (
+            "Họp chuẩn bị Yên Bái",
+            serde_json::json!({"delegation_id": delegation}),
+            Some((EntityKind::Delegations, delegation)),
+        ),
+        ("Ghi chú Tây Bắc", serde_json::json!({}), None),
+    ] {
+        let mut input = serde_json::json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call", "summary": summary});
+        for (k, v) in fields.as_object().unwrap() {
+            input[k] = v.clone();
+        }
+        let id = store.create_json(EntityKind::Interactions, input).unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        assert_eq!(
+            parent(&store, EntityKind::Interactions, id, summary),
+            expected.map(|(kind, id)| SearchParent { kind, id }),
+            "{summary}"
+        );
+    }
+    // Kinds with their own page have none.
+    let o = &all(&store, EntityKind::Organizations)[0];
+    assert_eq!(
+        parent(
+            &store,
+            EntityKind::Organizations,
+            org,
+            o["name_vi"].as_str().unwrap()
+        ),
+        None
+    );
+}
