@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "update_record",
     "delete_record",
     "record_audit",
+    "linked_records",
     "brief_suggestions",
     "brief_preview",
     "brief_generate",

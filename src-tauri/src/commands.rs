@@ -5,7 +5,7 @@ use crate::AppState;
 use planner_core::domain::EntityKind;
 use planner_core::settings::{AppInfo, Settings};
 use planner_core::store::audit::AuditEntry;
-use planner_core::store::{Dashboard, ListQuery, Page, PipelineFilter, PipelineTotals};
+use planner_core::store::{Dashboard, Linked, ListQuery, Page, PipelineFilter, PipelineTotals};
 use planner_core::{CoreError, ErrorPayload, Store};
 use serde_json::Value;
 use tauri::State;
@@ -96,6 +96,12 @@ pub fn record_audit(
     id: i64,
 ) -> Reply<Vec<AuditEntry>> {
     with_store(&state, |s| s.audit_of(kind, id))
+}
+
+/// The delegations, meetings and briefs linked to an organisation or a person.
+#[tauri::command(async)]
+pub fn linked_records(state: State<'_, AppState>, kind: EntityKind, id: i64) -> Reply<Linked> {
+    with_store(&state, |s| s.linked_to(kind, id))
 }
 
 /// The search box: organisations, contacts, leads, delegations, itinerary items, interactions

@@ -70,6 +70,7 @@ pub fn run() {
             commands::update_record,
             commands::delete_record,
             commands::record_audit,
+            commands::linked_records,
             briefs::brief_suggestions,
             briefs::brief_preview,
             briefs::brief_generate,

@@ -30,6 +30,10 @@ import type {
   ItemView,
   ItineraryItem,
   ItineraryView,
+  Linked,
+  LinkedBrief,
+  LinkedDelegation,
+  LinkedMeeting,
   ListQuery,
   Member,
   Office,
@@ -646,6 +650,79 @@ export function eraseReport(contact_id: number, fields: Partial<EraseReport> = {
     audit_rows_scrubbed: 0,
     interactions_mentioning: [],
     ...fields,
+  };
+}
+
+/** A delegation linked to an organisation or a person (a member of it, unless changed). */
+export function linkedDelegation(id: number, title: string, fields: Partial<LinkedDelegation> = {}): LinkedDelegation {
+  return {
+    id,
+    title,
+    status: 'approved',
+    start_date: '2027-01-06',
+    end_date: '2027-01-11',
+    destination_country: 'JP',
+    destination_city: 'Tokyo',
+    reasons: ['member'],
+    roles: ['member'],
+    ...fields,
+  };
+}
+
+/** A meeting of delegation 5 at 14:00 in Tokyo (05:00 UTC), unless changed. */
+export function linkedMeeting(item_id: number, title: string, fields: Partial<LinkedMeeting> = {}): LinkedMeeting {
+  return {
+    item_id,
+    delegation_id: 5,
+    delegation_title: 'Đoàn xúc tiến đầu tư tại Nhật Bản',
+    title,
+    kind: 'meeting',
+    starts_at: '2027-01-07T05:00:00Z',
+    time_zone: 'Asia/Tokyo',
+    venue: null,
+    ...fields,
+  };
+}
+
+/** A brief written for the organisation itself (in Vietnamese, version 1), unless changed. */
+export function linkedBrief(id: number, title: string, fields: Partial<LinkedBrief> = {}): LinkedBrief {
+  return {
+    id,
+    title,
+    language: 'vi',
+    audience_kind: 'organization',
+    delegation_id: null,
+    delegation_title: null,
+    via_delegation: false,
+    version: 1,
+    file_name: null,
+    created_at: '2026-11-20T02:15:00Z',
+    ...fields,
+  };
+}
+
+/**
+ * A `linked_records` handler answering like the core for whatever kind and id it is asked
+ * about: the given lists, with their lengths as totals unless totals are given.
+ */
+export function linkedOf(
+  parts: Partial<Pick<Linked, 'delegations' | 'meetings' | 'briefs' | 'delegations_total' | 'meetings_total' | 'briefs_total'>> = {},
+): Handler {
+  return (args) => {
+    const delegations = parts.delegations ?? [];
+    const meetings = parts.meetings ?? [];
+    const briefs = parts.briefs ?? [];
+    const linked: Linked = {
+      kind: args.kind as EntityKind,
+      id: Number(args.id),
+      delegations,
+      delegations_total: parts.delegations_total ?? delegations.length,
+      meetings,
+      meetings_total: parts.meetings_total ?? meetings.length,
+      briefs,
+      briefs_total: parts.briefs_total ?? briefs.length,
+    };
+    return linked;
   };
 }
 

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 mod bench;
 mod itinerary;
+mod linked;
 mod people;
 mod pipeline;
 
@@ -145,6 +146,14 @@ enum Command {
     Person {
         #[command(subcommand)]
         action: people::PersonAction,
+    },
+    /// The delegations, meetings and briefs linked to an organisation or a contact.
+    Linked {
+        /// organizations or contacts.
+        entity: String,
+        id: i64,
+        #[arg(long)]
+        json: bool,
     },
     /// Shows the audit trail of one record.
     Audit {
@@ -483,6 +492,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Delegation { action } => {
             itinerary::delegation(&mut store, action)?;
         }
+        Command::Linked {
+            entity: name,
+            id,
+            json,
+        } => linked::linked(&store, entity(&name)?, id, json)?,
         Command::Audit {
             entity: name,
             id,

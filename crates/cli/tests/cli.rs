@@ -767,3 +767,95 @@ fn import_contacts_reports_lines_dry_runs_undoes_and_exports_round_trip() {
     assert_ne!(bad.code, 0);
     assert!(bad.stderr.contains("--format"));
 }
+
+#[test]
+fn linked_shows_an_organisations_and_a_persons_delegations_meetings_and_briefs() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let find = |kind: &str, field: &str, value: &str| -> i64 {
+        let filter = format!("{field}={value}");
+        json(&db, &["list", kind, "--json", "--filter", &filter])[0]["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let hoshino = find(
+        "organizations",
+        "name_vi",
+        "Công ty Hoshino Semiconductor Materials",
+    );
+    let ishikawa = find("contacts", "full_name", "Naoki Ishikawa");
+    let japan = find(
+        "delegations",
+        "title",
+        "Đoàn xúc tiến đầu tư Hà Nội tại Nhật Bản và Hàn Quốc 2027",
+    );
+    let hoa_lac = find(
+        "delegations",
+        "title",
+        "Đoàn Hoshino Semiconductor Materials khảo sát Khu CNC Hòa Lạc",
+    );
+    let create_brief = |body: String| -> i64 {
+        let out = ok(&db, &["create", "briefs", "-"], Some(&body));
+        serde_json::from_str::<Value>(&out).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let for_hoshino = create_brief(format!(
+        r#"{{"title": "Bản tin Hoshino", "language": "vi", "audience_kind": "organization", "organization_id": {hoshino}, "version": 1}}"#
+    ));
+    let for_hoa_lac = create_brief(format!(
+        r#"{{"title": "Bản tin Hòa Lạc", "language": "en", "audience_kind": "delegation", "delegation_id": {hoa_lac}, "version": 1}}"#
+    ));
+
+    // Hoshino: its people are in the Hoa Lac delegation, its meeting is in the Japan one.
+    let org = json(
+        &db,
+        &["linked", "organizations", &hoshino.to_string(), "--json"],
+    );
+    let delegations: Vec<(i64, Value)> = org["delegations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_i64().unwrap(), d["reasons"].clone()))
+        .collect();
+    assert_eq!(delegations.len(), 2, "{org}");
+    assert!(delegations.contains(&(japan, serde_json::json!(["meeting"]))));
+    assert!(delegations.contains(&(hoa_lac, serde_json::json!(["member"]))));
+    assert_eq!(org["meetings_total"], 1);
+    assert_eq!(org["meetings"][0]["time_zone"], "Asia/Tokyo");
+    assert_eq!(org["meetings"][0]["delegation_id"], japan);
+    let briefs: Vec<(i64, bool)> = org["briefs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["id"].as_i64().unwrap(), b["via_delegation"] == true))
+        .collect();
+    assert_eq!(briefs, [(for_hoa_lac, true), (for_hoshino, false)]);
+
+    // Ishikawa heads the Hoa Lac delegation and attends two meetings in Japan.
+    let person = json(
+        &db,
+        &["linked", "contacts", &ishikawa.to_string(), "--json"],
+    );
+    let roles: Vec<(i64, Value)> = person["delegations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_i64().unwrap(), d["roles"].clone()))
+        .collect();
+    assert_eq!(roles.len(), 2, "{person}");
+    assert!(roles.contains(&(hoa_lac, serde_json::json!(["head"]))));
+    assert!(roles.contains(&(japan, serde_json::json!([]))));
+    assert_eq!(person["meetings_total"], 2);
+    assert_eq!(person["briefs"][0]["id"], for_hoa_lac);
+    assert_eq!(person["briefs_total"], 1);
+
+    let text = ok(&db, &["linked", "organization", &hoshino.to_string()], None);
+    assert!(text.contains("delegations (2)"), "{text}");
+    assert!(text.contains("14:00 Asia/Tokyo"), "local time: {text}");
+    assert!(text.contains("Bản tin Hòa Lạc  — for delegation"), "{text}");
+
+    let refused = planner(&db, &["linked", "delegations", &japan.to_string()], None);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert_eq!(planner(&db, &["linked", "contacts", "9999"], None).code, 3);
+}

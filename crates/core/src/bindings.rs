@@ -115,6 +115,14 @@ pub fn typescript() -> String {
         decl::<LoadMeeting>(&cfg, &mut out);
         decl::<CounsellorLoad>(&cfg, &mut out);
     }
+    {
+        use crate::store::{LinkReason, Linked, LinkedBrief, LinkedDelegation, LinkedMeeting};
+        decl::<LinkReason>(&cfg, &mut out);
+        decl::<LinkedDelegation>(&cfg, &mut out);
+        decl::<LinkedMeeting>(&cfg, &mut out);
+        decl::<LinkedBrief>(&cfg, &mut out);
+        decl::<Linked>(&cfg, &mut out);
+    }
     decl::<crate::search::SearchHit>(&cfg, &mut out);
     decl::<crate::search::SearchGroup>(&cfg, &mut out);
     decl::<crate::search::SearchParent>(&cfg, &mut out);

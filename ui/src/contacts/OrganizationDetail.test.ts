@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Interaction, Lead, ListQuery, Organization, Stored } from '../lib/bindings.gen';
-import { callsOf, fakeCore, listOf, storedMeta } from '../test-ipc';
+import { callsOf, fakeCore, linkedOf, listOf, storedMeta } from '../test-ipc';
 import OrganizationDetail from './OrganizationDetail.svelte';
 import OrganizationList from './OrganizationList.svelte';
 
@@ -53,6 +53,7 @@ describe('Organisations', () => {
       get_record: () => org,
       list_records: listOf({ contacts: [person], leads: [lead], interactions: [interaction] }),
       record_audit: () => [],
+      linked_records: linkedOf(),
     });
     render(OrganizationDetail, { id: 8 });
 

@@ -6,7 +6,7 @@ import { save } from '@tauri-apps/plugin-dialog';
 import type { EntityKind } from '../lib/bindings.gen';
 import App from '../App.svelte';
 import { router } from '../lib/router.svelte';
-import { callsOf, eraseReport, fakeCore, listOf, storedContact, storedInteraction } from '../test-ipc';
+import { callsOf, eraseReport, fakeCore, linkedOf, listOf, storedContact, storedInteraction } from '../test-ipc';
 import PersonDetail from './PersonDetail.svelte';
 import PersonList from './PersonList.svelte';
 
@@ -86,6 +86,7 @@ describe('person page: personal data', () => {
       record_audit: () => [],
       list_records: listOf({ contacts: [storedContact(9, 'Lê Thu Hà')], interactions: [] }),
       person_export: (args) => ({ path: args.path, bytes: 5_120 }),
+      linked_records: linkedOf(),
       ...extra,
     });
   }

@@ -28,6 +28,7 @@ import type {
   ItemEntry,
   ItineraryItem,
   ItineraryView,
+  Linked,
   ListQuery,
   NextStep,
   OpportunityImage,
@@ -144,6 +145,13 @@ export function deleteRecord(kind: EntityKind, id: number): Promise<null> {
 export function recordAudit(kind: EntityKind, id: number): Promise<AuditEntry[]> {
   return call('record_audit', { kind, id });
 }
+
+/**
+ * The delegations, meetings and briefs linked to an organisation or a person, newest first
+ * (at most 200 of each, with their totals).
+ */
+export const linkedRecords = (kind: 'organizations' | 'contacts', id: number) =>
+  call<Linked>('linked_records', { kind, id });
 
 /** Every open opportunity, best match for the audience first (`suggested` marks the default pick). */
 export const briefSuggestions = (audience: Audience) =>

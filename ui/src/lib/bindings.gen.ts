@@ -390,6 +390,40 @@ active_delegations: number,
  */
 upcoming_meetings: number, };
 
+export type LinkReason = "member" | "meeting";
+
+export type LinkedDelegation = { id: number, title: string, status: DelegationStatus, start_date: string | null, end_date: string | null, 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+destination_country: string, destination_city: string | null, 
+/**
+ * Member before meeting; at least one.
+ */
+reasons: Array<LinkReason>, 
+/**
+ * The roles the person (or the organisation's people) hold in it, in role order.
+ */
+roles: Array<MemberRole>, };
+
+export type LinkedMeeting = { item_id: number, delegation_id: number, delegation_title: string, title: string, kind: ItineraryKind, starts_at: string, 
+/**
+ * The IANA zone the item was entered in (its local time is shown in it).
+ */
+time_zone: string, venue: string | null, };
+
+export type LinkedBrief = { id: number, title: string, language: BriefLanguage, audience_kind: AudienceKind, 
+/**
+ * The delegation it was written for (with a delegation audience).
+ */
+delegation_id: number | null, delegation_title: string | null, 
+/**
+ * True when it was written for a linked delegation rather than for the record itself.
+ */
+via_delegation: boolean, version: number, file_name: string | null, created_at: string, };
+
+export type Linked = { kind: EntityKind, id: number, delegations: Array<LinkedDelegation>, delegations_total: number, meetings: Array<LinkedMeeting>, meetings_total: number, briefs: Array<LinkedBrief>, briefs_total: number, };
+
 export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, 
 /**
  * The page the hit is shown on when it has none of its own: a lead's organisation, an

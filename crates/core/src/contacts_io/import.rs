@@ -5,7 +5,7 @@ use super::{parse, ColumnMap, ExportContact, ImportFormat, Parsed, RowError};
 use crate::domain::{Contact, EntityKind, Organization};
 use crate::error::{invalid, CoreError, Result};
 use crate::people::{email_key, phone_key};
-use crate::store::{self, ListQuery, Prepared, Store, Tx};
+use crate::store::{self, Bulk, ListQuery, Prepared, Store, Tx};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -123,6 +123,14 @@ pub fn import(
     Ok(report)
 }
 
+/// What the preparing thread works out for the writing one besides the record: the keys that
+/// find duplicates, and the organisation named (as written, and folded).
+struct Keys<'a> {
+    emails: Vec<String>,
+    phones: Vec<Option<String>>,
+    org: Option<(&'a str, String)>,
+}
+
 /// Rows checked per message between the preparing thread and the writing one.
 const PREPARE_CHUNK: usize = 512;
 
@@ -173,7 +181,7 @@ fn write_rows(
     let mut duplicates = Vec::new();
     let (mut created, mut orgs_created) = (0i64, 0i64);
     let mut file_uuids = std::collections::HashSet::new();
-    let note = json!({ "import_id": { "after": import_id } });
+    let bulk = Bulk::new("import", &json!({ "import_id": { "after": import_id } }));
     let mut org_documents = Vec::new();
     let row_errors = |line: u32, fields: Vec<crate::validate::FieldError>| {
         fields.into_iter().map(move |f| RowError {
@@ -198,7 +206,18 @@ fn write_rows(
                             c.emails.iter().map(|e| email_key(&e.value)).collect();
                         let phones: Vec<Option<String>> =
                             c.phones.iter().map(|p| phone_key(&p.value)).collect();
-                        (Prepared::new(row.uuid.as_deref(), c), emails, phones)
+                        let org = row
+                            .organization
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                            .map(|n| (n, fold(n)));
+                        let keys = Keys {
+                            emails,
+                            phones,
+                            org,
+                        };
+                        (Prepared::new(row.uuid.as_deref(), c), keys)
                     })
                     .collect();
                 if send.send(prepared).is_err() {
@@ -207,7 +226,12 @@ fn write_rows(
             }
         });
         let mut rows = parsed.rows.iter();
-        for (prepared, email_keys, phone_keys) in receive.iter().flatten() {
+        for (prepared, keys) in receive.iter().flatten() {
+            let Keys {
+                emails: email_keys,
+                phones: phone_keys,
+                org,
+            } = keys;
             let row = rows.next().expect("one prepared record per row");
             let c = &row.contact;
             let dup = row
@@ -246,8 +270,7 @@ fn write_rows(
                     continue;
                 }
             };
-            if let Some(name) = row.organization.as_deref().filter(|n| !n.trim().is_empty()) {
-                let key = fold(name.trim());
+            if let Some((name, key)) = org {
                 let id = match orgs.get(&key) {
                     Some(id) => *id,
                     None => {
@@ -256,7 +279,7 @@ fn write_rows(
                         let org = Prepared::new(
                             None,
                             &Organization {
-                                name_vi: name.trim().to_owned(),
+                                name_vi: name.to_owned(),
                                 country: "ZZ".into(),
                                 notes: Some(format!("Tạo khi nhập danh bạ từ {file_name}")),
                                 ..Organization::default()
@@ -276,7 +299,7 @@ fn write_rows(
                             }
                         };
                         let document = org.take_document();
-                        let id = tx.insert_prepared(org, "import", &note)?;
+                        let id = tx.insert_prepared(org, &bulk)?;
                         tx.import_created(import_id, "organizations", id)?;
                         org_documents.extend(document.map(|d| (id, d)));
                         orgs.insert(key, id);
@@ -284,10 +307,10 @@ fn write_rows(
                         id
                     }
                 };
-                record.set_id("organization_id", Some(id));
+                record.set_resolved("organization_id", id);
             }
             let uuid = record.uuid().to_owned();
-            match tx.insert_prepared(record, "import", &note) {
+            match tx.insert_prepared(record, &bulk) {
                 Ok(id) => {
                     tx.import_created(import_id, "contacts", id)?;
                     created += 1;

@@ -33,17 +33,38 @@ pub(crate) fn record(
     action: &str,
     changes: &Value,
 ) -> Result<()> {
+    record_text(
+        conn,
+        kind,
+        id,
+        uuid,
+        action,
+        &changes.to_string(),
+        &now_text(),
+    )
+}
+
+/// `record` with the changes already serialised and the instant given (bulk writes).
+pub(crate) fn record_text(
+    conn: &Connection,
+    kind: EntityKind,
+    id: i64,
+    uuid: &str,
+    action: &str,
+    changes: &str,
+    at: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit_log (at, entity, entity_id, entity_uuid, action, changes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(rusqlite::params![
-        now_text(),
+        at,
         kind.name(),
         id,
         uuid,
         action,
-        changes.to_string()
+        changes
     ])?;
     Ok(())
 }

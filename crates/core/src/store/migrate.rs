@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "list indexes",
         include_str!("../../migrations/0005_list_indexes.sql"),
     ),
+    (
+        6,
+        "linked records indexes",
+        include_str!("../../migrations/0006_linked_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@ pub mod audit;
 mod dashboard;
 mod images;
 mod imports;
+mod linked;
 mod migrate;
 pub(crate) mod people;
 mod pipeline;
@@ -20,6 +21,7 @@ pub use imports::ImportBatch;
 pub(crate) use imports::{
     contact_uuids, created_by, import_batch, organization_in_use, organization_names,
 };
+pub use linked::{LinkReason, Linked, LinkedBrief, LinkedDelegation, LinkedMeeting, LINKED_LIMIT};
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 pub use pipeline::{
     LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals, FOLLOW_UP_DAYS,
@@ -27,7 +29,7 @@ pub use pipeline::{
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
 pub(crate) use records::now_text;
-pub(crate) use records::Prepared;
+pub(crate) use records::{Bulk, Prepared};
 pub use records::{Meta, Record};
 
 use crate::domain::EntityKind;

@@ -52,7 +52,9 @@ fn first_labelled(json: Option<String>) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn role_rank(r: MemberRole) -> u8 {
+/// The order members are listed in: the head first, then members, counsellors, liaison,
+/// interpreters and security.
+pub(super) fn role_rank(r: MemberRole) -> u8 {
     match r {
         MemberRole::Head => 0,
         MemberRole::Member => 1,

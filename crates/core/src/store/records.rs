@@ -403,15 +403,13 @@ impl Prepared {
         })
     }
 
-    /// Sets a stored integer field (a reference resolved after preparing, such as an
-    /// organisation created by the same import).
-    pub(crate) fn set_id(&mut self, field: &str, id: Option<i64>) {
+    /// Sets a reference the caller has just resolved in the same transaction (an organisation
+    /// found or created by the same import), so it is not checked again when written.
+    pub(crate) fn set_resolved(&mut self, field: &str, id: i64) {
         let shape = Shape::get(self.kind);
         if let Some(i) = shape.stored().position(|(n, _)| n == field) {
-            self.values[i] = id.map_or(
-                rusqlite::types::Value::Null,
-                rusqlite::types::Value::Integer,
-            );
+            self.values[i] = rusqlite::types::Value::Integer(id);
+            self.refs.retain(|(f, _, _)| *f != field);
         }
     }
 
@@ -428,10 +426,28 @@ impl Prepared {
     }
 }
 
-/// Writes a prepared record: its row (after checking its references), an audit row naming
-/// `action` with `note` as its changes (no field values: the caller's own record says what the
-/// bulk write was, and an import keeps no personal data in the log), and its index entry.
-fn insert_prepared(conn: &Connection, p: Prepared, action: &str, note: &Value) -> Result<i64> {
+/// What the audit rows of one bulk write say: its action, its note as the changes (no field
+/// values: the caller's own record says what the bulk write was, and an import keeps no personal
+/// data in the log), and one instant for every record it creates.
+pub(crate) struct Bulk {
+    action: &'static str,
+    note: String,
+    at: String,
+}
+
+impl Bulk {
+    pub(crate) fn new(action: &'static str, note: &Value) -> Bulk {
+        Bulk {
+            action,
+            note: note.to_string(),
+            at: now_text(),
+        }
+    }
+}
+
+/// Writes a prepared record: its row (after checking its unresolved references), its audit row
+/// as `bulk` says, and its index entry.
+fn insert_prepared(conn: &Connection, p: Prepared, bulk: &Bulk) -> Result<i64> {
     let mut v = Validator::default();
     for (field, kind, i) in &p.refs {
         if let rusqlite::types::Value::Integer(id) = p.values[*i] {
@@ -444,14 +460,13 @@ fn insert_prepared(conn: &Connection, p: Prepared, action: &str, note: &Value) -
         return Err(CoreError::Invalid(v.errors));
     }
     let shape = Shape::get(p.kind);
-    let now = now_text();
     let mut values = Vec::with_capacity(p.values.len() + 3);
     values.push(rusqlite::types::Value::Text(p.uuid.clone()));
-    values.push(rusqlite::types::Value::Text(now.clone()));
-    values.push(rusqlite::types::Value::Text(now));
+    values.push(rusqlite::types::Value::Text(bulk.at.clone()));
+    values.push(rusqlite::types::Value::Text(bulk.at.clone()));
     values.extend(p.values);
     let id = insert_row(conn, shape, values)?;
-    audit::record(conn, p.kind, id, &p.uuid, action, note)?;
+    audit::record_text(conn, p.kind, id, &p.uuid, bulk.action, &bulk.note, &bulk.at)?;
     if let Some(d) = &p.document {
         super::search::index_document(conn, p.kind, id, d)?;
     }
@@ -680,13 +695,8 @@ impl Tx<'_> {
 
     /// Writes a record prepared for a bulk create (see `Prepared`), audited as `action` with
     /// `note`; returns its id.
-    pub(crate) fn insert_prepared(
-        &mut self,
-        record: Prepared,
-        action: &str,
-        note: &Value,
-    ) -> Result<i64> {
-        insert_prepared(self.conn(), record, action, note)
+    pub(crate) fn insert_prepared(&mut self, record: Prepared, bulk: &Bulk) -> Result<i64> {
+        insert_prepared(self.conn(), record, bulk)
     }
 
     /// Indexes record `id` of `kind` (not in the index yet) under document `d`.

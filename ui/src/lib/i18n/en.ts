@@ -767,4 +767,22 @@ export const en: Record<MessageKey, string> = {
   'erase.interactionN': 'Interaction no. {id}',
   'erase.others': 'and {n} more interactions (no. {ids})',
   'erase.dismiss': 'Close',
+
+  // What an organisation's or a person's page shows linked to them (`linked_records`).
+  'linked.delegations': 'Delegations',
+  'linked.meetings': 'Meetings',
+  'linked.briefs': 'Briefs',
+  'linked.noDelegations': 'Not linked to any delegation yet.',
+  'linked.noMeetings': 'No meeting in any delegation’s itinerary yet.',
+  'linked.noBriefs': 'No brief yet.',
+  'linked.shown': 'Showing the newest {shown} of {total}.',
+  'linked.why': 'Why',
+  'linked.memberPerson': 'Delegation member',
+  'linked.memberOrganization': 'Its people are members',
+  'linked.meetingPerson': 'Attends a meeting',
+  'linked.meetingOrganization': 'Meeting with the organisation',
+  'linked.audience': 'Written for',
+  'linked.forOrganization': 'This organisation',
+  'linked.forDelegation': 'Delegation: {title}',
+  'linked.created': 'Created',
 };

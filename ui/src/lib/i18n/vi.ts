@@ -766,6 +766,24 @@ export const vi = {
   'erase.interactionN': 'Tương tác số {id}',
   'erase.others': 'và {n} tương tác khác (số {ids})',
   'erase.dismiss': 'Đóng',
+
+  // What an organisation's or a person's page shows linked to them (`linked_records`).
+  'linked.delegations': 'Đoàn',
+  'linked.meetings': 'Cuộc gặp',
+  'linked.briefs': 'Bản tin',
+  'linked.noDelegations': 'Chưa gắn với đoàn nào.',
+  'linked.noMeetings': 'Chưa có cuộc gặp nào trong lịch trình các đoàn.',
+  'linked.noBriefs': 'Chưa có bản tin nào.',
+  'linked.shown': 'Hiển thị {shown} mục mới nhất trên {total}.',
+  'linked.why': 'Liên quan',
+  'linked.memberPerson': 'Thành viên đoàn',
+  'linked.memberOrganization': 'Có người của tổ chức trong đoàn',
+  'linked.meetingPerson': 'Dự cuộc gặp của đoàn',
+  'linked.meetingOrganization': 'Có cuộc gặp với tổ chức',
+  'linked.audience': 'Dành cho',
+  'linked.forOrganization': 'Tổ chức này',
+  'linked.forDelegation': 'Đoàn: {title}',
+  'linked.created': 'Ngày tạo',
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
