@@ -59,6 +59,10 @@ function orgCore(extra: Record<string, (args: Record<string, unknown>) => unknow
       leads: [storedLead(30, 'Nhà máy đóng gói chip', { owner: 'Lê Hà', next_action: 'Gửi hồ sơ' })],
       interactions: INTERACTIONS,
       delegations: [delegation],
+      'itinerary-items': [
+        { ...storedMeta(77), delegation_id: 5, title: 'Gặp KOTRA Seoul', starts_at: '2027-03-09T01:00:00Z', time_zone: 'Asia/Seoul' },
+        { ...storedMeta(78), delegation_id: 5, title: 'Thăm nhà máy Samsung', starts_at: '2027-03-10T05:30:00Z', time_zone: 'Asia/Seoul' },
+      ],
     }),
     record_audit: () => [],
     ...extra,
@@ -122,7 +126,7 @@ describe('Interaction timeline', () => {
     expect(items.find((i) => i.dataset.interactionId === '40')).toHaveClass('focused');
   });
 
-  it('logs an interaction: local date-time sent as UTC, attendees, delegation; then shows it', async () => {
+  it('logs an interaction: local date-time sent as UTC, attendees, delegation and its itinerary item; then shows it', async () => {
     const created: Interaction[] = [];
     const calls = orgCore({
       create_record: (args) => {
@@ -147,7 +151,20 @@ describe('Interaction timeline', () => {
     const attendees = within(form).getAllByTestId('interaction-attendee');
     expect(attendees.map((a) => a.parentElement?.textContent?.trim())).toEqual(['Kim Min-jun — Giám đốc', 'Lee Soo-ah']);
     await fireEvent.click(attendees[1]);
+    expect(within(form).queryByTestId('interaction-item-select')).toBeNull();
     await fireEvent.change(within(form).getByTestId('interaction-delegation-select'), { target: { value: '5' } });
+    // The delegation's programme is read, in order, each item at its own local time (Seoul).
+    const itemSelect = await within(form).findByTestId('interaction-item-select');
+    expect(callsOf(calls, 'list_records').find((c) => c.kind === 'itinerary-items')?.query).toMatchObject({
+      filters: [{ field: 'delegation_id', value: '5' }],
+      sort: 'starts_at',
+    });
+    expect(within(itemSelect).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Không gắn với mục nào của lịch trình',
+      '10:00 09/03/2027 — Gặp KOTRA Seoul',
+      '14:30 10/03/2027 — Thăm nhà máy Samsung',
+    ]);
+    await fireEvent.change(itemSelect, { target: { value: '78' } });
     await fireEvent.click(within(form).getByTestId('interaction-save'));
 
     await waitFor(() => expect(created).toHaveLength(1));
@@ -159,7 +176,7 @@ describe('Interaction timeline', () => {
       organization_id: 8,
       contact_ids: [16],
       delegation_id: 5,
-      itinerary_item_id: null,
+      itinerary_item_id: 78,
       notes: 'Cần bản đồ',
     });
     await waitFor(() => expect(screen.queryByTestId('interaction-form')).toBeNull());

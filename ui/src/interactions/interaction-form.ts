@@ -15,6 +15,8 @@ export type InteractionDraft = {
   contact_ids: number[];
   /** The linked delegation's id, '' for none. */
   delegation_id: string;
+  /** The linked itinerary item's id (one of that delegation's), '' for none. */
+  itinerary_item_id: string;
 };
 
 /** The fields the form shows, each next to its input. */
@@ -25,6 +27,7 @@ export const INTERACTION_FIELDS = [
   'notes',
   'contact_ids',
   'delegation_id',
+  'itinerary_item_id',
 ] as const satisfies readonly (keyof Interaction)[];
 
 /** A new interaction happening now, with these people attending. */
@@ -36,6 +39,7 @@ export function interactionDraft(now: Date, contactIds: number[] = []): Interact
     notes: '',
     contact_ids: [...contactIds],
     delegation_id: '',
+    itinerary_item_id: '',
   };
 }
 
@@ -66,7 +70,8 @@ export function interactionFields(
       organization_id: organizationId,
       contact_ids: [...d.contact_ids],
       delegation_id: d.delegation_id ? Number(d.delegation_id) : null,
-      itinerary_item_id: null,
+      // An item belongs to the delegation chosen: without one there is no item.
+      itinerary_item_id: d.delegation_id && d.itinerary_item_id ? Number(d.itinerary_item_id) : null,
       notes: textOrNull(d.notes),
     },
   };

@@ -625,6 +625,8 @@ export const en: Record<MessageKey, string> = {
   'interaction.notes': 'Notes',
   'interaction.contact_ids': 'Attendees',
   'interaction.delegation_id': 'Related delegation',
+  'interaction.itinerary_item_id': 'Itinerary item',
+  'interactions.noItem': 'No itinerary item',
   'organizations.pipeline': 'Open the pipeline',
   'dashboard.overdueTitle': 'Overdue ({n})',
   'dashboard.dueSoonTitle': 'Due in the next 14 days ({n})',

@@ -624,6 +624,8 @@ export const vi = {
   'interaction.notes': 'Ghi chú',
   'interaction.contact_ids': 'Người tham dự',
   'interaction.delegation_id': 'Đoàn liên quan',
+  'interaction.itinerary_item_id': 'Mục lịch trình',
+  'interactions.noItem': 'Không gắn với mục nào của lịch trình',
   'organizations.pipeline': 'Xem bảng cơ hội',
   'dashboard.overdueTitle': 'Quá hạn ({n})',
   'dashboard.dueSoonTitle': 'Đến hạn trong 14 ngày tới ({n})',
