@@ -71,3 +71,61 @@ pub fn import_with_a_bad_row_then_find_without_accents() {
     let imports = planner(&db, &["import", "list"]);
     assert!(imports.contains("danh-ba.csv"), "{imports}");
 }
+
+/// The people list on a store of 6,000 people: the real window lays the virtual list out (row
+/// heights measured, not assumed as in jsdom), keeps only the rows in view in the page, and
+/// scrolling to the end reads the last page and shows its last person.
+pub fn a_long_people_list_scrolls_to_its_end_with_few_rows_in_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e-people.db");
+    // 3,000 organisations with 2 people each (and their interactions and leads).
+    planner(&db, &["demo", "--scale", "3000"]);
+    let total: usize = 6000;
+    let last: Value = serde_json::from_str(&planner(
+        &db,
+        &[
+            "list",
+            "contacts",
+            "--sort",
+            "full_name",
+            "--desc",
+            "--limit",
+            "1",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let last_name = last[0]["full_name"].as_str().unwrap().to_owned();
+
+    let app = App::launch(&db);
+    app.wait_for("[data-testid=dashboard-loaded]", 30);
+    app.script(
+        "window.location.hash = '#/contacts/people'; return true;",
+        vec![],
+    );
+    app.wait_for("[data-testid=person-row]", 20);
+    app.wait_for_text("[data-testid=pager-range]", "6.000", 10);
+    let in_page = app.find_all("[data-virtual-row]").len();
+    assert!(
+        (5..80).contains(&in_page),
+        "{in_page} rows in the page for {total} people"
+    );
+
+    // To the end: the grid's own scrollbar, as a user drags it.
+    app.script(
+        "const g = document.querySelector('[role=grid]'); g.scrollTop = g.scrollHeight; return g.scrollHeight;",
+        vec![],
+    );
+    app.wait_for(
+        &format!("[data-testid=person-row][data-index='{}']", total - 1),
+        20,
+    );
+    app.wait_for_text("[data-testid=person-row]", &last_name, 10);
+    app.wait_for_text("[data-testid=pager-range]", "6.000 trên 6.000", 10);
+    let in_page = app.find_all("[data-virtual-row]").len();
+    assert!(
+        in_page < 80,
+        "{in_page} rows in the page after scrolling to the end"
+    );
+    app.screenshot(&artifacts().join("people-list-end.png"));
+}

@@ -13,4 +13,5 @@ fn end_to_end() {
     briefs::compose_and_save_a_brief();
     delegations::overlapping_items_conflict_and_the_itinerary_prints();
     contacts::import_with_a_bad_row_then_find_without_accents();
+    contacts::a_long_people_list_scrolls_to_its_end_with_few_rows_in_the_page();
 }
