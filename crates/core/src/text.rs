@@ -38,6 +38,79 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// One letter of a name as Vietnamese sorting sees it: the letter of the alphabet (ă, â, đ, ê,
+/// ô, ơ and ư are letters of their own), its tone, and whether it was upper case.
+#[derive(Clone, Copy)]
+struct Letter {
+    primary: u32,
+    tone: u8,
+    upper: bool,
+}
+
+/// The letters of `s` in order (from its canonical decomposition).
+fn letters(s: &str) -> impl Iterator<Item = Letter> + '_ {
+    let mut chars = s.nfd().peekable();
+    std::iter::from_fn(move || {
+        let base = chars.next()?;
+        let upper = base.is_uppercase();
+        let lower = base.to_lowercase().next().unwrap_or(base);
+        let (letter, mut variant) = match lower {
+            'đ' => ('d', 1),
+            c => (c, 0),
+        };
+        let mut tone = 0u8;
+        while let Some(&m) = chars.peek() {
+            if !unicode_normalization::char::is_combining_mark(m) {
+                break;
+            }
+            chars.next();
+            match (letter, m) {
+                ('a', '\u{306}') => variant = 1, // ă
+                ('a' | 'e' | 'o', '\u{302}') => variant = 1 + (letter == 'a') as u32, // â ê ô
+                ('o', '\u{31B}') => variant = 2, // ơ
+                ('u', '\u{31B}') => variant = 1, // ư
+                (_, '\u{300}') => tone = 1,      // huyền
+                (_, '\u{309}') => tone = 2,      // hỏi
+                (_, '\u{303}') => tone = 3,      // ngã
+                (_, '\u{301}') => tone = 4,      // sắc
+                (_, '\u{323}') => tone = 5,      // nặng
+                // Other marks (ü, ç, å…) order after the Vietnamese tones.
+                _ => tone = tone.max(6),
+            }
+        }
+        Some(Letter {
+            primary: letter as u32 * 4 + variant,
+            tone,
+            upper,
+        })
+    })
+}
+
+/// Compares two texts in Vietnamese alphabetical order: by letters first (a < ă < â < b … d < đ
+/// … o < ô < ơ … u < ư, case and tones ignored), then by tones (none, huyền, hỏi, ngã, sắc,
+/// nặng), then lower case before upper, then code points. SQLite uses it as the `vi` collation.
+pub fn vi_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        let (x, y) = (a.as_bytes(), b.as_bytes());
+        return x
+            .iter()
+            .map(u8::to_ascii_lowercase)
+            .cmp(y.iter().map(u8::to_ascii_lowercase))
+            .then_with(|| {
+                x.iter()
+                    .map(u8::is_ascii_uppercase)
+                    .cmp(y.iter().map(u8::is_ascii_uppercase))
+            })
+            .then_with(|| a.cmp(b));
+    }
+    letters(a)
+        .map(|l| l.primary)
+        .cmp(letters(b).map(|l| l.primary))
+        .then_with(|| letters(a).map(|l| l.tone).cmp(letters(b).map(|l| l.tone)))
+        .then_with(|| letters(a).map(|l| l.upper).cmp(letters(b).map(|l| l.upper)))
+        .then_with(|| a.cmp(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +124,76 @@ mod tests {
         normalize_value(&mut v);
         assert_eq!(v["a"][0], "Hòa Lạc Nguyễn Đức");
         assert_eq!(v["b"]["c"], "Hòa Lạc Nguyễn Đức");
+    }
+
+    #[test]
+    fn names_sort_in_the_vietnamese_alphabet() {
+        let mut names = vec![
+            "Yến",
+            "Đỗ Hùng",
+            "Ông Văn",
+            "Ân",
+            "Dương",
+            "an",
+            "Anh",
+            "Ăn",
+            "Bình",
+            "Ơn",
+            "Ô",
+            "Úc",
+            "Uy",
+            "Ưng",
+            "Đặng",
+            "Giang",
+            "Zoe",
+            "Müller",
+            "Muller",
+            "Mai",
+            "Mái",
+            "Mài",
+            "Mại",
+            "Mãi",
+            "Mải",
+            "An",
+        ];
+        names.sort_by(|a, b| vi_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "an",
+                "An",
+                "Anh",
+                "Ăn",
+                "Ân",
+                "Bình",
+                "Dương",
+                "Đặng",
+                "Đỗ Hùng",
+                "Giang",
+                "Mai",
+                "Mài",
+                "Mải",
+                "Mãi",
+                "Mái",
+                "Mại",
+                "Muller",
+                "Müller",
+                "Ô",
+                "Ông Văn",
+                "Ơn",
+                "Úc",
+                "Uy",
+                "Ưng",
+                "Yến",
+                "Zoe",
+            ]
+        );
+        // A decomposed (NFD) name sorts where its composed form does.
+        let nfd: String = "Đặng".nfd().collect();
+        let mut mixed = vec!["Đỗ", nfd.as_str(), "Dương"];
+        mixed.sort_by(|a, b| vi_cmp(a, b));
+        assert_eq!(mixed, ["Dương", nfd.as_str(), "Đỗ"]);
+        assert_eq!(vi_cmp("Hòa Lạc", "Hòa Lạc"), std::cmp::Ordering::Equal);
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "linked records indexes",
         include_str!("../../migrations/0006_linked_indexes.sql"),
     ),
+    (
+        7,
+        "vietnamese sort",
+        include_str!("../../migrations/0007_vietnamese_sort.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -43,6 +48,8 @@ pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// Brings the schema to `target` (tests use earlier targets to build old files).
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
+    // Indexes use the `vi` collation: every connection that writes the store needs it.
+    conn.create_collation("vi", crate::text::vi_cmp)?;
     let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > LATEST_VERSION {
         return Err(CoreError::NewerSchema {

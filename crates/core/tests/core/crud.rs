@@ -260,7 +260,8 @@ fn list_pages_sorts_and_filters() {
     let page = store.list::<Organization>(&q).unwrap();
     assert_eq!(page.total, 5);
     let names: Vec<_> = page.items.iter().map(|r| r.data.name_vi.as_str()).collect();
-    assert_eq!(names, ["Bình Minh", "Cát Tường"]);
+    // Vietnamese order: An Phát, Ánh Dương, Bình Minh, Cát Tường, Đông Á (Đ after D, not after Z).
+    assert_eq!(names, ["Ánh Dương", "Bình Minh"]);
     let q = ListQuery {
         filters: vec![Filter::parse("country=JP").unwrap()],
         descending: true,
@@ -361,4 +362,71 @@ fn a_given_uuid_is_kept_and_must_be_unique() {
         other => panic!("{other:?}"),
     }
     assert_eq!(store.count(EntityKind::Organizations).unwrap(), 1);
+}
+
+#[test]
+fn names_list_in_vietnamese_alphabetical_order() {
+    let (_dir, mut store) = crate::temp_store();
+    for name in [
+        "Yên Thường Logistics",
+        "Đông Anh Electronics",
+        "Âu Lạc Trading",
+        "Dương Kinh Steel",
+        "An Phát Holdings",
+        "Ánh Dương Solar",
+        "Zeta Pharma",
+        "Ông Bình Foods",
+        "ơn Trời Coffee",
+        "Ưng Hòa Textiles",
+        "Uyên Minh",
+    ] {
+        store
+            .create(&Organization {
+                name_vi: name.into(),
+                country: "VN".into(),
+                ..Organization::default()
+            })
+            .unwrap();
+    }
+    let names = |descending: bool| -> Vec<String> {
+        store
+            .list::<Organization>(&ListQuery {
+                sort: Some("name_vi".into()),
+                descending,
+                ..ListQuery::default()
+            })
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|r| r.data.name_vi)
+            .collect()
+    };
+    let expected = [
+        "An Phát Holdings",
+        "Ánh Dương Solar",
+        "Âu Lạc Trading",
+        "Dương Kinh Steel",
+        "Đông Anh Electronics",
+        "Ông Bình Foods",
+        "ơn Trời Coffee",
+        "Uyên Minh",
+        "Ưng Hòa Textiles",
+        "Yên Thường Logistics",
+        "Zeta Pharma",
+    ];
+    assert_eq!(names(false), expected);
+    let mut reversed = expected.to_vec();
+    reversed.reverse();
+    assert_eq!(names(true), reversed);
+    // Pages follow the same order.
+    let page = store
+        .list::<Organization>(&ListQuery {
+            sort: Some("name_vi".into()),
+            offset: 3,
+            limit: Some(3),
+            ..ListQuery::default()
+        })
+        .unwrap();
+    let page: Vec<String> = page.items.into_iter().map(|r| r.data.name_vi).collect();
+    assert_eq!(page, expected[3..6]);
 }
