@@ -142,6 +142,8 @@ impl Entity for Interaction {
         ("delegation_id", EntityKind::Delegations),
         ("itinerary_item_id", EntityKind::ItineraryItems),
     ];
+    const REFS_WITHIN: &'static [(&'static str, &'static str)] =
+        &[("itinerary_item_id", "delegation_id")];
     const LINKS: &'static [Link] = &[Link {
         field: "contact_ids",
         table: "interaction_contacts",

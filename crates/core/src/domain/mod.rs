@@ -165,6 +165,10 @@ pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync +
     const KIND: EntityKind;
     /// Single foreign keys: (field, kind referenced). 0 or null means none.
     const REFS: &'static [(&'static str, EntityKind)] = &[];
+    /// References whose record must share a field with this one: (reference field, shared
+    /// field), the shared field having the same name in both. An interaction's itinerary item
+    /// must belong to the interaction's delegation.
+    const REFS_WITHIN: &'static [(&'static str, &'static str)] = &[];
     /// Many-to-many fields kept in junction tables.
     const LINKS: &'static [Link] = &[];
     /// Fields listed first by `planner list` and used as the record's display name.

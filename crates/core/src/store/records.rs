@@ -160,6 +160,26 @@ fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator
         if let Some(id) = v[*field].as_i64().filter(|id| *id != 0) {
             if !exists(conn, *kind, id)? {
                 out.push(missing_ref(field, *kind, id));
+            } else if let Some((_, shared)) = E::REFS_WITHIN.iter().find(|(f, _)| f == field) {
+                let sql = format!("SELECT {shared} FROM {} WHERE id = ?1", kind.table());
+                let theirs: Option<i64> =
+                    conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?;
+                if theirs != v[*shared].as_i64() {
+                    out.push(FieldError::new(
+                        field,
+                        "not_same_parent",
+                        format!(
+                            "{} {id} thuộc {shared} {}, không phải {shared} của bản ghi này",
+                            kind.label_vi(),
+                            theirs.map_or("(trống)".into(), |t| t.to_string())
+                        ),
+                        format!(
+                            "{} {id} belongs to {shared} {}, not to this record's {shared}",
+                            kind.label_en(),
+                            theirs.map_or("(none)".into(), |t| t.to_string())
+                        ),
+                    ));
+                }
             }
         }
     }

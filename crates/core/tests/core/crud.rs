@@ -430,3 +430,62 @@ fn names_list_in_vietnamese_alphabetical_order() {
     let page: Vec<String> = page.items.into_iter().map(|r| r.data.name_vi).collect();
     assert_eq!(page, expected[3..6]);
 }
+
+#[test]
+fn an_interactions_itinerary_item_must_belong_to_its_delegation() {
+    let (_dir, mut store) = crate::temp_store();
+    let delegation = |store: &mut Store, title: &str| -> i64 {
+        store
+            .create_json(
+                EntityKind::Delegations,
+                json!({"kind": "outbound", "title": title, "destination_country": "KR",
+                       "time_zone": "Asia/Seoul"}),
+            )
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (seoul, tokyo) = (
+        delegation(&mut store, "Seoul"),
+        delegation(&mut store, "Tokyo"),
+    );
+    let item = store
+        .create_json(
+            EntityKind::ItineraryItems,
+            json!({"delegation_id": seoul, "kind": "meeting", "title": "Gặp KOTRA",
+                   "starts_at": "2027-03-09T01:00:00Z", "ends_at": "2027-03-09T02:00:00Z",
+                   "time_zone": "Asia/Seoul"}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let interaction = |delegation: Value| {
+        json!({"occurred_at": "2027-03-09T01:00:00Z", "kind": "meeting", "summary": "Họp",
+               "delegation_id": delegation, "itinerary_item_id": item})
+    };
+    for wrong in [json!(tokyo), Value::Null] {
+        let Err(CoreError::Invalid(e)) =
+            store.create_json(EntityKind::Interactions, interaction(wrong.clone()))
+        else {
+            panic!("an item of Seoul was accepted with delegation {wrong}")
+        };
+        assert_eq!(
+            (e[0].field.as_str(), e[0].code.as_str()),
+            ("itinerary_item_id", "not_same_parent"),
+            "{e:?}"
+        );
+        assert!(e[0].message_en.contains(&format!("delegation_id {seoul}")));
+    }
+    let ok = store
+        .create_json(EntityKind::Interactions, interaction(json!(seoul)))
+        .unwrap();
+    // Moving it to another delegation without its item is refused the same way.
+    let Err(CoreError::Invalid(e)) = store.update_json(
+        EntityKind::Interactions,
+        ok["id"].as_i64().unwrap(),
+        json!({"delegation_id": tokyo}),
+    ) else {
+        panic!("moved away from its item's delegation")
+    };
+    assert_eq!(e[0].code, "not_same_parent");
+}
