@@ -4,6 +4,7 @@
 import type { ColumnMap, ImportFormat, MatchReason, RowError, SkippedDuplicate, Target } from '../lib/bindings.gen';
 import { IMPORT_FORMATS, IMPORT_TARGETS, isOneOf } from '../lib/enums';
 import { pick, t, type MessageKey } from '../lib/i18n/index.svelte';
+import { PERSON_FIELDS } from './person-form';
 
 /** What the import screen asks the core: the file, the format and the mapping (null: guessed). */
 export type ImportRequest = { path: string; format: ImportFormat | null; mapping: ColumnMap[] | null };
@@ -26,20 +27,6 @@ export function withLabel(mapping: ColumnMap[], index: number, label: string): C
   return mapping.map((m, i) => (i === index ? { ...m, label: text === '' ? null : text } : { ...m }));
 }
 
-const CONTACT_FIELDS = [
-  'full_name',
-  'title',
-  'organization_id',
-  'emails',
-  'phones',
-  'languages',
-  'nationality',
-  'notes',
-  'consent_basis',
-  'consent_date',
-  'consent_source',
-] as const;
-
 /**
  * The name of the field a row error is about: a contact field ("emails[1].value" → "Email"), a
  * mapping target ("organization", "uuid"), or else the core's own name (a column header).
@@ -49,7 +36,7 @@ export function fieldLabel(field: string): string {
   // One row's email or phone: named in the singular.
   if (base === 'emails') return targetLabel('email');
   if (base === 'phones') return targetLabel('phone');
-  if (isOneOf(CONTACT_FIELDS, base)) return t(`contact.${base}`);
+  if (isOneOf(PERSON_FIELDS, base)) return t(`contact.${base}`);
   if (isOneOf(IMPORT_TARGETS, base)) return targetLabel(base);
   return field;
 }
