@@ -31,20 +31,45 @@ fn without(list: &Value, id: i64) -> Vec<i64> {
         .collect()
 }
 
-/// The FTS5 query that finds a mention of `contact` in the folded text of the index: its full
-/// name or one of its emails, each folded and matched as a phrase (the same words in the same
-/// order, whole words only), any of them. None when nothing searchable is left.
-pub(crate) fn mention_query(contact: &Contact) -> Option<String> {
-    let phrases: Vec<String> = std::iter::once(contact.full_name.as_str())
+/// How `contact` may be mentioned in the folded text of the index: its full name or one of its
+/// emails, each as its folded words in order. Empty when nothing searchable is left.
+pub(crate) fn mention_phrases(contact: &Contact) -> Vec<Vec<String>> {
+    std::iter::once(contact.full_name.as_str())
         .chain(contact.emails.iter().map(|e| e.value.as_str()))
-        .map(fold)
-        // FTS5 reads a quoted string as one phrase, tokenized like the indexed text (so
-        // "o'brien" and "an.nguyen@x.vn" become their words in order); a string with no word
-        // would be an empty phrase.
-        .filter(|p| p.chars().any(char::is_alphanumeric))
-        .map(|p| format!("\"{}\"", p.replace('"', "\"\"")))
+        .map(|p| words(&fold(p)).map(str::to_owned).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words of folded text as the index splits them (letters and digits; anything else
+/// separates), so "o'brien" and "an.nguyen@x.vn" are their words in order.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The FTS5 query for the records holding every word of one of `phrases`. The index keeps no
+/// positions, so the phrases themselves are checked afterwards (`mentions`). Each word is
+/// quoted (letters and digits only, so it cannot end its quotes or add operators).
+pub(crate) fn mention_query(phrases: &[Vec<String>]) -> Option<String> {
+    let groups: Vec<String> = phrases
+        .iter()
+        .map(|p| {
+            let words: Vec<String> = p.iter().map(|w| format!("\"{w}\"")).collect();
+            format!("({})", words.join(" "))
+        })
         .collect();
-    (!phrases.is_empty()).then(|| phrases.join(" OR "))
+    (!groups.is_empty()).then(|| groups.join(" OR "))
+}
+
+/// Whether folded `text` holds one of `phrases`: its words, whole and in order.
+pub(crate) fn mentions(text: &str, phrases: &[Vec<String>]) -> bool {
+    let text: Vec<&str> = words(text).collect();
+    phrases.iter().any(|p| {
+        text.windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+    })
 }
 
 /// Erases contact `id` everywhere in one transaction: delegation memberships (and with them
@@ -53,14 +78,15 @@ pub(crate) fn mention_query(contact: &Contact) -> Option<String> {
 /// holding no personal data.
 pub fn erase_contact(store: &mut Store, id: i64) -> Result<EraseReport> {
     let c = store.get::<Contact>(id)?;
-    let mentions = mention_query(&c.data);
+    let phrases = mention_phrases(&c.data);
+    let query = mention_query(&phrases);
     store.transaction(|tx| {
         // The lookup only reads the interactions' index entries, which hold their summary and
         // notes and nothing of the people linked to them: unlinking the person below and
         // unindexing their own entry change neither, so it may run at any point of the
         // transaction, and it sees the transaction's own writes either way.
-        let mentioning = match &mentions {
-            Some(q) => interactions_matching(tx.conn(), q)?,
+        let mentioning = match &query {
+            Some(q) => interactions_matching(tx.conn(), q, |text| mentions(text, &phrases))?,
             None => Vec::new(),
         };
         let refs = references(tx.conn(), id)?;
@@ -119,16 +145,26 @@ mod tests {
     }
 
     #[test]
-    fn a_mention_is_the_folded_name_or_an_email_as_a_quoted_phrase() {
+    fn a_mention_is_the_folded_name_or_an_email_word_by_word() {
+        let phrases = mention_phrases(&contact("Nguyễn Văn An", &["An.Nguyen@sumitomo.jp"]));
         assert_eq!(
-            mention_query(&contact("Nguyễn Văn An", &["An.Nguyen@sumitomo.jp"])).as_deref(),
-            Some("\"nguyen van an\" OR \"an.nguyen@sumitomo.jp\"")
+            mention_query(&phrases).as_deref(),
+            Some("(\"nguyen\" \"van\" \"an\") OR (\"an\" \"nguyen\" \"sumitomo\" \"jp\")")
         );
-        // Quotes are doubled inside the phrase, so a name cannot end it or add operators.
+        assert!(mentions("gap ong nguyen van an tai ha noi", &phrases));
+        assert!(mentions("email: an.nguyen@sumitomo.jp.", &phrases));
+        // The same words in another order, or part of a longer word, are not a mention.
+        assert!(!mentions("an van nguyen", &phrases));
+        assert!(!mentions("nguyen van anh", &phrases));
+        // Quotes and operators are not words: they can neither end a quote nor add operators.
+        let odd = mention_phrases(&contact("Lê \"Tí\" OR x* NEAR(", &[]));
         assert_eq!(
-            mention_query(&contact("Lê \"Tí\" OR x* NEAR(", &[])).as_deref(),
-            Some("\"le \"\"ti\"\" or x* near(\"")
+            mention_query(&odd).as_deref(),
+            Some("(\"le\" \"ti\" \"or\" \"x\" \"near\")")
         );
-        assert_eq!(mention_query(&contact(" - ", &["  "])), None);
+        assert_eq!(
+            mention_query(&mention_phrases(&contact(" - ", &["  "]))),
+            None
+        );
     }
 }

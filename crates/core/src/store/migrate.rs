@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "vietnamese sort",
         include_str!("../../migrations/0007_vietnamese_sort.sql"),
     ),
+    (
+        8,
+        "lean search index",
+        include_str!("../../migrations/0008_lean_search_index.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

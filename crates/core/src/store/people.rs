@@ -130,23 +130,30 @@ pub(crate) fn items_attended_by(conn: &Connection, member: i64) -> Result<Vec<i6
     )
 }
 
-/// The interactions whose summary or notes match `fts_query` (an FTS5 query over folded text),
-/// by id: a lookup in the search index restricted to the interactions' rowids, instead of
-/// folding the text of every interaction.
-pub(crate) fn interactions_matching(conn: &Connection, fts_query: &str) -> Result<Vec<i64>> {
+/// The interactions whose summary or notes match `fts_query` (an FTS5 query over folded text)
+/// and whose indexed text passes `keep`, by id: a lookup in the search index restricted to the
+/// interactions' rowids, instead of folding the text of every interaction.
+pub(crate) fn interactions_matching(
+    conn: &Connection,
+    fts_query: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<i64>> {
     let kind = EntityKind::Interactions;
     let (lo, hi) = (
         crate::search::rowid(kind, 0),
         crate::search::rowid(kind, (1 << 40) - 1),
     );
     let mut stmt = conn.prepare_cached(
-        "SELECT rowid FROM search_index
+        "SELECT rowid, title || ' ' || body FROM search_index
          WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid",
     )?;
-    let rows = stmt.query_map(params![fts_query, lo, hi], |r| r.get::<_, i64>(0))?;
+    let rows = stmt.query_map(params![fts_query, lo, hi], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
     let mut out = Vec::new();
-    for rowid in rows {
-        if let Some((_, id)) = crate::search::from_rowid(rowid?) {
+    for row in rows {
+        let (rowid, text) = row?;
+        if let Some((_, id)) = crate::search::from_rowid(rowid).filter(|_| keep(&text)) {
             out.push(id);
         }
     }
