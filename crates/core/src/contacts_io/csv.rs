@@ -3,7 +3,7 @@
 
 use super::draft::Draft;
 use super::headers;
-use super::{ColumnMap, ExportContact, ImportFormat, Parsed, Target};
+use super::{ColumnMap, ExportContact, ImportFormat, ImportedContact, Parsed, RowError, Target};
 use crate::domain::ConsentBasis;
 use crate::error::{invalid, Result};
 use crate::text::nfc;
@@ -241,57 +241,27 @@ pub(super) fn parse(
     let labels = pair_labels(&mapping);
     let known_labels = format != ImportFormat::Csv;
     let n = columns.len();
+    let records: Vec<Record> = records.filter(|r| !blank(&r.fields)).collect();
+    // Rows are read on two threads, a half each (reading a row is independent of the others);
+    // the halves are then joined in file order, where uuids repeated within the file are found.
+    let read = |part: &[Record]| -> Vec<std::result::Result<ImportedContact, Vec<RowError>>> {
+        part.iter()
+            .map(|r| read_row(r, n, &mapping, &labels, known_labels))
+            .collect()
+    };
+    let half = records.len().div_ceil(2);
+    let (first, second) = records.split_at(half);
+    let outcomes = std::thread::scope(|scope| {
+        let later = scope.spawn(|| read(second));
+        let mut all = read(first);
+        all.extend(later.join().expect("reading rows does not panic"));
+        all
+    });
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut uuids: HashMap<String, u32> = HashMap::new();
-    for mut r in records {
-        if blank(&r.fields) {
-            continue;
-        }
-        let mut draft = Draft::new(r.line);
-        if r.unterminated {
-            draft.error(
-                "row",
-                "unterminated_quote",
-                format!("Dấu ngoặc kép mở ở dòng {} không được đóng", r.line),
-                format!("A quoted field opened on line {} is never closed", r.line),
-            );
-            errors.append(&mut draft.errors);
-            continue;
-        }
-        if r.fields.len() > n && blank(&r.fields[n..]) {
-            r.fields.truncate(n);
-        }
-        if r.fields.len() != n {
-            let m = r.fields.len();
-            draft.error(
-                "row",
-                "field_count",
-                format!("Cần {n} ô nhưng dòng có {m} ô"),
-                format!("Expected {n} fields, found {m}"),
-            );
-            errors.append(&mut draft.errors);
-            continue;
-        }
-        for (i, map) in mapping.iter().enumerate() {
-            let cell = unprotect(&r.fields[i]);
-            match map.target {
-                Target::Email | Target::Phone => {
-                    let label = labels[i].map_or("", |j| unprotect(&r.fields[j]));
-                    draft.put_labelled_or(
-                        map.target,
-                        &map.column,
-                        cell,
-                        label,
-                        map.label.as_deref().unwrap_or(""),
-                        known_labels,
-                    );
-                }
-                Target::Ignore | Target::EmailLabel | Target::PhoneLabel => {}
-                t => draft.put(t, &map.column, cell),
-            }
-        }
-        match draft.finish() {
+    for outcome in outcomes {
+        match outcome {
             Ok(c) => {
                 if let Some(u) = &c.uuid {
                     if let Some(&first) = uuids.get(u) {
@@ -312,6 +282,60 @@ pub(super) fn parse(
         rows,
         errors,
     })
+}
+
+/// One row of the file as a contact, or its errors.
+fn read_row(
+    r: &Record,
+    n: usize,
+    mapping: &[ColumnMap],
+    labels: &[Option<usize>],
+    known_labels: bool,
+) -> std::result::Result<ImportedContact, Vec<RowError>> {
+    let mut draft = Draft::new(r.line);
+    if r.unterminated {
+        draft.error(
+            "row",
+            "unterminated_quote",
+            format!("Dấu ngoặc kép mở ở dòng {} không được đóng", r.line),
+            format!("A quoted field opened on line {} is never closed", r.line),
+        );
+        return Err(draft.errors);
+    }
+    let fields = if r.fields.len() > n && blank(&r.fields[n..]) {
+        &r.fields[..n]
+    } else {
+        &r.fields[..]
+    };
+    if fields.len() != n {
+        let m = fields.len();
+        draft.error(
+            "row",
+            "field_count",
+            format!("Cần {n} ô nhưng dòng có {m} ô"),
+            format!("Expected {n} fields, found {m}"),
+        );
+        return Err(draft.errors);
+    }
+    for (i, map) in mapping.iter().enumerate() {
+        let cell = unprotect(&fields[i]);
+        match map.target {
+            Target::Email | Target::Phone => {
+                let label = labels[i].map_or("", |j| unprotect(&fields[j]));
+                draft.put_labelled_or(
+                    map.target,
+                    &map.column,
+                    cell,
+                    label,
+                    map.label.as_deref().unwrap_or(""),
+                    known_labels,
+                );
+            }
+            Target::Ignore | Target::EmailLabel | Target::PhoneLabel => {}
+            t => draft.put(t, &map.column, cell),
+        }
+    }
+    draft.finish()
 }
 
 pub(super) fn duplicate_uuid(line: u32, field: &str, u: &str, first: u32) -> super::RowError {

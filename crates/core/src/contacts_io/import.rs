@@ -171,7 +171,7 @@ fn write_rows(
             orgs.entry(fold(en.trim())).or_insert(id);
         }
     }
-    let import_id = tx.start_import(
+    let (import_id, at) = tx.start_import(
         &uuid::Uuid::new_v4().to_string(),
         file_name,
         format_name(parsed.format),
@@ -181,7 +181,7 @@ fn write_rows(
     let mut duplicates = Vec::new();
     let (mut created, mut orgs_created) = (0i64, 0i64);
     let mut file_uuids = std::collections::HashSet::new();
-    let bulk = Bulk::new("import", &json!({ "import_id": { "after": import_id } }));
+    let bulk = Bulk::import(import_id, at);
     let mut org_documents = Vec::new();
     let row_errors = |line: u32, fields: Vec<crate::validate::FieldError>| {
         fields.into_iter().map(move |f| RowError {
@@ -192,6 +192,7 @@ fn write_rows(
             message_en: f.message_en,
         })
     };
+    tx.pause_index_merges(true)?;
     // Rows are checked into their stored form (rules, NFC, index document) on a second thread
     // while this one writes the ones before them: the two halves cost about the same.
     std::thread::scope(|scope| -> Result<()> {
@@ -300,7 +301,6 @@ fn write_rows(
                         };
                         let document = org.take_document();
                         let id = tx.insert_prepared(org, &bulk)?;
-                        tx.import_created(import_id, "organizations", id)?;
                         org_documents.extend(document.map(|d| (id, d)));
                         orgs.insert(key, id);
                         orgs_created += 1;
@@ -311,8 +311,7 @@ fn write_rows(
             }
             let uuid = record.uuid().to_owned();
             match tx.insert_prepared(record, &bulk) {
-                Ok(id) => {
-                    tx.import_created(import_id, "contacts", id)?;
+                Ok(_) => {
                     created += 1;
                     if row.uuid.is_some() {
                         file_uuids.insert(uuid);
@@ -333,6 +332,7 @@ fn write_rows(
     for (id, d) in &org_documents {
         tx.index_document(EntityKind::Organizations, *id, d)?;
     }
+    tx.pause_index_merges(false)?;
     errors.sort_by_key(|e| e.line);
     let mut lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
     lines.dedup();

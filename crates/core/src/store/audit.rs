@@ -83,12 +83,34 @@ pub struct AuditEntry {
 }
 
 impl Store {
-    /// The audit entries of one record, oldest first.
+    /// The audit entries of one record, oldest first. A record an import created starts with
+    /// an `import` entry naming the import (id 0: it is read from `import_records`, which lists
+    /// what each import created, rather than from an audit row of its own; the record carries
+    /// the import's instant as its `created_at`).
     pub fn audit_of(&self, kind: EntityKind, id: i64) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, at, entity, entity_id, entity_uuid, action, changes FROM audit_log
-             WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
-        )?;
+        let table = match kind {
+            EntityKind::Contacts => "contacts",
+            EntityKind::Organizations => "organizations",
+            _ => "",
+        };
+        let imported = if table.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "SELECT 0, i.at, r.entity, r.record_id,
+                        coalesce((SELECT uuid FROM {table} WHERE id = r.record_id), ''),
+                        'import', json_object('import_id', json_object('after', i.id)), 0
+                 FROM import_records r JOIN imports i ON i.id = r.import_id
+                 WHERE r.entity = ?1 AND r.record_id = ?2
+                   -- Not a later record given the id of a deleted one.
+                   AND coalesce((SELECT created_at = i.at FROM {table} WHERE id = r.record_id), 1)
+                 UNION ALL "
+            )
+        };
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{imported}SELECT id, at, entity, entity_id, entity_uuid, action, changes, 1
+             FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY 8, 1"
+        ))?;
         let rows = stmt.query_map(rusqlite::params![kind.name(), id], |r| {
             Ok(AuditEntry {
                 id: r.get(0)?,

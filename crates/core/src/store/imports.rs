@@ -1,6 +1,7 @@
 //! SQL of contact imports: the import log, the records each import created, lookups.
 
 use super::{Store, Tx};
+use crate::domain::EntityKind;
 use crate::error::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -67,9 +68,19 @@ pub(crate) fn organization_names(conn: &Connection) -> Result<Vec<(i64, String, 
 
 /// The records import `id` created, of `entity` ("contacts" or "organizations").
 pub(crate) fn created_by(conn: &Connection, id: i64, entity: &str) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare(
-        "SELECT record_id FROM import_records WHERE import_id = ?1 AND entity = ?2 ORDER BY record_id",
-    )?;
+    // Still there, and the same record: an id freed by a deletion can be given to a new
+    // record, which was not created at the import's instant.
+    let table = if entity == "organizations" {
+        "organizations"
+    } else {
+        "contacts"
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT r.record_id FROM import_records r
+         JOIN imports i ON i.id = r.import_id
+         JOIN {table} t ON t.id = r.record_id AND t.created_at = i.at
+         WHERE r.import_id = ?1 AND r.entity = ?2 ORDER BY r.record_id"
+    ))?;
     let rows = stmt.query_map(params![id, entity], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -87,29 +98,22 @@ pub(crate) fn organization_in_use(conn: &Connection, id: i64) -> Result<bool> {
 }
 
 impl Tx<'_> {
+    /// Records a new import; its id and instant (every record it creates carries that instant).
     pub(crate) fn start_import(
         &self,
         uuid: &str,
         file_name: &str,
         format: &str,
         sha256: &str,
-    ) -> Result<i64> {
+    ) -> Result<(i64, String)> {
+        let at = super::now_text();
         self.conn().execute(
             "INSERT INTO imports (uuid, at, file_name, format, sha256, contacts_created,
                  organizations_created, duplicates_skipped, rows_rejected)
              VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0)",
-            params![uuid, super::now_text(), file_name, format, sha256],
+            params![uuid, at, file_name, format, sha256],
         )?;
-        Ok(self.conn().last_insert_rowid())
-    }
-
-    pub(crate) fn import_created(&self, import: i64, entity: &str, id: i64) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO import_records (import_id, entity, record_id) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![import, entity, id])?;
-        Ok(())
+        Ok((self.conn().last_insert_rowid(), at))
     }
 
     pub(crate) fn finish_import(&self, import: i64, counts: [i64; 4]) -> Result<()> {
@@ -128,6 +132,20 @@ impl Tx<'_> {
         )?;
         Ok(())
     }
+}
+
+/// Lists record `id` of `kind` as created by import `import`.
+pub(crate) fn record_created(
+    conn: &Connection,
+    import: i64,
+    kind: EntityKind,
+    id: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO import_records (import_id, entity, record_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![import, kind.name(), id])?;
+    Ok(())
 }
 
 impl Store {

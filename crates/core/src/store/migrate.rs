@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "lean search index",
         include_str!("../../migrations/0008_lean_search_index.sql"),
     ),
+    (
+        9,
+        "import history and fast checks",
+        include_str!("../../migrations/0009_import_history_and_fast_checks.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -70,6 +75,17 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
     if current >= target {
         return Ok(current);
     }
+    // Foreign keys are off while the migrations run, as SQLite prescribes for rebuilding a
+    // table: dropping the old copy must not cascade to the rows that refer to it. Every
+    // reference is checked before the commit. (The pragma cannot change inside a transaction.)
+    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = run_migrations(conn, current, target);
+    conn.pragma_update(None, "foreign_keys", keys)?;
+    result
+}
+
+fn run_migrations(conn: &mut Connection, current: u32, target: u32) -> Result<u32> {
     let tx = conn.transaction()?;
     for (version, _, sql) in MIGRATIONS
         .iter()

@@ -171,6 +171,48 @@ fn an_import_checks_the_previewed_file_counts_rows_and_keeps_no_personal_data_in
 }
 
 #[test]
+fn an_id_freed_by_a_deletion_is_not_taken_for_the_imports_record() {
+    let (_dir, mut store) = crate::temp_store();
+    let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    let imported = contacts(&store);
+    let last = imported.iter().map(|c| c.meta.id).max().unwrap();
+    // Each record's history starts with the import, which it carries the instant of.
+    let batch = store.imports().unwrap().remove(0);
+    for c in &imported {
+        let log = store.audit_of(EntityKind::Contacts, c.meta.id).unwrap();
+        assert_eq!(log[0].action, "import");
+        assert_eq!(log[0].entity_uuid, c.meta.uuid);
+        assert_eq!(
+            c.meta
+                .created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            batch.at
+        );
+    }
+    // SQLite gives the highest id again once its row is deleted.
+    store.delete(EntityKind::Contacts, last).unwrap();
+    let newcomer = store
+        .create(&Contact {
+            full_name: "Lê Minh Khoa".into(),
+            ..Contact::default()
+        })
+        .unwrap();
+    assert_eq!(newcomer.meta.id, last);
+    let log = store.audit_of(EntityKind::Contacts, last).unwrap();
+    assert_eq!(
+        log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["delete", "create"],
+        "the newcomer's history has no import, only the deleted record's delete and its create"
+    );
+    // Undoing the import removes what is left of it and not the newcomer.
+    let u = import::undo(&mut store, r.import_id.unwrap()).unwrap();
+    assert_eq!(u.contacts_removed, imported.len() as i64 - 1);
+    let left = contacts(&store);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].data.full_name, "Lê Minh Khoa");
+}
+
+#[test]
 fn an_import_is_undone_as_a_whole_unless_changed_since() {
     let (_dir, mut store) = crate::temp_store();
     let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
