@@ -158,6 +158,45 @@ describe('Search palette', () => {
     expect(screen.queryByTestId('search-palette')).toBeNull();
   });
 
+  it('opens the first hit of the answer to what is typed when Enter comes before that answer', async () => {
+    const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
+    const answer = searchOf(HITS);
+    const reply = (query: string) => replies[query].resolve(answer({ query, perKind: 5 }) as SearchResults);
+    const calls = fakeCore({
+      search: (args) => (replies[String(args.query)] = deferred<SearchResults>()).promise,
+    });
+    render(SearchPalette);
+    const input = await openWithShortcut();
+    await typeQuery('ha');
+    await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(1));
+    reply('ha');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
+
+    // Typed on and Enter at once, before the pause: the hits of «ha» are still on screen, but
+    // Enter asks for «ha nam» at once and waits for its answer instead of opening them.
+    await typeQuery('ha nam');
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(callsOf(calls, 'search').map((c) => c.query)).toEqual(['ha', 'ha nam']));
+    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
+    const before = router.path;
+    reply('ha nam');
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/12?lead=30'));
+    expect(before).not.toBe(router.path);
+    expect(screen.queryByTestId('search-palette')).toBeNull();
+
+    // Typing again after Enter cancels it: the answer to the earlier text opens nothing.
+    await openWithShortcut();
+    await typeQuery('hanwha');
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter' });
+    await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha'));
+    await typeQuery('hanwha solu');
+    reply('hanwha');
+    await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha solu'));
+    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
+    expect(router.path).toBe('/contacts/organizations/12?lead=30');
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+  });
+
   it('opens an organisation, delegation or itinerary item by click, the item on its delegation without reading it', async () => {
     const calls = fakeCore({ search: searchOf(HITS) });
     render(SearchPalette);
