@@ -91,7 +91,7 @@ describe('organisation page: linked delegations, meetings and briefs', () => {
     expect(delegations[0]).toHaveTextContent('06/01/2027 – 11/01/2027');
     expect(delegations[0]).toHaveTextContent('Tokyo, JP');
     expect(delegations[0]).toHaveTextContent('Có người của tổ chức trong đoàn (Trưởng đoàn, Phiên dịch)');
-    expect(delegations[0]).toHaveTextContent('Có cuộc gặp với tổ chức');
+    expect(delegations[0]).toHaveTextContent('Có cuộc gặp với tổ chức hoặc người của tổ chức');
     expect(link(delegations[1], 'Đoàn Singapore')).toHaveAttribute('href', '#/delegations/3');
     expect(delegations[1]).toHaveTextContent('Đề xuất');
     expect(delegations[1]).not.toHaveTextContent('Có người của tổ chức');

@@ -23,7 +23,7 @@ pub const LINKED_LIMIT: i64 = 200;
 pub enum LinkReason {
     /// The person (or one of the organisation's people) is a member of the delegation.
     Member,
-    /// One of its meetings is with the organisation (or attended by the person).
+    /// One of its meetings is with the organisation or attended by its people (or by the person).
     Meeting,
 }
 
@@ -44,7 +44,8 @@ pub struct LinkedDelegation {
     pub roles: Vec<MemberRole>,
 }
 
-/// A meeting (itinerary item) with an organisation or attended by a person.
+/// A meeting (itinerary item) with an organisation or attended by its people, or attended by a
+/// person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LinkedMeeting {
     pub item_id: i64,
@@ -100,15 +101,25 @@ struct Queries {
     briefs: &'static str,
 }
 
+/// An organisation's meetings: those held with it, and those its people attended.
 const ORGANIZATION: Queries = Queries {
     links: "SELECT m.delegation_id, 'member', m.role
             FROM contacts c JOIN delegation_members m ON m.contact_id = c.id
             WHERE c.organization_id = ?1
             UNION ALL
             SELECT i.delegation_id, 'meeting', NULL
-            FROM itinerary_items i WHERE i.organization_id = ?1",
+            FROM itinerary_items i WHERE i.organization_id = ?1
+            UNION ALL
+            SELECT i.delegation_id, 'meeting', NULL
+            FROM contacts c JOIN itinerary_item_contacts ic ON ic.contact_id = c.id
+            JOIN itinerary_items i ON i.id = ic.item_id
+            WHERE c.organization_id = ?1",
     meetings: "FROM itinerary_items i JOIN delegations d ON d.id = i.delegation_id
-               WHERE i.organization_id = ?1",
+               WHERE i.id IN (SELECT id FROM itinerary_items WHERE organization_id = ?1
+                              UNION
+                              SELECT ic.item_id FROM contacts c
+                              JOIN itinerary_item_contacts ic ON ic.contact_id = c.id
+                              WHERE c.organization_id = ?1)",
     briefs: "SELECT b.id, 0 FROM briefs b
              WHERE b.organization_id = ?1 AND b.audience_kind = 'organization'
              UNION ALL

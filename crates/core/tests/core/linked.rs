@@ -37,7 +37,7 @@ const ROLE_ORDER: [MemberRole; 6] = [
 
 /// What `linked_to` must answer, worked out plainly from every record of the store: the
 /// memberships (of the person, or of the organisation's people) and the meetings (with the
-/// organisation, or attended by the person) give the delegations; the briefs are the
+/// organisation or attended by its people, or attended by the person) give the delegations; the briefs are the
 /// organisation's own and those of the linked delegations (a person's: of the delegations
 /// they are a member of).
 fn expected(store: &Store, kind: EntityKind, id: i64) -> Linked {
@@ -52,7 +52,10 @@ fn expected(store: &Store, kind: EntityKind, id: i64) -> Linked {
     let items: Vec<Record<ItineraryItem>> = all::<ItineraryItem>(store)
         .into_iter()
         .filter(|i| match kind {
-            EntityKind::Organizations => i.data.organization_id == Some(id),
+            EntityKind::Organizations => {
+                i.data.organization_id == Some(id)
+                    || i.data.contact_ids.iter().any(|c| people.contains(c))
+            }
             _ => i.data.contact_ids.contains(&id),
         })
         .collect();
@@ -274,7 +277,12 @@ fn demo_organisations_and_people_show_their_delegations_meetings_and_briefs() {
     let ids: Vec<i64> = hoshino_linked.delegations.iter().map(|d| d.id).collect();
     assert_eq!(ids.len(), 2);
     assert!(ids.contains(&japan) && ids.contains(&hoa_lac));
-    assert_eq!(hoshino_linked.meetings.len(), 1, "jk05 in Tokyo");
+    assert_eq!(
+        hoshino_linked.meetings.len(),
+        2,
+        "jk05 in Tokyo, and the Tokyo conference its people attend"
+    );
+    assert!(hoshino_linked.meetings[0].title.starts_with("Hội nghị"));
     assert_eq!(hoshino_linked.meetings[0].time_zone, "Asia/Tokyo");
     let briefs: Vec<(&str, bool)> = hoshino_linked
         .briefs
@@ -428,15 +436,15 @@ fn records_made_here_are_linked_exactly() {
     ));
     m.brief(brief("Sector", AudienceKind::Sector, None, None));
 
-    // Seoul: its people are in both Korean delegations, its meetings are in 2027's; not the
-    // undated one, where one of its people only attends Busan's meeting.
+    // Seoul: its people are in both Korean delegations, its meetings are in 2027's, and one of
+    // its people attends Busan's meeting in the undated one (dates unknown: last).
     let s = m.linked(EntityKind::Organizations, seoul);
     assert_eq!(
         ids(&s),
         (
-            vec![d2027, d2026],
-            vec![seoul_lunch, seoul_meeting],
-            vec![b2026, seoul_brief]
+            vec![d2027, d2026, undated],
+            vec![busan_meeting, seoul_lunch, seoul_meeting],
+            vec![b_undated, b2026, seoul_brief]
         )
     );
     assert_eq!(
@@ -454,39 +462,43 @@ fn records_made_here_are_linked_exactly() {
     assert_eq!(s.delegations[1].end_date, Some(date(2026, 3, 14)));
     assert_eq!(s.delegations[1].status, DelegationStatus::Draft);
     assert_eq!(s.delegations[1].destination_country, "KR");
-    assert_eq!(s.meetings[1].title, "Gặp Seoul");
-    assert_eq!(s.meetings[1].delegation_id, d2027);
-    assert_eq!(s.meetings[1].delegation_title, "Đoàn Hàn Quốc 2027");
-    assert_eq!(s.meetings[1].starts_at, at(11, 1));
-    assert_eq!(s.meetings[1].time_zone, "Asia/Seoul");
-    assert_eq!(s.meetings[1].venue.as_deref(), Some("Gangnam"));
-    assert_eq!(s.meetings[1].kind, ItineraryKind::Meeting);
-    assert!(s.briefs[0].via_delegation);
+    assert_eq!(s.delegations[2].reasons, [LinkReason::Meeting]);
+    assert!(s.delegations[2].roles.is_empty());
+    assert_eq!(s.meetings[2].title, "Gặp Seoul");
+    assert_eq!(s.meetings[2].delegation_id, d2027);
+    assert_eq!(s.meetings[2].delegation_title, "Đoàn Hàn Quốc 2027");
+    assert_eq!(s.meetings[2].starts_at, at(11, 1));
+    assert_eq!(s.meetings[2].time_zone, "Asia/Seoul");
+    assert_eq!(s.meetings[2].venue.as_deref(), Some("Gangnam"));
+    assert_eq!(s.meetings[2].kind, ItineraryKind::Meeting);
+    assert!(s.briefs[1].via_delegation);
     assert_eq!(
-        s.briefs[0].delegation_title.as_deref(),
+        s.briefs[1].delegation_title.as_deref(),
         Some("Đoàn Hàn Quốc 2026")
     );
-    assert!(!s.briefs[1].via_delegation);
-    assert_eq!(s.briefs[1].language, BriefLanguage::Bi);
-    assert_eq!(s.briefs[1].file_name.as_deref(), Some("/briefs/Seoul.pdf"));
+    assert!(!s.briefs[2].via_delegation);
+    assert_eq!(s.briefs[2].language, BriefLanguage::Bi);
+    assert_eq!(s.briefs[2].file_name.as_deref(), Some("/briefs/Seoul.pdf"));
     assert_eq!(
         (s.delegations_total, s.meetings_total, s.briefs_total),
-        (2, 2, 2)
+        (3, 3, 3)
     );
 
     // Busan: its meeting in the undated delegation (and that delegation's brief); Lee's
-    // membership of the other delegation counts too.
+    // membership of the other delegation counts too, and so does Seoul's meeting in 2027,
+    // which Lee attends.
     let b = m.linked(EntityKind::Organizations, busan);
     assert_eq!(
         ids(&b),
         (
-            vec![other, undated],
-            vec![busan_meeting],
+            vec![other, d2027, undated],
+            vec![busan_meeting, seoul_meeting],
             vec![busan_brief, b_other, b_undated]
         )
     );
     assert_eq!(b.delegations[0].roles, [MemberRole::Security]);
     assert_eq!(b.delegations[1].reasons, [LinkReason::Meeting]);
+    assert_eq!(b.delegations[2].reasons, [LinkReason::Meeting]);
 
     // Kim: a member of both Korean delegations, attending Busan's meeting in the undated one
     // (dates unknown: last); briefs only of the delegations Kim is a member of.

@@ -782,7 +782,7 @@ export const en: Record<MessageKey, string> = {
   'linked.memberPerson': 'Delegation member',
   'linked.memberOrganization': 'Its people are members',
   'linked.meetingPerson': 'Attends a meeting',
-  'linked.meetingOrganization': 'Meeting with the organisation',
+  'linked.meetingOrganization': 'Meeting with the organisation or its people',
   'linked.audience': 'Written for',
   'linked.forOrganization': 'This organisation',
   'linked.forDelegation': 'Delegation: {title}',

@@ -781,7 +781,7 @@ export const vi = {
   'linked.memberPerson': 'Thành viên đoàn',
   'linked.memberOrganization': 'Có người của tổ chức trong đoàn',
   'linked.meetingPerson': 'Dự cuộc gặp của đoàn',
-  'linked.meetingOrganization': 'Có cuộc gặp với tổ chức',
+  'linked.meetingOrganization': 'Có cuộc gặp với tổ chức hoặc người của tổ chức',
   'linked.audience': 'Dành cho',
   'linked.forOrganization': 'Tổ chức này',
   'linked.forDelegation': 'Đoàn: {title}',
