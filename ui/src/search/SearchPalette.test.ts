@@ -39,6 +39,18 @@ async function typeQuery(text: string) {
   return input;
 }
 
+/** A core whose searches are answered only when the test says: `reply(query)` answers the
+ * latest request for `query` from HITS. */
+function heldSearches() {
+  const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
+  const answer = searchOf(HITS);
+  const calls = fakeCore({
+    search: (args) => (replies[String(args.query)] = deferred<SearchResults>()).promise,
+  });
+  const reply = (query: string) => replies[query].resolve(answer({ query, perKind: 5 }) as SearchResults);
+  return { calls, reply };
+}
+
 describe('Search palette', () => {
   it('opens with Ctrl+K or Cmd+K, focused, with an empty state; Esc closes it', async () => {
     fakeCore({ search: searchOf(HITS) });
@@ -159,12 +171,7 @@ describe('Search palette', () => {
   });
 
   it('opens the first hit of the answer to what is typed when Enter comes before that answer', async () => {
-    const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
-    const answer = searchOf(HITS);
-    const reply = (query: string) => replies[query].resolve(answer({ query, perKind: 5 }) as SearchResults);
-    const calls = fakeCore({
-      search: (args) => (replies[String(args.query)] = deferred<SearchResults>()).promise,
-    });
+    const { calls, reply } = heldSearches();
     render(SearchPalette);
     const input = await openWithShortcut();
     await typeQuery('ha');
@@ -265,12 +272,7 @@ describe('Search palette', () => {
   });
 
   it('keeps the last answer on screen, dimmed and busy, until the latest one arrives (no blank between keys)', async () => {
-    const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
-    const answer = searchOf(HITS);
-    const reply = (query: string) => replies[query].resolve(answer({ query, perKind: 5 }) as SearchResults);
-    const calls = fakeCore({
-      search: (args) => (replies[String(args.query)] = deferred<SearchResults>()).promise,
-    });
+    const { calls, reply } = heldSearches();
     render(SearchPalette);
     const input = await openWithShortcut();
     await typeQuery('ha');
