@@ -38,6 +38,18 @@ CREATE INDEX contacts_full_name ON contacts(full_name COLLATE vi);
 --    (`Store::audit_of`) shows it from there as its `import` entry. Until now every imported
 --    record also had an audit row saying the same. Those rows are removed: the history shows
 --    the same entry, now read from `import_records`.
+--    The list is kept in its primary key alone (WITHOUT ROWID: one B-tree instead of a table
+--    and its key's index), and indexed by record for the history.
+CREATE TABLE import_records_new (
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    entity    TEXT NOT NULL CHECK (entity = 'contacts' OR entity = 'organizations'),
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (import_id, entity, record_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO import_records_new (import_id, entity, record_id)
+    SELECT import_id, entity, record_id FROM import_records;
+DROP TABLE import_records;
+ALTER TABLE import_records_new RENAME TO import_records;
 CREATE INDEX import_records_record ON import_records(entity, record_id);
 DELETE FROM audit_log
 WHERE action = 'import' AND entity_id <> 0

@@ -74,6 +74,23 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 )
                 .unwrap();
             }
+            if (4..9).contains(&from) {
+                // Imported before import_records was the record's history: its audit row
+                // repeats the listing, and was stamped a moment after the import.
+                conn.execute_batch(
+                    "INSERT INTO imports (id, uuid, at, file_name, format, sha256,
+                         contacts_created, organizations_created, duplicates_skipped, rows_rejected)
+                     VALUES (1, '8e3f0d6b-4a5c-4b8d-9ecf-3a4b5c6d7e8f', '2024-12-31T23:59:59.999Z',
+                             'danh-ba.csv', 'csv', 'ab', 1, 0, 0, 0);
+                     INSERT INTO import_records (import_id, entity, record_id)
+                     VALUES (1, 'contacts', 7);
+                     INSERT INTO audit_log (at, entity, entity_id, entity_uuid, action, changes)
+                     VALUES ('2025-01-01T00:00:00.000Z', 'contacts', 7,
+                             '5b0c7a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c', 'import',
+                             '{\"import_id\":{\"after\":1}}');",
+                )
+                .unwrap();
+            }
             if (3..RECREATED_INDEX).contains(&from) {
                 // As if that version had indexed it: the index must still be rebuilt when a
                 // later migration recreates it. (A row written by raw SQL after that is rightly
@@ -112,6 +129,27 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 .unwrap();
             assert_eq!(members.items.len(), 1, "from v{from}");
             assert_eq!(members.items[0]["contact_id"], 7, "from v{from}");
+        }
+        if (4..9).contains(&from) {
+            // One `import` entry, read from import_records, at the instant the record carries.
+            let log = store
+                .audit_of(planner_core::domain::EntityKind::Contacts, 7)
+                .unwrap();
+            let actions: Vec<(&str, &str)> = log
+                .iter()
+                .map(|e| (e.action.as_str(), e.at.as_str()))
+                .collect();
+            assert_eq!(
+                actions,
+                [("import", "2025-01-01T00:00:00.000Z")],
+                "from v{from}"
+            );
+            assert_eq!(log[0].entity_uuid, "5b0c7a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c");
+            assert_eq!(
+                store.imports().unwrap()[0].at,
+                "2025-01-01T00:00:00.000Z",
+                "from v{from}"
+            );
         }
         if (1..RECREATED_INDEX).contains(&from) {
             let found = store.search("dong a", 5).unwrap();
