@@ -170,6 +170,80 @@ fn an_import_checks_the_previewed_file_counts_rows_and_keeps_no_personal_data_in
     );
 }
 
+/// The dry run writes no record, so it must find by itself everything writing would refuse:
+/// on every fixture, and on a file repeating people of the demo book and of itself, its report
+/// is the import's.
+#[test]
+fn a_dry_run_reports_what_the_import_then_does() {
+    let dir = format!("{}/tests/fixtures/contacts", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x != "md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    // Demo people again (by email and by phone), a row twice, an organisation of the demo and
+    // a new one written two ways, a bad email.
+    files.push((
+        "repeats.csv".into(),
+        "Họ và tên,Email,Điện thoại,Công ty\n\
+         Mai Fujita,m.fujita@hoshino-semimat.example,,Hoshino Semiconductor Materials K.K.\n\
+         Lê Văn Mới,le.moi@example.vn,0912 000 111,Công ty Cổ phần Mới\n\
+         Lê Văn Mới,le.moi@example.vn,,CÔNG TY CỔ PHẦN MỚI\n\
+         Trần Sai,tran@@sai,,\n"
+            .as_bytes()
+            .to_vec(),
+    ));
+    let mut compared = 0;
+    for (name, bytes) in &files {
+        let (_dir, mut store) = crate::temp_store();
+        planner_core::demo::seed_demo(
+            &mut store,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .unwrap();
+        let before = store.count(EntityKind::Contacts).unwrap();
+        let Ok(dry) = import::import(&mut store, bytes, name, None, None, true, None) else {
+            // A file refused whole (empty, no header, bad bytes) is refused by both.
+            assert!(import::import(&mut store, bytes, name, None, None, false, None).is_err());
+            continue;
+        };
+        assert_eq!(store.count(EntityKind::Contacts).unwrap(), before, "{name}");
+        let real = import::import(&mut store, bytes, name, None, None, false, None).unwrap();
+        assert_eq!(
+            import::ImportReport {
+                import_id: None,
+                dry_run: true,
+                ..real.clone()
+            },
+            dry,
+            "{name}"
+        );
+        assert_eq!(
+            store.count(EntityKind::Contacts).unwrap(),
+            before + real.contacts_created,
+            "{name}"
+        );
+        if name == "repeats.csv" {
+            assert_eq!(
+                (
+                    real.contacts_created,
+                    real.organizations_created,
+                    real.duplicates.len(),
+                    real.rows_rejected
+                ),
+                (1, 1, 2, 1)
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared >= 10, "{compared} files compared");
+}
+
 #[test]
 fn an_id_freed_by_a_deletion_is_not_taken_for_the_imports_record() {
     let (_dir, mut store) = crate::temp_store();
