@@ -36,18 +36,34 @@ CREATE INDEX contacts_full_name ON contacts(full_name COLLATE vi);
 
 -- 2. What an import created is recorded once, in `import_records`, and a record's history
 --    (`Store::audit_of`) shows it from there as its `import` entry. Until now every imported
---    record also had an audit row saying the same. Those rows are removed: the history shows
---    the same entry, now read from `import_records`.
+--    record also had an audit row saying the same; those rows are removed below.
+--    Each listed record now keeps its uuid: SQLite gives the id of a deleted last row to the
+--    next new one, so an id alone could make `undo` delete, or a history show, a later record.
+--    For records listed before, the uuid comes from the audit row written when the import
+--    created them: an `import` row naming the import, or else (older builds) the first
+--    `create` row at or after the import's instant; '' when neither is left (such a record is
+--    no longer taken for the import's).
 --    The list is kept in its primary key alone (WITHOUT ROWID: one B-tree instead of a table
 --    and its key's index), and indexed by record for the history.
 CREATE TABLE import_records_new (
-    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-    entity    TEXT NOT NULL CHECK (entity = 'contacts' OR entity = 'organizations'),
-    record_id INTEGER NOT NULL,
+    import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    entity      TEXT NOT NULL CHECK (entity = 'contacts' OR entity = 'organizations'),
+    record_id   INTEGER NOT NULL,
+    record_uuid TEXT NOT NULL,
     PRIMARY KEY (import_id, entity, record_id)
 ) STRICT, WITHOUT ROWID;
-INSERT INTO import_records_new (import_id, entity, record_id)
-    SELECT import_id, entity, record_id FROM import_records;
+INSERT INTO import_records_new (import_id, entity, record_id, record_uuid)
+    SELECT r.import_id, r.entity, r.record_id, coalesce(
+        (SELECT a.entity_uuid FROM audit_log a
+         WHERE a.entity = r.entity AND a.entity_id = r.record_id AND a.action = 'import'
+           AND json_extract(a.changes, '$.import_id.after') = r.import_id
+         ORDER BY a.id LIMIT 1),
+        (SELECT a.entity_uuid FROM audit_log a JOIN imports i ON i.id = r.import_id
+         WHERE a.entity = r.entity AND a.entity_id = r.record_id AND a.action = 'create'
+           AND a.at >= i.at
+         ORDER BY a.id LIMIT 1),
+        '')
+    FROM import_records r;
 DROP TABLE import_records;
 ALTER TABLE import_records_new RENAME TO import_records;
 CREATE INDEX import_records_record ON import_records(entity, record_id);
@@ -55,13 +71,3 @@ DELETE FROM audit_log
 WHERE action = 'import' AND entity_id <> 0
   AND EXISTS (SELECT 1 FROM import_records r
               WHERE r.entity = audit_log.entity AND r.record_id = audit_log.entity_id);
-
--- An import's records now carry its instant as their `created_at`, which tells them from a
--- later record given the id of a deleted one. Before, they were stamped a moment after it: the
--- import takes their instant (its contacts', else its organisations').
-UPDATE imports SET at = coalesce(
-    (SELECT min(c.created_at) FROM import_records r JOIN contacts c ON c.id = r.record_id
-     WHERE r.import_id = imports.id AND r.entity = 'contacts'),
-    (SELECT min(o.created_at) FROM import_records r JOIN organizations o ON o.id = r.record_id
-     WHERE r.import_id = imports.id AND r.entity = 'organizations'),
-    at);

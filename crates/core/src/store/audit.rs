@@ -85,8 +85,7 @@ pub struct AuditEntry {
 impl Store {
     /// The audit entries of one record, oldest first. A record an import created starts with
     /// an `import` entry naming the import (id 0: it is read from `import_records`, which lists
-    /// what each import created, rather than from an audit row of its own; the record carries
-    /// the import's instant as its `created_at`).
+    /// what each import created with its uuid, rather than from an audit row of its own).
     pub fn audit_of(&self, kind: EntityKind, id: i64) -> Result<Vec<AuditEntry>> {
         let table = match kind {
             EntityKind::Contacts => "contacts",
@@ -97,13 +96,12 @@ impl Store {
             String::new()
         } else {
             format!(
-                "SELECT 0, i.at, r.entity, r.record_id,
-                        coalesce((SELECT uuid FROM {table} WHERE id = r.record_id), ''),
+                "SELECT 0, i.at, r.entity, r.record_id, r.record_uuid,
                         'import', json_object('import_id', json_object('after', i.id)), 0
                  FROM import_records r JOIN imports i ON i.id = r.import_id
                  WHERE r.entity = ?1 AND r.record_id = ?2
                    -- Not a later record given the id of a deleted one.
-                   AND coalesce((SELECT created_at = i.at FROM {table} WHERE id = r.record_id), 1)
+                   AND coalesce((SELECT uuid = r.record_uuid FROM {table} WHERE id = r.record_id), 1)
                  UNION ALL "
             )
         };

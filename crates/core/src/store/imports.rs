@@ -69,7 +69,7 @@ pub(crate) fn organization_names(conn: &Connection) -> Result<Vec<(i64, String, 
 /// The records import `id` created, of `entity` ("contacts" or "organizations").
 pub(crate) fn created_by(conn: &Connection, id: i64, entity: &str) -> Result<Vec<i64>> {
     // Still there, and the same record: an id freed by a deletion can be given to a new
-    // record, which was not created at the import's instant.
+    // record, which has another uuid.
     let table = if entity == "organizations" {
         "organizations"
     } else {
@@ -77,8 +77,7 @@ pub(crate) fn created_by(conn: &Connection, id: i64, entity: &str) -> Result<Vec
     };
     let mut stmt = conn.prepare(&format!(
         "SELECT r.record_id FROM import_records r
-         JOIN imports i ON i.id = r.import_id
-         JOIN {table} t ON t.id = r.record_id AND t.created_at = i.at
+         JOIN {table} t ON t.id = r.record_id AND t.uuid = r.record_uuid
          WHERE r.import_id = ?1 AND r.entity = ?2 ORDER BY r.record_id"
     ))?;
     let rows = stmt.query_map(params![id, entity], |r| r.get(0))?;
@@ -134,17 +133,19 @@ impl Tx<'_> {
     }
 }
 
-/// Lists record `id` of `kind` as created by import `import`.
+/// Lists record `id` (uuid `uuid`) of `kind` as created by import `import`.
 pub(crate) fn record_created(
     conn: &Connection,
     import: i64,
     kind: EntityKind,
     id: i64,
+    uuid: &str,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO import_records (import_id, entity, record_id) VALUES (?1, ?2, ?3)",
+        "INSERT INTO import_records (import_id, entity, record_id, record_uuid)
+         VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![import, kind.name(), id])?;
+    .execute(params![import, kind.name(), id, uuid])?;
     Ok(())
 }
 

@@ -454,8 +454,9 @@ impl Prepared {
 }
 
 /// The import a bulk write belongs to, and one instant for every record it creates. Each record
-/// is listed under the import in `import_records`, which is also the `import` entry of its
-/// history (`Store::audit_of`): one row per record instead of an audit row repeating it.
+/// is listed under the import in `import_records` (with its uuid), which is also the `import`
+/// entry of its history (`Store::audit_of`): one row per record instead of an audit row
+/// repeating it.
 pub(crate) struct Bulk {
     import_id: i64,
     at: String,
@@ -489,7 +490,7 @@ fn insert_prepared(conn: &Connection, p: Prepared, bulk: &Bulk) -> Result<i64> {
     values.push(rusqlite::types::Value::Text(bulk.at.clone()));
     values.extend(p.values);
     let id = insert_row(conn, shape, values)?;
-    super::imports::record_created(conn, bulk.import_id, p.kind, id)?;
+    super::imports::record_created(conn, bulk.import_id, p.kind, id, &p.uuid)?;
     if let Some(d) = &p.document {
         super::search::index_document(conn, p.kind, id, d)?;
     }

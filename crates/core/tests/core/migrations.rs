@@ -75,19 +75,36 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 .unwrap();
             }
             if (4..9).contains(&from) {
-                // Imported before import_records was the record's history: its audit row
-                // repeats the listing, and was stamped a moment after the import.
+                // Imported before import_records held the uuids. Import 1 (as the last builds
+                // did) wrote an `import` audit row per record; import 2 (as the first ones did)
+                // a `create` row, and its contact 9 was later deleted and its id given to a
+                // newcomer.
                 conn.execute_batch(
                     "INSERT INTO imports (id, uuid, at, file_name, format, sha256,
                          contacts_created, organizations_created, duplicates_skipped, rows_rejected)
                      VALUES (1, '8e3f0d6b-4a5c-4b8d-9ecf-3a4b5c6d7e8f', '2024-12-31T23:59:59.999Z',
-                             'danh-ba.csv', 'csv', 'ab', 1, 0, 0, 0);
+                             'danh-ba.csv', 'csv', 'ab', 1, 0, 0, 0),
+                            (2, '9f4a1e7c-5b6d-4c9e-8fd0-4b5c6d7e8f90', '2025-01-02T00:00:00.000Z',
+                             'cu.csv', 'csv', 'cd', 2, 0, 0, 0);
                      INSERT INTO import_records (import_id, entity, record_id)
-                     VALUES (1, 'contacts', 7);
+                     VALUES (1, 'contacts', 7), (2, 'contacts', 8), (2, 'contacts', 9);
+                     INSERT INTO contacts (id, uuid, created_at, updated_at, full_name, consent_basis)
+                     VALUES (8, 'a0000000-0000-4000-8000-000000000008', '2025-01-02T00:00:00.003Z',
+                             '2025-01-02T00:00:00.003Z', 'Vũ Minh Tâm', 'unknown'),
+                            (9, 'b0000000-0000-4000-8000-000000000009', '2025-01-04T00:00:00.000Z',
+                             '2025-01-04T00:00:00.000Z', 'Người Mới', 'unknown');
                      INSERT INTO audit_log (at, entity, entity_id, entity_uuid, action, changes)
                      VALUES ('2025-01-01T00:00:00.000Z', 'contacts', 7,
                              '5b0c7a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c', 'import',
-                             '{\"import_id\":{\"after\":1}}');",
+                             '{\"import_id\":{\"after\":1}}'),
+                            ('2025-01-02T00:00:00.003Z', 'contacts', 8,
+                             'a0000000-0000-4000-8000-000000000008', 'create', '{}'),
+                            ('2025-01-02T00:00:00.004Z', 'contacts', 9,
+                             'c0000000-0000-4000-8000-00000000000c', 'create', '{}'),
+                            ('2025-01-03T00:00:00.000Z', 'contacts', 9,
+                             'c0000000-0000-4000-8000-00000000000c', 'delete', '{}'),
+                            ('2025-01-04T00:00:00.000Z', 'contacts', 9,
+                             'b0000000-0000-4000-8000-000000000009', 'create', '{}');",
                 )
                 .unwrap();
             }
@@ -130,27 +147,6 @@ fn every_earlier_version_migrates_and_keeps_data() {
             assert_eq!(members.items.len(), 1, "from v{from}");
             assert_eq!(members.items[0]["contact_id"], 7, "from v{from}");
         }
-        if (4..9).contains(&from) {
-            // One `import` entry, read from import_records, at the instant the record carries.
-            let log = store
-                .audit_of(planner_core::domain::EntityKind::Contacts, 7)
-                .unwrap();
-            let actions: Vec<(&str, &str)> = log
-                .iter()
-                .map(|e| (e.action.as_str(), e.at.as_str()))
-                .collect();
-            assert_eq!(
-                actions,
-                [("import", "2025-01-01T00:00:00.000Z")],
-                "from v{from}"
-            );
-            assert_eq!(log[0].entity_uuid, "5b0c7a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c");
-            assert_eq!(
-                store.imports().unwrap()[0].at,
-                "2025-01-01T00:00:00.000Z",
-                "from v{from}"
-            );
-        }
         if (1..RECREATED_INDEX).contains(&from) {
             let found = store.search("dong a", 5).unwrap();
             assert_eq!(
@@ -158,6 +154,46 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 1,
                 "from v{from}: the organisation is in the search index"
             );
+        }
+        if (4..9).contains(&from) {
+            let actions = |id: i64| -> Vec<(String, String)> {
+                store
+                    .audit_of(planner_core::domain::EntityKind::Contacts, id)
+                    .unwrap()
+                    .into_iter()
+                    .map(|e| (e.action, e.entity_uuid))
+                    .collect()
+            };
+            let pair = |a: &str, u: &str| (a.to_owned(), u.to_owned());
+            // One `import` entry each, read from import_records (its audit row is gone).
+            assert_eq!(
+                actions(7),
+                [pair("import", "5b0c7a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c")],
+                "from v{from}"
+            );
+            assert_eq!(
+                actions(8),
+                [
+                    pair("import", "a0000000-0000-4000-8000-000000000008"),
+                    pair("create", "a0000000-0000-4000-8000-000000000008")
+                ],
+                "from v{from}"
+            );
+            // The newcomer holding id 9 is not taken for the imported contact.
+            assert!(
+                actions(9).iter().all(|(a, _)| a != "import"),
+                "from v{from}"
+            );
+            let mut store = store;
+            let undone = planner_core::contacts_io::import::undo(&mut store, 2).unwrap();
+            assert_eq!(undone.contacts_removed, 1, "from v{from}");
+            let left = store
+                .get_json(planner_core::domain::EntityKind::Contacts, 9)
+                .unwrap();
+            assert_eq!(left["full_name"], "Người Mới");
+            assert!(store
+                .get_json(planner_core::domain::EntityKind::Contacts, 8)
+                .is_err());
         }
     }
 }
