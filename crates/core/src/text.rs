@@ -59,6 +59,31 @@ struct Letter {
     upper: bool,
 }
 
+/// Whether SQLite's FTS5 tokenizer (`unicode61`) keeps `c` inside a word: letters, digits and
+/// private-use characters, and characters its Unicode 6.1 tables do not know; anything else
+/// separates words. Queries must split words exactly so: a quoted word that the tokenizer cuts
+/// in two is a phrase, which the index (without positions) refuses. Rust's `is_alphanumeric`
+/// also accepts circled letters such as ⓐ, which FTS5 reads as separators.
+pub fn is_word_char(c: char) -> bool {
+    use unicode_general_category::{get_general_category, GeneralCategory as G};
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(
+        get_general_category(c),
+        G::UppercaseLetter
+            | G::LowercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+            | G::DecimalNumber
+            | G::LetterNumber
+            | G::OtherNumber
+            | G::PrivateUse
+            | G::Unassigned
+    )
+}
+
 /// How combining mark `m` on `letter` (a lower-case base) changes its letter or tone.
 fn apply_mark(l: &mut Letter, letter: char, m: char) {
     match (letter, m) {
@@ -93,9 +118,39 @@ fn base_letter(base: char) -> (Letter, char) {
     )
 }
 
-/// The letters of `s` in order, as its canonical decomposition spells them. Each character is
-/// decomposed on its own (no allocation): the collation runs inside SQLite's B-tree inserts.
+/// The combining marks of one letter in canonical order, as a decomposition (NFD) of the whole
+/// text would give them: each mark moves before the earlier ones of a higher combining class
+/// (never past a mark of class 0). More than 16 marks on one letter keep their order.
+struct Marks {
+    marks: [char; 16],
+    len: usize,
+}
+
+impl Marks {
+    fn push(&mut self, m: char) {
+        use unicode_normalization::char::canonical_combining_class as ccc;
+        if self.len == self.marks.len() {
+            return;
+        }
+        self.marks[self.len] = m;
+        self.len += 1;
+        let mut j = self.len - 1;
+        while j > 0 {
+            let (a, b) = (ccc(self.marks[j - 1]), ccc(self.marks[j]));
+            if b == 0 || a <= b {
+                break;
+            }
+            self.marks.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// The letters of `s` in order, as its canonical decomposition (NFD) spells them. Each
+/// character is decomposed on its own, without allocating: the collation runs inside SQLite's
+/// B-tree inserts.
 fn letters(s: &str) -> impl Iterator<Item = Letter> + '_ {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     let mut chars = s.chars().peekable();
     // Letters of the current character's decomposition (Hangul gives up to 3), and their bases.
     let mut queue = [(
@@ -113,6 +168,10 @@ fn letters(s: &str) -> impl Iterator<Item = Letter> + '_ {
             return Some(queue[pos - 1].0);
         }
         let c = chars.next()?;
+        let mut marks = Marks {
+            marks: ['\0'; 16],
+            len: 0,
+        };
         if c.is_ascii() {
             len = 1;
             queue[0] = (
@@ -125,23 +184,26 @@ fn letters(s: &str) -> impl Iterator<Item = Letter> + '_ {
             );
         } else {
             len = 0;
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if len > 0 && unicode_normalization::char::is_combining_mark(d) {
-                    let (l, letter) = &mut queue[len - 1];
-                    apply_mark(l, *letter, d);
+            decompose_canonical(c, |d| {
+                if len > 0 && is_combining_mark(d) {
+                    marks.push(d);
                 } else if len < queue.len() {
                     queue[len] = base_letter(d);
                     len += 1;
                 }
             });
         }
+        // Marks written as characters of their own belong to the same letter.
         while let Some(&m) = chars.peek() {
-            if !unicode_normalization::char::is_combining_mark(m) {
+            if !is_combining_mark(m) {
                 break;
             }
             chars.next();
-            let (l, letter) = &mut queue[len - 1];
-            apply_mark(l, *letter, m);
+            decompose_canonical(m, |d| marks.push(d));
+        }
+        let (l, letter) = &mut queue[len - 1];
+        for m in &marks.marks[..marks.len] {
+            apply_mark(l, *letter, *m);
         }
         pos = 1;
         Some(queue[0].0)
@@ -340,6 +402,15 @@ mod tests {
             "1",
             "Z",
             "",
+            // Two tones on a letter, and marks out of canonical order (NFD reorders them), or
+            // written as characters that decompose (U+0341 is U+0301), or with nothing before.
+            "ć\u{323}",
+            "c\u{301}\u{323}",
+            "c\u{323}\u{301}",
+            "e\u{302}\u{323}",
+            "ẹ\u{302}",
+            "a\u{341}",
+            "\u{323}",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: usize| {
