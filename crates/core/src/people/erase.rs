@@ -45,7 +45,7 @@ pub(crate) fn mention_phrases(contact: &Contact) -> Vec<Vec<String>> {
 /// separates), so "o'brien" and "an.nguyen@x.vn" are their words in order.
 fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
 }
 

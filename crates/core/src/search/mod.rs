@@ -236,7 +236,7 @@ pub fn fts_query_typing(input: &str) -> Option<String> {
 pub fn fts_query(input: &str) -> Option<String> {
     let folded = fold(input);
     let words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(8)
         .map(|w| format!("\"{w}\"*"))
@@ -247,7 +247,7 @@ pub fn fts_query(input: &str) -> Option<String> {
 /// The folded words of what the user typed.
 pub fn query_words(input: &str) -> Vec<String> {
     fold(input)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(8)
         .map(str::to_owned)
@@ -258,7 +258,7 @@ pub fn query_words(input: &str) -> Vec<String> {
 /// matched as a prefix, 1 more when the title starts with the first word.
 pub fn title_score(words: &[String], title: &str) -> u32 {
     let title_words: Vec<&str> = title
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     let mut score = 0;

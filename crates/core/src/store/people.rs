@@ -131,7 +131,7 @@ pub(crate) fn items_attended_by(conn: &Connection, member: i64) -> Result<Vec<i6
 }
 
 /// The interactions whose summary or notes match `fts_query` (an FTS5 query over folded text)
-/// and whose indexed text passes `keep`, by id: a lookup in the search index restricted to the
+/// and whose indexed title or body passes `keep`, by id: a lookup in the search index restricted to the
 /// interactions' rowids, instead of folding the text of every interaction.
 pub(crate) fn interactions_matching(
     conn: &Connection,
@@ -144,16 +144,22 @@ pub(crate) fn interactions_matching(
         crate::search::rowid(kind, (1 << 40) - 1),
     );
     let mut stmt = conn.prepare_cached(
-        "SELECT rowid, title || ' ' || body FROM search_index
+        "SELECT rowid, title, body FROM search_index
          WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid",
     )?;
     let rows = stmt.query_map(params![fts_query, lo, hi], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (rowid, text) = row?;
-        if let Some((_, id)) = crate::search::from_rowid(rowid).filter(|_| keep(&text)) {
+        // Each column on its own: a name is not split between the summary and the notes.
+        let (rowid, title, body) = row?;
+        let kept = keep(&title) || keep(&body);
+        if let Some((_, id)) = crate::search::from_rowid(rowid).filter(|_| kept) {
             out.push(id);
         }
     }
