@@ -202,6 +202,26 @@ describe('Search palette', () => {
     expect(screen.getByTestId('search-palette')).toBeInTheDocument();
     expect(router.path).toBe('/contacts/organizations/12?lead=30');
     await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+
+    // Reopened, the text of the last answer typed again and Enter at once: that answer is
+    // gone with the closed palette, so Enter waits for the new one.
+    await openWithShortcut();
+    await typeQuery('hanwha');
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter' });
+    await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha'));
+    reply('hanwha');
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
+    expect(screen.queryByTestId('search-palette')).toBeNull();
+
+    // Enter that ends a word in an input method is the input method's.
+    await openWithShortcut();
+    await typeQuery('ha');
+    await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('ha'));
+    reply('ha');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter', isComposing: true });
+    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
   });
 
   it('opens an organisation, delegation or itinerary item by click, the item on its delegation without reading it', async () => {
