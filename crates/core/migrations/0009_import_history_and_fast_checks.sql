@@ -40,9 +40,11 @@ CREATE INDEX contacts_full_name ON contacts(full_name COLLATE vi);
 --    Each listed record now keeps its uuid: SQLite gives the id of a deleted last row to the
 --    next new one, so an id alone could make `undo` delete, or a history show, a later record.
 --    For records listed before, the uuid comes from the audit row written when the import
---    created them: an `import` row naming the import, or else (older builds) the first
---    `create` row at or after the import's instant; '' when neither is left (such a record is
---    no longer taken for the import's).
+--    created the record: an `import` row (later builds) or a `create` row (the first ones),
+--    written between the import's instant and its closing `import` row (entity_id 0, which
+--    names the import): the import's transaction wrote nothing else. Erasing a person blanks
+--    the changes of their audit rows but keeps those rows and uuids. '' when none is left
+--    (such a record is no longer taken for the import's).
 --    The list is kept in its primary key alone (WITHOUT ROWID: one B-tree instead of a table
 --    and its key's index), and indexed by record for the history.
 CREATE TABLE import_records_new (
@@ -54,13 +56,12 @@ CREATE TABLE import_records_new (
 ) STRICT, WITHOUT ROWID;
 INSERT INTO import_records_new (import_id, entity, record_id, record_uuid)
     SELECT r.import_id, r.entity, r.record_id, coalesce(
-        (SELECT a.entity_uuid FROM audit_log a
-         WHERE a.entity = r.entity AND a.entity_id = r.record_id AND a.action = 'import'
-           AND json_extract(a.changes, '$.import_id.after') = r.import_id
-         ORDER BY a.id LIMIT 1),
         (SELECT a.entity_uuid FROM audit_log a JOIN imports i ON i.id = r.import_id
-         WHERE a.entity = r.entity AND a.entity_id = r.record_id AND a.action = 'create'
-           AND a.at >= i.at
+         WHERE a.entity = r.entity AND a.entity_id = r.record_id
+           AND a.action IN ('import', 'create') AND a.at >= i.at
+           AND a.id < (SELECT s.id FROM audit_log s
+                       WHERE s.entity = 'contacts' AND s.entity_id = 0 AND s.action = 'import'
+                         AND json_extract(s.changes, '$.import_id') = r.import_id)
          ORDER BY a.id LIMIT 1),
         '')
     FROM import_records r;

@@ -78,33 +78,52 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 // Imported before import_records held the uuids. Import 1 (as the last builds
                 // did) wrote an `import` audit row per record; import 2 (as the first ones did)
                 // a `create` row, and its contact 9 was later deleted and its id given to a
-                // newcomer.
+                // newcomer; import 3's contact 10 was erased (its rows' changes blanked) and its
+                // id given to another newcomer. Each import closes with its own audit row.
                 conn.execute_batch(
                     "INSERT INTO imports (id, uuid, at, file_name, format, sha256,
                          contacts_created, organizations_created, duplicates_skipped, rows_rejected)
                      VALUES (1, '8e3f0d6b-4a5c-4b8d-9ecf-3a4b5c6d7e8f', '2024-12-31T23:59:59.999Z',
                              'danh-ba.csv', 'csv', 'ab', 1, 0, 0, 0),
                             (2, '9f4a1e7c-5b6d-4c9e-8fd0-4b5c6d7e8f90', '2025-01-02T00:00:00.000Z',
-                             'cu.csv', 'csv', 'cd', 2, 0, 0, 0);
+                             'cu.csv', 'csv', 'cd', 2, 0, 0, 0),
+                            (3, 'af5b2f8d-6c7e-4daf-9a01-5c6d7e8f9012', '2025-01-05T00:00:00.000Z',
+                             'moi.csv', 'csv', 'ef', 1, 0, 0, 0);
                      INSERT INTO import_records (import_id, entity, record_id)
-                     VALUES (1, 'contacts', 7), (2, 'contacts', 8), (2, 'contacts', 9);
+                     VALUES (1, 'contacts', 7), (2, 'contacts', 8), (2, 'contacts', 9),
+                            (3, 'contacts', 10);
                      INSERT INTO contacts (id, uuid, created_at, updated_at, full_name, consent_basis)
                      VALUES (8, 'a0000000-0000-4000-8000-000000000008', '2025-01-02T00:00:00.003Z',
                              '2025-01-02T00:00:00.003Z', 'Vũ Minh Tâm', 'unknown'),
                             (9, 'b0000000-0000-4000-8000-000000000009', '2025-01-04T00:00:00.000Z',
-                             '2025-01-04T00:00:00.000Z', 'Người Mới', 'unknown');
+                             '2025-01-04T00:00:00.000Z', 'Người Mới', 'unknown'),
+                            (10, 'd0000000-0000-4000-8000-00000000000d', '2025-01-07T00:00:00.000Z',
+                             '2025-01-07T00:00:00.000Z', 'Người Mới Nữa', 'unknown');
                      INSERT INTO audit_log (at, entity, entity_id, entity_uuid, action, changes)
                      VALUES ('2025-01-01T00:00:00.000Z', 'contacts', 7,
                              '5b0c7a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c', 'import',
                              '{\"import_id\":{\"after\":1}}'),
+                            ('2025-01-01T00:00:00.000Z', 'contacts', 0, '', 'import',
+                             '{\"import_id\":1,\"created\":1}'),
                             ('2025-01-02T00:00:00.003Z', 'contacts', 8,
                              'a0000000-0000-4000-8000-000000000008', 'create', '{}'),
                             ('2025-01-02T00:00:00.004Z', 'contacts', 9,
                              'c0000000-0000-4000-8000-00000000000c', 'create', '{}'),
+                            ('2025-01-02T00:00:00.005Z', 'contacts', 0, '', 'import',
+                             '{\"import_id\":2,\"created\":2}'),
                             ('2025-01-03T00:00:00.000Z', 'contacts', 9,
                              'c0000000-0000-4000-8000-00000000000c', 'delete', '{}'),
                             ('2025-01-04T00:00:00.000Z', 'contacts', 9,
-                             'b0000000-0000-4000-8000-000000000009', 'create', '{}');",
+                             'b0000000-0000-4000-8000-000000000009', 'create', '{}'),
+                            ('2025-01-05T00:00:00.000Z', 'contacts', 10,
+                             'e0000000-0000-4000-8000-00000000000e', 'import',
+                             '{\"erased\":true}'),
+                            ('2025-01-05T00:00:00.000Z', 'contacts', 0, '', 'import',
+                             '{\"import_id\":3,\"created\":1}'),
+                            ('2025-01-06T00:00:00.000Z', 'contacts', 10,
+                             'e0000000-0000-4000-8000-00000000000e', 'erase', '{}'),
+                            ('2025-01-07T00:00:00.000Z', 'contacts', 10,
+                             'd0000000-0000-4000-8000-00000000000d', 'create', '{}');",
                 )
                 .unwrap();
             }
@@ -179,11 +198,13 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 ],
                 "from v{from}"
             );
-            // The newcomer holding id 9 is not taken for the imported contact.
-            assert!(
-                actions(9).iter().all(|(a, _)| a != "import"),
-                "from v{from}"
-            );
+            // The newcomers holding ids 9 and 10 are not taken for the imported contacts.
+            for id in [9, 10] {
+                assert!(
+                    actions(id).iter().all(|(a, _)| a != "import"),
+                    "from v{from}: {id}"
+                );
+            }
             let mut store = store;
             let undone = planner_core::contacts_io::import::undo(&mut store, 2).unwrap();
             assert_eq!(undone.contacts_removed, 1, "from v{from}");
@@ -194,6 +215,11 @@ fn every_earlier_version_migrates_and_keeps_data() {
             assert!(store
                 .get_json(planner_core::domain::EntityKind::Contacts, 8)
                 .is_err());
+            let undone = planner_core::contacts_io::import::undo(&mut store, 3).unwrap();
+            assert_eq!(undone.contacts_removed, 0, "from v{from}");
+            assert!(store
+                .get_json(planner_core::domain::EntityKind::Contacts, 10)
+                .is_ok());
         }
     }
 }
