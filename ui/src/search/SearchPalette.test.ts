@@ -220,6 +220,7 @@ describe('Search palette', () => {
     reply('ha');
     await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
     await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter', isComposing: true });
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter', keyCode: 229 });
     expect(screen.getByTestId('search-palette')).toBeInTheDocument();
     await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
   });
