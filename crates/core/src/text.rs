@@ -342,6 +342,16 @@ mod tests {
         assert_eq!(vi_cmp("Hòa Lạc", "Hòa Lạc"), std::cmp::Ordering::Equal);
     }
 
+    /// Repeatable pseudo-random numbers below `n` (xorshift), for generated test texts.
+    fn numbers(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// The collation as first written: the whole text's NFD, compared pass by pass.
     fn reference_cmp(a: &str, b: &str) -> std::cmp::Ordering {
         fn letters(s: &str) -> Vec<Letter> {
@@ -418,13 +428,7 @@ mod tests {
             "a\u{341}",
             "\u{323}",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = numbers(0x2545_f491_4f6c_dd1d);
         let texts: Vec<String> = (0..600)
             .map(|_| {
                 let n = 1 + next(4);
@@ -472,13 +476,7 @@ mod tests {
             "1",
             "",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
             let text: String = (0..1 + next(5))
                 .map(|_| pieces[next(pieces.len())])
