@@ -411,7 +411,7 @@ pub fn undo(store: &mut Store, id: i64) -> Result<UndoReport> {
                 format!("Import {id} was already undone at {}", batch.undone_at.clone().unwrap_or_default()),
             ));
         }
-        let contacts = store::created_by(conn, id, "contacts")?;
+        let contacts = store::created_by(conn, id, EntityKind::Contacts)?;
         let mut changed = Vec::new();
         for c in &contacts {
             let Ok(v) = tx.get_json(EntityKind::Contacts, *c) else {
@@ -454,7 +454,7 @@ pub fn undo(store: &mut Store, id: i64) -> Result<UndoReport> {
             }
         }
         let (mut orgs_removed, mut orgs_kept) = (0, 0);
-        for o in store::created_by(tx.conn(), id, "organizations")? {
+        for o in store::created_by(tx.conn(), id, EntityKind::Organizations)? {
             if tx.get_json(EntityKind::Organizations, o).is_err() {
                 continue;
             }

@@ -87,23 +87,20 @@ impl Store {
     /// an `import` entry naming the import (id 0: it is read from `import_records`, which lists
     /// what each import created with its uuid, rather than from an audit row of its own).
     pub fn audit_of(&self, kind: EntityKind, id: i64) -> Result<Vec<AuditEntry>> {
-        let table = match kind {
-            EntityKind::Contacts => "contacts",
-            EntityKind::Organizations => "organizations",
-            _ => "",
-        };
-        let imported = if table.is_empty() {
-            String::new()
-        } else {
+        // Only contacts and organisations are ever imported.
+        let imported = if matches!(kind, EntityKind::Contacts | EntityKind::Organizations) {
             format!(
                 "SELECT 0, i.at, r.entity, r.record_id, r.record_uuid,
                         'import', json_object('import_id', json_object('after', i.id)), 0
                  FROM import_records r JOIN imports i ON i.id = r.import_id
                  WHERE r.entity = ?1 AND r.record_id = ?2
                    -- Not a later record given the id of a deleted one.
-                   AND coalesce((SELECT uuid = r.record_uuid FROM {table} WHERE id = r.record_id), 1)
-                 UNION ALL "
+                   AND coalesce((SELECT uuid = r.record_uuid FROM {} WHERE id = r.record_id), 1)
+                 UNION ALL ",
+                kind.table()
             )
+        } else {
+            String::new()
         };
         let mut stmt = self.conn().prepare_cached(&format!(
             "{imported}SELECT id, at, entity, entity_id, entity_uuid, action, changes, 1

@@ -66,21 +66,17 @@ pub(crate) fn organization_names(conn: &Connection) -> Result<Vec<(i64, String, 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The records import `id` created, of `entity` ("contacts" or "organizations").
-pub(crate) fn created_by(conn: &Connection, id: i64, entity: &str) -> Result<Vec<i64>> {
+/// The records of `kind` (contacts or organisations) that import `id` created.
+pub(crate) fn created_by(conn: &Connection, id: i64, kind: EntityKind) -> Result<Vec<i64>> {
     // Still there, and the same record: an id freed by a deletion can be given to a new
     // record, which has another uuid.
-    let table = if entity == "organizations" {
-        "organizations"
-    } else {
-        "contacts"
-    };
     let mut stmt = conn.prepare(&format!(
         "SELECT r.record_id FROM import_records r
-         JOIN {table} t ON t.id = r.record_id AND t.uuid = r.record_uuid
-         WHERE r.import_id = ?1 AND r.entity = ?2 ORDER BY r.record_id"
+         JOIN {} t ON t.id = r.record_id AND t.uuid = r.record_uuid
+         WHERE r.import_id = ?1 AND r.entity = ?2 ORDER BY r.record_id",
+        kind.table()
     ))?;
-    let rows = stmt.query_map(params![id, entity], |r| r.get(0))?;
+    let rows = stmt.query_map(params![id, kind.name()], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
