@@ -62,6 +62,20 @@ impl Book {
             .meta
             .id
     }
+
+    /// Puts `contact` on the book's delegation, with `passport` if given.
+    fn member(&mut self, contact: i64, passport: Option<&str>) -> i64 {
+        self.store
+            .create(&Member {
+                delegation_id: self.delegation,
+                contact_id: Some(contact),
+                passport_number: passport.map(Into::into),
+                ..Member::default()
+            })
+            .unwrap()
+            .meta
+            .id
+    }
 }
 
 #[test]
@@ -130,16 +144,7 @@ fn merging_keeps_every_field_interaction_and_membership_and_is_audited() {
         .unwrap()["id"]
         .as_i64()
         .unwrap();
-    let member = b
-        .store
-        .create(&Member {
-            delegation_id: b.delegation,
-            contact_id: Some(other),
-            ..Member::default()
-        })
-        .unwrap()
-        .meta
-        .id;
+    let member = b.member(other, None);
     let merged = people::merge_contacts(&mut b.store, keep, other).unwrap();
     let emails: Vec<&str> = merged
         .data
@@ -184,17 +189,7 @@ fn erasing_a_person_leaves_no_personal_data_and_one_erase_entry() {
         &["ngoc@sumitomo.jp"],
         &["+84 903 000 111"],
     );
-    let member = b
-        .store
-        .create(&Member {
-            delegation_id: b.delegation,
-            contact_id: Some(p),
-            passport_number: Some("C7654321".into()),
-            ..Member::default()
-        })
-        .unwrap()
-        .meta
-        .id;
+    let member = b.member(p, Some("C7654321"));
     let item = b
         .store
         .create_json(
@@ -316,17 +311,7 @@ fn deleting_a_person_leaves_no_personal_data_in_the_audit_log() {
             json!({"notes": "Thích golf", "nationality": "VN"}),
         )
         .unwrap();
-    let member = b
-        .store
-        .create(&Member {
-            delegation_id: b.delegation,
-            contact_id: Some(p),
-            passport_number: Some("C7654321".into()),
-            ..Member::default()
-        })
-        .unwrap()
-        .meta
-        .id;
+    let member = b.member(p, Some("C7654321"));
     b.store.delete(EntityKind::Contacts, p).unwrap();
     // The membership (with the passport) goes with the person instead of being left with
     // neither contact nor staff name.
