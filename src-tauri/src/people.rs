@@ -12,7 +12,7 @@ use planner_core::people::{self, DuplicatePair, EraseReport};
 use planner_core::store::ImportBatch;
 use serde_json::Value;
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
 #[tauri::command(async)]
 pub fn find_duplicates(state: State<'_, AppState>) -> Reply<Vec<DuplicatePair>> {
@@ -108,8 +108,9 @@ pub fn import_contacts(
     mapping: Option<Vec<ColumnMap>>,
     dry_run: bool,
     expected_sha256: Option<String>,
+    app: AppHandle,
 ) -> Reply<ImportReport> {
-    with_store(&state, |s| {
+    let report = with_store(&state, |s| {
         let (bytes, name) = read_import(&path)?;
         contacts_import::import(
             s,
@@ -120,7 +121,35 @@ pub fn import_contacts(
             dry_run,
             expected_sha256.as_deref(),
         )
-    })
+    })?;
+    if !dry_run {
+        tidy_in_background(app);
+    }
+    Ok(report)
+}
+
+/// Runs the store's housekeeping after an import (`Store::tidy_step`: merging the search
+/// index's segments, then the WAL checkpoint) on its own thread, one short step per lock, so
+/// that commands issued meanwhile wait at most one step. A failed step only leaves the work to
+/// the next write.
+fn tidy_in_background(app: AppHandle) {
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        loop {
+            let more = match state.store.lock() {
+                Ok(mut store) => store.tidy_step(),
+                Err(_) => return,
+            };
+            match more {
+                Ok(true) => std::thread::yield_now(),
+                Ok(false) => return,
+                Err(e) => {
+                    eprintln!("delegation-planner: housekeeping after an import: {e}");
+                    return;
+                }
+            }
+        }
+    });
 }
 
 #[tauri::command(async)]

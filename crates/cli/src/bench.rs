@@ -391,6 +391,12 @@ fn import(rows: usize) -> Result<()> {
         None,
     )?;
     let ours = t.elapsed();
+    let t = Instant::now();
+    let mut steps = 0;
+    while store.tidy_step()? {
+        steps += 1;
+    }
+    let tidy = t.elapsed();
     println!(
         "import: {rows} rows, {} KB: {} contacts and {} organisations created, {} duplicates, {} rejected",
         text.len() / 1024,
@@ -400,9 +406,13 @@ fn import(rows: usize) -> Result<()> {
         r.errors.len()
     );
     println!(
-        "  planner import (parse, validate, E.164, duplicates, organisations, import list, search index, one transaction): {:.0} ms ({:.1} µs/row); target < 3,000 ms",
+        "  planner import (parse, validate, E.164, duplicates, organisations, import list, search index, one transaction, committed): {:.0} ms ({:.1} µs/row); target < 3,000 ms",
         ms(ours),
         ours.as_secs_f64() * 1e6 / rows as f64
+    );
+    println!(
+        "  then, outside the import: merging the search index's segments ({steps} steps of up to 500 pages) and the WAL checkpoint: {:.0} ms",
+        ms(tidy)
     );
     println!(
         "  the preview (dry run: every check, duplicates and organisations, nothing written; {} contacts): {:.0} ms",

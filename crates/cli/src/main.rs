@@ -10,6 +10,11 @@ use serde_json::Value;
 use std::io::Read;
 use std::path::PathBuf;
 
+/// glibc's allocator serialises the import's two threads on its arena lock when one frees what
+/// the other allocated; mimalloc frees across threads without a shared lock.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod itinerary;
 mod linked;

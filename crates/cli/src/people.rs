@@ -156,49 +156,13 @@ pub fn import(store: &mut Store, action: ImportAction) -> Result<()> {
                 None,
             )?;
             if json {
-                return crate::print_json(&r);
+                crate::print_json(&r)?;
+            } else {
+                print_import(&file, dry_run, &r);
             }
-            for e in &r.errors {
-                println!(
-                    "{}:{}: {}: {}",
-                    file.display(),
-                    e.line,
-                    e.field,
-                    e.message_en
-                );
-            }
-            for d in &r.duplicates {
-                println!(
-                    "{}:{}: skipped {} (same {} {}{})",
-                    file.display(),
-                    d.line,
-                    d.full_name,
-                    d.reason,
-                    d.value,
-                    d.existing_id
-                        .map(|i| format!(" as contact {i}"))
-                        .unwrap_or_else(|| " as an earlier row".into())
-                );
-            }
-            let rejected = r
-                .errors
-                .iter()
-                .map(|e| e.line)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len() as i64;
-            println!(
-                "{}{} rows read: {} contacts and {} organisations {}, {} duplicates skipped, {} rows rejected{}",
-                if dry_run { "dry run: " } else { "" },
-                r.rows + rejected,
-                r.contacts_created,
-                r.organizations_created,
-                if dry_run { "would be created" } else { "created" },
-                r.duplicates.len(),
-                rejected,
-                r.import_id
-                    .map(|i| format!(" (import {i}; undo with `planner import undo {i}`)"))
-                    .unwrap_or_default()
-            );
+            // What the import left for later (merging the search index's segments, copying
+            // the WAL into the database), done before exiting.
+            while store.tidy_step()? {}
         }
         ImportAction::Undo { import_id } => {
             let u = contacts_import::undo(store, import_id)?;
@@ -255,4 +219,49 @@ pub fn export(store: &Store, action: ExportAction) -> Result<()> {
     let f = planner_core::itinerary::write_atomically(&output, text.as_bytes())?;
     println!("wrote {} ({} bytes)", f.path, f.bytes);
     Ok(())
+}
+
+/// The import report as lines: each rejected row and skipped duplicate, then the counts.
+fn print_import(file: &std::path::Path, dry_run: bool, r: &contacts_import::ImportReport) {
+    for e in &r.errors {
+        println!(
+            "{}:{}: {}: {}",
+            file.display(),
+            e.line,
+            e.field,
+            e.message_en
+        );
+    }
+    for d in &r.duplicates {
+        println!(
+            "{}:{}: skipped {} (same {} {}{})",
+            file.display(),
+            d.line,
+            d.full_name,
+            d.reason,
+            d.value,
+            d.existing_id
+                .map(|i| format!(" as contact {i}"))
+                .unwrap_or_else(|| " as an earlier row".into())
+        );
+    }
+    let rejected = r
+        .errors
+        .iter()
+        .map(|e| e.line)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len() as i64;
+    println!(
+        "{}{} rows read: {} contacts and {} organisations {}, {} duplicates skipped, {} rows rejected{}",
+        if dry_run { "dry run: " } else { "" },
+        r.rows + rejected,
+        r.contacts_created,
+        r.organizations_created,
+        if dry_run { "would be created" } else { "created" },
+        r.duplicates.len(),
+        rejected,
+        r.import_id
+            .map(|i| format!(" (import {i}; undo with `planner import undo {i}`)"))
+            .unwrap_or_default()
+    );
 }

@@ -96,6 +96,9 @@ pub fn preview(
 /// matching, but no record is written (each gets a stand-in id), inside a transaction that is
 /// rolled back: the counts are those of the import, in about half its time. With
 /// `expect_sha256` (the preview's `sha256`) a file that changed since the preview is refused.
+/// The import is committed whole, search index included; merging the index's segments and
+/// copying the WAL into the database are left to `Store::tidy_step` (see
+/// `Store::bulk_transaction`).
 pub fn import(
     store: &mut Store,
     bytes: &[u8],
@@ -119,7 +122,7 @@ pub fn import(
     let mut report = if dry_run {
         store.dry_run(run)?
     } else {
-        store.transaction(run)?
+        store.bulk_transaction(run)?
     };
     report.sample = parsed.rows.iter().take(20).cloned().collect();
     Ok(report)

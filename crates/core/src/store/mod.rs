@@ -38,6 +38,9 @@ use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
+/// SQLite's default: a commit copies the WAL into the database once it passes 1,000 pages.
+const WAL_AUTOCHECKPOINT: i64 = 1000;
+
 pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 
 /// An open store. Methods that write take `&mut self`; each is one transaction.
@@ -77,6 +80,8 @@ impl Store {
         }
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)?;
         // 64 MiB of page cache: a 100,000-row import is one transaction, and a small cache
         // spills its dirty pages to the WAL halfway through.
         self.conn.pragma_update(None, "cache_size", -65536)?;
@@ -163,6 +168,36 @@ impl Store {
         let out = f(&mut wrapped)?;
         wrapped.tx.commit()?;
         Ok(out)
+    }
+
+    /// Like `transaction`, for a bulk write (an import): its commit does not copy the WAL
+    /// into the database file (SQLite's automatic checkpoint, a tenth of a 100,000-row
+    /// import), and the search index's segments are left for later merging. Both are
+    /// housekeeping that changes no answer: `tidy_step` does them afterwards, and otherwise
+    /// the next ordinary write does.
+    pub(crate) fn bulk_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        let out = self.transaction(f);
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)?;
+        out
+    }
+
+    /// One step of housekeeping after a bulk write, in its own transaction: merges the search
+    /// index's segments (a few tens of milliseconds of work), and once none is left to merge,
+    /// copies the WAL into the database file. Returns whether there is more to do. Nothing a
+    /// reader sees changes; later searches read fewer segments. The app runs the steps in the
+    /// background, letting other commands in between; the CLI before it exits.
+    pub fn tidy_step(&mut self) -> Result<bool> {
+        if search::merge_step(&self.conn)? {
+            return Ok(true);
+        }
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(false)
     }
 
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {

@@ -107,17 +107,44 @@ pub(crate) fn optimize(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// FTS5's merging of index segments while a bulk write runs (`automerge`; its default, 4, is
-/// given back after): each pending-terms flush merges as it goes, which took over a quarter of
-/// the index's time in a 100,000-row import. Paused, the segments are merged only when 16
-/// gather on one level (FTS5's `crisismerge`), and later writes merge the rest a little at a
-/// time. Inside the caller's transaction, so a failed import leaves the setting as it was.
+/// How many segments may gather on one level of the index during a bulk write before FTS5
+/// merges them there and then (its `crisismerge`; 16 otherwise). A 100,000-contact import
+/// flushes about 70 segments, and merging them inside the import took about a tenth of its
+/// time. The largest file accepted (50 MB) flushes a few hundred at most, and FTS5 refuses more
+/// than 2,000 in all. What is left is merged after the import by `merge_step`.
+const BULK_CRISIS_MERGE: i64 = 256;
+
+/// Pages of merge work done per `merge_step` (4 KiB pages; about 60 ms on the 2-core VM the
+/// benchmarks ran on).
+const MERGE_STEP_PAGES: i64 = 500;
+
+/// FTS5's merging of index segments while a bulk write runs. Paused: no merge as each
+/// pending-terms flush goes (`automerge`, 4 by default), and none until `BULK_CRISIS_MERGE`
+/// segments gather on a level. Resumed: FTS5's defaults again, so that even if nobody runs
+/// `merge_step` the next write merges what the bulk write left. Inside the caller's
+/// transaction, so a failed import leaves the settings as they were. Merging changes no answer,
+/// only how many segments a query reads.
 pub(crate) fn pause_merges(conn: &Connection, paused: bool) -> Result<()> {
-    conn.execute(
-        "INSERT INTO search_index(search_index, rank) VALUES ('automerge', ?1)",
-        [if paused { 0 } else { 4 }],
-    )?;
+    let mut set =
+        conn.prepare_cached("INSERT INTO search_index(search_index, rank) VALUES (?1, ?2)")?;
+    set.execute(params!["automerge", if paused { 0 } else { 4 }])?;
+    set.execute(params![
+        "crisismerge",
+        if paused { BULK_CRISIS_MERGE } else { 16 }
+    ])?;
     Ok(())
+}
+
+/// Merges index segments for up to `MERGE_STEP_PAGES` pages, in its own transaction, wherever
+/// at least 4 gather on one level (FTS5's `usermerge`); `false` when there was nothing to merge.
+pub(crate) fn merge_step(conn: &Connection) -> Result<bool> {
+    let before = conn.total_changes();
+    conn.execute(
+        "INSERT INTO search_index(search_index, rank) VALUES ('merge', ?1)",
+        [MERGE_STEP_PAGES],
+    )?;
+    // FTS5 writes at least its structure record and one page when it merged anything.
+    Ok(conn.total_changes() - before >= 2)
 }
 
 /// Rebuilds the index when it was built by other folding rules (or never), in one transaction.

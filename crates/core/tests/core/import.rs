@@ -286,6 +286,88 @@ fn an_id_freed_by_a_deletion_is_not_taken_for_the_imports_record() {
     assert_eq!(left[0].data.full_name, "Lê Minh Khoa");
 }
 
+/// Segments of the search index (rows of FTS5's segment index name each segment's id).
+fn index_segments(store: &Store) -> i64 {
+    let conn = rusqlite::Connection::open(store.path().unwrap()).unwrap();
+    conn.query_row(
+        "SELECT count(DISTINCT segid) FROM search_index_idx",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_large_import_leaves_merging_and_the_checkpoint_to_tidy_steps_that_change_no_answer() {
+    let (_dir, mut store) = crate::temp_store();
+    let mut csv = String::from("Họ và tên,Email,Điện thoại,Công ty,Ghi chú\n");
+    for i in 0..12_000 {
+        csv.push_str(&format!(
+            "Đặng Thị Hương {i},huong{i}@congty{}.vn,024 3{i:06},Công ty Đầu tư {},\"Gặp ở Đà Nẵng {i}, hẹn {}x{} tháng {}\"\n",
+            i % 50,
+            i % 50,
+            i * 7,
+            i * 13,
+            i % 12
+        ));
+    }
+    let segments_before = index_segments(&store);
+    let file_before = std::fs::metadata(store.path().unwrap()).unwrap().len();
+    let r = import::import(
+        &mut store,
+        csv.as_bytes(),
+        "big.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.contacts_created, 12_000);
+    // FTS5 flushes its pending terms every megabyte: this import leaves 7 new segments, more
+    // than its usual merging (from 4 on one level) would have left.
+    let segments_after_import = index_segments(&store);
+    assert!(
+        segments_after_import > segments_before + 4,
+        "{segments_before} segments before, {segments_after_import} after the import"
+    );
+    // Its commit left the pages in the WAL: the database file has not grown yet.
+    let path = store.path().unwrap().to_owned();
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), file_before);
+    let queries = [
+        "huong 11999",
+        "dang thi",
+        "cong ty dau tu 4",
+        "da nang",
+        "02430005",
+    ];
+    let answers = |store: &Store| -> Vec<_> {
+        queries
+            .iter()
+            .map(|q| serde_json::to_value(store.search(q, 8).unwrap()).unwrap())
+            .collect()
+    };
+    let before = answers(&store);
+    assert!(
+        before[0].to_string().contains("Đặng Thị Hương 11999"),
+        "imported people are found at once: {}",
+        before[0]
+    );
+    let mut steps = 0;
+    while store.tidy_step().unwrap() {
+        steps += 1;
+        assert!(steps < 1000, "tidying ends");
+    }
+    assert!(steps >= 1, "there was merging to do");
+    assert!(
+        index_segments(&store) < segments_after_import,
+        "the steps merged segments"
+    );
+    assert!(std::fs::metadata(&path).unwrap().len() > file_before);
+    assert_eq!(answers(&store), before, "tidying changes no answer");
+    assert!(!store.tidy_step().unwrap(), "nothing is left to do");
+}
+
 #[test]
 fn an_import_is_undone_as_a_whole_unless_changed_since() {
     let (_dir, mut store) = crate::temp_store();
