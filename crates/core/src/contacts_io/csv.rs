@@ -191,11 +191,99 @@ fn clean(cell: &str) -> String {
 }
 
 /// Reads a CSV file of the given format.
+/// A CSV file read up to its rows: its columns, the mapping, and its records, each read as a
+/// contact by `read` when it is needed. An import reads them on its preparing thread while the
+/// earlier ones are written; `parse` reads them all at once.
+pub(super) struct Unread {
+    pub(super) columns: Vec<String>,
+    pub(super) mapping: Vec<ColumnMap>,
+    labels: Vec<Option<usize>>,
+    known_labels: bool,
+    records: Vec<Record>,
+}
+
+/// Uuids met so far in a file, in file order: a uuid given again is an error on that row.
+#[derive(Default)]
+pub(super) struct FileUuids(HashMap<String, u32>);
+
+impl FileUuids {
+    pub(super) fn check(
+        &mut self,
+        c: ImportedContact,
+    ) -> std::result::Result<ImportedContact, Vec<RowError>> {
+        if let Some(u) = &c.uuid {
+            if let Some(&first) = self.0.get(u) {
+                return Err(vec![duplicate_uuid(c.line, "uuid", u, first)]);
+            }
+            self.0.insert(u.clone(), c.line);
+        }
+        Ok(c)
+    }
+}
+
+impl Unread {
+    /// How many records (not blank) the file has after its header.
+    pub(super) fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Record `i` as a contact, or its errors (uuids repeated in the file are `FileUuids`'s).
+    pub(super) fn read(&self, i: usize) -> std::result::Result<ImportedContact, Vec<RowError>> {
+        read_row(
+            &self.records[i],
+            self.columns.len(),
+            &self.mapping,
+            &self.labels,
+            self.known_labels,
+        )
+    }
+
+    /// Every record, read on two threads (a half each: a row is read on its own), then joined
+    /// in file order, where uuids repeated within the file are found.
+    pub(super) fn read_all(self, format: ImportFormat) -> Parsed {
+        let read =
+            |part: std::ops::Range<usize>| -> Vec<_> { part.map(|i| self.read(i)).collect() };
+        let half = self.len().div_ceil(2);
+        let outcomes = std::thread::scope(|scope| {
+            let later = scope.spawn(|| read(half..self.len()));
+            let mut all = read(0..half);
+            all.extend(later.join().expect("reading rows does not panic"));
+            all
+        });
+        let mut rows = Vec::with_capacity(outcomes.len());
+        let mut errors = Vec::new();
+        let mut uuids = FileUuids::default();
+        for outcome in outcomes {
+            match outcome.and_then(|c| uuids.check(c)) {
+                Ok(c) => rows.push(c),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        Parsed {
+            format,
+            columns: self.columns,
+            mapping: self.mapping,
+            rows,
+            errors,
+        }
+    }
+}
+
 pub(super) fn parse(
     text: &str,
     format: ImportFormat,
     mapping: Option<&[ColumnMap]>,
 ) -> Result<Parsed> {
+    Ok(open(text, format, mapping)?.read_all(format))
+}
+
+/// Splits the file into records and reads its header: the columns, and the mapping (`mapping`,
+/// or guessed from the header, which must then name a name column).
+pub(super) fn open(
+    text: &str,
+    format: ImportFormat,
+    mapping: Option<&[ColumnMap]>,
+) -> Result<Unread> {
     let (text, delim, first_line) = body(text);
     let mut records = records(text, delim, first_line).into_iter();
     let Some(header) = records.by_ref().find(|r| !blank(&r.fields)) else {
@@ -240,47 +328,13 @@ pub(super) fn parse(
     };
     let labels = pair_labels(&mapping);
     let known_labels = format != ImportFormat::Csv;
-    let n = columns.len();
     let records: Vec<Record> = records.filter(|r| !blank(&r.fields)).collect();
-    // Rows are read on two threads, a half each (reading a row is independent of the others);
-    // the halves are then joined in file order, where uuids repeated within the file are found.
-    let read = |part: &[Record]| -> Vec<std::result::Result<ImportedContact, Vec<RowError>>> {
-        part.iter()
-            .map(|r| read_row(r, n, &mapping, &labels, known_labels))
-            .collect()
-    };
-    let half = records.len().div_ceil(2);
-    let (first, second) = records.split_at(half);
-    let outcomes = std::thread::scope(|scope| {
-        let later = scope.spawn(|| read(second));
-        let mut all = read(first);
-        all.extend(later.join().expect("reading rows does not panic"));
-        all
-    });
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    let mut uuids: HashMap<String, u32> = HashMap::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(c) => {
-                if let Some(u) = &c.uuid {
-                    if let Some(&first) = uuids.get(u) {
-                        errors.push(duplicate_uuid(c.line, "uuid", u, first));
-                        continue;
-                    }
-                    uuids.insert(u.clone(), c.line);
-                }
-                rows.push(c);
-            }
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    Ok(Parsed {
-        format,
+    Ok(Unread {
         columns,
         mapping,
-        rows,
-        errors,
+        labels,
+        known_labels,
+        records,
     })
 }
 

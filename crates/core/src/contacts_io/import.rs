@@ -1,7 +1,7 @@
 //! Bringing a contact file into the store: preview, dry run, the import as one transaction
 //! (with duplicates skipped and reported), undo of a whole import, and export of the book.
 
-use super::{parse, ColumnMap, ExportContact, ImportFormat, Parsed, RowError};
+use super::{ColumnMap, ExportContact, ImportFormat, ImportedContact, Opened, RowError};
 use crate::domain::{Contact, EntityKind, Organization};
 use crate::error::{invalid, CoreError, Result};
 use crate::people::{email_key, phone_key};
@@ -9,6 +9,7 @@ use crate::store::{self, Bulk, ListQuery, Prepared, Store, Tx};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use ts_rs::TS;
 
@@ -117,23 +118,37 @@ pub fn import(
             format!("{file_name} changed since the preview (SHA-256 {expected} → {sha}): preview it again"),
         ));
     }
-    let parsed = parse(bytes, format, mapping)?;
-    let run = |tx: &mut Tx<'_>| write_rows(tx, &parsed, file_name, &sha, dry_run);
-    let mut report = if dry_run {
-        store.dry_run(run)?
+    // An import reads a CSV file's rows while it writes them; a dry run, which writes nothing,
+    // is quicker reading them all first on two threads.
+    let opened = Opened::open(bytes, format, mapping, !dry_run)?;
+    let run = |tx: &mut Tx<'_>| write_rows(tx, &opened, file_name, &sha, dry_run);
+    if dry_run {
+        store.dry_run(run)
     } else {
-        store.bulk_transaction(run)?
-    };
-    report.sample = parsed.rows.iter().take(20).cloned().collect();
-    Ok(report)
+        store.bulk_transaction(run)
+    }
 }
 
+/// Rows of the file shown in the report.
+const SAMPLE_ROWS: usize = 20;
+
 /// What the preparing thread works out for the writing one besides the record: the keys that
-/// find duplicates, and the organisation named (as written, and folded).
-struct Keys<'a> {
+/// find duplicates, and the organisation named (folded).
+struct Keys {
     emails: Vec<String>,
     phones: Vec<Option<String>>,
-    org: Option<(&'a str, String)>,
+    org: Option<String>,
+}
+
+/// One row of the file as the preparing thread hands it to the writing one: the contact read,
+/// its stored form (or its errors) and its keys; or the errors that kept it from being read.
+enum Ready<'a> {
+    Row(
+        Cow<'a, ImportedContact>,
+        std::result::Result<Prepared, Vec<crate::validate::FieldError>>,
+        Keys,
+    ),
+    Unread(Vec<RowError>),
 }
 
 /// Rows checked per message between the preparing thread and the writing one.
@@ -148,9 +163,17 @@ fn format_name(f: ImportFormat) -> &'static str {
     }
 }
 
+/// The organisation a row names, if any (trimmed).
+fn organization_name(row: &ImportedContact) -> Option<&str> {
+    row.organization
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+}
+
 fn write_rows(
     tx: &mut Tx<'_>,
-    parsed: &Parsed,
+    opened: &Opened,
     file_name: &str,
     sha: &str,
     dry_run: bool,
@@ -179,10 +202,12 @@ fn write_rows(
     let (import_id, at) = tx.start_import(
         &uuid::Uuid::new_v4().to_string(),
         file_name,
-        format_name(parsed.format),
+        format_name(opened.format()),
         sha,
     )?;
-    let mut errors = parsed.errors.clone();
+    let mut errors = opened.errors().to_vec();
+    let mut sample = Vec::new();
+    let mut rows_read = 0i64;
     let mut duplicates = Vec::new();
     let (mut created, mut orgs_created) = (0i64, 0i64);
     let mut file_uuids = std::collections::HashSet::new();
@@ -207,29 +232,25 @@ fn write_rows(
     // Rows are checked into their stored form (rules, NFC, index document) on a second thread
     // while this one writes the ones before them: the two halves cost about the same.
     std::thread::scope(|scope| -> Result<()> {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(8);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Ready>>(8);
         scope.spawn(move || {
-            for chunk in parsed.rows.chunks(PREPARE_CHUNK) {
-                let prepared: Vec<_> = chunk
-                    .iter()
-                    .map(|row| {
-                        let c = &row.contact;
-                        let emails: Vec<String> =
-                            c.emails.iter().map(|e| email_key(&e.value)).collect();
-                        let phones: Vec<Option<String>> =
-                            c.phones.iter().map(|p| phone_key(&p.value)).collect();
-                        let org = row
-                            .organization
-                            .as_deref()
-                            .map(str::trim)
-                            .filter(|n| !n.is_empty())
-                            .map(|n| (n, fold(n)));
-                        let keys = Keys {
-                            emails,
-                            phones,
-                            org,
+            let mut file_uuids = super::csv::FileUuids::default();
+            for start in (0..opened.len()).step_by(PREPARE_CHUNK) {
+                let end = opened.len().min(start + PREPARE_CHUNK);
+                let prepared: Vec<_> = (start..end)
+                    .map(|i| {
+                        let row = match opened.row(i, &mut file_uuids) {
+                            Ok(row) => row,
+                            Err(errors) => return Ready::Unread(errors),
                         };
-                        (Prepared::new(row.uuid.as_deref(), c), keys)
+                        let c = &row.contact;
+                        let keys = Keys {
+                            emails: c.emails.iter().map(|e| email_key(&e.value)).collect(),
+                            phones: c.phones.iter().map(|p| phone_key(&p.value)).collect(),
+                            org: organization_name(&row).map(fold),
+                        };
+                        let prepared = Prepared::new(row.uuid.as_deref(), c);
+                        Ready::Row(row, prepared, keys)
                     })
                     .collect();
                 if send.send(prepared).is_err() {
@@ -237,14 +258,23 @@ fn write_rows(
                 }
             }
         });
-        let mut rows = parsed.rows.iter();
-        for (prepared, keys) in receive.iter().flatten() {
+        for ready in receive.iter().flatten() {
+            let (row, prepared, keys) = match ready {
+                Ready::Row(row, prepared, keys) => (row, prepared, keys),
+                Ready::Unread(e) => {
+                    errors.extend(e);
+                    continue;
+                }
+            };
+            rows_read += 1;
+            if sample.len() < SAMPLE_ROWS {
+                sample.push(row.clone().into_owned());
+            }
             let Keys {
                 emails: email_keys,
                 phones: phone_keys,
                 org,
             } = keys;
-            let row = rows.next().expect("one prepared record per row");
             let c = &row.contact;
             let dup = row
                 .uuid
@@ -282,7 +312,7 @@ fn write_rows(
                     continue;
                 }
             };
-            if let Some((name, key)) = org {
+            if let Some((name, key)) = organization_name(&row).zip(org) {
                 let id = match orgs.get(&key) {
                     Some(id) => *id,
                     None => {
@@ -378,17 +408,17 @@ fn write_rows(
     Ok(ImportReport {
         import_id: (!dry_run).then_some(import_id),
         dry_run,
-        format: parsed.format,
+        format: opened.format(),
         sha256: sha.to_owned(),
-        columns: parsed.columns.clone(),
-        mapping: parsed.mapping.clone(),
-        rows: parsed.rows.len() as i64,
+        columns: opened.columns().to_vec(),
+        mapping: opened.mapping().to_vec(),
+        rows: rows_read,
         contacts_created: created,
         organizations_created: orgs_created,
         duplicates,
         rows_rejected,
         errors,
-        sample: Vec::new(),
+        sample,
     })
 }
 

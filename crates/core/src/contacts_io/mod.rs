@@ -160,6 +160,90 @@ pub fn parse(
     }
 }
 
+/// A file opened for an import: its rows read already (`parse`), or, for a CSV file, read as
+/// the import goes, so that the first rows are written while the rest are still being read.
+enum Opened {
+    Parsed(Parsed),
+    Csv {
+        format: ImportFormat,
+        unread: csv::Unread,
+    },
+}
+
+impl Opened {
+    /// Decodes and opens the file (see `parse`); `stream` leaves a CSV file's rows unread.
+    fn open(
+        bytes: &[u8],
+        format: Option<ImportFormat>,
+        mapping: Option<&[ColumnMap]>,
+        stream: bool,
+    ) -> crate::error::Result<Opened> {
+        let text = decode::decode(bytes)?;
+        let format = format.unwrap_or_else(|| detect_text(&text));
+        Ok(match format {
+            ImportFormat::Vcard => Opened::Parsed(vcard::parse(&text)?),
+            _ if stream => Opened::Csv {
+                format,
+                unread: csv::open(&text, format, mapping)?,
+            },
+            _ => Opened::Parsed(csv::parse(&text, format, mapping)?),
+        })
+    }
+
+    fn format(&self) -> ImportFormat {
+        match self {
+            Opened::Parsed(p) => p.format,
+            Opened::Csv { format, .. } => *format,
+        }
+    }
+
+    fn columns(&self) -> &[String] {
+        match self {
+            Opened::Parsed(p) => &p.columns,
+            Opened::Csv { unread, .. } => &unread.columns,
+        }
+    }
+
+    fn mapping(&self) -> &[ColumnMap] {
+        match self {
+            Opened::Parsed(p) => &p.mapping,
+            Opened::Csv { unread, .. } => &unread.mapping,
+        }
+    }
+
+    /// The errors found while opening (the rows' own errors of a file parsed already).
+    fn errors(&self) -> &[RowError] {
+        match self {
+            Opened::Parsed(p) => &p.errors,
+            Opened::Csv { .. } => &[],
+        }
+    }
+
+    /// How many rows `row` gives (good rows of a parsed file; records of an unread one).
+    fn len(&self) -> usize {
+        match self {
+            Opened::Parsed(p) => p.rows.len(),
+            Opened::Csv { unread, .. } => unread.len(),
+        }
+    }
+
+    /// Row `i`, or its errors. Rows must be asked for in file order, with the same `uuids`,
+    /// which finds uuids repeated within the file.
+    fn row(
+        &self,
+        i: usize,
+        uuids: &mut csv::FileUuids,
+    ) -> Result<std::borrow::Cow<'_, ImportedContact>, Vec<RowError>> {
+        match self {
+            Opened::Parsed(p) => Ok(std::borrow::Cow::Borrowed(&p.rows[i])),
+            Opened::Csv { unread, .. } => unread
+                .read(i)
+                .and_then(|c| uuids.check(c))
+                .map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
 /// Contacts as a CSV file for Excel: UTF-8 with BOM, commas, CRLF, a fixed header (uuid,
 /// full_name, title, organization, email_N_label/email_N and phone_N_label/phone_N pairs,
 /// languages joined by ";", nationality, notes, consent_basis, consent_date, consent_source).
