@@ -142,6 +142,8 @@ struct Keys {
 
 /// One row of the file as the preparing thread hands it to the writing one: the contact read,
 /// its stored form (or its errors) and its keys; or the errors that kept it from being read.
+// Nearly every row is a `Row`: boxing it would cost an allocation per row for nothing.
+#[allow(clippy::large_enum_variant)]
 enum Ready<'a> {
     Row(
         Cow<'a, ImportedContact>,
