@@ -97,9 +97,11 @@ pub fn preview(
 /// matching, but no record is written (each gets a stand-in id), inside a transaction that is
 /// rolled back: the counts are those of the import, in about half its time. With
 /// `expect_sha256` (the preview's `sha256`) a file that changed since the preview is refused.
-/// The import is committed whole, search index included; merging the index's segments and
-/// copying the WAL into the database are left to `Store::tidy_step` (see
-/// `Store::bulk_transaction`).
+/// The import commits its records whole. Their index entries follow, 5,000 records a
+/// transaction (`Store::index_step`, run by `Store::tidy_step`), and any search or write that
+/// comes first indexes the rest before it runs, so nothing ever sees the index without them;
+/// if the process ends first, the store rebuilds its index when next opened. Merging the
+/// index's segments and copying the WAL into the database come after (`Store::tidy_step`).
 pub fn import(
     store: &mut Store,
     bytes: &[u8],
@@ -123,10 +125,11 @@ pub fn import(
     let opened = Opened::open(bytes, format, mapping, !dry_run)?;
     let run = |tx: &mut Tx<'_>| write_rows(tx, &opened, file_name, &sha, dry_run);
     if dry_run {
-        store.dry_run(run)
-    } else {
-        store.bulk_transaction(run)
+        return Ok(store.dry_run(run)?.0);
     }
+    let (report, documents) = store.bulk_transaction(run)?;
+    store.leave_to_index(documents);
+    Ok(report)
 }
 
 /// Duplicate and organisation keys (emails, phones, folded names) to what they match.
@@ -182,7 +185,7 @@ fn write_rows(
     file_name: &str,
     sha: &str,
     dry_run: bool,
-) -> Result<ImportReport> {
+) -> Result<(ImportReport, store::Documents)> {
     let conn = tx.conn();
     let uuids = store::contact_uuids(conn)?;
     let people = store::people::match_rows(conn)?;
@@ -238,7 +241,8 @@ fn write_rows(
             message_en: f.message_en,
         })
     };
-    tx.pause_index_merges(true)?;
+    // The index documents of the records written, indexed after the commit (`Store::index_step`).
+    let mut documents = Vec::with_capacity(if dry_run { 0 } else { opened.len() });
     // Rows are checked into their stored form (rules, NFC, index document) on a second thread
     // while this one writes the ones before them: the two halves cost about the same.
     std::thread::scope(|scope| -> Result<()> {
@@ -365,6 +369,7 @@ fn write_rows(
                 record.set_resolved("organization_id", id);
             }
             let uuid = record.uuid().to_owned();
+            let document = record.take_document();
             // Writing can refuse only what the checks above already catch (an unknown
             // organisation, a uuid already in the book), so a dry run need not write.
             let written = if dry_run {
@@ -373,8 +378,11 @@ fn write_rows(
                 tx.insert_prepared(record, &bulk)
             };
             match written {
-                Ok(_) => {
+                Ok(id) => {
                     created += 1;
+                    if !dry_run {
+                        documents.extend(document.map(|d| (EntityKind::Contacts, id, d)));
+                    }
                     if row.uuid.is_some() {
                         file_uuids.insert(uuid);
                     }
@@ -391,10 +399,14 @@ fn write_rows(
         }
         Ok(())
     })?;
-    for (id, d) in &org_documents {
-        tx.index_document(EntityKind::Organizations, *id, d)?;
+    documents.extend(
+        org_documents
+            .into_iter()
+            .map(|(id, d)| (EntityKind::Organizations, id, d)),
+    );
+    if !documents.is_empty() {
+        tx.mark_index_pending()?;
     }
-    tx.pause_index_merges(false)?;
     errors.sort_by_key(|e| e.line);
     let mut lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
     lines.dedup();
@@ -415,7 +427,7 @@ fn write_rows(
         "import",
         &json!({"import_id": import_id, "file": file_name, "created": created}),
     )?;
-    Ok(ImportReport {
+    let report = ImportReport {
         import_id: (!dry_run).then_some(import_id),
         dry_run,
         format: opened.format(),
@@ -429,7 +441,8 @@ fn write_rows(
         rows_rejected,
         errors,
         sample,
-    })
+    };
+    Ok((report, documents))
 }
 
 /// Undoes import `id` as a whole, in one transaction: the contacts it created are deleted

@@ -13,6 +13,7 @@ mod plan;
 mod query;
 mod records;
 mod search;
+pub(crate) use search::Documents;
 mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
@@ -47,6 +48,8 @@ pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// What the last import left to index (see `search::Pending`).
+    pending: std::cell::RefCell<search::Pending>,
 }
 
 impl Store {
@@ -59,6 +62,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
+            pending: Default::default(),
         };
         store.configure(true)?;
         Ok(store)
@@ -69,6 +73,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            pending: Default::default(),
         };
         store.configure(false)?;
         Ok(store)
@@ -163,6 +168,7 @@ impl Store {
 
     /// Runs `f` inside one transaction: everything it writes lands, or nothing does.
     pub fn transaction<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        self.settle()?;
         let tx = self.conn.transaction()?;
         let mut wrapped = Tx { tx };
         let out = f(&mut wrapped)?;
@@ -172,9 +178,8 @@ impl Store {
 
     /// Like `transaction`, for a bulk write (an import): its commit does not copy the WAL
     /// into the database file (SQLite's automatic checkpoint, a tenth of a 100,000-row
-    /// import), and the search index's segments are left for later merging. Both are
-    /// housekeeping that changes no answer: `tidy_step` does them afterwards, and otherwise
-    /// the next ordinary write does.
+    /// import). That changes no answer: `tidy_step` does it afterwards, and otherwise the next
+    /// ordinary commit does.
     pub(crate) fn bulk_transaction<T>(
         &mut self,
         f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
@@ -186,18 +191,60 @@ impl Store {
         out
     }
 
-    /// One step of housekeeping after a bulk write, in its own transaction: merges the search
-    /// index's segments (a few tens of milliseconds of work), and once none is left to merge,
-    /// copies the WAL into the database file. Returns whether there is more to do. Nothing a
-    /// reader sees changes; later searches read fewer segments. The app runs the steps in the
-    /// background, letting other commands in between; the CLI before it exits.
+    /// One step of the work an import leaves, in its own transaction: indexing its records
+    /// (`index_step`), then merging the search index's segments (a few tens of milliseconds of
+    /// work a step), and once none is left to merge, copying the WAL into the database file.
+    /// Returns whether there is more to do. The app runs the steps in the background, letting
+    /// other commands in between; the CLI before it exits.
     pub fn tidy_step(&mut self) -> Result<bool> {
-        if search::merge_step(&self.conn)? {
+        if self.index_step()? || search::merge_step(&self.conn)? {
             return Ok(true);
         }
         self.conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         Ok(false)
+    }
+
+    /// Indexes the next `search::INDEX_STEP` records the last import left to index, in one
+    /// transaction; `false` when none was left. Searches and writes do the rest first
+    /// (`settle`), so no reader ever sees the index without them.
+    pub fn index_step(&self) -> Result<bool> {
+        let mut pending = self.pending.borrow_mut();
+        let left = pending.documents.len() - pending.done;
+        if left == 0 {
+            if !pending.documents.is_empty() {
+                *pending = search::Pending::default();
+            }
+            return Ok(false);
+        }
+        let end = pending.done + left.min(search::INDEX_STEP);
+        let tx = self.conn.unchecked_transaction()?;
+        search::index_pending(
+            &tx,
+            &pending.documents[pending.done..end],
+            end == pending.documents.len(),
+        )?;
+        tx.commit()?;
+        pending.done = end;
+        Ok(true)
+    }
+
+    /// Indexes everything the last import left to index.
+    pub(crate) fn settle(&self) -> Result<()> {
+        while self.index_step()? {}
+        Ok(())
+    }
+
+    /// Leaves `documents`, written by the transaction just committed (which set the pending
+    /// mark), to `index_step`.
+    pub(crate) fn leave_to_index(&self, documents: search::Documents) {
+        let mut pending = self.pending.borrow_mut();
+        debug_assert_eq!(
+            pending.done,
+            pending.documents.len(),
+            "settled before writing"
+        );
+        *pending = search::Pending { documents, done: 0 };
     }
 
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {

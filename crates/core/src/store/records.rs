@@ -723,19 +723,10 @@ impl Tx<'_> {
         insert_prepared(self.conn(), record, bulk)
     }
 
-    /// Pauses (or resumes) the merging of search index segments around a bulk write.
-    pub(crate) fn pause_index_merges(&mut self, paused: bool) -> Result<()> {
-        super::search::pause_merges(self.conn(), paused)
-    }
-
-    /// Indexes record `id` of `kind` (not in the index yet) under document `d`.
-    pub(crate) fn index_document(
-        &mut self,
-        kind: EntityKind,
-        id: i64,
-        d: &crate::search::Document,
-    ) -> Result<()> {
-        super::search::index_document(self.conn(), kind, id, d)
+    /// Marks this transaction's bulk write as leaving records to index after it commits
+    /// (`Store::leave_to_index`, `Store::index_step`).
+    pub(crate) fn mark_index_pending(&mut self) -> Result<()> {
+        super::search::mark_pending(self.conn())
     }
 
     /// Like `update_json`, and may change the entity's protected fields (for the operation that

@@ -10,6 +10,59 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 const VERSION_KEY: &str = "search_index_version";
+/// Set, in its own transaction, by an import whose records are not all indexed yet (see
+/// `Pending`); a store opened with it set rebuilds its index.
+const PENDING_KEY: &str = "search_index_pending";
+
+/// Records an import wrote and left to index, in order. The import commits its records and
+/// sets `PENDING_KEY` in one transaction; `Store::index_step` then indexes these a chunk per
+/// transaction and clears the key with the last one. Until then every search and every write
+/// first indexes what is left (`Store::settle`), so nothing ever reads an index that lacks a
+/// committed record, and no write races a stale document. If the process ends first, the key
+/// makes the next open rebuild the index from the records.
+/// Index documents of records, with their kind and id.
+pub(crate) type Documents = Vec<(EntityKind, i64, search::Document)>;
+
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    pub(crate) documents: Documents,
+    /// How many of `documents` are indexed.
+    pub(crate) done: usize,
+}
+
+/// Records indexed per `index_step` (about 0.1 s of work here).
+pub(crate) const INDEX_STEP: usize = 5000;
+
+/// Marks the import being written as leaving its records to index (in its transaction).
+pub(crate) fn mark_pending(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?1, '1')
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [PENDING_KEY],
+    )?;
+    Ok(())
+}
+
+/// Indexes `documents` (replacing any entry of the same record: another process may have
+/// rebuilt the index meanwhile), with segment merging paused as in an import; with `last`, also
+/// clears `PENDING_KEY`. Inside the caller's transaction.
+pub(crate) fn index_pending(
+    conn: &Connection,
+    documents: &[(EntityKind, i64, search::Document)],
+    last: bool,
+) -> Result<()> {
+    pause_merges(conn, true)?;
+    let mut unindex = conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
+    for (kind, id, d) in documents {
+        unindex.execute([search::rowid(*kind, *id)])?;
+        index_document(conn, *kind, *id, d)?;
+    }
+    pause_merges(conn, false)?;
+    if last {
+        conn.execute("DELETE FROM settings WHERE key = ?1", [PENDING_KEY])?;
+    }
+    Ok(())
+}
 
 /// How many matches per kind are ranked (in index order; the best `per_kind` are shown).
 pub const RANK_WINDOW: i64 = 100;
@@ -92,6 +145,7 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![VERSION_KEY, INDEX_VERSION.to_string()],
     )?;
+    conn.execute("DELETE FROM settings WHERE key = ?1", [PENDING_KEY])?;
     optimize(conn)
 }
 
@@ -107,22 +161,22 @@ pub(crate) fn optimize(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// How many segments may gather on one level of the index during a bulk write before FTS5
-/// merges them there and then (its `crisismerge`; 16 otherwise). A 100,000-contact import
-/// flushes about 70 segments, and merging them inside the import took about a tenth of its
-/// time. The largest file accepted (50 MB) flushes a few hundred at most, and FTS5 refuses more
-/// than 2,000 in all. What is left is merged after the import by `merge_step`.
+/// How many segments may gather on one level of the index while an import's records are
+/// indexed before FTS5 merges them there and then (its `crisismerge`; 16 otherwise). Indexing
+/// 100,000 contacts flushes about 70 segments, and merging them as they came took about a
+/// quarter of the indexing. The largest file accepted (50 MB) flushes a few hundred at most,
+/// and FTS5 refuses more than 2,000 in all. What is left is merged later by `merge_step`.
 const BULK_CRISIS_MERGE: i64 = 256;
 
 /// Pages of merge work done per `merge_step` (4 KiB pages; about 60 ms on the 2-core VM the
 /// benchmarks ran on).
 const MERGE_STEP_PAGES: i64 = 500;
 
-/// FTS5's merging of index segments while a bulk write runs. Paused: no merge as each
-/// pending-terms flush goes (`automerge`, 4 by default), and none until `BULK_CRISIS_MERGE`
-/// segments gather on a level. Resumed: FTS5's defaults again, so that even if nobody runs
-/// `merge_step` the next write merges what the bulk write left. Inside the caller's
-/// transaction, so a failed import leaves the settings as they were. Merging changes no answer,
+/// FTS5's merging of index segments while an import's records are indexed. Paused: no merge
+/// as each pending-terms flush goes (`automerge`, 4 by default), and none until
+/// `BULK_CRISIS_MERGE` segments gather on a level. Resumed: FTS5's defaults again, so that
+/// even if nobody runs `merge_step` the next write merges what was left. Inside the caller's
+/// transaction, so a failed step leaves the settings as they were. Merging changes no answer,
 /// only how many segments a query reads.
 pub(crate) fn pause_merges(conn: &Connection, paused: bool) -> Result<()> {
     let mut set =
@@ -147,16 +201,19 @@ pub(crate) fn merge_step(conn: &Connection) -> Result<bool> {
     Ok(conn.total_changes() - before >= 2)
 }
 
-/// Rebuilds the index when it was built by other folding rules (or never), in one transaction.
+/// Rebuilds the index when it was built by other folding rules (or never), or when an import
+/// left records unindexed (its process ended first), in one transaction.
 pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
-    let built: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [VERSION_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if built.as_deref() == Some(INDEX_VERSION.to_string().as_str()) {
+    let setting = |key: &str| -> Result<Option<String>> {
+        Ok(conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    };
+    let built = setting(VERSION_KEY)?;
+    let pending = setting(PENDING_KEY)?;
+    if built.as_deref() == Some(INDEX_VERSION.to_string().as_str()) && pending.is_none() {
         return Ok(());
     }
     let tx = conn.transaction()?;
@@ -208,6 +265,7 @@ impl Store {
     /// prefix, or every word when that finds nothing).
     /// At most `per_kind` hits per kind, best first.
     pub fn search(&self, input: &str, per_kind: u32) -> Result<SearchResults> {
+        self.settle()?;
         let typing = search::fts_query_typing(input);
         let groups = match &typing {
             Some(q) => self.search_groups(q, input, per_kind)?,

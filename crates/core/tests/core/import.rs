@@ -298,7 +298,7 @@ fn index_segments(store: &Store) -> i64 {
 }
 
 #[test]
-fn a_large_import_leaves_merging_and_the_checkpoint_to_tidy_steps_that_change_no_answer() {
+fn a_large_import_leaves_indexing_merging_and_the_checkpoint_to_steps_that_change_no_answer() {
     let (_dir, mut store) = crate::temp_store();
     let mut csv = String::from("Họ và tên,Email,Điện thoại,Công ty,Ghi chú\n");
     for i in 0..12_000 {
@@ -312,7 +312,8 @@ fn a_large_import_leaves_merging_and_the_checkpoint_to_tidy_steps_that_change_no
         ));
     }
     let segments_before = index_segments(&store);
-    let file_before = std::fs::metadata(store.path().unwrap()).unwrap().len();
+    let path = store.path().unwrap().to_owned();
+    let file_before = std::fs::metadata(&path).unwrap().len();
     let r = import::import(
         &mut store,
         csv.as_bytes(),
@@ -323,17 +324,24 @@ fn a_large_import_leaves_merging_and_the_checkpoint_to_tidy_steps_that_change_no
         None,
     )
     .unwrap();
-    assert_eq!(r.contacts_created, 12_000);
-    // FTS5 flushes its pending terms every megabyte: this import leaves 7 new segments, more
-    // than its usual merging (from 4 on one level) would have left.
-    let segments_after_import = index_segments(&store);
-    assert!(
-        segments_after_import > segments_before + 4,
-        "{segments_before} segments before, {segments_after_import} after the import"
-    );
-    // Its commit left the pages in the WAL: the database file has not grown yet.
-    let path = store.path().unwrap().to_owned();
+    assert_eq!((r.contacts_created, r.organizations_created), (12_000, 50));
+    // The import's transaction wrote the records, not their index entries, and its commit left
+    // the pages in the WAL: the database file has not grown yet.
+    assert_eq!(index_segments(&store), segments_before);
     assert_eq!(std::fs::metadata(&path).unwrap().len(), file_before);
+    // The index follows in steps of 5,000 records, each its own transaction.
+    let mut steps = 0;
+    while store.index_step().unwrap() {
+        steps += 1;
+    }
+    assert_eq!(steps, 3, "12,050 records in steps of 5,000");
+    // FTS5 flushes its pending terms at every commit and every megabyte: the steps leave
+    // several new segments, more than its usual merging (from 4 on one level) would have left.
+    let indexed = index_segments(&store);
+    assert!(
+        indexed > segments_before + 4,
+        "{segments_before} segments before, {indexed} after indexing"
+    );
     let queries = [
         "huong 11999",
         "dang thi",
@@ -350,7 +358,7 @@ fn a_large_import_leaves_merging_and_the_checkpoint_to_tidy_steps_that_change_no
     let before = answers(&store);
     assert!(
         before[0].to_string().contains("Đặng Thị Hương 11999"),
-        "imported people are found at once: {}",
+        "{}",
         before[0]
     );
     let mut steps = 0;
@@ -360,12 +368,91 @@ fn a_large_import_leaves_merging_and_the_checkpoint_to_tidy_steps_that_change_no
     }
     assert!(steps >= 1, "there was merging to do");
     assert!(
-        index_segments(&store) < segments_after_import,
+        index_segments(&store) < indexed,
         "the steps merged segments"
     );
     assert!(std::fs::metadata(&path).unwrap().len() > file_before);
     assert_eq!(answers(&store), before, "tidying changes no answer");
     assert!(!store.tidy_step().unwrap(), "nothing is left to do");
+}
+
+/// How many index entries match `query` (FTS5 syntax), read without the store.
+fn raw_matches(path: &std::path::Path, query: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ?1",
+        [query],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn records_left_to_index_are_indexed_before_any_search_or_write_and_after_a_crash() {
+    let (dir, mut store) = crate::temp_store();
+    let path = store.path().unwrap().to_owned();
+    import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    assert_eq!(raw_matches(&path, "nguyen"), 0, "not indexed yet");
+    // A write indexes them first: renaming one leaves no entry under its old name.
+    let an = contacts(&store)
+        .into_iter()
+        .find(|c| c.data.full_name == "Nguyễn Văn An")
+        .unwrap();
+    store
+        .update_json(
+            EntityKind::Contacts,
+            an.meta.id,
+            serde_json::json!({"full_name": "Nguyễn Văn Ánh"}),
+        )
+        .unwrap();
+    assert_eq!(names_in(&store, "nguyen van anh"), ["Nguyễn Văn Ánh"]);
+    assert!(names_in(&store, "nguyen van an")
+        .iter()
+        .all(|n| n != "Nguyễn Văn An"));
+    // A search indexes them first too.
+    import::import(
+        &mut store,
+        CSV_TWO.as_bytes(),
+        "b.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(raw_matches(&path, "thanh"), 0);
+    assert_eq!(names_in(&store, "le thanh"), ["Lê Thanh Hà"]);
+    // A process that ends before indexing leaves a mark: the next open rebuilds the index.
+    import::import(
+        &mut store,
+        CSV_THREE.as_bytes(),
+        "c.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    drop(store);
+    assert_eq!(raw_matches(&path, "quang"), 0);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(raw_matches(&path, "quang"), 1, "indexed on open");
+    assert_eq!(names_in(&store, "vu quang"), ["Vũ Quang Huy"]);
+    drop(dir);
+}
+
+const CSV_TWO: &str = "Họ và tên,Email\nLê Thanh Hà,ha@example.vn\n";
+const CSV_THREE: &str = "Họ và tên,Email\nVũ Quang Huy,huy@example.vn\n";
+
+fn names_in(store: &Store, q: &str) -> Vec<String> {
+    store
+        .search(q, 10)
+        .unwrap()
+        .groups
+        .into_iter()
+        .flat_map(|g| g.hits)
+        .map(|h| h.label)
+        .collect()
 }
 
 #[test]
