@@ -128,10 +128,12 @@ pub fn import_contacts(
     Ok(report)
 }
 
-/// Runs the store's housekeeping after an import (`Store::tidy_step`: merging the search
-/// index's segments, then the WAL checkpoint) on its own thread, one short step per lock, so
-/// that commands issued meanwhile wait at most one step. A failed step only leaves the work to
-/// the next write.
+/// Runs what an import leaves (`Store::tidy_step`: indexing its records, merging the search
+/// index's segments, the WAL checkpoint) on its own thread, one short step per lock. Between
+/// steps it pauses for a few milliseconds: `std::sync::Mutex` is not fair, and without the pause
+/// this thread would take the lock again before a waiting command could, which would then wait
+/// for every step. A search or a write that gets in first indexes the rest itself. A failed
+/// step leaves the work to the next search or write.
 fn tidy_in_background(app: AppHandle) {
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
@@ -141,7 +143,7 @@ fn tidy_in_background(app: AppHandle) {
                 Err(_) => return,
             };
             match more {
-                Ok(true) => std::thread::yield_now(),
+                Ok(true) => std::thread::sleep(std::time::Duration::from_millis(5)),
                 Ok(false) => return,
                 Err(e) => {
                     eprintln!("delegation-planner: housekeeping after an import: {e}");

@@ -160,9 +160,11 @@ pub fn import(store: &mut Store, action: ImportAction) -> Result<()> {
             } else {
                 print_import(&file, dry_run, &r);
             }
-            // What the import left for later (merging the search index's segments, copying
-            // the WAL into the database), done before exiting.
-            while store.tidy_step()? {}
+            // What the import left for later (indexing its records, merging the search
+            // index's segments, copying the WAL into the database), done before exiting.
+            if !dry_run {
+                while store.tidy_step()? {}
+            }
         }
         ImportAction::Undo { import_id } => {
             let u = contacts_import::undo(store, import_id)?;

@@ -190,7 +190,6 @@ fn clean(cell: &str) -> String {
     nfc(unprotect(cell).trim())
 }
 
-/// Reads a CSV file of the given format.
 /// A CSV file read up to its rows: its columns, the mapping, and its records, each read as a
 /// contact by `read` when it is needed. An import reads them on its preparing thread while the
 /// earlier ones are written; `parse` reads them all at once.
@@ -269,6 +268,7 @@ impl Unread {
     }
 }
 
+/// Reads a CSV file of the given format, every row at once.
 pub(super) fn parse(
     text: &str,
     format: ImportFormat,

@@ -5,7 +5,7 @@ use super::{ColumnMap, ExportContact, ImportFormat, ImportedContact, Opened, Row
 use crate::domain::{Contact, EntityKind, Organization};
 use crate::error::{invalid, CoreError, Result};
 use crate::people::{email_key, phone_key};
-use crate::store::{self, Bulk, ListQuery, Prepared, Store, Tx};
+use crate::store::{self, Bulk, ListQuery, Prepared, Store, ToIndex, Tx};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -127,8 +127,10 @@ pub fn import(
     if dry_run {
         return Ok(store.dry_run(run)?.0);
     }
-    let (report, documents) = store.bulk_transaction(run)?;
-    store.leave_to_index(documents);
+    let (report, at, documents) = store.bulk_transaction(run)?;
+    if let Some(import_id) = report.import_id.filter(|_| !documents.is_empty()) {
+        store.leave_to_index(import_id, at, documents);
+    }
     Ok(report)
 }
 
@@ -185,7 +187,7 @@ fn write_rows(
     file_name: &str,
     sha: &str,
     dry_run: bool,
-) -> Result<(ImportReport, store::Documents)> {
+) -> Result<(ImportReport, String, Vec<ToIndex>)> {
     let conn = tx.conn();
     let uuids = store::contact_uuids(conn)?;
     let people = store::people::match_rows(conn)?;
@@ -224,7 +226,7 @@ fn write_rows(
     let mut duplicates = Vec::new();
     let (mut created, mut orgs_created) = (0i64, 0i64);
     let mut file_uuids = std::collections::HashSet::new();
-    let bulk = Bulk::import(import_id, at);
+    let bulk = Bulk::import(import_id, at.clone());
     let mut org_documents = Vec::new();
     // The ids a dry run gives the records it would create (negative: no record has one).
     let mut stand_ins = 0i64;
@@ -355,12 +357,20 @@ fn write_rows(
                             }
                         };
                         let document = org.take_document();
+                        let org_uuid = org.uuid().to_owned();
                         let id = if dry_run {
                             stand_in(&mut stand_ins)
                         } else {
                             tx.insert_prepared(org, &bulk)?
                         };
-                        org_documents.extend(document.filter(|_| !dry_run).map(|d| (id, d)));
+                        org_documents.extend(document.filter(|_| !dry_run).map(|document| {
+                            ToIndex {
+                                kind: EntityKind::Organizations,
+                                id,
+                                uuid: org_uuid,
+                                document,
+                            }
+                        }));
                         orgs.insert(key, id);
                         orgs_created += 1;
                         id
@@ -381,7 +391,12 @@ fn write_rows(
                 Ok(id) => {
                     created += 1;
                     if !dry_run {
-                        documents.extend(document.map(|d| (EntityKind::Contacts, id, d)));
+                        documents.extend(document.map(|document| ToIndex {
+                            kind: EntityKind::Contacts,
+                            id,
+                            uuid: uuid.clone(),
+                            document,
+                        }));
                     }
                     if row.uuid.is_some() {
                         file_uuids.insert(uuid);
@@ -399,13 +414,9 @@ fn write_rows(
         }
         Ok(())
     })?;
-    documents.extend(
-        org_documents
-            .into_iter()
-            .map(|(id, d)| (EntityKind::Organizations, id, d)),
-    );
+    documents.extend(org_documents);
     if !documents.is_empty() {
-        tx.mark_index_pending()?;
+        tx.mark_index_pending(import_id)?;
     }
     errors.sort_by_key(|e| e.line);
     let mut lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
@@ -442,7 +453,7 @@ fn write_rows(
         errors,
         sample,
     };
-    Ok((report, documents))
+    Ok((report, at, documents))
 }
 
 /// Undoes import `id` as a whole, in one transaction: the contacts it created are deleted

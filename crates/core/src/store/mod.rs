@@ -13,7 +13,7 @@ mod plan;
 mod query;
 mod records;
 mod search;
-pub(crate) use search::Documents;
+pub(crate) use search::ToIndex;
 mod shape;
 
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
@@ -38,10 +38,10 @@ use crate::error::Result;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
-/// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
 /// SQLite's default: a commit copies the WAL into the database once it passes 1,000 pages.
 const WAL_AUTOCHECKPOINT: i64 = 1000;
 
+/// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
 pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 
 /// An open store. Methods that write take `&mut self`; each is one transaction.
@@ -161,8 +161,11 @@ impl Store {
         }
         tx.execute("DELETE FROM audit_log", [])?;
         tx.execute("DELETE FROM search_index", [])?;
+        search::clear_pending(&tx)?;
         tx.execute("DELETE FROM settings WHERE key = 'demo_seeded_at'", [])?;
         tx.commit()?;
+        // Nothing is left to index: the records went with the index.
+        *self.pending.borrow_mut() = search::Pending::default();
         Ok(())
     }
 
@@ -186,8 +189,11 @@ impl Store {
     ) -> Result<T> {
         self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         let out = self.transaction(f);
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)?;
+        // Not `?`: the import may have committed. Should this fail, commits only skip their
+        // automatic checkpoints until `tidy_step` or the next open.
+        let _ = self
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT);
         out
     }
 
@@ -219,11 +225,7 @@ impl Store {
         }
         let end = pending.done + left.min(search::INDEX_STEP);
         let tx = self.conn.unchecked_transaction()?;
-        search::index_pending(
-            &tx,
-            &pending.documents[pending.done..end],
-            end == pending.documents.len(),
-        )?;
+        search::index_pending(&tx, &pending, pending.done..end)?;
         tx.commit()?;
         pending.done = end;
         Ok(true)
@@ -235,16 +237,21 @@ impl Store {
         Ok(())
     }
 
-    /// Leaves `documents`, written by the transaction just committed (which set the pending
-    /// mark), to `index_step`.
-    pub(crate) fn leave_to_index(&self, documents: search::Documents) {
+    /// Leaves the records import `import_id` (at instant `at`) just committed, with its
+    /// pending key, to `index_step`.
+    pub(crate) fn leave_to_index(&self, import_id: i64, at: String, documents: Vec<ToIndex>) {
         let mut pending = self.pending.borrow_mut();
         debug_assert_eq!(
             pending.done,
             pending.documents.len(),
             "settled before writing"
         );
-        *pending = search::Pending { documents, done: 0 };
+        *pending = search::Pending {
+            import_id,
+            at,
+            documents,
+            done: 0,
+        };
     }
 
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {

@@ -445,9 +445,9 @@ impl Prepared {
         &self.uuid
     }
 
-    /// Takes the index document out, for the caller to index later with `Tx::index_document`
-    /// (a bulk write of contacts indexes the organisations it creates after them, so that the
-    /// index receives rowids in increasing order and does not flush at every organisation).
+    /// Takes the index document out, for the caller to index later (an import leaves its
+    /// records' documents to `Store::index_step`, the organisations after the contacts, so that
+    /// the index receives rowids in increasing order and does not flush at every organisation).
     pub(crate) fn take_document(&mut self) -> Option<crate::search::Document> {
         self.document.take()
     }
@@ -725,8 +725,8 @@ impl Tx<'_> {
 
     /// Marks this transaction's bulk write as leaving records to index after it commits
     /// (`Store::leave_to_index`, `Store::index_step`).
-    pub(crate) fn mark_index_pending(&mut self) -> Result<()> {
-        super::search::mark_pending(self.conn())
+    pub(crate) fn mark_index_pending(&mut self, import_id: i64) -> Result<()> {
+        super::search::mark_pending(self.conn(), import_id)
     }
 
     /// Like `update_json`, and may change the entity's protected fields (for the operation that

@@ -10,22 +10,36 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 const VERSION_KEY: &str = "search_index_version";
-/// Set, in its own transaction, by an import whose records are not all indexed yet (see
-/// `Pending`); a store opened with it set rebuilds its index.
-const PENDING_KEY: &str = "search_index_pending";
+/// Settings keys `search_index_pending:<import id>`: set in an import's transaction, cleared
+/// with its records' last index step; a store opened with one set rebuilds its index.
+const PENDING_PREFIX: &str = "search_index_pending:";
+/// Matches every pending key (GLOB: `_` is literal, case counts).
+const PENDING_GLOB: &str = "search_index_pending:*";
 
-/// Records an import wrote and left to index, in order. The import commits its records and
-/// sets `PENDING_KEY` in one transaction; `Store::index_step` then indexes these a chunk per
-/// transaction and clears the key with the last one. Until then every search and every write
-/// first indexes what is left (`Store::settle`), so nothing ever reads an index that lacks a
-/// committed record, and no write races a stale document. If the process ends first, the key
-/// makes the next open rebuild the index from the records.
-/// Index documents of records, with their kind and id.
-pub(crate) type Documents = Vec<(EntityKind, i64, search::Document)>;
+/// A record an import wrote, with what it puts in the index.
+#[derive(Debug)]
+pub(crate) struct ToIndex {
+    pub(crate) kind: EntityKind,
+    pub(crate) id: i64,
+    pub(crate) uuid: String,
+    pub(crate) document: search::Document,
+}
 
+/// The records an import wrote and left to index, in order. The import commits them with its
+/// pending key; `Store::index_step` then indexes a chunk per transaction and clears the key
+/// with the last one. Until then every search and every write of this store first indexes what
+/// is left (`Store::settle`), so nothing in this process reads an index that lacks a committed
+/// record, and no write of it is overtaken by an older document. Another process sees the
+/// records unindexed until the steps end (about 2 s for 100,000 contacts), or, if this process
+/// ends first, until a store is opened again and, finding the key, rebuilds the index. A record
+/// another process changed or deleted meanwhile (its uuid or `updated_at` no longer the
+/// import's) is skipped: that process's write indexed or unindexed it.
 #[derive(Debug, Default)]
 pub(crate) struct Pending {
-    pub(crate) documents: Documents,
+    pub(crate) import_id: i64,
+    /// The import's instant: its records' `created_at` and `updated_at`.
+    pub(crate) at: String,
+    pub(crate) documents: Vec<ToIndex>,
     /// How many of `documents` are indexed.
     pub(crate) done: usize,
 }
@@ -33,33 +47,57 @@ pub(crate) struct Pending {
 /// Records indexed per `index_step` (about 0.1 s of work here).
 pub(crate) const INDEX_STEP: usize = 5000;
 
-/// Marks the import being written as leaving its records to index (in its transaction).
-pub(crate) fn mark_pending(conn: &Connection) -> Result<()> {
+fn pending_key(import_id: i64) -> String {
+    format!("{PENDING_PREFIX}{import_id}")
+}
+
+/// Marks import `import_id` as leaving its records to index (in the import's transaction).
+pub(crate) fn mark_pending(conn: &Connection, import_id: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO settings(key, value) VALUES (?1, '1')
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [PENDING_KEY],
+        [pending_key(import_id)],
     )?;
     Ok(())
 }
 
-/// Indexes `documents` (replacing any entry of the same record: another process may have
-/// rebuilt the index meanwhile), with segment merging paused as in an import; with `last`, also
-/// clears `PENDING_KEY`. Inside the caller's transaction.
+/// Forgets every import's pending key (the index was rebuilt, or emptied with the records).
+pub(crate) fn clear_pending(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key GLOB ?1", [PENDING_GLOB])?;
+    Ok(())
+}
+
+/// Indexes `pending.documents[range]` (replacing any entry of the same record: another
+/// process may have rebuilt the index meanwhile), skipping records changed or deleted since
+/// the import, with segment merging paused; with the last chunk, also clears the import's key.
+/// Inside the caller's transaction.
 pub(crate) fn index_pending(
     conn: &Connection,
-    documents: &[(EntityKind, i64, search::Document)],
-    last: bool,
+    pending: &Pending,
+    range: std::ops::Range<usize>,
 ) -> Result<()> {
+    let last = range.end == pending.documents.len();
     pause_merges(conn, true)?;
     let mut unindex = conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
-    for (kind, id, d) in documents {
-        unindex.execute([search::rowid(*kind, *id)])?;
-        index_document(conn, *kind, *id, d)?;
+    for r in &pending.documents[range] {
+        let unchanged: Option<bool> = conn
+            .prepare_cached(&format!(
+                "SELECT uuid = ?2 AND updated_at = ?3 FROM {} WHERE id = ?1",
+                r.kind.table()
+            ))?
+            .query_row(params![r.id, r.uuid, pending.at], |row| row.get(0))
+            .optional()?;
+        if unchanged == Some(true) {
+            unindex.execute([search::rowid(r.kind, r.id)])?;
+            index_document(conn, r.kind, r.id, &r.document)?;
+        }
     }
     pause_merges(conn, false)?;
     if last {
-        conn.execute("DELETE FROM settings WHERE key = ?1", [PENDING_KEY])?;
+        conn.execute(
+            "DELETE FROM settings WHERE key = ?1",
+            [pending_key(pending.import_id)],
+        )?;
     }
     Ok(())
 }
@@ -145,7 +183,7 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![VERSION_KEY, INDEX_VERSION.to_string()],
     )?;
-    conn.execute("DELETE FROM settings WHERE key = ?1", [PENDING_KEY])?;
+    clear_pending(conn)?;
     optimize(conn)
 }
 
@@ -212,8 +250,12 @@ pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
             .optional()?)
     };
     let built = setting(VERSION_KEY)?;
-    let pending = setting(PENDING_KEY)?;
-    if built.as_deref() == Some(INDEX_VERSION.to_string().as_str()) && pending.is_none() {
+    let pending: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM settings WHERE key GLOB ?1)",
+        [PENDING_GLOB],
+        |r| r.get(0),
+    )?;
+    if built.as_deref() == Some(INDEX_VERSION.to_string().as_str()) && !pending {
         return Ok(());
     }
     let tx = conn.transaction()?;

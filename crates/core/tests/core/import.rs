@@ -441,6 +441,89 @@ fn records_left_to_index_are_indexed_before_any_search_or_write_and_after_a_cras
     drop(dir);
 }
 
+#[test]
+fn another_store_on_the_file_keeps_its_changes_and_its_crash_mark_while_one_indexes() {
+    // Two stores on one file stand for two processes (the app and `planner`).
+    let (_dir, mut a) = crate::temp_store();
+    let path = a.path().unwrap().to_owned();
+    import::import(&mut a, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    // B opens while A has not indexed: it finds A's mark and rebuilds the index; then it erases
+    // one imported person and renames another.
+    let mut b = Store::open(&path).unwrap();
+    assert_eq!(
+        raw_matches(&path, "dat"),
+        1,
+        "B's rebuild indexed A's records"
+    );
+    let people = contacts(&b);
+    let id_of = |name: &str| {
+        people
+            .iter()
+            .find(|c| c.data.full_name == name)
+            .unwrap()
+            .meta
+            .id
+    };
+    planner_core::people::erase_contact(&mut b, id_of("Đỗ Đức Đạt")).unwrap();
+    b.update_json(
+        EntityKind::Contacts,
+        id_of("Nguyễn Văn An"),
+        serde_json::json!({"full_name": "Nguyễn Văn Ánh"}),
+    )
+    .unwrap();
+    // A's steps skip what B changed: no entry comes back for the erased person, and the renamed
+    // one is not indexed under the old name again.
+    while a.index_step().unwrap() {}
+    assert_eq!(raw_matches(&path, "dat"), 0);
+    assert_eq!(names_in(&a, "nguyen van"), ["Nguyễn Văn Ánh"]);
+    // Each import has its own mark: A indexing its second import does not clear B's.
+    import::import(&mut a, CSV_TWO.as_bytes(), "b.csv", None, None, false, None).unwrap();
+    import::import(
+        &mut b,
+        CSV_THREE.as_bytes(),
+        "c.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    while a.index_step().unwrap() {}
+    drop(b);
+    drop(a);
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(names_in(&reopened, "vu quang"), ["Vũ Quang Huy"]);
+    assert_eq!(names_in(&reopened, "le thanh"), ["Lê Thanh Hà"]);
+}
+
+#[test]
+fn wiping_the_store_forgets_what_an_import_left_to_index() {
+    let (_dir, mut store) = crate::temp_store();
+    import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    let marks = |store: &Store| -> i64 {
+        rusqlite::Connection::open(store.path().unwrap())
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM settings WHERE key GLOB 'search_index_pending:*'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(marks(&store), 1, "the import's mark");
+    store.wipe().unwrap();
+    assert_eq!(marks(&store), 0, "gone with the records");
+    let created = store
+        .create(&Contact {
+            full_name: "Lê Minh Khoa".into(),
+            ..Contact::default()
+        })
+        .unwrap();
+    assert_eq!(names_in(&store, "khoa"), ["Lê Minh Khoa"]);
+    assert_eq!(contacts(&store).len(), 1, "{created:?}");
+    drop(store);
+}
+
 const CSV_TWO: &str = "Họ và tên,Email\nLê Thanh Hà,ha@example.vn\n";
 const CSV_THREE: &str = "Họ và tên,Email\nVũ Quang Huy,huy@example.vn\n";
 
