@@ -391,7 +391,7 @@ fn raw_matches(path: &std::path::Path, query: &str) -> i64 {
 fn records_left_to_index_are_indexed_before_any_search_or_write_and_after_a_crash() {
     let (dir, mut store) = crate::temp_store();
     let path = store.path().unwrap().to_owned();
-    import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    import_file(&mut store, CSV, "a.csv");
     assert_eq!(raw_matches(&path, "nguyen"), 0, "not indexed yet");
     // A write indexes them first: renaming one leaves no entry under its old name.
     let an = contacts(&store)
@@ -410,29 +410,11 @@ fn records_left_to_index_are_indexed_before_any_search_or_write_and_after_a_cras
         .iter()
         .all(|n| n != "Nguyễn Văn An"));
     // A search indexes them first too.
-    import::import(
-        &mut store,
-        CSV_TWO.as_bytes(),
-        "b.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
+    import_file(&mut store, CSV_TWO, "b.csv");
     assert_eq!(raw_matches(&path, "thanh"), 0);
     assert_eq!(names_in(&store, "le thanh"), ["Lê Thanh Hà"]);
     // A process that ends before indexing leaves a mark: the next open rebuilds the index.
-    import::import(
-        &mut store,
-        CSV_THREE.as_bytes(),
-        "c.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
+    import_file(&mut store, CSV_THREE, "c.csv");
     drop(store);
     assert_eq!(raw_matches(&path, "quang"), 0);
     let store = Store::open(&path).unwrap();
@@ -446,7 +428,7 @@ fn another_store_on_the_file_keeps_its_changes_and_its_crash_mark_while_one_inde
     // Two stores on one file stand for two processes (the app and `planner`).
     let (_dir, mut a) = crate::temp_store();
     let path = a.path().unwrap().to_owned();
-    import::import(&mut a, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    import_file(&mut a, CSV, "a.csv");
     // B opens while A has not indexed: it finds A's mark and rebuilds the index; then it erases
     // one imported person and renames another.
     let mut b = Store::open(&path).unwrap();
@@ -477,17 +459,8 @@ fn another_store_on_the_file_keeps_its_changes_and_its_crash_mark_while_one_inde
     assert_eq!(raw_matches(&path, "dat"), 0);
     assert_eq!(names_in(&a, "nguyen van"), ["Nguyễn Văn Ánh"]);
     // Each import has its own mark: A indexing its second import does not clear B's.
-    import::import(&mut a, CSV_TWO.as_bytes(), "b.csv", None, None, false, None).unwrap();
-    import::import(
-        &mut b,
-        CSV_THREE.as_bytes(),
-        "c.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
+    import_file(&mut a, CSV_TWO, "b.csv");
+    import_file(&mut b, CSV_THREE, "c.csv");
     while a.index_step().unwrap() {}
     drop(b);
     drop(a);
@@ -499,7 +472,7 @@ fn another_store_on_the_file_keeps_its_changes_and_its_crash_mark_while_one_inde
 #[test]
 fn wiping_the_store_forgets_what_an_import_left_to_index() {
     let (_dir, mut store) = crate::temp_store();
-    import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+    import_file(&mut store, CSV, "a.csv");
     let marks = |store: &Store| -> i64 {
         rusqlite::Connection::open(store.path().unwrap())
             .unwrap()
@@ -522,6 +495,11 @@ fn wiping_the_store_forgets_what_an_import_left_to_index() {
     assert_eq!(names_in(&store, "khoa"), ["Lê Minh Khoa"]);
     assert_eq!(contacts(&store).len(), 1, "{created:?}");
     drop(store);
+}
+
+/// Imports `text` as file `name` (format guessed, no mapping, not a dry run).
+fn import_file(store: &mut Store, text: &str, name: &str) -> import::ImportReport {
+    import::import(store, text.as_bytes(), name, None, None, false, None).unwrap()
 }
 
 const CSV_TWO: &str = "Họ và tên,Email\nLê Thanh Hà,ha@example.vn\n";
