@@ -79,12 +79,19 @@ pub(crate) fn index_pending(
     let last = range.end == pending.documents.len();
     pause_merges(conn, true)?;
     let mut unindex = conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
+    // The check's SQL names the record's table: made again only when the kind changes.
+    let mut check: Option<(EntityKind, String)> = None;
     for r in &pending.documents[range] {
-        let unchanged: Option<bool> = conn
-            .prepare_cached(&format!(
+        if check.as_ref().is_none_or(|(kind, _)| *kind != r.kind) {
+            let sql = format!(
                 "SELECT uuid = ?2 AND updated_at = ?3 FROM {} WHERE id = ?1",
                 r.kind.table()
-            ))?
+            );
+            check = Some((r.kind, sql));
+        }
+        let sql = &check.as_ref().expect("set above").1;
+        let unchanged: Option<bool> = conn
+            .prepare_cached(sql)?
             .query_row(params![r.id, r.uuid, pending.at], |row| row.get(0))
             .optional()?;
         if unchanged == Some(true) {
