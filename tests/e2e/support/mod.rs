@@ -53,7 +53,21 @@ pub struct App {
 
 impl App {
     /// Launches the app on the store at `db` (PLANNER_DB), under the X display already set.
+    /// WebKitWebDriver has once dropped the session request on a loaded machine ("Peer
+    /// disconnected"): a launch whose session cannot be made is retried from a new tauri-driver,
+    /// twice at most; its last failure fails the test.
     pub fn launch(db: &Path) -> App {
+        let mut failures = Vec::new();
+        loop {
+            match App::try_launch(db) {
+                Ok(app) => return app,
+                Err(e) if failures.len() < 2 => failures.push(e),
+                Err(e) => panic!("{e} (earlier launches: {failures:?})"),
+            }
+        }
+    }
+
+    fn try_launch(db: &Path) -> Result<App, String> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
@@ -108,7 +122,8 @@ impl App {
             "tauri:options": {"application": app_bin}
         }}});
         app.started = Instant::now();
-        let v = app.request("POST", "/session", Some(caps), true);
+        // On failure `app` is dropped, which stops this tauri-driver and its WebKitWebDriver.
+        let v = app.try_request("POST", "/session", Some(caps), true)?;
         app.launch_ms = app.started.elapsed().as_millis();
         app.session = Some(
             v["value"]["sessionId"]
@@ -116,7 +131,7 @@ impl App {
                 .expect("session id")
                 .to_owned(),
         );
-        app
+        Ok(app)
     }
 
     /// Time since the session was requested (the app's launch).
@@ -125,6 +140,19 @@ impl App {
     }
 
     fn request(&self, method: &str, path: &str, body: Option<Value>, retry: bool) -> Value {
+        self.try_request(method, path, body, retry)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A WebDriver request; an error status fails the test at once, a failed connection is
+    /// retried (with `retry`) and then returned as an error.
+    fn try_request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+        retry: bool,
+    ) -> Result<Value, String> {
         let url = format!("{}{path}", self.base);
         let attempts = if retry { 6 } else { 1 };
         let mut last = String::new();
@@ -151,7 +179,7 @@ impl App {
                     if status >= 400 {
                         panic!("WebDriver {method} {path} -> {status}: {}", v["value"]);
                     }
-                    return v;
+                    return Ok(v);
                 }
                 Err(e) => {
                     last = e.to_string();
@@ -159,7 +187,7 @@ impl App {
                 }
             }
         }
-        panic!("WebDriver {method} {path} failed: {last}");
+        Err(format!("WebDriver {method} {path} failed: {last}"))
     }
 
     fn s(&self, tail: &str) -> String {
