@@ -98,10 +98,11 @@ pub fn preview(
 /// rolled back: the counts are those of the import, in about half its time. With
 /// `expect_sha256` (the preview's `sha256`) a file that changed since the preview is refused.
 /// The import commits its records whole. Their index entries follow, 5,000 records a
-/// transaction (`Store::index_step`, run by `Store::tidy_step`), and any search or write that
-/// comes first indexes the rest before it runs, so nothing ever sees the index without them;
-/// if the process ends first, the store rebuilds its index when next opened. Merging the
-/// index's segments and copying the WAL into the database come after (`Store::tidy_step`).
+/// transaction (`Store::index_step`, run by `Store::tidy_step`), and any search or write of
+/// this store that comes first indexes the rest before it runs, so nothing in this process
+/// sees the index without them (another process may, for those seconds); if the process ends
+/// first, the store rebuilds its index when next opened. Merging the index's segments and
+/// copying the WAL into the database come after (`Store::tidy_step`).
 pub fn import(
     store: &mut Store,
     bytes: &[u8],
