@@ -336,10 +336,11 @@ fn a_large_import_leaves_indexing_merging_and_the_checkpoint_to_steps_that_chang
     }
     assert_eq!(steps, 3, "12,050 records in steps of 5,000");
     // FTS5 flushes its pending terms at every commit and every megabyte: the steps leave
-    // several new segments, more than its usual merging (from 4 on one level) would have left.
+    // every one of them as a segment (8 here), where its usual merging (from 4 on one level,
+    // as it goes) would have left 5.
     let indexed = index_segments(&store);
     assert!(
-        indexed > segments_before + 4,
+        indexed >= segments_before + 7,
         "{segments_before} segments before, {indexed} after indexing"
     );
     let queries = [
