@@ -201,20 +201,30 @@ pub(super) struct Unread {
     records: Vec<Record>,
 }
 
-/// Uuids met so far in a file, in file order: a uuid given again is an error on that row.
-#[derive(Default)]
-pub(super) struct FileUuids(HashMap<String, u32>);
+/// Uuids met so far in a file, in file order: a uuid given again is an error on that row, named
+/// after the field that carries it (`uuid` in a CSV file, `UID` in a vCard).
+pub(super) struct FileUuids {
+    field: &'static str,
+    first_lines: HashMap<String, u32>,
+}
 
 impl FileUuids {
+    pub(super) fn new(field: &'static str) -> FileUuids {
+        FileUuids {
+            field,
+            first_lines: HashMap::new(),
+        }
+    }
+
     pub(super) fn check(
         &mut self,
         c: ImportedContact,
     ) -> std::result::Result<ImportedContact, Vec<RowError>> {
         if let Some(u) = &c.uuid {
-            if let Some(&first) = self.0.get(u) {
-                return Err(vec![duplicate_uuid(c.line, "uuid", u, first)]);
+            if let Some(&first) = self.first_lines.get(u) {
+                return Err(vec![duplicate_uuid(c.line, self.field, u, first)]);
             }
-            self.0.insert(u.clone(), c.line);
+            self.first_lines.insert(u.clone(), c.line);
         }
         Ok(c)
     }
@@ -251,7 +261,7 @@ impl Unread {
         });
         let mut rows = Vec::with_capacity(outcomes.len());
         let mut errors = Vec::new();
-        let mut uuids = FileUuids::default();
+        let mut uuids = FileUuids::new("uuid");
         for outcome in outcomes {
             match outcome.and_then(|c| uuids.check(c)) {
                 Ok(c) => rows.push(c),
@@ -392,7 +402,7 @@ fn read_row(
     draft.finish()
 }
 
-pub(super) fn duplicate_uuid(line: u32, field: &str, u: &str, first: u32) -> super::RowError {
+fn duplicate_uuid(line: u32, field: &str, u: &str, first: u32) -> super::RowError {
     super::RowError {
         line,
         field: field.to_owned(),

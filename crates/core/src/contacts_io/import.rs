@@ -251,7 +251,7 @@ fn write_rows(
     std::thread::scope(|scope| -> Result<()> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Ready>>(8);
         scope.spawn(move || {
-            let mut file_uuids = super::csv::FileUuids::default();
+            let mut file_uuids = super::csv::FileUuids::new("uuid"); // only a CSV file is streamed
             for start in (0..opened.len()).step_by(PREPARE_CHUNK) {
                 let end = opened.len().min(start + PREPARE_CHUNK);
                 let prepared: Vec<_> = (start..end)

@@ -2,7 +2,6 @@
 //! quoted-printable with soft line breaks, escapes, TYPE labels, Apple's grouped X-ABLabel) and
 //! the vCard 4.0 writer (CRLF, folding at 75 octets on character boundaries).
 
-use super::csv::duplicate_uuid;
 use super::draft::{is_vietnamese_family_name, known_label, uuid, Draft};
 use super::{ColumnMap, ExportContact, ImportFormat, Parsed, Target};
 use crate::domain::{ConsentBasis, Labelled};
@@ -482,7 +481,7 @@ pub(super) fn parse(text: &str) -> Result<Parsed> {
     let mut columns: Vec<String> = Vec::new();
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut uuids: HashMap<String, u32> = HashMap::new();
+    let mut uuids = super::csv::FileUuids::new("UID");
     let mut card: Option<Card> = None;
     let mut cards = 0;
     let unterminated = |c: Card, errors: &mut Vec<super::RowError>| {
@@ -509,17 +508,8 @@ pub(super) fn parse(text: &str) -> Result<Parsed> {
             }
             "END" if is_vcard => {
                 let Some(c) = card.take() else { continue };
-                match c.finish() {
-                    Ok(c) => {
-                        if let Some(u) = &c.uuid {
-                            if let Some(&first) = uuids.get(u) {
-                                errors.push(duplicate_uuid(c.line, "UID", u, first));
-                                continue;
-                            }
-                            uuids.insert(u.clone(), c.line);
-                        }
-                        rows.push(c);
-                    }
+                match c.finish().and_then(|c| uuids.check(c)) {
+                    Ok(c) => rows.push(c),
                     Err(mut e) => errors.append(&mut e),
                 }
             }

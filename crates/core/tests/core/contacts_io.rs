@@ -1023,3 +1023,16 @@ fn truncated_and_mangled_files_never_panic() {
         let _ = parse(odd.as_bytes(), None, None);
     }
 }
+
+#[test]
+fn a_vcard_uid_given_twice_is_an_error_on_the_second_card() {
+    let uid = "UID:urn:uuid:3f1c2a9e-8a51-4c3e-9b0e-5d7e1f2a3b4c\r\n";
+    let text = format!(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Nguyễn Văn An\r\n{uid}END:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Trần Thị Bình\r\n{uid}END:VCARD\r\n"
+    );
+    let p = parse_ok(text.as_bytes());
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.rows[0].contact.full_name, "Nguyễn Văn An");
+    assert_eq!(error_lines(&p), [(6, "UID", "duplicate_uuid")]);
+}
