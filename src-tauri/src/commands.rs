@@ -1,118 +1,82 @@
-//! The IPC commands: each validates its arguments through the core, calls it, and maps errors
-//! to the one serialisable `ErrorPayload`. No logic lives here.
+//! The Tauri commands, generated from the core's one list (`planner_core::with_commands!`):
+//! each takes its declared arguments and makes one call to `planner_core::commands`, with the
+//! session locked, its error mapped to the one `ErrorPayload`. Nothing here is written per
+//! command; a new command is one line in `crates/core/src/commands/declared.rs` and one
+//! function in its group.
 
 use crate::AppState;
-use planner_core::domain::EntityKind;
-use planner_core::settings::{AppInfo, Settings};
-use planner_core::store::audit::AuditEntry;
-use planner_core::store::{Dashboard, Linked, ListQuery, Page, PipelineFilter, PipelineTotals};
-use planner_core::{CoreError, ErrorPayload, Store};
-use serde_json::Value;
-use tauri::State;
+use planner_core::commands::Session;
+use planner_core::{CoreError, ErrorPayload};
+use tauri::{AppHandle, Manager};
 
-pub(crate) type Reply<T> = Result<T, ErrorPayload>;
+macro_rules! tauri_commands {
+    ($($group:ident { $($name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty;)* })*) => {
+        $(pub mod $group {
+            #[allow(unused_imports)]
+            use planner_core::commands::types::*;
+            $(
+                #[tauri::command(async)]
+                pub fn $name(app: tauri::AppHandle $(, $arg: $ty)*) -> Result<$ret, planner_core::ErrorPayload> {
+                    super::call(&app, |session| planner_core::commands::$group::$name(session $(, $arg)*))
+                }
+            )*
+        })*
+    };
+}
 
-pub(crate) fn with_store<T>(
-    state: &State<'_, AppState>,
-    f: impl FnOnce(&mut Store) -> Result<T, CoreError>,
-) -> Reply<T> {
-    let mut store = state.store.lock().map_err(|_| ErrorPayload {
+planner_core::with_commands!(tauri_commands);
+
+/// The invoke handler of every declared command.
+macro_rules! handler {
+    ($($group:ident { $($name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty;)* })*) => {
+        tauri::generate_handler![$($(crate::commands::$group::$name),*),*]
+    };
+}
+pub(crate) use handler;
+
+/// Runs one command on the locked session. A command that left work for the store's
+/// `tidy_step`s (an import) gets it done on a background thread.
+fn call<T>(
+    app: &AppHandle,
+    command: impl FnOnce(&mut Session) -> Result<T, CoreError>,
+) -> Result<T, ErrorPayload> {
+    let state = app.state::<AppState>();
+    let mut session = state.session.lock().map_err(|_| ErrorPayload {
         code: "poisoned".into(),
         message_vi: "Lỗi nội bộ: kho dữ liệu bị khoá sau một sự cố; hãy khởi động lại ứng dụng"
             .into(),
         message_en: "Internal error: the store is locked after a crash; restart the app".into(),
         fields: Vec::new(),
     })?;
-    f(&mut store).map_err(|e| e.payload())
+    let reply = command(&mut session).map_err(|e| e.payload());
+    if session.take_tidy_wanted() {
+        tidy_in_background(app.clone());
+    }
+    reply
 }
 
-#[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    with_store(&state, |s| s.app_info())
-}
-
-#[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
-    with_store(&state, |s| s.settings())
-}
-
-#[tauri::command(async)]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<()> {
-    with_store(&state, |s| s.save_settings(&settings))
-}
-
-#[tauri::command(async)]
-pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
-    with_store(&state, |s| s.dashboard())
-}
-
-/// The pipeline's totals by stage and by sector over every lead matching `filter`.
-#[tauri::command(async)]
-pub fn pipeline_totals(
-    state: State<'_, AppState>,
-    filter: PipelineFilter,
-) -> Reply<PipelineTotals> {
-    with_store(&state, |s| s.pipeline_totals(&filter))
-}
-
-#[tauri::command(async)]
-pub fn list_records(
-    state: State<'_, AppState>,
-    kind: EntityKind,
-    query: ListQuery,
-) -> Reply<Page<Value>> {
-    with_store(&state, |s| s.list_json(kind, &query))
-}
-
-#[tauri::command(async)]
-pub fn get_record(state: State<'_, AppState>, kind: EntityKind, id: i64) -> Reply<Value> {
-    with_store(&state, |s| s.get_json(kind, id))
-}
-
-#[tauri::command(async)]
-pub fn create_record(state: State<'_, AppState>, kind: EntityKind, data: Value) -> Reply<Value> {
-    with_store(&state, |s| s.create_json(kind, data))
-}
-
-#[tauri::command(async)]
-pub fn update_record(
-    state: State<'_, AppState>,
-    kind: EntityKind,
-    id: i64,
-    patch: Value,
-) -> Reply<Value> {
-    with_store(&state, |s| s.update_json(kind, id, patch))
-}
-
-#[tauri::command(async)]
-pub fn delete_record(state: State<'_, AppState>, kind: EntityKind, id: i64) -> Reply<()> {
-    with_store(&state, |s| s.delete(kind, id))
-}
-
-#[tauri::command(async)]
-pub fn record_audit(
-    state: State<'_, AppState>,
-    kind: EntityKind,
-    id: i64,
-) -> Reply<Vec<AuditEntry>> {
-    with_store(&state, |s| s.audit_of(kind, id))
-}
-
-/// The delegations, meetings and briefs linked to an organisation or a person.
-#[tauri::command(async)]
-pub fn linked_records(state: State<'_, AppState>, kind: EntityKind, id: i64) -> Reply<Linked> {
-    with_store(&state, |s| s.linked_to(kind, id))
-}
-
-/// The search box: organisations, contacts, leads, delegations, itinerary items, interactions
-/// and opportunities, accents ignored, at most `per_kind` hits per kind.
-#[tauri::command(async)]
-pub fn search(
-    state: State<'_, AppState>,
-    query: String,
-    per_kind: Option<u32>,
-) -> Reply<planner_core::search::SearchResults> {
-    with_store(&state, |s| {
-        s.search(&query, per_kind.unwrap_or(5).clamp(1, 50))
-    })
+/// Runs what an import leaves (`Store::tidy_step`: indexing its records, merging the search
+/// index's segments, the WAL checkpoint) on its own thread, one short step per lock. Between
+/// steps it pauses for a few milliseconds: `std::sync::Mutex` is not fair, and without the pause
+/// this thread would take the lock again before a waiting command could, which would then wait
+/// for every step. A search or a write that gets in first indexes the rest itself. A failed
+/// step leaves the work to the next search or write.
+fn tidy_in_background(app: AppHandle) {
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        loop {
+            let more = match state.session.lock() {
+                Ok(mut session) => session.store.tidy_step(),
+                Err(_) => return,
+            };
+            match more {
+                Ok(true) => std::thread::sleep(std::time::Duration::from_millis(5)),
+                Ok(false) => return,
+                Err(e) => {
+                    eprintln!("delegation-planner: housekeeping after an import: {e}");
+                    return;
+                }
+            }
+        }
+    });
 }

@@ -1,23 +1,19 @@
 //! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, and
-//! exposes the core through the commands in `commands`. Everything else lives in planner-core.
+//! exposes the core through the commands `commands` generates from the core's one list
+//! (`planner_core::with_commands!`). Everything else lives in planner-core.
 
-mod briefs;
 mod commands;
-mod delegations;
-mod images;
-mod people;
 
+use commands::handler;
+use planner_core::commands::Session;
 use planner_core::paths::resolve_db_path;
 use planner_core::Store;
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-/// What the commands share: the one open store.
+/// What the commands share: the session over the one open store.
 pub struct AppState {
-    pub store: Mutex<Store>,
-    /// Itinerary PDFs printed in this session: the only paths `open_itinerary_pdf` opens.
-    pub printed: Mutex<HashSet<PathBuf>>,
+    pub session: Mutex<Session>,
 }
 
 /// `--db PATH` (or `--db=PATH`) from the command line, if given.
@@ -55,53 +51,9 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
-            store: Mutex::new(store),
-            printed: Mutex::new(HashSet::new()),
+            session: Mutex::new(Session::new(store)),
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::get_settings,
-            commands::save_settings,
-            commands::dashboard,
-            commands::pipeline_totals,
-            commands::list_records,
-            commands::get_record,
-            commands::create_record,
-            commands::update_record,
-            commands::delete_record,
-            commands::record_audit,
-            commands::linked_records,
-            briefs::brief_suggestions,
-            briefs::brief_preview,
-            briefs::brief_generate,
-            briefs::brief_open,
-            images::opportunity_images,
-            images::opportunity_image_data,
-            images::add_opportunity_image,
-            images::remove_opportunity_image,
-            delegations::itinerary_view,
-            delegations::itinerary_entry,
-            delegations::save_itinerary_item,
-            delegations::quick_add_item,
-            delegations::duplicate_itinerary_item,
-            delegations::move_itinerary_item,
-            delegations::delegation_next_steps,
-            delegations::delegation_transition,
-            delegations::counsellor_load,
-            delegations::export_itinerary_ics,
-            delegations::print_itinerary,
-            delegations::open_itinerary_pdf,
-            commands::search,
-            people::find_duplicates,
-            people::merge_contacts,
-            people::person_export,
-            people::person_erase,
-            people::import_preview,
-            people::import_contacts,
-            people::undo_import,
-            people::list_imports,
-            people::export_contacts,
-        ])
+        .invoke_handler(planner_core::with_commands!(handler))
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");
 }

@@ -45,18 +45,21 @@ import type {
   RowError,
   Stored,
 } from './lib/bindings.gen';
+import type { Command, Commands } from './lib/commands.gen';
 import { fold } from './lib/text-fold';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
+/** A handler per declared command (commands.gen.ts): a misspelt command or argument fails the type check. */
+export type Handlers = { [C in Command]?: (args: Commands[C]['args']) => unknown };
 
 /** Installs the fake core; commands without a handler reject like an unknown command. */
-export function fakeCore(handlers: Record<string, Handler>): Call[] {
+export function fakeCore(handlers: Handlers): Call[] {
   const calls: Call[] = [];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
-    const handler = handlers[cmd];
+    const handler = handlers[cmd as Command] as Handler | undefined;
     if (!handler) throw `command ${cmd} not found`;
     return handler(args);
   });
@@ -64,7 +67,7 @@ export function fakeCore(handlers: Record<string, Handler>): Call[] {
 }
 
 /** The calls of one command. */
-export function callsOf(calls: Call[], cmd: string): Record<string, unknown>[] {
+export function callsOf(calls: Call[], cmd: Command): Record<string, unknown>[] {
   return calls.filter((c) => c.cmd === cmd).map((c) => c.args);
 }
 

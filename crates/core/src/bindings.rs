@@ -107,6 +107,7 @@ pub fn typescript() -> String {
         decl::<MemberWarning>(&cfg, &mut out);
         decl::<ItineraryView>(&cfg, &mut out);
         decl::<ItemEntry>(&cfg, &mut out);
+        decl::<crate::itinerary::QuickAddRequest>(&cfg, &mut out);
         decl::<Transition>(&cfg, &mut out);
         decl::<NextStep>(&cfg, &mut out);
         decl::<ExportedFile>(&cfg, &mut out);
@@ -141,6 +142,7 @@ pub fn typescript() -> String {
         decl::<DuplicateReason>(&cfg, &mut out);
         decl::<SkippedDuplicate>(&cfg, &mut out);
         decl::<ImportReport>(&cfg, &mut out);
+        decl::<crate::contacts_io::ImportRequest>(&cfg, &mut out);
         decl::<UndoReport>(&cfg, &mut out);
         decl::<ExportFormat>(&cfg, &mut out);
         decl::<crate::store::ImportBatch>(&cfg, &mut out);

@@ -85,3 +85,24 @@ pub fn prepare(input: &[u8]) -> Result<Prepared> {
         bytes,
     })
 }
+
+/// Reads the picture at `path` (at most `MAX_INPUT_BYTES`) and adds it to the opportunity.
+pub fn add_from_file(
+    store: &mut crate::Store,
+    opportunity_id: i64,
+    path: &std::path::Path,
+    caption: Option<&str>,
+) -> Result<crate::store::OpportunityImage> {
+    let bytes = crate::files::read_limited(path, MAX_INPUT_BYTES)?;
+    store.add_opportunity_image(opportunity_id, &bytes, caption)
+}
+
+/// A stored picture as a `data:` URL (what the window's CSP allows for images).
+pub fn data_url(store: &crate::Store, image_id: i64) -> Result<String> {
+    use base64::Engine;
+    let (mime, bytes) = store.opportunity_image_bytes(image_id)?;
+    Ok(format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    ))
+}

@@ -4,10 +4,12 @@
 
 pub mod bindings;
 pub mod briefs;
+pub mod commands;
 pub mod contacts_io;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod images;
 pub mod itinerary;
 pub mod paths;

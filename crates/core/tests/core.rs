@@ -2,6 +2,7 @@
 
 mod core {
     pub mod bindings;
+    pub mod commands;
     pub mod briefs;
     pub mod contacts_io;
     pub mod crud;

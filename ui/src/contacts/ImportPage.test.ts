@@ -3,7 +3,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { open } from '@tauri-apps/plugin-dialog';
-import type { ColumnMap, ImportBatch, ImportReport } from '../lib/bindings.gen';
+import type { ColumnMap, ImportBatch, ImportReport, ImportRequest } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
 import {
   callsOf,
@@ -60,7 +60,7 @@ function core(
       return mapping ? { ...preview, mapping } : preview;
     },
     import_contacts: (args) => {
-      const report: ImportReport = args.dryRun
+      const report: ImportReport = args.request.dry_run
         ? { ...preview, dry_run: true }
         : { ...preview, dry_run: false, import_id: 12 };
       return report;
@@ -186,9 +186,7 @@ describe('import screen', () => {
     await fireEvent.click(screen.getByTestId('import-dry-run'));
     await screen.findByTestId('import-result');
     expect(callsOf(calls, 'import_contacts')[0]).toEqual({
-      ...callsOf(calls, 'import_preview')[2],
-      dryRun: true,
-      expectedSha256: preview.sha256,
+      request: { ...callsOf(calls, 'import_preview')[2], dry_run: true, expected_sha256: preview.sha256 },
     });
 
     await fireEvent.change(screen.getByTestId('import-format'), { target: { value: 'outlook' } });
@@ -204,7 +202,7 @@ describe('import screen', () => {
       {
         list_imports: () => batches,
         import_contacts: (args) => {
-          if (args.dryRun) return { ...preview, dry_run: true };
+          if ((args.request as ImportRequest).dry_run) return { ...preview, dry_run: true };
           batches = [importBatch(12, { file_name: 'danh-ba.csv', rows_rejected: 2, duplicates_skipped: 2 })];
           return { ...preview, dry_run: false, import_id: 12 };
         },
@@ -223,7 +221,7 @@ describe('import screen', () => {
     let result = await screen.findByTestId('import-result');
     // The preview's checksum goes with the import, so a file changed since is refused.
     expect(callsOf(calls, 'import_contacts')).toEqual([
-      { path: PATH, format: null, mapping: null, dryRun: true, expectedSha256: preview.sha256 },
+      { request: { path: PATH, format: null, mapping: null, dry_run: true, expected_sha256: preview.sha256 } },
     ]);
     expect(result).toHaveTextContent('Chạy thử xong — chưa có gì được ghi vào danh bạ.');
     expect(result).toHaveTextContent('Sẽ tạo 2 người liên hệ và 1 tổ chức');
@@ -233,11 +231,7 @@ describe('import screen', () => {
     await fireEvent.click(screen.getByTestId('import-run'));
     await waitFor(() => expect(callsOf(calls, 'import_contacts')).toHaveLength(2));
     expect(callsOf(calls, 'import_contacts')[1]).toEqual({
-      path: PATH,
-      format: null,
-      mapping: null,
-      dryRun: false,
-      expectedSha256: preview.sha256,
+      request: { path: PATH, format: null, mapping: null, dry_run: false, expected_sha256: preview.sha256 },
     });
     result = await screen.findByTestId('import-id');
     expect(result).toHaveTextContent('Đã nhập xong (lần nhập số 12).');

@@ -322,10 +322,12 @@ describe('itinerary tab', () => {
     await fireEvent.submit(screen.getByTestId('quick-add-form'));
     await waitFor(() => expect(callsOf(calls, 'quick_add_item')).toHaveLength(2));
     expect(callsOf(calls, 'quick_add_item')[1]).toEqual({
-      delegationId: 5,
-      line: '9:30-11 Gặp Samsung C&T @ Samsung Tower',
-      date: '2027-03-09',
-      timeZone: 'Asia/Tokyo',
+      request: {
+        delegation_id: 5,
+        line: '9:30-11 Gặp Samsung C&T @ Samsung Tower',
+        date: '2027-03-09',
+        time_zone: 'Asia/Tokyo',
+      },
     });
     await waitFor(() => expect(line).toHaveValue(''));
     expect(screen.queryByTestId('error-quick')).toBeNull();

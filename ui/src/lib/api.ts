@@ -1,47 +1,32 @@
-// Typed wrappers around the Tauri commands of src-tauri/src/commands.rs. Every rejection is
+// Typed wrappers around the app's commands (declared once in crates/core/src/commands/declared.rs;
+// their signatures are generated into commands.gen.ts, so a renamed command or argument fails here). Every rejection is
 // turned into an `ApiError` carrying the command's `ErrorPayload`, so screens handle one shape.
 
 import { invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
-  AppInfo,
   Audience,
   AuditEntry,
   ColumnMap,
-  DuplicatePair,
-  EraseReport,
   ExportFormat,
-  ImportBatch,
   ImportFormat,
-  ImportReport,
-  BriefModel,
   BriefRequest,
-  CounsellorLoad,
-  Dashboard,
   DelegationStatus,
   EntityKind,
   EntityMap,
   ErrorPayload,
   Filter,
-  ExportedFile,
-  GeneratedBrief,
   ItemEntry,
   ItineraryItem,
-  ItineraryView,
-  Linked,
+  JsonValue,
   ListQuery,
-  NextStep,
-  OpportunityImage,
-  OpportunitySuggestion,
   Page,
   PipelineFilter,
-  PipelineTotals,
   PrintOptions,
-  SearchResults,
   Settings,
   Stored,
-  UndoReport,
 } from './bindings.gen';
+import type { Command, Commands } from './commands.gen';
 
 /** A stored record of kind `K`: metadata plus the entity's fields. */
 export type RecordOf<K extends EntityKind> = Stored<EntityMap[K]>;
@@ -70,12 +55,20 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return { code: 'unexpected', message_vi: text, message_en: text, fields: [] };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+type ArgsOf<C extends Command> = Commands[C]['args'];
+
+/** Calls `command` with its declared arguments; resolves with its declared reply. */
+async function call<C extends Command>(command: C, args?: ArgsOf<C>): Promise<Commands[C]['reply']> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Commands[C]['reply']>(command, args);
   } catch (error) {
     throw new ApiError(toErrorPayload(error));
   }
+}
+
+/** A command whose reply is a record as JSON (`JsonValue` in Rust), read as the record type `T`. */
+async function callRecord<T, C extends Command>(command: C, args: ArgsOf<C>): Promise<T> {
+  return (await call(command, args)) as unknown as T;
 }
 
 /** A full `ListQuery` from the parts given (no filters, sorted by id, everything, by default). */
@@ -96,29 +89,29 @@ export function filtersOf(values: Record<string, string | number | null | undefi
     .map(([field, v]) => ({ field, value: String(v) }));
 }
 
-export const appInfo = () => call<AppInfo>('app_info');
-export const getSettings = () => call<Settings>('get_settings');
-export const saveSettings = (settings: Settings) => call<null>('save_settings', { settings });
-export const dashboard = () => call<Dashboard>('dashboard');
+export const appInfo = () => call('app_info');
+export const getSettings = () => call('get_settings');
+export const saveSettings = (settings: Settings) => call('save_settings', { settings });
+export const dashboard = () => call('dashboard');
 /** Count, USD capital and jobs of every lead matching `filter` (null: any), by stage and sector. */
-export const pipelineTotals = (filter: PipelineFilter) => call<PipelineTotals>('pipeline_totals', { filter });
+export const pipelineTotals = (filter: PipelineFilter) => call('pipeline_totals', { filter });
 
 /**
  * Organisations, people, leads, delegations, itinerary items, interactions and opportunities
  * matching every word typed (accents ignored, word prefixes), best first, at most `perKind`
  * per kind, each group with its total.
  */
-export const search = (query: string, perKind = 5) => call<SearchResults>('search', { query, perKind });
+export const search = (query: string, perKind = 5) => call('search', { query, perKind });
 
 export function listRecords<K extends EntityKind>(
   kind: K,
   query: Partial<ListQuery> = {},
 ): Promise<Page<RecordOf<K>>> {
-  return call('list_records', { kind, query: listQuery(query) });
+  return callRecord('list_records', { kind, query: listQuery(query) });
 }
 
 export function getRecord<K extends EntityKind>(kind: K, id: number): Promise<RecordOf<K>> {
-  return call('get_record', { kind, id });
+  return callRecord('get_record', { kind, id });
 }
 
 /** Creates a record; fields left out take the entity's defaults. */
@@ -126,7 +119,7 @@ export function createRecord<K extends EntityKind>(
   kind: K,
   data: Partial<EntityMap[K]>,
 ): Promise<RecordOf<K>> {
-  return call('create_record', { kind, data });
+  return callRecord('create_record', { kind, data: data as JsonValue });
 }
 
 /** Changes only the fields given in `patch`. */
@@ -135,7 +128,7 @@ export function updateRecord<K extends EntityKind>(
   id: number,
   patch: Partial<EntityMap[K]>,
 ): Promise<RecordOf<K>> {
-  return call('update_record', { kind, id, patch });
+  return callRecord('update_record', { kind, id, patch: patch as JsonValue });
 }
 
 export function deleteRecord(kind: EntityKind, id: number): Promise<null> {
@@ -151,21 +144,21 @@ export function recordAudit(kind: EntityKind, id: number): Promise<AuditEntry[]>
  * (at most 200 of each, with their totals).
  */
 export const linkedRecords = (kind: 'organizations' | 'contacts', id: number) =>
-  call<Linked>('linked_records', { kind, id });
+  call('linked_records', { kind, id });
 
 /** Every open opportunity, best match for the audience first (`suggested` marks the default pick). */
 export const briefSuggestions = (audience: Audience) =>
-  call<OpportunitySuggestion[]>('brief_suggestions', { audience });
+  call('brief_suggestions', { audience });
 
 /** The brief as it would be generated now (nothing is written or recorded). */
-export const briefPreview = (request: BriefRequest) => call<BriefModel>('brief_preview', { request });
+export const briefPreview = (request: BriefRequest) => call('brief_preview', { request });
 
 /** Writes the brief as a PDF at `path` (from the save dialog), or into the briefs folder when null. */
 export const briefGenerate = (request: BriefRequest, path: string | null) =>
-  call<GeneratedBrief>('brief_generate', { request, path });
+  call('brief_generate', { request, path });
 
 /** Opens a generated brief's file in the system's PDF viewer. */
-export const briefOpen = (briefId: number) => call<null>('brief_open', { briefId });
+export const briefOpen = (briefId: number) => call('brief_open', { briefId });
 
 async function choosePath(defaultPath: string, name: string, extension: string): Promise<string | null> {
   try {
@@ -183,16 +176,16 @@ export const chooseIcsPath = (defaultPath: string) => choosePath(defaultPath, 'i
 
 /** The pictures of an opportunity, in their order. */
 export const opportunityImages = (opportunityId: number) =>
-  call<OpportunityImage[]>('opportunity_images', { opportunityId });
+  call('opportunity_images', { opportunityId });
 
 /** One picture as a `data:image/…;base64,…` URL (the only image source the CSP allows). */
-export const opportunityImageData = (imageId: number) => call<string>('opportunity_image_data', { imageId });
+export const opportunityImageData = (imageId: number) => call('opportunity_image_data', { imageId });
 
 /** Adds the picture at `path` (from the open dialog); the core checks it (PNG/JPEG, ≤ 20 MB) and resizes it. */
 export const addOpportunityImage = (opportunityId: number, path: string, caption: string | null) =>
-  call<OpportunityImage>('add_opportunity_image', { opportunityId, path, caption });
+  call('add_opportunity_image', { opportunityId, path, caption });
 
-export const removeOpportunityImage = (imageId: number) => call<null>('remove_opportunity_image', { imageId });
+export const removeOpportunityImage = (imageId: number) => call('remove_opportunity_image', { imageId });
 
 /** Asks for a PNG or JPEG picture (the native open dialog); null when the user cancels. */
 export async function chooseImagePath(): Promise<string | null> {
@@ -212,48 +205,50 @@ export async function chooseImagePath(): Promise<string | null> {
 export type StoredItem = Stored<ItineraryItem>;
 
 /** The programme by local day, with its conflicts, members and member warnings. */
-export const itineraryView = (delegationId: number) => call<ItineraryView>('itinerary_view', { delegationId });
+export const itineraryView = (delegationId: number) => call('itinerary_view', { delegationId });
 
 /** One item in local dates and times, for its edit form. */
-export const itineraryEntry = (itemId: number) => call<ItemEntry>('itinerary_entry', { itemId });
+export const itineraryEntry = (itemId: number) => call('itinerary_entry', { itemId });
 
 /** Creates (itemId null) or replaces an item typed in the local time of its place. */
-export const saveItineraryItem = (itemId: number | null, entry: ItemEntry) =>
-  call<StoredItem>('save_itinerary_item', { itemId, entry });
+export const saveItineraryItem = (itemId: number | null, entry: ItemEntry): Promise<StoredItem> =>
+  callRecord('save_itinerary_item', { itemId, entry });
 
 /** Adds an item from one line, "09:30-11:00 Title @ Venue", on `date` in `timeZone`. */
-export const quickAddItem = (delegationId: number, line: string, date: string, timeZone: string) =>
-  call<StoredItem>('quick_add_item', { delegationId, line, date, timeZone });
+export const quickAddItem = (delegationId: number, line: string, date: string, timeZone: string): Promise<StoredItem> =>
+  callRecord('quick_add_item', {
+    request: { delegation_id: delegationId, line, date, time_zone: timeZone },
+  });
 
 /** Copies an item to the same local time on `toDate` (the same day when null). */
-export const duplicateItineraryItem = (itemId: number, toDate: string | null) =>
-  call<StoredItem>('duplicate_itinerary_item', { itemId, toDate });
+export const duplicateItineraryItem = (itemId: number, toDate: string | null): Promise<StoredItem> =>
+  callRecord('duplicate_itinerary_item', { itemId, toDate });
 
 /** Moves an item to `toDate`, keeping its local start time and duration. */
-export const moveItineraryItem = (itemId: number, toDate: string) =>
-  call<StoredItem>('move_itinerary_item', { itemId, toDate });
+export const moveItineraryItem = (itemId: number, toDate: string): Promise<StoredItem> =>
+  callRecord('move_itinerary_item', { itemId, toDate });
 
 /** The statuses the delegation may move to now, each with the reasons it would be refused. */
 export const delegationNextSteps = (delegationId: number) =>
-  call<NextStep[]>('delegation_next_steps', { delegationId });
+  call('delegation_next_steps', { delegationId });
 
 /** Moves the delegation to `to` (approving needs `by`, the approver); returns the delegation. */
-export const delegationTransition = (delegationId: number, to: DelegationStatus, by: string | null = null) =>
-  call<RecordOf<'delegations'>>('delegation_transition', { delegationId, transition: { to, by } });
+export const delegationTransition = (delegationId: number, to: DelegationStatus, by: string | null = null): Promise<RecordOf<'delegations'>> =>
+  callRecord('delegation_transition', { delegationId, transition: { to, by } });
 
 /** The delegations and meetings a counsellor arranges. */
-export const counsellorLoad = (counsellorId: number) => call<CounsellorLoad>('counsellor_load', { counsellorId });
+export const counsellorLoad = (counsellorId: number) => call('counsellor_load', { counsellorId });
 
 /** Writes the itinerary (of one member, or everyone's) as an .ics calendar at `path`, or into the calendars folder. */
 export const exportItineraryIcs = (delegationId: number, memberId: number | null, path: string | null) =>
-  call<ExportedFile>('export_itinerary_ics', { delegationId, memberId, path });
+  call('export_itinerary_ics', { delegationId, memberId, path });
 
 /** Prints the itinerary as a PDF at `path`, or into the itineraries folder. */
 export const printItinerary = (delegationId: number, options: PrintOptions, path: string | null) =>
-  call<ExportedFile>('print_itinerary', { delegationId, options, path });
+  call('print_itinerary', { delegationId, options, path });
 
 /** Opens an itinerary PDF printed in this session in the system's viewer. */
-export const openItineraryPdf = (path: string) => call<null>('open_itinerary_pdf', { path });
+export const openItineraryPdf = (path: string) => call('open_itinerary_pdf', { path });
 
 // ── Contact book: import, export, duplicates, personal data ────────────────────────────────
 
@@ -263,7 +258,7 @@ export const openItineraryPdf = (path: string) => call<null>('open_itinerary_pdf
  * rows with their lines, and the first rows as they would be stored.
  */
 export const importPreview = (path: string, format: ImportFormat | null, mapping: ColumnMap[] | null) =>
-  call<ImportReport>('import_preview', { path, format, mapping });
+  call('import_preview', { path, format, mapping });
 
 /**
  * Imports the file in one transaction (`import_id` set), or with `dryRun` only checks it. With
@@ -275,31 +270,33 @@ export const importContacts = (
   mapping: ColumnMap[] | null,
   dryRun: boolean,
   expectedSha256: string | null = null,
-) => call<ImportReport>('import_contacts', { path, format, mapping, dryRun, expectedSha256 });
+) => call('import_contacts', {
+    request: { path, format, mapping, dry_run: dryRun, expected_sha256: expectedSha256 },
+  });
 
 /** Removes what an import created (refused with `changed_since` / `already_undone` on `import_id`). */
-export const undoImport = (importId: number) => call<UndoReport>('undo_import', { importId });
+export const undoImport = (importId: number) => call('undo_import', { importId });
 
 /** Every import, newest first (`undone_at` set once undone). */
-export const listImports = () => call<ImportBatch[]>('list_imports');
+export const listImports = () => call('list_imports');
 
 /** Writes the whole contact book at `path` (from the save dialog) as CSV or vCard. */
 export const exportContacts = (format: ExportFormat, path: string) =>
-  call<ExportedFile>('export_contacts', { format, path });
+  call('export_contacts', { format, path });
 
 /** Pairs of people who look like one person (same email, same phone, similar name at one organisation). */
-export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
+export const findDuplicates = () => call('find_duplicates');
 
 /** Merges `otherId` into `keepId` (everything kept, the other deleted, audited); returns the kept person. */
-export const mergeContacts = (keepId: number, otherId: number) =>
-  call<RecordOf<'contacts'>>('merge_contacts', { keepId, otherId });
+export const mergeContacts = (keepId: number, otherId: number): Promise<RecordOf<'contacts'>> =>
+  callRecord('merge_contacts', { keepId, otherId });
 
 /** Writes everything held about a person at `path` (from the save dialog): JSON or PDF by its extension. */
 export const personExport = (contactId: number, path: string) =>
-  call<ExportedFile>('person_export', { contactId, path });
+  call('person_export', { contactId, path });
 
 /** Erases a person: unlinks them everywhere, scrubs the history; lists interactions still naming them. */
-export const personErase = (contactId: number) => call<EraseReport>('person_erase', { contactId });
+export const personErase = (contactId: number) => call('person_erase', { contactId });
 
 /** Asks for a contact file to import (the native open dialog); null when the user cancels. */
 export async function chooseImportPath(): Promise<string | null> {

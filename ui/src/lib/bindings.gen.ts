@@ -360,6 +360,16 @@ end_date: string | null, end_time: string | null, time_zone: string,
  */
 end_time_zone: string | null, venue: string | null, address: string | null, organization_id: number | null, counsellor_id: number | null, contact_ids: Array<number>, attendee_ids: Array<number>, notes: string | null, };
 
+export type QuickAddRequest = { delegation_id: number, 
+/**
+ * `HH:MM[-HH:MM] title [@ venue]`, as `parse_quick` reads it.
+ */
+line: string, date: string, 
+/**
+ * The IANA zone the times are in.
+ */
+time_zone: string, };
+
 export type Transition = { to: DelegationStatus, 
 /**
  * Who approves (required to approve): name and position.
@@ -508,6 +518,24 @@ errors: Array<RowError>,
  * The first rows as they would be stored (for the preview).
  */
 sample: Array<ImportedContact>, };
+
+export type ImportRequest = { path: string, 
+/**
+ * Guessed from the file when not given.
+ */
+format: ImportFormat | null, 
+/**
+ * Where each column goes, when the officer changed the guess.
+ */
+mapping: Array<ColumnMap> | null, 
+/**
+ * Check every row and report, writing nothing.
+ */
+dry_run: boolean, 
+/**
+ * The preview's `sha256`: a file changed since the preview is refused.
+ */
+expected_sha256: string | null, };
 
 export type UndoReport = { import_id: number, contacts_removed: number, organizations_removed: number, 
 /**

@@ -124,6 +124,16 @@ pub enum BriefFormat {
     Html,
 }
 
+impl BriefFormat {
+    /// The file name extension of this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            BriefFormat::Pdf => "pdf",
+            BriefFormat::Html => "html",
+        }
+    }
+}
+
 /// A brief written to a file and recorded.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct GeneratedBrief {
@@ -225,14 +235,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Writes `bytes` next to `path` and renames it into place, so that a reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(())
-}
-
 /// Composes, renders and writes the brief to `path`, and records it with its hash, in one
 /// transaction (if the file cannot be written, nothing is recorded).
 pub fn generate(
@@ -282,7 +284,7 @@ pub fn generate(
     };
     let record = store.transaction(|tx| {
         let r = tx.create(&brief)?;
-        write_atomically(path, &bytes)?;
+        crate::files::write_atomically(path, &bytes)?;
         Ok(r)
     })?;
     Ok(GeneratedBrief {
@@ -366,15 +368,41 @@ pub fn default_file_name(req: &BriefRequest, version: i64, format: BriefFormat) 
                 .unwrap_or_default()
         ),
     };
-    let ext = if format == BriefFormat::Pdf {
-        "pdf"
-    } else {
-        "html"
-    };
     PathBuf::from(format!(
-        "ban-tin-{who}-{}-v{version}.{ext}",
-        lang_name(req.language)
+        "ban-tin-{who}-{}-v{version}.{}",
+        lang_name(req.language),
+        format.extension()
     ))
+}
+
+/// Generates the brief at `chosen` (checked by `files::output_path` against the format's
+/// extension), or when none was chosen, in the store's `briefs/` folder under
+/// `default_file_name`: the app's save dialog and the CLI's `-o` follow the same rule.
+pub fn generate_to(
+    store: &mut Store,
+    req: &BriefRequest,
+    format: BriefFormat,
+    chosen: Option<PathBuf>,
+) -> Result<GeneratedBrief> {
+    let path = crate::files::output_or_default(store, chosen, &[format.extension()], "briefs", || {
+        let name = default_file_name(req, upcoming_version(store, req)?, format);
+        Ok(name.display().to_string())
+    })?;
+    generate(store, req, format, &path)
+}
+
+/// Opens a generated brief's file in the system's viewer: only a file the app recorded.
+pub fn open_file(store: &Store, brief_id: i64) -> Result<()> {
+    let brief = store.get::<Brief>(brief_id)?;
+    let file = brief.data.file_name.ok_or_else(|| {
+        invalid(
+            "file_name",
+            "missing",
+            "Bản tin chưa có tệp",
+            "The brief has no file",
+        )
+    })?;
+    crate::files::open_in_viewer(Path::new(&file))
 }
 
 /// The version the next brief for this request will get.

@@ -18,6 +18,7 @@ mod draft;
 mod headers;
 pub mod import;
 mod phone;
+pub mod transfer;
 mod vcard;
 
 use crate::domain::Contact;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use phone::normalize_phone;
+pub use transfer::ImportRequest;
 
 /// The largest file `parse` accepts.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;

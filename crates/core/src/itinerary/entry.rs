@@ -229,6 +229,28 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
     Ok(out)
 }
 
+/// A quick-add line for a delegation's day, in the place's time zone.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct QuickAddRequest {
+    pub delegation_id: i64,
+    /// `HH:MM[-HH:MM] title [@ venue]`, as `parse_quick` reads it.
+    pub line: String,
+    pub date: NaiveDate,
+    /// The IANA zone the times are in.
+    pub time_zone: String,
+}
+
+/// Parses a quick-add line and saves the item it describes.
+pub fn quick_add(store: &mut Store, request: &QuickAddRequest) -> Result<Record<ItineraryItem>> {
+    let entry = parse_quick(
+        &request.line,
+        request.delegation_id,
+        request.date,
+        &request.time_zone,
+    )?;
+    save_entry(store, None, &entry)
+}
+
 /// Parses a quick-add line: `HH:MM[-HH:MM] title [@ venue]`, e.g.
 /// `9:30-11 Gặp Samsung C&T @ Samsung Tower`. Without an end the item lasts an hour. The kind
 /// is guessed from words like "bay"/"flight" (travel), "ăn"/"lunch"/"dinner" (meal),

@@ -12,7 +12,9 @@ pub mod to_pdf;
 pub mod workflow;
 
 pub use conflicts::{check, CheckOptions, Conflict, ConflictKind, Severity};
-pub use entry::{duplicate_item, move_item, parse_quick, save_entry, ItemEntry};
+pub use entry::{
+    duplicate_item, move_item, parse_quick, quick_add, save_entry, ItemEntry, QuickAddRequest,
+};
 pub use workflow::{allowed_next, transition, Transition};
 
 use crate::domain::{Delegation, ItineraryItem, ItineraryKind, MemberRole, VisaStatus};
@@ -367,31 +369,7 @@ pub fn next_steps(store: &Store, id: i64, now: DateTime<Utc>) -> Result<Vec<Next
         .collect())
 }
 
-/// A document written to disk.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ExportedFile {
-    pub path: String,
-    pub bytes: i64,
-}
-
-/// Writes `bytes` to `path` whole or not at all (a temporary file renamed into place).
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<ExportedFile> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    if let Err(e) = std::fs::rename(&tmp, path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e.into());
-    }
-    Ok(ExportedFile {
-        path: path.display().to_string(),
-        bytes: bytes.len() as i64,
-    })
-}
+pub use crate::files::{write_atomically, ExportedFile};
 
 fn check_member(plan: &Plan, member: Option<i64>) -> Result<()> {
     match member {
@@ -429,6 +407,41 @@ pub fn export_pdf(
     let plan = store.plan(id)?;
     check_member(&plan, options.member_id)?;
     write_atomically(path, &to_pdf::itinerary_pdf(&plan, options, now)?)
+}
+
+/// Writes the calendar to `chosen` (checked by `files::output_path`), or when none was chosen,
+/// to the store's `calendars/` folder under `ics_file_name`.
+pub fn export_ics_to(
+    store: &Store,
+    id: i64,
+    member: Option<i64>,
+    chosen: Option<std::path::PathBuf>,
+    now: DateTime<Utc>,
+) -> Result<ExportedFile> {
+    let path = crate::files::output_or_default(store, chosen, &["ics"], "calendars", || {
+        Ok(ics_file_name(&store.plan(id)?, member))
+    })?;
+    export_ics(store, id, member, &path, now)
+}
+
+/// Prints the itinerary to `chosen` (checked by `files::output_path`), or when none was chosen,
+/// to the store's `itineraries/` folder under `to_pdf::default_file_name`.
+pub fn export_pdf_to(
+    store: &Store,
+    id: i64,
+    options: &to_pdf::PrintOptions,
+    chosen: Option<std::path::PathBuf>,
+    now: DateTime<Utc>,
+) -> Result<ExportedFile> {
+    let path = crate::files::output_or_default(store, chosen, &["pdf"], "itineraries", || {
+        Ok(to_pdf::default_file_name(&store.plan(id)?, options))
+    })?;
+    export_pdf(store, id, options, &path, now)
+}
+
+/// The local-time form of a stored item, as the item form edits it.
+pub fn entry_of(store: &Store, item_id: i64) -> Result<ItemEntry> {
+    Ok(ItemEntry::of(&store.get::<ItineraryItem>(item_id)?.data))
 }
 
 /// A file name for the delegation's (or a member's) calendar, ASCII only.

@@ -313,6 +313,26 @@ pub fn merge_contacts(store: &mut Store, keep: i64, other: i64) -> Result<Record
     store.get::<Contact>(keep)
 }
 
+/// Writes everything about contact `id` to `path`: JSON or a bilingual PDF by its extension
+/// (checked by `files::output_path`).
+pub fn export_person_to(
+    store: &Store,
+    id: i64,
+    path: std::path::PathBuf,
+) -> Result<crate::files::ExportedFile> {
+    let path = crate::files::output_path(path, &["json", "pdf"])?;
+    let export = export_person(store, id)?;
+    let is_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let bytes = if is_pdf {
+        pdf::person_pdf(&export, chrono::Utc::now())?
+    } else {
+        serde_json::to_vec_pretty(&export).expect("json serialises")
+    };
+    crate::files::write_atomically(&path, &bytes)
+}
+
 /// Everything the store holds about contact `id` (for a subject-access request): the record,
 /// their organisation, interactions, delegation memberships and meetings, and its audit trail.
 pub fn export_person(store: &Store, id: i64) -> Result<Value> {

@@ -1,0 +1,70 @@
+// Every command the app's window may call, declared once: its group, name, arguments and
+// reply. Read by `src-tauri` (the Tauri command functions and their registration are generated
+// from it), by `src-tauri/build.rs` (one permission per command, through `include!` of this
+// file, which therefore holds nothing but the macro), and by the core's code generation
+// (`commands::typescript`, the TypeScript signatures that `ui/src/lib/api.ts` and the tests'
+// fake core are checked against). A group is a module of `planner_core::commands` holding the
+// functions, each `fn(&mut Session, args...) -> Result<Reply>`.
+//
+// Types are named as `planner_core::commands::types` exports them.
+
+/// Calls `$then! { group { name(arg: Type, ...) -> Reply; ... } ... }` with every command.
+#[macro_export]
+macro_rules! with_commands {
+    ($then:ident) => {
+        $then! {
+            records {
+                app_info() -> AppInfo;
+                get_settings() -> Settings;
+                save_settings(settings: Settings) -> ();
+                dashboard() -> Dashboard;
+                pipeline_totals(filter: PipelineFilter) -> PipelineTotals;
+                list_records(kind: EntityKind, query: ListQuery) -> Page<Value>;
+                get_record(kind: EntityKind, id: i64) -> Value;
+                create_record(kind: EntityKind, data: Value) -> Value;
+                update_record(kind: EntityKind, id: i64, patch: Value) -> Value;
+                delete_record(kind: EntityKind, id: i64) -> ();
+                record_audit(kind: EntityKind, id: i64) -> Vec<AuditEntry>;
+                linked_records(kind: EntityKind, id: i64) -> Linked;
+                search(query: String, per_kind: Option<u32>) -> SearchResults;
+            }
+            briefs {
+                brief_suggestions(audience: Audience) -> Vec<OpportunitySuggestion>;
+                brief_preview(request: BriefRequest) -> BriefModel;
+                brief_generate(request: BriefRequest, path: Option<String>) -> GeneratedBrief;
+                brief_open(brief_id: i64) -> ();
+            }
+            images {
+                opportunity_images(opportunity_id: i64) -> Vec<OpportunityImage>;
+                opportunity_image_data(image_id: i64) -> String;
+                add_opportunity_image(opportunity_id: i64, path: String, caption: Option<String>) -> OpportunityImage;
+                remove_opportunity_image(image_id: i64) -> ();
+            }
+            delegations {
+                itinerary_view(delegation_id: i64) -> ItineraryView;
+                itinerary_entry(item_id: i64) -> ItemEntry;
+                save_itinerary_item(item_id: Option<i64>, entry: ItemEntry) -> Value;
+                quick_add_item(request: QuickAddRequest) -> Value;
+                duplicate_itinerary_item(item_id: i64, to_date: Option<NaiveDate>) -> Value;
+                move_itinerary_item(item_id: i64, to_date: NaiveDate) -> Value;
+                delegation_next_steps(delegation_id: i64) -> Vec<NextStep>;
+                delegation_transition(delegation_id: i64, transition: Transition) -> Value;
+                counsellor_load(counsellor_id: i64) -> CounsellorLoad;
+                export_itinerary_ics(delegation_id: i64, member_id: Option<i64>, path: Option<String>) -> ExportedFile;
+                print_itinerary(delegation_id: i64, options: PrintOptions, path: Option<String>) -> ExportedFile;
+                open_itinerary_pdf(path: String) -> ();
+            }
+            people {
+                find_duplicates() -> Vec<DuplicatePair>;
+                merge_contacts(keep_id: i64, other_id: i64) -> Value;
+                person_export(contact_id: i64, path: String) -> ExportedFile;
+                person_erase(contact_id: i64) -> EraseReport;
+                import_preview(path: String, format: Option<ImportFormat>, mapping: Option<Vec<ColumnMap>>) -> ImportReport;
+                import_contacts(request: ImportRequest) -> ImportReport;
+                undo_import(import_id: i64) -> UndoReport;
+                list_imports() -> Vec<ImportBatch>;
+                export_contacts(format: ExportFormat, path: String) -> ExportedFile;
+            }
+        }
+    };
+}

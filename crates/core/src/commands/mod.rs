@@ -1,0 +1,78 @@
+//! The app's commands, one function each, in the groups `declared.rs` lists: what the window
+//! can ask of the core. Each takes the `Session` and the command's arguments, and is one call
+//! into the feature it belongs to, so that `src-tauri` only generates their Tauri wrappers and
+//! the CLI calls the same features.
+
+mod declared;
+
+pub mod briefs;
+pub mod delegations;
+pub mod images;
+pub mod people;
+pub mod records;
+pub mod typescript;
+
+use crate::Store;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// The types the command list names, in one place for every reader of the list.
+pub mod types {
+    pub use crate::briefs::{
+        Audience, BriefModel, BriefRequest, GeneratedBrief, OpportunitySuggestion,
+    };
+    pub use crate::contacts_io::import::{ExportFormat, ImportReport, UndoReport};
+    pub use crate::contacts_io::{ColumnMap, ImportFormat, ImportRequest};
+    pub use crate::domain::EntityKind;
+    pub use crate::files::ExportedFile;
+    pub use crate::itinerary::{
+        to_pdf::PrintOptions, ItemEntry, ItineraryView, NextStep, QuickAddRequest, Transition,
+    };
+    pub use crate::people::{DuplicatePair, EraseReport};
+    pub use crate::search::SearchResults;
+    pub use crate::settings::{AppInfo, Settings};
+    pub use crate::store::audit::AuditEntry;
+    pub use crate::store::{
+        CounsellorLoad, Dashboard, ImportBatch, Linked, ListQuery, OpportunityImage, Page,
+        PipelineFilter, PipelineTotals,
+    };
+    pub use chrono::NaiveDate;
+    pub use serde_json::Value;
+}
+
+/// What the commands of one window share: the open store and what this session did that
+/// later commands depend on.
+pub struct Session {
+    pub store: Store,
+    /// Itinerary PDFs printed in this session: the only paths `open_itinerary_pdf` opens.
+    printed: HashSet<PathBuf>,
+    /// Set by a command that left work for `Store::tidy_step` (an import's index and merges).
+    tidy_wanted: bool,
+}
+
+impl Session {
+    /// A session over an open store.
+    pub fn new(store: Store) -> Self {
+        Session {
+            store,
+            printed: HashSet::new(),
+            tidy_wanted: false,
+        }
+    }
+
+    /// Whether a command asked for `Store::tidy_step`s since the last call (then cleared): the
+    /// app runs them in the background, between other commands.
+    pub fn take_tidy_wanted(&mut self) -> bool {
+        std::mem::take(&mut self.tidy_wanted)
+    }
+}
+
+/// The names of every command, in the order declared.
+pub fn names() -> Vec<&'static str> {
+    macro_rules! names {
+        ($($group:ident { $($name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty;)* })*) => {
+            vec![$($(stringify!($name)),*),*]
+        };
+    }
+    crate::with_commands!(names)
+}
