@@ -166,6 +166,8 @@ impl Entity for Interaction {
         same: None,
     }];
     const TITLE_FIELD: &'static str = "summary";
+    const SHOWN_UNDER: &'static [&'static str] =
+        &["organization_id", "contact_ids", "delegation_id"];
     fn validate(&self, v: &mut Validator) {
         v.required_instant("occurred_at", &self.occurred_at);
         v.required("summary", &self.summary);
@@ -247,6 +249,7 @@ impl Entity for Lead {
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("organization_id", EntityKind::Organizations)];
     const TITLE_FIELD: &'static str = "title";
+    const SHOWN_UNDER: &'static [&'static str] = &["organization_id"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("organization_id", self.organization_id);
         v.required("title", &self.title);

@@ -236,6 +236,7 @@ impl Entity for ItineraryItem {
         },
     ];
     const TITLE_FIELD: &'static str = "title";
+    const SHOWN_UNDER: &'static [&'static str] = &["delegation_id"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("delegation_id", self.delegation_id);
         v.required("title", &self.title);

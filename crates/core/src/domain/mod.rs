@@ -141,6 +141,16 @@ impl EntityKind {
         crate::with_entity!(self, E => E::PERSONAL)
     }
 
+    /// The kind the reference field `field` (one of `Entity::REFS`) points at.
+    pub fn reference(self, field: &str) -> Option<EntityKind> {
+        crate::with_entity!(self, E => E::REFS.iter().find(|(f, _)| *f == field).map(|(_, k)| *k))
+    }
+
+    /// The fields naming the record whose page shows one of this kind (`Entity::SHOWN_UNDER`).
+    pub fn shown_under(self) -> &'static [&'static str] {
+        crate::with_entity!(self, E => E::SHOWN_UNDER)
+    }
+
     /// Whether contact imports create records of this kind (`Entity::IMPORTED`).
     pub fn is_imported(self) -> bool {
         crate::with_entity!(self, E => E::IMPORTED)
@@ -211,6 +221,9 @@ pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync +
     /// Whether contact imports create records of this kind: their history then starts with
     /// the import that created them (read from `import_records`, not from an audit row).
     const IMPORTED: bool = false;
+    /// For a kind without its own page: the fields (references, or link fields whose first
+    /// target counts) naming the record whose page shows it, the first one set winning.
+    const SHOWN_UNDER: &'static [&'static str] = &[];
     /// Checks the record's own fields (references are checked by the store).
     fn validate(&self, v: &mut Validator);
 }

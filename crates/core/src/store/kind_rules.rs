@@ -135,6 +135,24 @@ fn protected_fields_are_stored_fields_of_their_kind() {
     }
 }
 
+#[test]
+fn a_kind_shown_under_another_names_it_by_a_reference_or_link() {
+    for kind in EntityKind::ALL {
+        for field in kind.shown_under() {
+            let link = matches!(Shape::get(kind).column(field), Some(Column::Link(_)));
+            assert!(link || kind.reference(field).is_some(), "{kind}.{field}");
+        }
+    }
+    // The kinds with no page of their own.
+    for kind in [
+        EntityKind::Leads,
+        EntityKind::ItineraryItems,
+        EntityKind::Interactions,
+    ] {
+        assert!(!kind.shown_under().is_empty(), "{kind}");
+    }
+}
+
 /// The bulk path writes no junction tables (`Prepared`).
 #[test]
 fn imported_kinds_have_no_link_fields() {
