@@ -1,6 +1,6 @@
 //! Investor organisations, their people, every interaction with them, and the pipeline of leads.
 
-use super::{Entity, EntityKind, Labelled, Link};
+use super::{Cascade, Entity, EntityKind, Labelled, Link};
 use crate::validate::Validator;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -47,7 +47,10 @@ pub struct Organization {
 
 impl Entity for Organization {
     const KIND: EntityKind = EntityKind::Organizations;
+    const TABLE: &'static str = "organizations";
     const TITLE_FIELD: &'static str = "name_vi";
+    /// An import creates the organisations its contacts name.
+    const IMPORTED: bool = true;
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);
         v.opt_line("name_en", &self.name_en);
@@ -91,9 +94,18 @@ pub struct Contact {
 
 impl Entity for Contact {
     const KIND: EntityKind = EntityKind::Contacts;
+    const TABLE: &'static str = "contacts";
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("organization_id", EntityKind::Organizations)];
     const TITLE_FIELD: &'static str = "full_name";
+    /// Their delegation memberships (passport, visa, diet) go with them: the schema's `ON
+    /// DELETE SET NULL` would leave each member with neither a contact nor a staff name.
+    const CASCADE: &'static [Cascade] = &[Cascade::Delete {
+        kind: EntityKind::Members,
+        field: "contact_id",
+    }];
+    const PERSONAL: bool = true;
+    const IMPORTED: bool = true;
     fn validate(&self, v: &mut Validator) {
         v.required("full_name", &self.full_name);
         v.opt_line("title", &self.title);
@@ -137,6 +149,7 @@ pub struct Interaction {
 
 impl Entity for Interaction {
     const KIND: EntityKind = EntityKind::Interactions;
+    const TABLE: &'static str = "interactions";
     const REFS: &'static [(&'static str, EntityKind)] = &[
         ("organization_id", EntityKind::Organizations),
         ("delegation_id", EntityKind::Delegations),
@@ -153,6 +166,8 @@ impl Entity for Interaction {
         same: None,
     }];
     const TITLE_FIELD: &'static str = "summary";
+    const SHOWN_UNDER: &'static [&'static str] =
+        &["organization_id", "contact_ids", "delegation_id"];
     fn validate(&self, v: &mut Validator) {
         v.required_instant("occurred_at", &self.occurred_at);
         v.required("summary", &self.summary);
@@ -230,9 +245,11 @@ impl Default for Lead {
 
 impl Entity for Lead {
     const KIND: EntityKind = EntityKind::Leads;
+    const TABLE: &'static str = "leads";
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("organization_id", EntityKind::Organizations)];
     const TITLE_FIELD: &'static str = "title";
+    const SHOWN_UNDER: &'static [&'static str] = &["organization_id"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("organization_id", self.organization_id);
         v.required("title", &self.title);

@@ -1,6 +1,6 @@
 //! Promotion delegations (đoàn xúc tiến), their members and their itineraries.
 
-use super::{Entity, EntityKind, Link};
+use super::{Cascade, Entity, EntityKind, Link};
 use crate::validate::{FieldError, Validator};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -57,10 +57,22 @@ pub struct Delegation {
 
 impl Entity for Delegation {
     const KIND: EntityKind = EntityKind::Delegations;
+    const TABLE: &'static str = "delegations";
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("counsellor_id", EntityKind::Counsellors)];
     const TITLE_FIELD: &'static str = "title";
     const PROTECTED: &'static [&'static str] = &["status", "approved_by", "approved_at"];
+    /// Its programme and its members go with it (the schema would cascade them silently).
+    const CASCADE: &'static [Cascade] = &[
+        Cascade::Delete {
+            kind: EntityKind::ItineraryItems,
+            field: "delegation_id",
+        },
+        Cascade::Delete {
+            kind: EntityKind::Members,
+            field: "delegation_id",
+        },
+    ];
     fn validate(&self, v: &mut Validator) {
         v.required("title", &self.title);
         v.text("purpose", &self.purpose);
@@ -127,11 +139,19 @@ pub struct Member {
 
 impl Entity for Member {
     const KIND: EntityKind = EntityKind::Members;
+    const TABLE: &'static str = "delegation_members";
     const REFS: &'static [(&'static str, EntityKind)] = &[
         ("delegation_id", EntityKind::Delegations),
         ("contact_id", EntityKind::Contacts),
     ];
     const TITLE_FIELD: &'static str = "staff_name";
+    /// A member leaves the attendee lists of its delegation's items.
+    const CASCADE: &'static [Cascade] = &[Cascade::Unlink {
+        kind: EntityKind::ItineraryItems,
+        field: "attendee_ids",
+    }];
+    /// Passport, visa and diet.
+    const PERSONAL: bool = true;
     fn validate(&self, v: &mut Validator) {
         v.required_ref("delegation_id", self.delegation_id);
         let staff = self
@@ -191,6 +211,7 @@ pub struct ItineraryItem {
 
 impl Entity for ItineraryItem {
     const KIND: EntityKind = EntityKind::ItineraryItems;
+    const TABLE: &'static str = "itinerary_items";
     const REFS: &'static [(&'static str, EntityKind)] = &[
         ("delegation_id", EntityKind::Delegations),
         ("organization_id", EntityKind::Organizations),
@@ -215,6 +236,7 @@ impl Entity for ItineraryItem {
         },
     ];
     const TITLE_FIELD: &'static str = "title";
+    const SHOWN_UNDER: &'static [&'static str] = &["delegation_id"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("delegation_id", self.delegation_id);
         v.required("title", &self.title);

@@ -25,6 +25,7 @@ pub struct Office {
 
 impl Entity for Office {
     const KIND: EntityKind = EntityKind::Offices;
+    const TABLE: &'static str = "trade_offices";
     const TITLE_FIELD: &'static str = "name_vi";
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);
@@ -55,6 +56,7 @@ pub struct Counsellor {
 
 impl Entity for Counsellor {
     const KIND: EntityKind = EntityKind::Counsellors;
+    const TABLE: &'static str = "counsellors";
     const REFS: &'static [(&'static str, EntityKind)] = &[("office_id", EntityKind::Offices)];
     const TITLE_FIELD: &'static str = "full_name";
     fn validate(&self, v: &mut Validator) {

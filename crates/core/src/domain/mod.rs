@@ -53,21 +53,9 @@ impl EntityKind {
         EntityKind::Briefs,
     ];
 
-    /// The SQL table that holds this kind.
+    /// The SQL table that holds this kind (`Entity::TABLE`).
     pub fn table(self) -> &'static str {
-        match self {
-            EntityKind::Offices => "trade_offices",
-            EntityKind::Counsellors => "counsellors",
-            EntityKind::Organizations => "organizations",
-            EntityKind::Contacts => "contacts",
-            EntityKind::Delegations => "delegations",
-            EntityKind::Members => "delegation_members",
-            EntityKind::ItineraryItems => "itinerary_items",
-            EntityKind::Interactions => "interactions",
-            EntityKind::Leads => "leads",
-            EntityKind::Opportunities => "opportunities",
-            EntityKind::Briefs => "briefs",
-        }
+        crate::with_entity!(self, E => E::TABLE)
     }
 
     /// The plural, kebab-case name used on the command line and over IPC.
@@ -141,6 +129,53 @@ impl std::fmt::Display for EntityKind {
     }
 }
 
+/// The rules each kind declares on its type (`Entity`), for code that holds only a kind.
+impl EntityKind {
+    /// What deleting one record of this kind does first (`Entity::CASCADE`).
+    pub fn cascade(self) -> &'static [Cascade] {
+        crate::with_entity!(self, E => E::CASCADE)
+    }
+
+    /// Whether a record of this kind is personal data about one person (`Entity::PERSONAL`).
+    pub fn is_personal(self) -> bool {
+        crate::with_entity!(self, E => E::PERSONAL)
+    }
+
+    /// The kind the reference field `field` (one of `Entity::REFS`) points at.
+    pub fn reference(self, field: &str) -> Option<EntityKind> {
+        crate::with_entity!(self, E => E::REFS.iter().find(|(f, _)| *f == field).map(|(_, k)| *k))
+    }
+
+    /// The fields naming the record whose page shows one of this kind (`Entity::SHOWN_UNDER`).
+    pub fn shown_under(self) -> &'static [&'static str] {
+        crate::with_entity!(self, E => E::SHOWN_UNDER)
+    }
+
+    /// Whether contact imports create records of this kind (`Entity::IMPORTED`).
+    pub fn is_imported(self) -> bool {
+        crate::with_entity!(self, E => E::IMPORTED)
+    }
+}
+
+/// What deleting a record does first to the records that point at it. The store does it record
+/// by record through its audited path, so that nothing changes silently through the schema's
+/// `ON DELETE` actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cascade {
+    /// Every record of `kind` whose reference `field` (one of its `REFS`) holds the deleted
+    /// record's id is deleted with it.
+    Delete {
+        kind: EntityKind,
+        field: &'static str,
+    },
+    /// The deleted record's id leaves the link field `field` (one of `kind`'s `LINKS`) of every
+    /// record of `kind` that lists it, each an audited update.
+    Unlink {
+        kind: EntityKind,
+        field: &'static str,
+    },
+}
+
 /// A many-to-many field kept in a junction table rather than in a column.
 #[derive(Debug, Clone, Copy)]
 pub struct Link {
@@ -163,6 +198,8 @@ pub struct Link {
 pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync + 'static {
     /// Which kind this is.
     const KIND: EntityKind;
+    /// The SQL table that holds this kind.
+    const TABLE: &'static str;
     /// Single foreign keys: (field, kind referenced). 0 or null means none.
     const REFS: &'static [(&'static str, EntityKind)] = &[];
     /// References whose record must share a field with this one: (reference field, shared
@@ -176,6 +213,17 @@ pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync +
     /// Fields only a dedicated operation may change (e.g. a delegation's status, which moves
     /// through the workflow); a plain update that changes them is refused.
     const PROTECTED: &'static [&'static str] = &[];
+    /// What deleting one record does first, in this order (see `Cascade`).
+    const CASCADE: &'static [Cascade] = &[];
+    /// Whether one record is personal data about one person. Deleting one leaves none of its
+    /// field values in the audit log, and scrubs its earlier audit rows.
+    const PERSONAL: bool = false;
+    /// Whether contact imports create records of this kind: their history then starts with
+    /// the import that created them (read from `import_records`, not from an audit row).
+    const IMPORTED: bool = false;
+    /// For a kind without its own page: the fields (references, or link fields whose first
+    /// target counts) naming the record whose page shows it, the first one set winning.
+    const SHOWN_UNDER: &'static [&'static str] = &[];
     /// Checks the record's own fields (references are checked by the store).
     fn validate(&self, v: &mut Validator);
 }

@@ -72,6 +72,7 @@ pub struct Opportunity {
 
 impl Entity for Opportunity {
     const KIND: EntityKind = EntityKind::Opportunities;
+    const TABLE: &'static str = "opportunities";
     const TITLE_FIELD: &'static str = "name_vi";
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);
@@ -193,6 +194,7 @@ pub struct Brief {
 
 impl Entity for Brief {
     const KIND: EntityKind = EntityKind::Briefs;
+    const TABLE: &'static str = "briefs";
     const REFS: &'static [(&'static str, EntityKind)] = &[
         ("delegation_id", EntityKind::Delegations),
         ("organization_id", EntityKind::Organizations),

@@ -87,8 +87,8 @@ impl Store {
     /// an `import` entry naming the import (id 0: it is read from `import_records`, which lists
     /// what each import created with its uuid, rather than from an audit row of its own).
     pub fn audit_of(&self, kind: EntityKind, id: i64) -> Result<Vec<AuditEntry>> {
-        // Only contacts and organisations are ever imported.
-        let imported = if matches!(kind, EntityKind::Contacts | EntityKind::Organizations) {
+        // Only the kinds imports create have such an entry (`Entity::IMPORTED`).
+        let imported = if kind.is_imported() {
             format!(
                 "SELECT 0, i.at, r.entity, r.record_id, r.record_uuid,
                         'import', json_object('import_id', json_object('after', i.id)), 0

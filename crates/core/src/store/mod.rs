@@ -2,9 +2,14 @@
 //! All SQL of the application lives under this module.
 
 pub mod audit;
+mod bulk;
+mod cascade;
+mod checks;
 mod dashboard;
 mod images;
 mod imports;
+#[cfg(test)]
+mod kind_rules;
 mod linked;
 mod migrate;
 pub(crate) mod people;
@@ -16,6 +21,7 @@ mod search;
 pub(crate) use search::ToIndex;
 mod shape;
 
+pub(crate) use bulk::{Bulk, Prepared};
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
 pub use images::OpportunityImage;
 pub use imports::ImportBatch;
@@ -30,7 +36,6 @@ pub use pipeline::{
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
 pub(crate) use records::now_text;
-pub(crate) use records::{Bulk, Prepared};
 pub use records::{Meta, Record};
 
 use crate::domain::EntityKind;
@@ -177,24 +182,6 @@ impl Store {
         let out = f(&mut wrapped)?;
         wrapped.tx.commit()?;
         Ok(out)
-    }
-
-    /// Like `transaction`, for a bulk write (an import): its commit does not copy the WAL
-    /// into the database file (SQLite's automatic checkpoint, a tenth of a 100,000-row
-    /// import). That changes no answer: `tidy_step` does it afterwards, and otherwise the next
-    /// ordinary commit does.
-    pub(crate) fn bulk_transaction<T>(
-        &mut self,
-        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
-    ) -> Result<T> {
-        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-        let out = self.transaction(f);
-        // Not `?`: the import may have committed. Should this fail, commits only skip their
-        // automatic checkpoints until `tidy_step` or the next open.
-        let _ = self
-            .conn
-            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT);
-        out
     }
 
     /// One step of the work an import leaves, in its own transaction: indexing its records

@@ -79,23 +79,18 @@ pub(crate) fn scrub_audit(conn: &Connection, kind: EntityKind, id: i64) -> Resul
     )?)
 }
 
-/// Whether a record of `kind` is personal data about one person: a contact, or a delegation
-/// member (passport, visa, diet). Deleting one leaves none of it in the audit log.
-pub(crate) fn is_personal(kind: EntityKind) -> bool {
-    matches!(kind, EntityKind::Contacts | EntityKind::Members)
-}
-
 /// The audit `changes` of deleting record `id` of `kind` whose fields were `fields`, for the
 /// generic delete. A person's record keeps no field values (the row still names it by id and
 /// uuid) and its earlier audit rows are scrubbed, as an erase does: deleting a person must not
-/// leave their data in the log. Any other record keeps what it held, as `before` values.
+/// leave their data in the log (`Entity::PERSONAL`). Any other record keeps what it held, as
+/// `before` values.
 pub(crate) fn delete_changes(
     conn: &Connection,
     kind: EntityKind,
     id: i64,
     fields: &serde_json::Value,
 ) -> Result<serde_json::Value> {
-    if !is_personal(kind) {
+    if !kind.is_personal() {
         return Ok(super::audit::changes(Some(fields), None));
     }
     scrub_audit(conn, kind, id)?;

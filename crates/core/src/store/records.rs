@@ -1,16 +1,16 @@
 //! Create, read, update and delete for every entity, each write with its audit row.
 //!
 //! Input arrives as a JSON object (from the CLI, the app, or a typed struct serialised): unknown
-//! fields are refused, text is NFC-normalised, the entity's rules and its references are checked,
-//! and only then is anything written.
+//! fields are refused, text is NFC-normalised, the entity's rules and its references are checked
+//! (`checks`), and only then is anything written. Nothing here knows a particular kind: what a
+//! kind's delete does first is its own declaration (`Entity::CASCADE`, run by `cascade`).
 
 use super::audit;
+use super::checks::{as_object, checked, invalid_uuid, record_uuid, refuse_protected};
 use super::shape::{to_sql, Column, Shape, META};
 use super::{Store, Tx};
 use crate::domain::{Entity, EntityKind};
 use crate::error::{invalid, CoreError, Result};
-use crate::text::normalize_value;
-use crate::validate::{FieldError, Validator};
 use chrono::{DateTime, Utc};
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -65,167 +65,6 @@ pub(crate) fn now_text() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-fn as_object(input: Value) -> Result<Map<String, Value>> {
-    match input {
-        Value::Object(m) => Ok(m),
-        _ => Err(invalid(
-            "",
-            "not_object",
-            "Dữ liệu vào phải là một đối tượng JSON",
-            "Input must be a JSON object",
-        )),
-    }
-}
-
-/// Overlays `input` on `base`, normalises it, and checks it into an `E` with all its rules.
-fn checked<E: Entity>(
-    conn: &Connection,
-    base: &Value,
-    input: &Map<String, Value>,
-) -> Result<(E, Value)> {
-    let shape = Shape::get(E::KIND);
-    shape.reject_unknown(input)?;
-    let mut merged = base.clone();
-    let obj = merged.as_object_mut().expect("base is an object");
-    for (k, v) in input {
-        if !META.contains(&k.as_str()) {
-            obj.insert(k.clone(), v.clone());
-        }
-    }
-    normalize_value(&mut merged);
-    let entity: E = match serde_json::from_value(merged.clone()) {
-        Ok(e) => e,
-        Err(whole) => return Err(CoreError::Invalid(type_errors::<E>(shape, &merged, whole))),
-    };
-    let mut v = Validator::default();
-    entity.validate(&mut v);
-    let canonical = serde_json::to_value(&entity).expect("entity serialises");
-    check_references::<E>(conn, &canonical, &mut v)?;
-    if !v.errors.is_empty() {
-        return Err(CoreError::Invalid(v.errors));
-    }
-    Ok((entity, canonical))
-}
-
-/// Finds which fields failed to deserialise by trying each one alone on the defaults.
-fn type_errors<E: Entity>(
-    shape: &Shape,
-    merged: &Value,
-    whole: serde_json::Error,
-) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    for (k, v) in merged.as_object().into_iter().flatten() {
-        let mut probe = shape.default.clone();
-        probe[k.as_str()] = v.clone();
-        if let Err(e) = serde_json::from_value::<E>(probe) {
-            errors.push(FieldError::new(
-                k,
-                "invalid_value",
-                format!("Giá trị không hợp lệ ({e})"),
-                format!("Invalid value ({e})"),
-            ));
-        }
-    }
-    if errors.is_empty() {
-        errors.push(FieldError::new(
-            "",
-            "invalid_value",
-            whole.to_string(),
-            whole.to_string(),
-        ));
-    }
-    errors
-}
-
-fn exists(conn: &Connection, kind: EntityKind, id: i64) -> Result<bool> {
-    let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.table());
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([id], |_| Ok(()))
-        .optional()?
-        .is_some())
-}
-
-fn missing_ref(field: &str, kind: EntityKind, id: i64) -> FieldError {
-    FieldError::new(
-        field,
-        "unknown_reference",
-        format!("Không có {} nào mang mã {id}", kind.label_vi()),
-        format!("There is no {} with id {id}", kind.label_en()),
-    )
-}
-
-fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator) -> Result<()> {
-    for (field, kind) in E::REFS {
-        if let Some(id) = v[*field].as_i64().filter(|id| *id != 0) {
-            if !exists(conn, *kind, id)? {
-                out.push(missing_ref(field, *kind, id));
-            } else if let Some((_, shared)) = E::REFS_WITHIN.iter().find(|(f, _)| f == field) {
-                let sql = format!("SELECT {shared} FROM {} WHERE id = ?1", kind.table());
-                let theirs: Option<i64> =
-                    conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?;
-                if theirs != v[*shared].as_i64() {
-                    out.push(FieldError::new(
-                        field,
-                        "not_same_parent",
-                        format!(
-                            "{} {id} thuộc {shared} {}, không phải {shared} của bản ghi này",
-                            kind.label_vi(),
-                            theirs.map_or("(trống)".into(), |t| t.to_string())
-                        ),
-                        format!(
-                            "{} {id} belongs to {shared} {}, not to this record's {shared}",
-                            kind.label_en(),
-                            theirs.map_or("(none)".into(), |t| t.to_string())
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    for link in E::LINKS {
-        let ids: Vec<i64> = v[link.field]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_i64)
-            .collect();
-        for (i, id) in ids.iter().enumerate() {
-            if ids[..i].contains(id) {
-                out.push(FieldError::new(
-                    link.field,
-                    "duplicate",
-                    format!("Mã {id} bị lặp"),
-                    format!("Id {id} is listed twice"),
-                ));
-            } else if !exists(conn, link.target, *id)? {
-                out.push(missing_ref(link.field, link.target, *id));
-            } else if let Some(shared) = link.same {
-                let sql = format!(
-                    "SELECT {shared} = ?2 FROM {} WHERE id = ?1",
-                    link.target.table()
-                );
-                let same: bool =
-                    conn.query_row(&sql, rusqlite::params![id, v[shared].as_i64()], |r| {
-                        r.get(0)
-                    })?;
-                if !same {
-                    out.push(FieldError::new(
-                        link.field,
-                        "not_same_parent",
-                        format!("{} {id} không thuộc cùng {shared}", link.target.label_vi()),
-                        format!(
-                            "{} {id} does not share this record's {shared}",
-                            link.target.label_en()
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 fn write_links(conn: &Connection, shape: &Shape, id: i64, v: &Value) -> Result<()> {
     for (field, link) in shape.links() {
         conn.execute(
@@ -261,35 +100,15 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
     let input = as_object(input)?;
     let shape = Shape::get(E::KIND);
     if !protected_ok {
-        let errors: Vec<FieldError> = E::PROTECTED
-            .iter()
-            .filter(|k| input.get(**k).is_some_and(|v| *v != shape.default[**k]))
-            .map(|k| {
-                FieldError::new(
-                    k,
-                    "use_workflow",
-                    "Trường này chỉ thay đổi qua quy trình duyệt đoàn",
-                    "This field changes only through the delegation workflow",
-                )
-            })
-            .collect();
-        if !errors.is_empty() {
-            return Err(CoreError::Invalid(errors));
-        }
+        refuse_protected::<E>(&input, &shape.default)?;
     }
     let (_, row) = checked::<E>(conn, &shape.default, &input)?;
     let uuid = match input.get("uuid") {
-        None | Some(Value::Null) => new_uuid(),
-        Some(Value::String(s)) if uuid::Uuid::parse_str(s).is_ok() => s.to_lowercase(),
-        Some(other) => {
-            return Err(invalid(
-                "uuid",
-                "invalid_uuid",
-                format!("UUID không hợp lệ: {other}"),
-                format!("Not a valid UUID: {other}"),
-            ))
-        }
-    };
+        None | Some(Value::Null) => record_uuid(None),
+        Some(Value::String(s)) => record_uuid(Some(s)),
+        Some(other) => Err(invalid_uuid(&other.to_string())),
+    }
+    .map_err(|e| CoreError::Invalid(vec![e]))?;
     let now = now_text();
     let mut values = vec![
         rusqlite::types::Value::Text(uuid.clone()),
@@ -333,14 +152,7 @@ fn duplicate_uuid() -> CoreError {
 
 /// Inserts one row (`values`: uuid, created_at, updated_at, then the stored fields in shape
 /// order) and returns its id.
-/// A new record's uuid: version 7 (RFC 9562), which starts with the creation time, so that new
-/// records land at the end of the uuid index instead of anywhere in it; 74 random bits keep
-/// uuids made in other offices apart.
-fn new_uuid() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
-
-fn insert_row(
+pub(super) fn insert_row(
     conn: &Connection,
     shape: &Shape,
     values: Vec<rusqlite::types::Value>,
@@ -360,144 +172,7 @@ fn insert_row(
     }
 }
 
-/// A record checked for a bulk create, with its stored values and its index document, ready
-/// to be written. Preparing touches no store, so a file's rows can be prepared on another
-/// thread while earlier ones are written.
-#[derive(Debug, Clone)]
-pub(crate) struct Prepared {
-    kind: EntityKind,
-    uuid: String,
-    /// The stored fields in shape order.
-    values: Vec<rusqlite::types::Value>,
-    /// The reference fields to check when written, with their kind and position in `values`.
-    refs: Vec<(&'static str, EntityKind, usize)>,
-    document: Option<crate::search::Document>,
-}
-
-impl Prepared {
-    /// Checks `data` (NFC, the entity's rules) into its stored form. Link fields are not
-    /// supported here (no imported entity has them); references are checked when written.
-    pub(crate) fn new<E: Entity>(
-        uuid: Option<&str>,
-        data: &E,
-    ) -> std::result::Result<Prepared, Vec<FieldError>> {
-        let shape = Shape::get(E::KIND);
-        debug_assert!(shape.links().next().is_none(), "bulk create has no links");
-        let mut row = serde_json::to_value(data).expect("entity serialises");
-        let renormalised;
-        let entity: &E = if normalize_value(&mut row) {
-            renormalised = serde_json::from_value::<E>(row.clone()).map_err(|e| {
-                vec![FieldError::new(
-                    "",
-                    "invalid_value",
-                    e.to_string(),
-                    e.to_string(),
-                )]
-            })?;
-            &renormalised
-        } else {
-            data
-        };
-        let mut v = Validator::default();
-        entity.validate(&mut v);
-        let uuid = match uuid {
-            None => new_uuid(),
-            Some(s) if uuid::Uuid::parse_str(s).is_ok() => s.to_lowercase(),
-            Some(other) => {
-                v.push(FieldError::new(
-                    "uuid",
-                    "invalid_uuid",
-                    format!("UUID không hợp lệ: {other}"),
-                    format!("Not a valid UUID: {other}"),
-                ));
-                String::new()
-            }
-        };
-        if !v.errors.is_empty() {
-            return Err(v.errors);
-        }
-        let names: Vec<&str> = shape.stored().map(|(n, _)| n).collect();
-        let refs = E::REFS
-            .iter()
-            .filter_map(|(f, k)| Some((*f, *k, names.iter().position(|n| n == f)?)))
-            .collect();
-        Ok(Prepared {
-            kind: E::KIND,
-            uuid,
-            values: names.iter().map(|n| to_sql(&row[*n])).collect(),
-            refs,
-            document: crate::search::document(E::KIND, &row),
-        })
-    }
-
-    /// Sets a reference the caller has just resolved in the same transaction (an organisation
-    /// found or created by the same import), so it is not checked again when written.
-    pub(crate) fn set_resolved(&mut self, field: &str, id: i64) {
-        let shape = Shape::get(self.kind);
-        if let Some(i) = shape.stored().position(|(n, _)| n == field) {
-            self.values[i] = rusqlite::types::Value::Integer(id);
-            self.refs.retain(|(f, _, _)| *f != field);
-        }
-    }
-
-    /// The record's uuid.
-    pub(crate) fn uuid(&self) -> &str {
-        &self.uuid
-    }
-
-    /// Takes the index document out, for the caller to index later (an import leaves its
-    /// records' documents to `Store::index_step`, the organisations after the contacts, so that
-    /// the index receives rowids in increasing order and does not flush at every organisation).
-    pub(crate) fn take_document(&mut self) -> Option<crate::search::Document> {
-        self.document.take()
-    }
-}
-
-/// The import a bulk write belongs to, and one instant for every record it creates. Each record
-/// is listed under the import in `import_records` (with its uuid), which is also the `import`
-/// entry of its history (`Store::audit_of`): one row per record instead of an audit row
-/// repeating it.
-pub(crate) struct Bulk {
-    import_id: i64,
-    at: String,
-}
-
-impl Bulk {
-    /// The records of import `import_id`, created at its instant `at`.
-    pub(crate) fn import(import_id: i64, at: String) -> Bulk {
-        Bulk { import_id, at }
-    }
-}
-
-/// Writes a prepared record: its row (after checking its unresolved references), its place in
-/// the import `bulk` names, and its index entry.
-fn insert_prepared(conn: &Connection, p: Prepared, bulk: &Bulk) -> Result<i64> {
-    let mut v = Validator::default();
-    for (field, kind, i) in &p.refs {
-        if let rusqlite::types::Value::Integer(id) = p.values[*i] {
-            if id != 0 && !exists(conn, *kind, id)? {
-                v.push(missing_ref(field, *kind, id));
-            }
-        }
-    }
-    if !v.errors.is_empty() {
-        return Err(CoreError::Invalid(v.errors));
-    }
-    let shape = Shape::get(p.kind);
-    let mut values = Vec::with_capacity(p.values.len() + 3);
-    values.push(rusqlite::types::Value::Text(p.uuid.clone()));
-    values.push(rusqlite::types::Value::Text(bulk.at.clone()));
-    values.push(rusqlite::types::Value::Text(bulk.at.clone()));
-    values.extend(p.values);
-    let id = insert_row(conn, shape, values)?;
-    super::imports::record_created(conn, bulk.import_id, p.kind, id, &p.uuid)?;
-    if let Some(d) = &p.document {
-        super::search::index_document(conn, p.kind, id, d)?;
-    }
-    Ok(id)
-}
-
-fn update<E: Entity>(
+pub(super) fn update<E: Entity>(
     conn: &Connection,
     id: i64,
     patch: Value,
@@ -507,21 +182,7 @@ fn update<E: Entity>(
     let shape = Shape::get(E::KIND);
     let before = read_value(conn, E::KIND, id)?;
     if !protected_ok {
-        let errors: Vec<FieldError> = E::PROTECTED
-            .iter()
-            .filter(|k| patch.get(**k).is_some_and(|v| *v != before[**k]))
-            .map(|k| {
-                FieldError::new(
-                    k,
-                    "use_workflow",
-                    "Trường này chỉ thay đổi qua quy trình duyệt đoàn",
-                    "This field changes only through the delegation workflow",
-                )
-            })
-            .collect();
-        if !errors.is_empty() {
-            return Err(CoreError::Invalid(errors));
-        }
+        refuse_protected::<E>(&patch, &before)?;
     }
     for key in ["id", "uuid"] {
         if patch.get(key).is_some_and(|v| *v != before[key]) {
@@ -596,69 +257,9 @@ pub(crate) fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
 }
 
-/// What a delete would otherwise change silently through `ON DELETE CASCADE` is done record by
-/// record first, so that each change has its own audit row: a delegation's items and members
-/// go with it, and a member leaves the attendee lists of its delegation's items.
-fn cascade(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
-    match kind {
-        EntityKind::Delegations => {
-            for item in ids(
-                conn,
-                "SELECT id FROM itinerary_items WHERE delegation_id = ?1",
-                id,
-            )? {
-                delete(conn, EntityKind::ItineraryItems, item)?;
-            }
-            for member in ids(
-                conn,
-                "SELECT id FROM delegation_members WHERE delegation_id = ?1",
-                id,
-            )? {
-                delete(conn, EntityKind::Members, member)?;
-            }
-        }
-        // A contact's delegation memberships (passport, visa, diet) go with them: `ON DELETE
-        // SET NULL` would leave each member with neither a contact nor a staff name.
-        EntityKind::Contacts => {
-            for member in ids(
-                conn,
-                "SELECT id FROM delegation_members WHERE contact_id = ?1",
-                id,
-            )? {
-                delete(conn, EntityKind::Members, member)?;
-            }
-        }
-        EntityKind::Members => {
-            let items = ids(
-                conn,
-                "SELECT item_id FROM itinerary_item_attendees WHERE member_id = ?1",
-                id,
-            )?;
-            for item in items {
-                let v = read_value(conn, EntityKind::ItineraryItems, item)?;
-                let rest: Vec<Value> = v["attendee_ids"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter(|m| m.as_i64() != Some(id))
-                    .cloned()
-                    .collect();
-                update::<crate::domain::ItineraryItem>(
-                    conn,
-                    item,
-                    serde_json::json!({ "attendee_ids": rest }),
-                    false,
-                )?;
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+pub(super) fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
     let before = read_value(conn, kind, id)?;
-    cascade(conn, kind, id)?;
+    super::cascade::run(conn, kind, id)?;
     let sql = format!("DELETE FROM {} WHERE id = ?1", kind.table());
     match conn.execute(&sql, [id]) {
         // 787: a foreign key; 1811: an ON DELETE RESTRICT action.
@@ -715,18 +316,6 @@ impl Tx<'_> {
     /// Deletes record `id` of `kind`.
     pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         delete(self.conn(), kind, id)
-    }
-
-    /// Writes a record prepared for a bulk create (see `Prepared`), audited as `action` with
-    /// `note`; returns its id.
-    pub(crate) fn insert_prepared(&mut self, record: Prepared, bulk: &Bulk) -> Result<i64> {
-        insert_prepared(self.conn(), record, bulk)
-    }
-
-    /// Marks this transaction's bulk write as leaving records to index after it commits
-    /// (`Store::leave_to_index`, `Store::index_step`).
-    pub(crate) fn mark_index_pending(&mut self, import_id: i64) -> Result<()> {
-        super::search::mark_pending(self.conn(), import_id)
     }
 
     /// Like `update_json`, and may change the entity's protected fields (for the operation that

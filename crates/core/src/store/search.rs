@@ -1,5 +1,6 @@
 //! The search index (FTS5 over folded text) kept in step with every write, and its queries.
 
+use super::shape::{Column, Shape};
 use super::Store;
 use crate::domain::EntityKind;
 use crate::error::Result;
@@ -271,40 +272,44 @@ pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// The record whose page shows hit `id` of `kind` (see `SearchHit::parent`).
+/// The record whose page shows hit `id` of `kind` (see `SearchHit::parent`), as its kind
+/// declares (`Entity::SHOWN_UNDER`).
 fn parent(conn: &Connection, kind: EntityKind, id: i64) -> Result<Option<SearchParent>> {
-    let (sql, kinds): (&str, &[EntityKind]) = match kind {
-        EntityKind::Leads => (
-            "SELECT organization_id, NULL, NULL FROM leads WHERE id = ?1",
-            &[EntityKind::Organizations],
-        ),
-        EntityKind::ItineraryItems => (
-            "SELECT delegation_id, NULL, NULL FROM itinerary_items WHERE id = ?1",
-            &[EntityKind::Delegations],
-        ),
-        EntityKind::Interactions => (
-            "SELECT organization_id,
-                    (SELECT contact_id FROM interaction_contacts
-                     WHERE interaction_id = i.id ORDER BY position LIMIT 1),
-                    delegation_id
-             FROM interactions i WHERE id = ?1",
-            &[
-                EntityKind::Organizations,
-                EntityKind::Contacts,
-                EntityKind::Delegations,
-            ],
-        ),
-        _ => return Ok(None),
-    };
-    let ids: Option<[Option<i64>; 3]> = conn
-        .prepare_cached(sql)?
-        .query_row([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]))
+    let fields = kind.shown_under();
+    if fields.is_empty() {
+        return Ok(None);
+    }
+    let shape = Shape::get(kind);
+    let (columns, kinds): (Vec<String>, Vec<EntityKind>) = fields
+        .iter()
+        .map(|field| match shape.column(field) {
+            Some(Column::Link(l)) => (
+                format!(
+                    "(SELECT {} FROM {} WHERE {} = t.id ORDER BY position LIMIT 1)",
+                    l.target_column, l.table, l.owner_column
+                ),
+                l.target,
+            ),
+            _ => (
+                format!("t.{field}"),
+                kind.reference(field).expect("a reference"),
+            ),
+        })
+        .unzip();
+    let sql = format!(
+        "SELECT {} FROM {} t WHERE t.id = ?1",
+        columns.join(", "),
+        kind.table()
+    );
+    let ids: Option<Vec<Option<i64>>> = conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| (0..kinds.len()).map(|i| r.get(i)).collect())
         .optional()?;
     Ok(ids.and_then(|ids| {
         kinds
-            .iter()
+            .into_iter()
             .zip(ids)
-            .find_map(|(kind, id)| id.map(|id| SearchParent { kind: *kind, id }))
+            .find_map(|(kind, id)| id.map(|id| SearchParent { kind, id }))
     }))
 }
 

@@ -1,0 +1,162 @@
+//! Checks that the rules every kind declares on its type (`Entity`) name real tables, columns,
+//! references and links, and agree with the schema, so that a new kind with a wrong rule fails
+//! here rather than at its first delete.
+
+use super::shape::{Column, Shape, META};
+use super::Store;
+use crate::domain::{Cascade, EntityKind};
+use rusqlite::Connection;
+
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM pragma_table_info(?1)")
+        .unwrap();
+    let names = stmt.query_map([table], |r| r.get(0)).unwrap();
+    names.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+fn refs(kind: EntityKind) -> &'static [(&'static str, EntityKind)] {
+    crate::with_entity!(kind, E => E::REFS)
+}
+
+fn protected(kind: EntityKind) -> &'static [&'static str] {
+    crate::with_entity!(kind, E => E::PROTECTED)
+}
+
+fn kind_of_table(table: &str) -> Option<EntityKind> {
+    EntityKind::ALL.into_iter().find(|k| k.table() == table)
+}
+
+#[test]
+fn every_kind_names_a_table_holding_its_fields() {
+    let store = Store::open_in_memory().unwrap();
+    for kind in EntityKind::ALL {
+        let have = columns(store.conn(), kind.table());
+        let shape = Shape::get(kind);
+        for name in META.into_iter().chain(shape.stored().map(|(n, _)| n)) {
+            assert!(have.iter().any(|c| c == name), "{}.{name}", kind.table());
+        }
+    }
+}
+
+#[test]
+fn every_cascade_follows_a_reference_or_link_to_the_deleted_kind() {
+    let store = Store::open_in_memory().unwrap();
+    for kind in EntityKind::ALL {
+        for rule in kind.cascade() {
+            match *rule {
+                Cascade::Delete { kind: child, field } => {
+                    assert!(
+                        refs(child).contains(&(field, kind)),
+                        "{kind} cascades to {child}.{field}, which is not its reference to {kind}"
+                    );
+                    assert!(columns(store.conn(), child.table())
+                        .iter()
+                        .any(|c| c == field));
+                }
+                Cascade::Unlink { kind: owner, field } => {
+                    let Some(Column::Link(link)) = Shape::get(owner).column(field) else {
+                        panic!("{kind} unlinks {owner}.{field}, which is not a link field");
+                    };
+                    assert_eq!(link.target, kind, "{owner}.{field} lists no {kind}");
+                    let have = columns(store.conn(), link.table);
+                    assert!(have.iter().any(|c| c == link.owner_column));
+                    assert!(have.iter().any(|c| c == link.target_column));
+                }
+            }
+        }
+    }
+}
+
+/// A record the schema would delete with its parent must go through the audited path first.
+#[test]
+fn every_schema_cascade_between_records_is_declared() {
+    let store = Store::open_in_memory().unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?1)")
+        .unwrap();
+    let mut seen = 0;
+    for child in EntityKind::ALL {
+        let keys = stmt
+            .query_map([child.table()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .unwrap();
+        for key in keys {
+            let (parent, field, on_delete) = key.unwrap();
+            let Some(parent) = kind_of_table(&parent).filter(|_| on_delete == "CASCADE") else {
+                continue;
+            };
+            seen += 1;
+            let field: &str = &field;
+            assert!(
+                parent.cascade().iter().any(
+                    |r| matches!(*r, Cascade::Delete { kind, field: f } if kind == child && f == field)
+                ),
+                "the schema deletes {child} with its {parent} ({field}), undeclared"
+            );
+        }
+    }
+    assert!(
+        seen > 0,
+        "the schema has such cascades (a delegation's members)"
+    );
+}
+
+/// A personal record pointing at another person's record goes with it: the schema's `SET NULL`
+/// would leave its personal data behind, no longer anyone's.
+#[test]
+fn a_personal_record_goes_with_the_personal_record_it_points_at() {
+    for kind in EntityKind::ALL.into_iter().filter(|k| k.is_personal()) {
+        for (field, parent) in refs(kind).iter().filter(|(_, p)| p.is_personal()) {
+            let rule = Cascade::Delete { kind, field };
+            assert!(parent.cascade().contains(&rule), "{parent} lacks {rule:?}");
+        }
+    }
+    assert!(EntityKind::Contacts.is_personal() && EntityKind::Members.is_personal());
+}
+
+#[test]
+fn protected_fields_are_stored_fields_of_their_kind() {
+    for kind in EntityKind::ALL {
+        let shape = Shape::get(kind);
+        for field in protected(kind) {
+            let stored = shape.stored().any(|(n, _)| n == *field);
+            assert!(
+                stored,
+                "{kind} protects {field}, not one of its stored fields"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_kind_shown_under_another_names_it_by_a_reference_or_link() {
+    for kind in EntityKind::ALL {
+        for field in kind.shown_under() {
+            let link = matches!(Shape::get(kind).column(field), Some(Column::Link(_)));
+            assert!(link || kind.reference(field).is_some(), "{kind}.{field}");
+        }
+    }
+    // The kinds with no page of their own.
+    for kind in [
+        EntityKind::Leads,
+        EntityKind::ItineraryItems,
+        EntityKind::Interactions,
+    ] {
+        assert!(!kind.shown_under().is_empty(), "{kind}");
+    }
+}
+
+/// The bulk path writes no junction tables (`Prepared`).
+#[test]
+fn imported_kinds_have_no_link_fields() {
+    for kind in EntityKind::ALL.into_iter().filter(|k| k.is_imported()) {
+        assert!(Shape::get(kind).links().next().is_none(), "{kind}");
+    }
+}
