@@ -1,6 +1,7 @@
 //! Bringing a contact file into the store: preview, dry run, the import as one transaction
 //! (with duplicates skipped and reported), undo of a whole import, and export of the book.
 
+mod book;
 mod rows;
 
 use super::{ColumnMap, ExportContact, ImportFormat, Opened, RowError};

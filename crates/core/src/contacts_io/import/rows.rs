@@ -1,38 +1,27 @@
-//! Writing an import's rows, in named steps: read what the book already holds (`Book::read`),
+//! Writing an import's rows, in named steps: read what the book already holds (`book::Book`),
 //! record the import, check rows into their stored form on a second thread (`prepare_rows`)
 //! while this one writes each (`RowWriter::write`: skip a duplicate, find or create its
 //! organisation, insert the contact), then count and record the outcome (`RowWriter::finish`).
 
-use super::{DuplicateReason, ImportReport, SkippedDuplicate};
+use super::book::{Book, Keys};
+use super::{ImportReport, SkippedDuplicate};
 use crate::contacts_io::csv::FileUuids;
 use crate::contacts_io::{ImportFormat, ImportedContact, Opened, RowError};
 use crate::domain::{EntityKind, Organization};
 use crate::error::{CoreError, Result};
 use crate::people::{email_key, phone_key};
-use crate::store::{self, Bulk, Prepared, ToIndex, Tx};
+use crate::store::{Bulk, Prepared, ToIndex, Tx};
 use crate::text::fold;
 use crate::validate::FieldError;
 use serde_json::json;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::SyncSender;
-
-/// Duplicate and organisation keys (emails, phones, folded names) to what they match.
-type Keyed<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 /// Rows of the file shown in the report.
 const SAMPLE_ROWS: usize = 20;
 
 /// Rows checked per message between the preparing thread and the writing one.
 const PREPARE_CHUNK: usize = 512;
-
-/// What the preparing thread works out for the writing one besides the record: the keys that
-/// find duplicates, and the organisation named (folded).
-struct Keys {
-    emails: Vec<String>,
-    phones: Vec<Option<String>>,
-    org: Option<String>,
-}
 
 /// One row of the file as the preparing thread hands it to the writing one: the contact read,
 /// its stored form (or its errors) and its keys; or the errors that kept it from being read.
@@ -132,101 +121,6 @@ fn prepare_rows<'a>(opened: &'a Opened, send: SyncSender<Vec<Ready<'a>>>) {
             .collect();
         if send.send(prepared).is_err() {
             return; // the writer stopped on an error
-        }
-    }
-}
-
-/// What the book holds that an imported row may match: its contacts' uuids, emails and phones,
-/// and its organisations' names. Rows written join them, so that a file's later rows match its
-/// earlier ones (those keys map to None: no contact id to report).
-struct Book {
-    uuids: HashSet<String>,
-    /// The uuids of the rows written from this file.
-    file_uuids: HashSet<String>,
-    emails: Keyed<Option<i64>>,
-    phones: Keyed<Option<i64>>,
-    orgs: Keyed<i64>,
-}
-
-impl Book {
-    /// Reads the book, with room for `rows` more rows.
-    fn read(tx: &Tx<'_>, rows: usize) -> Result<Book> {
-        let conn = tx.conn();
-        let uuids = store::contact_uuids(conn)?;
-        let people = store::people::match_rows(conn)?;
-        // Sized for the book and two emails and two phones a row, so that they never grow (and
-        // copy themselves) while the rows are written; hashed with foldhash, several times
-        // faster than the standard SipHash on short keys and still seeded per process.
-        let keys = 2 * (people.len() + rows);
-        let mut emails: Keyed<Option<i64>> =
-            Keyed::with_capacity_and_hasher(keys, Default::default());
-        let mut phones: Keyed<Option<i64>> =
-            Keyed::with_capacity_and_hasher(keys, Default::default());
-        for r in people {
-            for e in &r.emails {
-                emails.insert(email_key(e), Some(r.id));
-            }
-            for p in &r.phones {
-                if let Some(k) = phone_key(p) {
-                    phones.insert(k, Some(r.id));
-                }
-            }
-        }
-        let mut orgs: Keyed<i64> = Keyed::default();
-        for (id, vi, en) in store::organization_names(conn)? {
-            orgs.entry(fold(vi.trim())).or_insert(id);
-            if let Some(en) = en {
-                orgs.entry(fold(en.trim())).or_insert(id);
-            }
-        }
-        Ok(Book {
-            uuids,
-            file_uuids: HashSet::new(),
-            emails,
-            phones,
-            orgs,
-        })
-    }
-
-    /// The duplicate a row is of, if any: the reason, the value both have and the contact in
-    /// the book (None: an earlier row of the file). A uuid is looked at first, then each email,
-    /// then each phone.
-    fn duplicate_of(
-        &self,
-        row: &ImportedContact,
-        keys: &Keys,
-    ) -> Option<(DuplicateReason, String, Option<i64>)> {
-        let c = &row.contact;
-        row.uuid
-            .as_ref()
-            .filter(|u| self.uuids.contains(*u) || self.file_uuids.contains(*u))
-            .map(|u| (DuplicateReason::Uuid, u.clone(), None))
-            .or_else(|| {
-                c.emails.iter().zip(&keys.emails).find_map(|(e, k)| {
-                    self.emails
-                        .get(k)
-                        .map(|id| (DuplicateReason::Email, e.value.clone(), *id))
-                })
-            })
-            .or_else(|| {
-                c.phones.iter().zip(&keys.phones).find_map(|(p, k)| {
-                    k.as_ref()
-                        .and_then(|k| self.phones.get(k))
-                        .map(|id| (DuplicateReason::Phone, p.value.clone(), *id))
-                })
-            })
-    }
-
-    /// Adds a written row's keys, so that the file's later rows with them are duplicates.
-    fn remember(&mut self, uuid: Option<String>, keys: Keys) {
-        if let Some(uuid) = uuid {
-            self.file_uuids.insert(uuid);
-        }
-        for k in keys.emails {
-            self.emails.insert(k, None);
-        }
-        for k in keys.phones.into_iter().flatten() {
-            self.phones.insert(k, None);
         }
     }
 }
