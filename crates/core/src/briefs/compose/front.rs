@@ -1,7 +1,7 @@
 //! The brief's opening sections: the cover, the executive summary and Hanoi at a glance.
 
 use super::audience::by;
-use super::opportunities::{figure_label, name, source_line};
+use super::opportunities::{figure_columns, figure_label, name, source_line};
 use super::Context;
 use crate::briefs::model::{BriefBlock as B, L};
 use crate::briefs::phrases::{self, sectors};
@@ -108,11 +108,7 @@ fn zone_figures(z: &Record<Opportunity>, b: &mut Vec<B>) {
         .collect();
     if !rows.is_empty() {
         b.push(B::Table {
-            columns: vec![
-                L::new("Chỉ tiêu", "Indicator"),
-                L::new("Giá trị", "Value"),
-                L::new("Nguồn", "Source"),
-            ],
+            columns: figure_columns(),
             weights: vec![3.0, 2.0, 3.0],
             rows,
         });

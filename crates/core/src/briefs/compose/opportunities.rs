@@ -26,6 +26,15 @@ pub(super) fn figure_label(f: &KeyFigure) -> L {
     L::new(f.label_vi.clone(), en.clone())
 }
 
+/// The columns every key-figure table starts with: indicator, value, source.
+pub(super) fn figure_columns() -> Vec<L> {
+    vec![
+        L::new("Chỉ tiêu", "Indicator"),
+        L::new("Giá trị", "Value"),
+        L::new("Nguồn", "Source"),
+    ]
+}
+
 /// Where an opportunity's data comes from, and the date of that source.
 pub(super) fn source_line(o: &Opportunity) -> L {
     let date = o
@@ -200,13 +209,10 @@ fn key_figures(d: &Opportunity) -> B {
             ]
         })
         .collect();
+    let mut columns = figure_columns();
+    columns.push(L::new("Ngày", "Date"));
     B::Table {
-        columns: vec![
-            L::new("Chỉ tiêu", "Indicator"),
-            L::new("Giá trị", "Value"),
-            L::new("Nguồn", "Source"),
-            L::new("Ngày", "Date"),
-        ],
+        columns,
         weights: vec![3.0, 2.0, 3.0, 1.4],
         rows,
     }
