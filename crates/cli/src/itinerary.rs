@@ -95,40 +95,7 @@ pub fn itinerary(store: &mut Store, action: ItineraryAction) -> Result<i32> {
         ItineraryAction::Check {
             delegation_id,
             json,
-        } => {
-            let view = itinerary::view(store, delegation_id)?;
-            let hard = view
-                .conflicts
-                .iter()
-                .filter(|c| c.severity == Severity::Hard)
-                .count();
-            if json {
-                crate::print_json(&serde_json::json!({
-                    "conflicts": view.conflicts,
-                    "warnings": view.warnings,
-                }))?;
-            } else {
-                for c in &view.conflicts {
-                    let tag = match c.severity {
-                        Severity::Hard => "HARD",
-                        Severity::Soft => "soft",
-                    };
-                    println!("{tag}  {}", c.message_vi);
-                    println!("      {}", c.message_en);
-                }
-                for w in &view.warnings {
-                    println!("warn  {}", w.message_vi);
-                    println!("      {}", w.message_en);
-                }
-                let items: usize = view.days.iter().map(|d| d.items.len()).sum();
-                println!(
-                    "{items} items, {} conflicts ({hard} hard), {} member warnings",
-                    view.conflicts.len(),
-                    view.warnings.len()
-                );
-            }
-            Ok(if hard > 0 { 4 } else { 0 })
-        }
+        } => return check(store, delegation_id, json),
         ItineraryAction::Ics {
             delegation_id,
             member,
@@ -136,7 +103,6 @@ pub fn itinerary(store: &mut Store, action: ItineraryAction) -> Result<i32> {
         } => {
             let f = itinerary::export_ics(store, delegation_id, member, &output, Utc::now())?;
             println!("wrote {} ({} bytes)", f.path, f.bytes);
-            Ok(0)
         }
         ItineraryAction::Pdf {
             delegation_id,
@@ -150,68 +116,114 @@ pub fn itinerary(store: &mut Store, action: ItineraryAction) -> Result<i32> {
             };
             let f = itinerary::export_pdf(store, delegation_id, &options, &output, Utc::now())?;
             println!("wrote {} ({} bytes)", f.path, f.bytes);
-            Ok(0)
         }
         ItineraryAction::Show {
             delegation_id,
             json,
-        } => {
-            let view = itinerary::view(store, delegation_id)?;
-            if json {
-                crate::print_json(&view)?;
-                return Ok(0);
-            }
-            for day in &view.days {
-                match day.day_number {
-                    Some(n) => println!("Ngày {n} — {}", day.date.format("%d/%m/%Y")),
-                    None => println!("{}", day.date.format("%d/%m/%Y")),
-                }
-                for v in &day.items {
-                    println!(
-                        "  {}–{} {:<5} (Hà Nội {}–{})  {}{}{}",
-                        v.local_start.format("%H:%M"),
-                        v.local_end.format("%H:%M"),
-                        v.start_zone_abbr,
-                        v.hanoi_start.format("%H:%M"),
-                        v.hanoi_end.format("%H:%M"),
-                        v.item.data.title,
-                        v.item
-                            .data
-                            .venue
-                            .as_deref()
-                            .map(|s| format!(" @ {s}"))
-                            .unwrap_or_default(),
-                        match v.severity {
-                            Some(Severity::Hard) => "  [!]",
-                            Some(Severity::Soft) => "  [?]",
-                            None => "",
-                        }
-                    );
-                }
-            }
-            Ok(0)
-        }
+        } => show(store, delegation_id, json)?,
         ItineraryAction::Add {
             delegation_id,
             line,
             date,
             zone,
-        } => {
-            let zone = match zone {
-                Some(z) => z,
-                None => {
-                    store
-                        .get::<planner_core::domain::Delegation>(delegation_id)?
-                        .data
-                        .time_zone
-                }
+        } => add(store, delegation_id, &line, date, zone)?,
+    }
+    Ok(0)
+}
+
+/// Prints the conflicts and member warnings; gives 4 when a conflict is hard, else 0.
+fn check(store: &Store, delegation_id: i64, json: bool) -> Result<i32> {
+    let view = itinerary::view(store, delegation_id)?;
+    let hard = view
+        .conflicts
+        .iter()
+        .filter(|c| c.severity == Severity::Hard)
+        .count();
+    if json {
+        crate::print_json(&serde_json::json!({
+            "conflicts": view.conflicts,
+            "warnings": view.warnings,
+        }))?;
+    } else {
+        for c in &view.conflicts {
+            let tag = match c.severity {
+                Severity::Hard => "HARD",
+                Severity::Soft => "soft",
             };
-            let entry = itinerary::parse_quick(&line, delegation_id, date, &zone)?;
-            let r = itinerary::save_entry(store, None, &entry)?;
-            crate::print_json(&r)?;
-            Ok(0)
+            println!("{tag}  {}", c.message_vi);
+            println!("      {}", c.message_en);
+        }
+        for w in &view.warnings {
+            println!("warn  {}", w.message_vi);
+            println!("      {}", w.message_en);
+        }
+        let items: usize = view.days.iter().map(|d| d.items.len()).sum();
+        println!(
+            "{items} items, {} conflicts ({hard} hard), {} member warnings",
+            view.conflicts.len(),
+            view.warnings.len()
+        );
+    }
+    Ok(if hard > 0 { 4 } else { 0 })
+}
+
+/// Prints the programme day by day, each item in local and Hanoi time, conflicts marked.
+fn show(store: &Store, delegation_id: i64, json: bool) -> Result<()> {
+    let view = itinerary::view(store, delegation_id)?;
+    if json {
+        return crate::print_json(&view);
+    }
+    for day in &view.days {
+        match day.day_number {
+            Some(n) => println!("Ngày {n} — {}", day.date.format("%d/%m/%Y")),
+            None => println!("{}", day.date.format("%d/%m/%Y")),
+        }
+        for v in &day.items {
+            println!(
+                "  {}–{} {:<5} (Hà Nội {}–{})  {}{}{}",
+                v.local_start.format("%H:%M"),
+                v.local_end.format("%H:%M"),
+                v.start_zone_abbr,
+                v.hanoi_start.format("%H:%M"),
+                v.hanoi_end.format("%H:%M"),
+                v.item.data.title,
+                v.item
+                    .data
+                    .venue
+                    .as_deref()
+                    .map(|s| format!(" @ {s}"))
+                    .unwrap_or_default(),
+                match v.severity {
+                    Some(Severity::Hard) => "  [!]",
+                    Some(Severity::Soft) => "  [?]",
+                    None => "",
+                }
+            );
         }
     }
+    Ok(())
+}
+
+/// Adds the item `line` describes on `date`, in `zone` or else the delegation's zone.
+fn add(
+    store: &mut Store,
+    delegation_id: i64,
+    line: &str,
+    date: NaiveDate,
+    zone: Option<String>,
+) -> Result<()> {
+    let zone = match zone {
+        Some(z) => z,
+        None => {
+            store
+                .get::<planner_core::domain::Delegation>(delegation_id)?
+                .data
+                .time_zone
+        }
+    };
+    let entry = itinerary::parse_quick(line, delegation_id, date, &zone)?;
+    let r = itinerary::save_entry(store, None, &entry)?;
+    crate::print_json(&r)
 }
 
 fn status(s: &str) -> Result<DelegationStatus> {
@@ -220,36 +232,12 @@ fn status(s: &str) -> Result<DelegationStatus> {
     })
 }
 
-pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<i32> {
+pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<()> {
     match action {
         DelegationAction::Status {
             delegation_id,
             json,
-        } => {
-            let d = store.get::<planner_core::domain::Delegation>(delegation_id)?;
-            let steps = itinerary::next_steps(store, delegation_id, Utc::now())?;
-            if json {
-                crate::print_json(&serde_json::json!({"status": d.data.status, "next": steps}))?;
-            } else {
-                let (vi, en) = itinerary::workflow::status_label(d.data.status);
-                println!("{vi} / {en}");
-                if let (Some(by), Some(at)) = (&d.data.approved_by, d.data.approved_at) {
-                    println!("approved by {by} at {}", at.to_rfc3339());
-                }
-                for s in steps {
-                    let (vi, en) = itinerary::workflow::status_label(s.to);
-                    if s.refusals.is_empty() {
-                        println!("  → {vi} / {en}: ok");
-                    } else {
-                        println!("  → {vi} / {en}: refused");
-                        for r in s.refusals {
-                            println!("      {} / {}", r.message_vi, r.message_en);
-                        }
-                    }
-                }
-            }
-            Ok(0)
-        }
+        } => status_of(store, delegation_id, json),
         DelegationAction::Move {
             delegation_id,
             to,
@@ -266,38 +254,66 @@ pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<i32> {
             )?;
             let (vi, en) = itinerary::workflow::status_label(r.data.status);
             println!("delegation {delegation_id}: {vi} / {en}");
-            Ok(0)
+            Ok(())
         }
         DelegationAction::Load {
             counsellor_id,
             json,
-        } => {
-            let load = store.counsellor_load(counsellor_id, Utc::now())?;
-            if json {
-                crate::print_json(&load)?;
-            } else {
-                for d in &load.delegations {
-                    println!(
-                        "{:>6}  {:<10} {}",
-                        d.id,
-                        itinerary::workflow::status_label(d.status).1,
-                        d.title
-                    );
-                }
-                for m in &load.meetings {
-                    println!(
-                        "        {} {}  {}",
-                        itinerary::local(m.starts_at, &m.time_zone).format("%d/%m/%Y %H:%M"),
-                        m.time_zone,
-                        m.title
-                    );
-                }
-                println!(
-                    "{} active delegations, {} upcoming meetings",
-                    load.active_delegations, load.upcoming_meetings
-                );
+        } => load(store, counsellor_id, json),
+    }
+}
+
+/// Prints the delegation's status, its approval, and each move open now or why it is refused.
+fn status_of(store: &Store, delegation_id: i64, json: bool) -> Result<()> {
+    let d = store.get::<planner_core::domain::Delegation>(delegation_id)?;
+    let steps = itinerary::next_steps(store, delegation_id, Utc::now())?;
+    if json {
+        return crate::print_json(&serde_json::json!({"status": d.data.status, "next": steps}));
+    }
+    let (vi, en) = itinerary::workflow::status_label(d.data.status);
+    println!("{vi} / {en}");
+    if let (Some(by), Some(at)) = (&d.data.approved_by, d.data.approved_at) {
+        println!("approved by {by} at {}", at.to_rfc3339());
+    }
+    for s in steps {
+        let (vi, en) = itinerary::workflow::status_label(s.to);
+        if s.refusals.is_empty() {
+            println!("  → {vi} / {en}: ok");
+        } else {
+            println!("  → {vi} / {en}: refused");
+            for r in s.refusals {
+                println!("      {} / {}", r.message_vi, r.message_en);
             }
-            Ok(0)
         }
     }
+    Ok(())
+}
+
+/// Prints the delegations and upcoming meetings a counsellor arranges.
+fn load(store: &Store, counsellor_id: i64, json: bool) -> Result<()> {
+    let load = store.counsellor_load(counsellor_id, Utc::now())?;
+    if json {
+        return crate::print_json(&load);
+    }
+    for d in &load.delegations {
+        println!(
+            "{:>6}  {:<10} {}",
+            d.id,
+            itinerary::workflow::status_label(d.status).1,
+            d.title
+        );
+    }
+    for m in &load.meetings {
+        println!(
+            "        {} {}  {}",
+            itinerary::local(m.starts_at, &m.time_zone).format("%d/%m/%Y %H:%M"),
+            m.time_zone,
+            m.title
+        );
+    }
+    println!(
+        "{} active delegations, {} upcoming meetings",
+        load.active_delegations, load.upcoming_meetings
+    );
+    Ok(())
 }

@@ -1,0 +1,250 @@
+//! The sections about the opportunities presented: the table of them, a page for each, and
+//! their incentives; with the texts of an opportunity that several sections show.
+
+use super::{Context, Written};
+use crate::briefs::model::{BriefBlock as B, L};
+use crate::briefs::phrases::{self, sectors};
+use crate::domain::*;
+use crate::error::Result;
+use crate::store::Record;
+
+/// An opportunity's name, the Vietnamese one standing in for a missing English one.
+pub(super) fn name(o: &Opportunity) -> L {
+    L::new(
+        o.name_vi.clone(),
+        o.name_en.clone().unwrap_or_else(|| o.name_vi.clone()),
+    )
+}
+
+/// A key figure's label, the Vietnamese one standing in for a missing English one.
+pub(super) fn figure_label(f: &KeyFigure) -> L {
+    let en = if f.label_en.is_empty() {
+        &f.label_vi
+    } else {
+        &f.label_en
+    };
+    L::new(f.label_vi.clone(), en.clone())
+}
+
+/// The columns every key-figure table starts with: indicator, value, source.
+pub(super) fn figure_columns() -> Vec<L> {
+    vec![
+        L::new("Chỉ tiêu", "Indicator"),
+        L::new("Giá trị", "Value"),
+        L::new("Nguồn", "Source"),
+    ]
+}
+
+/// Where an opportunity's data comes from, and the date of that source.
+pub(super) fn source_line(o: &Opportunity) -> L {
+    let date = o
+        .source_date
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default();
+    let date_en = o
+        .source_date
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    L::new(
+        format!("Nguồn: {} {date}", o.source),
+        format!("Source: {} {date_en}", o.source),
+    )
+}
+
+/// The land rent as "min–max currency unit" (one figure when both are the same or one is
+/// missing); None without a currency or a figure.
+fn money_range(o: &Opportunity) -> Option<L> {
+    let cur = o.land_rent_currency.as_deref()?;
+    let fmt = |m: i64| phrases::number(m as f64 / 100.0, 0);
+    let unit = o.land_rent_unit.clone().unwrap_or_default();
+    let (lo, hi) = (
+        o.land_rent_min_minor.map(fmt),
+        o.land_rent_max_minor.map(fmt),
+    );
+    let join = |f: fn(&L) -> &String| match (&lo, &hi) {
+        (Some(a), Some(b)) if a != b => format!("{}–{} {cur} {unit}", f(a), f(b)),
+        (Some(a), _) | (None, Some(a)) => format!("{} {cur} {unit}", f(a)),
+        (None, None) => String::new(),
+    };
+    let text = L::new(join(|l| &l.vi), join(|l| &l.en));
+    (!text.vi.is_empty()).then_some(text)
+}
+
+/// One row per opportunity presented (left out when there are none).
+pub(super) fn table(cx: &Context, b: &mut Vec<B>) {
+    if cx.chosen.is_empty() {
+        return;
+    }
+    b.push(B::Heading {
+        level: 2,
+        text: L::new("Các cơ hội đầu tư", "Investment opportunities"),
+    });
+    let rows = cx
+        .chosen
+        .iter()
+        .map(|o| {
+            let d = &o.data;
+            vec![
+                name(d),
+                phrases::kind(d.kind),
+                L::same(d.location.clone()),
+                d.area_ha.map(|a| phrases::number(a, 0)).unwrap_or_default(),
+                sectors(&d.sectors),
+                L::same(format!(
+                    "{}{}",
+                    d.source,
+                    d.source_date
+                        .map(|x| format!(", {}", x.format("%d/%m/%Y")))
+                        .unwrap_or_default()
+                )),
+            ]
+        })
+        .collect();
+    b.push(B::Table {
+        columns: vec![
+            L::new("Tên", "Name"),
+            L::new("Loại hình", "Type"),
+            L::new("Địa điểm", "Location"),
+            L::new("Diện tích (ha)", "Area (ha)"),
+            L::new("Lĩnh vực", "Sectors"),
+            L::new("Nguồn", "Source"),
+        ],
+        weights: vec![3.0, 1.6, 1.8, 1.0, 2.0, 2.2],
+        rows,
+    });
+}
+
+/// A page for each opportunity: its summary, first picture, facts, key figures and source.
+pub(super) fn pages(cx: &Context, out: &mut Written) -> Result<()> {
+    for o in &cx.chosen {
+        let d = &o.data;
+        out.blocks.push(B::PageBreak);
+        out.blocks.push(B::Heading {
+            level: 2,
+            text: name(d),
+        });
+        if let (Some(vi), en) = (&d.summary_vi, &d.summary_en) {
+            out.blocks.push(B::Paragraph {
+                text: L::new(vi.clone(), en.clone().unwrap_or_else(|| vi.clone())),
+            });
+        }
+        first_picture(cx, o, out)?;
+        out.blocks.push(B::Facts { rows: facts(d) });
+        if !d.key_figures.is_empty() {
+            out.blocks.push(key_figures(d));
+        }
+        out.blocks.push(B::Source {
+            text: source_line(d),
+        });
+    }
+    Ok(())
+}
+
+/// The opportunity's first picture (captioned with its name when it has no caption), its bytes
+/// carried in the brief.
+fn first_picture(cx: &Context, o: &Record<Opportunity>, out: &mut Written) -> Result<()> {
+    let Some(img) = cx.store.opportunity_images(o.meta.id)?.into_iter().next() else {
+        return Ok(());
+    };
+    let caption = img
+        .caption
+        .clone()
+        .map(L::same)
+        .unwrap_or_else(|| name(&o.data));
+    out.images
+        .insert(img.id, cx.store.opportunity_image_bytes(img.id)?.1);
+    out.blocks.push(B::Image {
+        image_id: img.id,
+        caption,
+    });
+    Ok(())
+}
+
+/// An opportunity page's facts: kind, place, status and sectors, then what it has of area,
+/// land rent, infrastructure and contact.
+fn facts(d: &Opportunity) -> Vec<(L, L)> {
+    let mut rows = vec![
+        (L::new("Loại hình", "Type"), phrases::kind(d.kind)),
+        (L::new("Địa điểm", "Location"), L::same(d.location.clone())),
+        (L::new("Trạng thái", "Status"), phrases::status(d.status)),
+        (L::new("Lĩnh vực", "Sectors"), sectors(&d.sectors)),
+    ];
+    if let Some(a) = d.area_ha {
+        let n = phrases::number(a, 0);
+        rows.push((
+            L::new("Diện tích", "Area"),
+            L::new(format!("{} ha", n.vi), format!("{} ha", n.en)),
+        ));
+    }
+    if let Some(rent) = money_range(d) {
+        rows.push((
+            L::new("Giá thuê đất (tham khảo)", "Land rent (indicative)"),
+            rent,
+        ));
+    }
+    if let Some(i) = &d.infrastructure {
+        rows.push((L::new("Hạ tầng", "Infrastructure"), L::same(i.clone())));
+    }
+    if let Some(c) = &d.contact {
+        rows.push((L::new("Liên hệ", "Contact"), L::same(c.clone())));
+    }
+    rows
+}
+
+/// An opportunity page's key figures, each with its source and date.
+fn key_figures(d: &Opportunity) -> B {
+    let rows = d
+        .key_figures
+        .iter()
+        .map(|f| {
+            vec![
+                figure_label(f),
+                L::same(f.value.clone()),
+                L::same(f.source.clone()),
+                L::same(
+                    f.source_date
+                        .map(|x| x.format("%d/%m/%Y").to_string())
+                        .unwrap_or_default(),
+                ),
+            ]
+        })
+        .collect();
+    let mut columns = figure_columns();
+    columns.push(L::new("Ngày", "Date"));
+    B::Table {
+        columns,
+        weights: vec![3.0, 2.0, 3.0, 1.4],
+        rows,
+    }
+}
+
+/// The incentives of each opportunity that states some, then the note that they are indicative.
+pub(super) fn incentives(cx: &Context, b: &mut Vec<B>) {
+    b.push(B::PageBreak);
+    b.push(B::Heading {
+        level: 2,
+        text: L::new("Ưu đãi đầu tư", "Investment incentives"),
+    });
+    for o in cx
+        .chosen
+        .iter()
+        .filter(|o| o.data.incentives_vi.is_some() || o.data.incentives_en.is_some())
+    {
+        let d = &o.data;
+        b.push(B::Heading {
+            level: 3,
+            text: name(d),
+        });
+        let vi = d
+            .incentives_vi
+            .clone()
+            .or(d.incentives_en.clone())
+            .unwrap_or_default();
+        b.push(B::Paragraph {
+            text: L::new(vi.clone(), d.incentives_en.clone().unwrap_or(vi)),
+        });
+    }
+    b.push(B::Note {
+        text: phrases::indicative(),
+    });
+}
