@@ -6,6 +6,7 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use planner_core::domain::{BriefLanguage, DelegationStatus};
 use planner_core::itinerary::{self, to_pdf::PrintOptions, Severity, Transition};
+use planner_core::labels::{Bilingual, Labelled};
 use planner_core::Store;
 use std::path::PathBuf;
 
@@ -231,13 +232,13 @@ pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<i32> {
             if json {
                 crate::print_json(&serde_json::json!({"status": d.data.status, "next": steps}))?;
             } else {
-                let (vi, en) = itinerary::workflow::status_label(d.data.status);
+                let Bilingual { vi, en } = d.data.status.label();
                 println!("{vi} / {en}");
                 if let (Some(by), Some(at)) = (&d.data.approved_by, d.data.approved_at) {
                     println!("approved by {by} at {}", at.to_rfc3339());
                 }
                 for s in steps {
-                    let (vi, en) = itinerary::workflow::status_label(s.to);
+                    let Bilingual { vi, en } = s.to.label();
                     if s.refusals.is_empty() {
                         println!("  → {vi} / {en}: ok");
                     } else {
@@ -264,7 +265,7 @@ pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<i32> {
                 },
                 Utc::now(),
             )?;
-            let (vi, en) = itinerary::workflow::status_label(r.data.status);
+            let Bilingual { vi, en } = r.data.status.label();
             println!("delegation {delegation_id}: {vi} / {en}");
             Ok(0)
         }
@@ -277,12 +278,7 @@ pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<i32> {
                 crate::print_json(&load)?;
             } else {
                 for d in &load.delegations {
-                    println!(
-                        "{:>6}  {:<10} {}",
-                        d.id,
-                        itinerary::workflow::status_label(d.status).1,
-                        d.title
-                    );
+                    println!("{:>6}  {:<10} {}", d.id, d.status.label().en, d.title);
                 }
                 for m in &load.meetings {
                     println!(

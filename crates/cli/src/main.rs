@@ -420,7 +420,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Delete { entity: name, id } => {
             let kind = entity(&name)?;
             store.delete(kind, id)?;
-            println!("deleted {} {id}", kind.label_en());
+            println!("deleted {} {id}", kind.noun().en);
         }
         Command::Brief(args) => brief(&mut store, args)?,
         Command::Image { action } => match action {
@@ -471,7 +471,7 @@ fn run(cli: Cli) -> Result<()> {
                 println!("nothing found for «{query}»");
             } else {
                 for g in &r.groups {
-                    println!("{} ({})", g.kind.label_en(), g.total);
+                    println!("{} ({})", g.kind.noun().en, g.total);
                     for h in &g.hits {
                         if h.detail.is_empty() {
                             println!("  {:>6}  {}", h.id, h.label);

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod images;
 pub mod itinerary;
+pub mod labels;
 pub mod paths;
 pub mod people;
 pub mod search;

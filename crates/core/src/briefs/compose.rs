@@ -1,11 +1,12 @@
 //! Builds a `BriefModel` from the store: whom it is for, which opportunities match, and the
 //! sections asked for. Reads through the store's typed API only.
 
-use super::model::{BriefBlock as B, BriefModel, L};
-use super::phrases::{self, sectors};
+use super::model::{BriefBlock as B, BriefModel};
+use super::phrases;
 use super::{Audience, BriefRequest, BriefSection};
 use crate::domain::*;
 use crate::error::{invalid, Result};
+use crate::labels::{sector_label, sector_list as sectors, Bilingual as L, Labelled};
 use crate::store::{Filter, ListQuery, Record, Store};
 use chrono::{DateTime, Utc};
 
@@ -78,7 +79,7 @@ pub(crate) fn resolve(store: &Store, audience: &Audience) -> Result<Resolved> {
             }
         }
         Audience::Sector { sector, country } => {
-            let s = phrases::sector(sector);
+            let s = sector_label(sector);
             let name = match country {
                 Some(c) => L::new(
                     format!("Nhà đầu tư ngành {} tại {c}", s.vi),
@@ -345,7 +346,7 @@ pub(crate) fn compose(
         }
         let mut by_kind: Vec<(L, f64)> = Vec::new();
         for o in &chosen {
-            let k = phrases::kind(o.data.kind);
+            let k = o.data.kind.label().owned();
             match by_kind.iter_mut().find(|(l, _)| *l == k) {
                 Some((_, n)) => *n += 1.0,
                 None => by_kind.push((k, 1.0)),
@@ -369,7 +370,7 @@ pub(crate) fn compose(
                 let d = &o.data;
                 vec![
                     name(d),
-                    phrases::kind(d.kind),
+                    d.kind.label().owned(),
                     L::same(d.location.clone()),
                     d.area_ha.map(|a| phrases::number(a, 0)).unwrap_or_default(),
                     sectors(&d.sectors),
@@ -418,9 +419,9 @@ pub(crate) fn compose(
                 });
             }
             let mut rows = vec![
-                (L::new("Loại hình", "Type"), phrases::kind(d.kind)),
+                (L::new("Loại hình", "Type"), d.kind.label().owned()),
                 (L::new("Địa điểm", "Location"), L::same(d.location.clone())),
-                (L::new("Trạng thái", "Status"), phrases::status(d.status)),
+                (L::new("Trạng thái", "Status"), d.status.label().owned()),
                 (L::new("Lĩnh vực", "Sectors"), sectors(&d.sectors)),
             ];
             if let Some(a) = d.area_ha {
