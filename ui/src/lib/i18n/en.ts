@@ -50,7 +50,6 @@ export const en: Record<MessageKey, string> = {
   'common.name': 'Name',
   'common.open': 'Open',
 
-
   'dashboard.counts': 'At a glance',
   'dashboard.upcoming': 'Upcoming delegations',
   'dashboard.noUpcoming': 'No delegations coming up.',

@@ -49,7 +49,6 @@ export const vi = {
   'common.name': 'Tên',
   'common.open': 'Mở',
 
-
   'dashboard.counts': 'Số liệu chung',
   'dashboard.upcoming': 'Đoàn sắp tới',
   'dashboard.noUpcoming': 'Không có đoàn nào sắp diễn ra.',
