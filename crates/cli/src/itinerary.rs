@@ -6,6 +6,7 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use planner_core::domain::{BriefLanguage, DelegationStatus};
 use planner_core::itinerary::{self, to_pdf::PrintOptions, Severity, Transition};
+use planner_core::labels::{Bilingual, Labelled};
 use planner_core::Store;
 use std::path::PathBuf;
 
@@ -252,7 +253,7 @@ pub fn delegation(store: &mut Store, action: DelegationAction) -> Result<()> {
                 },
                 Utc::now(),
             )?;
-            let (vi, en) = itinerary::workflow::status_label(r.data.status);
+            let Bilingual { vi, en } = r.data.status.label();
             println!("delegation {delegation_id}: {vi} / {en}");
             Ok(())
         }
@@ -270,13 +271,13 @@ fn status_of(store: &Store, delegation_id: i64, json: bool) -> Result<()> {
     if json {
         return crate::print_json(&serde_json::json!({"status": d.data.status, "next": steps}));
     }
-    let (vi, en) = itinerary::workflow::status_label(d.data.status);
+    let Bilingual { vi, en } = d.data.status.label();
     println!("{vi} / {en}");
     if let (Some(by), Some(at)) = (&d.data.approved_by, d.data.approved_at) {
         println!("approved by {by} at {}", at.to_rfc3339());
     }
     for s in steps {
-        let (vi, en) = itinerary::workflow::status_label(s.to);
+        let Bilingual { vi, en } = s.to.label();
         if s.refusals.is_empty() {
             println!("  → {vi} / {en}: ok");
         } else {
@@ -296,12 +297,7 @@ fn load(store: &Store, counsellor_id: i64, json: bool) -> Result<()> {
         return crate::print_json(&load);
     }
     for d in &load.delegations {
-        println!(
-            "{:>6}  {:<10} {}",
-            d.id,
-            itinerary::workflow::status_label(d.status).1,
-            d.title
-        );
+        println!("{:>6}  {:<10} {}", d.id, d.status.label().en, d.title);
     }
     for m in &load.meetings {
         println!(

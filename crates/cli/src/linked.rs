@@ -3,7 +3,8 @@
 
 use anyhow::Result;
 use planner_core::domain::EntityKind;
-use planner_core::itinerary::{self, workflow::status_label};
+use planner_core::itinerary;
+use planner_core::labels::Labelled;
 use planner_core::store::{LinkReason, Linked};
 use planner_core::Store;
 
@@ -55,7 +56,7 @@ fn print_text(l: &Linked) {
         println!(
             "{:>6}  {:<10} {:<25} {}  [{}]",
             d.id,
-            status_label(d.status).1,
+            d.status.label().en,
             dates,
             d.title,
             why.join("; ")

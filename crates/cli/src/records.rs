@@ -99,7 +99,7 @@ pub fn update(store: &mut Store, name: &str, id: i64, file: Option<PathBuf>) -> 
 pub fn delete(store: &mut Store, name: &str, id: i64) -> Result<()> {
     let kind = entity(name)?;
     store.delete(kind, id)?;
-    println!("deleted {} {id}", kind.label_en());
+    println!("deleted {} {id}", kind.noun().en);
     Ok(())
 }
 

@@ -14,7 +14,7 @@ pub fn search(store: &Store, query: &str, json: bool, limit: u32) -> Result<()> 
         return Ok(());
     }
     for g in &r.groups {
-        println!("{} ({})", g.kind.label_en(), g.total);
+        println!("{} ({})", g.kind.noun().en, g.total);
         for h in &g.hits {
             if h.detail.is_empty() {
                 println!("  {:>6}  {}", h.id, h.label);

@@ -66,7 +66,7 @@ pub fn typescript() -> String {
     decl::<BilingualLayout>(&cfg, &mut out);
     decl::<Paper>(&cfg, &mut out);
     decl::<Brief>(&cfg, &mut out);
-    decl::<crate::briefs::L>(&cfg, &mut out);
+    decl::<crate::labels::Bilingual>(&cfg, &mut out);
     decl::<crate::briefs::BriefBlock>(&cfg, &mut out);
     decl::<crate::briefs::BriefModel>(&cfg, &mut out);
     decl::<crate::briefs::Audience>(&cfg, &mut out);

@@ -12,10 +12,10 @@ pub enum CoreError {
     #[error("{}", summarize(.0))]
     Invalid(Vec<FieldError>),
     /// No record of this kind has this id.
-    #[error("{} {id} not found", .kind.label_en())]
+    #[error("{} {id} not found", .kind.noun().en)]
     NotFound { kind: EntityKind, id: i64 },
     /// The record cannot be deleted while other records point at it.
-    #[error("{} {id} is still used by other records (for example leads or counsellors); remove those first", .kind.label_en())]
+    #[error("{} {id} is still used by other records (for example leads or counsellors); remove those first", .kind.noun().en)]
     InUse { kind: EntityKind, id: i64 },
     /// Demo data goes only into a store without user data.
     #[error("the store already holds data; use --reset to replace it with the demo")]
@@ -91,10 +91,10 @@ impl CoreError {
                 .map(|e| format!("{}: {}", e.field, e.message_vi))
                 .collect::<Vec<_>>()
                 .join("; "),
-            CoreError::NotFound { kind, id } => format!("Không tìm thấy {} có mã {id}", kind.label_vi()),
+            CoreError::NotFound { kind, id } => format!("Không tìm thấy {} có mã {id}", kind.noun().vi),
             CoreError::InUse { kind, id } => format!(
                 "Không thể xoá {} {id} vì còn bản ghi khác đang dùng (ví dụ cơ hội theo dõi, tham tán)",
-                kind.label_vi()
+                kind.noun().vi
             ),
             CoreError::NotEmpty => {
                 "Kho dữ liệu đã có dữ liệu; dùng --reset để thay bằng dữ liệu mẫu".into()

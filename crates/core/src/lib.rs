@@ -12,6 +12,7 @@ pub mod error;
 pub mod files;
 pub mod images;
 pub mod itinerary;
+pub mod labels;
 pub mod paths;
 pub mod people;
 pub mod search;

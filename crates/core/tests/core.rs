@@ -13,6 +13,7 @@ mod core {
     pub mod import;
     pub mod itinerary;
     pub mod itinerary_pdf;
+    pub mod labels;
     pub mod linked;
     pub mod migrations;
     pub mod people;

@@ -1,7 +1,7 @@
-// How the preview picks the text of a bilingual `L`, following the PDF renderer: one language,
+// How the preview picks the text of a `Bilingual` text, following the PDF renderer: one language,
 // or both side by side ("vi / en" for short labels, two columns for paragraphs and bullets).
 
-import type { BriefModel, L, UiLanguage } from '../lib/bindings.gen';
+import type { BriefModel, Bilingual, UiLanguage } from '../lib/bindings.gen';
 
 export type Mode = { kind: 'one'; lang: UiLanguage } | { kind: 'both' };
 
@@ -19,13 +19,13 @@ export function passesOf(model: Pick<BriefModel, 'language' | 'layout'>): Mode[]
 }
 
 /** A short text in the mode: one form, or "vi / en" (one form when both are the same). */
-export function textOf(l: L, mode: Mode): string {
+export function textOf(l: Bilingual, mode: Mode): string {
   if (mode.kind === 'one') return l[mode.lang];
   return l.vi === l.en ? l.vi : `${l.vi} / ${l.en}`;
 }
 
 /** Whether a longer text (paragraph, bullet) goes in two columns. */
-export function twoColumns(l: L, mode: Mode): boolean {
+export function twoColumns(l: Bilingual, mode: Mode): boolean {
   return mode.kind === 'both' && l.vi !== l.en;
 }
 

@@ -3,7 +3,8 @@
 
 import type { ColumnMap, ImportFormat, MatchReason, RowError, SkippedDuplicate, Target } from '../lib/bindings.gen';
 import { IMPORT_FORMATS, IMPORT_TARGETS, isOneOf } from '../lib/enums';
-import { pick, t, type MessageKey } from '../lib/i18n/index.svelte';
+import { label, pick, t, type MessageKey } from '../lib/i18n/index.svelte';
+import { IMPORT_FORMAT, IMPORT_TARGET } from '../lib/labels.gen';
 import { PERSON_FIELDS } from './person-form';
 
 /** What the import screen asks the core: the file, the format and the mapping (null: guessed). */
@@ -49,12 +50,12 @@ export function rowErrorText(e: RowError): string {
 }
 
 export function targetLabel(target: Target): string {
-  return t(`importTarget.${target}`);
+  return label(IMPORT_TARGET, target);
 }
 
 /** A format as the core names it in the history ("csv", "google", …), in words. */
 export function formatLabel(format: string): string {
-  return isOneOf(IMPORT_FORMATS, format) ? t(`importFormat.${format}`) : format;
+  return isOneOf(IMPORT_FORMATS, format) ? label(IMPORT_FORMAT, format) : format;
 }
 
 /** Why a row was skipped: "same email tanaka@hanshin.co.jp". */

@@ -3,7 +3,8 @@
 import type { DelegationStatus } from '../lib/bindings.gen';
 import type { Tone } from '../lib/components/Badge.svelte';
 import { DELEGATION_KINDS, DELEGATION_STATUSES, isOneOf } from '../lib/enums';
-import { t } from '../lib/i18n/index.svelte';
+import { label } from '../lib/i18n/index.svelte';
+import { DELEGATION_KIND, DELEGATION_STATUS } from '../lib/labels.gen';
 
 const TONES: Record<DelegationStatus, Tone> = {
   draft: 'neutral',
@@ -21,11 +22,11 @@ export function statusTone(status: string): Tone {
 
 /** The status's label; an unknown value (from a newer store) is shown as it is. */
 export function statusLabel(status: string): string {
-  return isOneOf(DELEGATION_STATUSES, status) ? t(`delegationStatus.${status}`) : status;
+  return isOneOf(DELEGATION_STATUSES, status) ? label(DELEGATION_STATUS, status) : status;
 }
 
 export function kindLabel(kind: string): string {
-  return isOneOf(DELEGATION_KINDS, kind) ? t(`delegationKind.${kind}`) : kind;
+  return isOneOf(DELEGATION_KINDS, kind) ? label(DELEGATION_KIND, kind) : kind;
 }
 
 /** "Tokyo, JP" or just "JP". */

@@ -158,11 +158,11 @@ country: string | null, opportunity_ids: Array<number>, sections: Array<string>,
  */
 file_sha256: string | null, generated_at: string | null, notes: string | null, layout: BilingualLayout, paper: Paper, };
 
-export type L = { vi: string, en: string, };
+export type Bilingual = { vi: string, en: string, };
 
-export type BriefBlock = { "type": "heading", level: number, text: L, } | { "type": "paragraph", text: L, } | { "type": "facts", rows: Array<[L, L]>, } | { "type": "table", columns: Array<L>, weights: Array<number>, rows: Array<Array<L>>, } | { "type": "bar_chart", title: L, unit: L, points: Array<[L, number]>, } | { "type": "pie_chart", title: L, points: Array<[L, number]>, } | { "type": "bullets", items: Array<L>, } | { "type": "note", text: L, } | { "type": "source", text: L, } | { "type": "image", image_id: number, caption: L, } | { "type": "page_break" };
+export type BriefBlock = { "type": "heading", level: number, text: Bilingual, } | { "type": "paragraph", text: Bilingual, } | { "type": "facts", rows: Array<[Bilingual, Bilingual]>, } | { "type": "table", columns: Array<Bilingual>, weights: Array<number>, rows: Array<Array<Bilingual>>, } | { "type": "bar_chart", title: Bilingual, unit: Bilingual, points: Array<[Bilingual, number]>, } | { "type": "pie_chart", title: Bilingual, points: Array<[Bilingual, number]>, } | { "type": "bullets", items: Array<Bilingual>, } | { "type": "note", text: Bilingual, } | { "type": "source", text: Bilingual, } | { "type": "image", image_id: number, caption: Bilingual, } | { "type": "page_break" };
 
-export type BriefModel = { title: L, subtitle: L, author: string, language: BriefLanguage, layout: BilingualLayout, paper: Paper, 
+export type BriefModel = { title: Bilingual, subtitle: Bilingual, author: string, language: BriefLanguage, layout: BilingualLayout, paper: Paper, 
 /**
  * The generation instant (RFC 3339); also the PDF's creation date.
  */

@@ -1,35 +1,18 @@
-// The sector tags records and briefs share (the same tags the brief composer names in its
-// phrases). Records may hold other tags too; those are shown as they are.
+// The sector tags records and briefs share, named from `labels.gen.ts` (generated from Rust, so
+// the screens use the same names as the briefs). Records may hold other tags too, typed by a user.
 
-import { isOneOf } from './enums';
-import { t } from './i18n/index.svelte';
+import { isOneOf, keysOf } from './enums';
+import { label } from './i18n/index.svelte';
+import { SECTOR_ALIASES, SECTORS } from './labels.gen';
 
-export const SECTOR_TAGS = [
-  'semiconductors',
-  'electronics',
-  'software',
-  'automation',
-  'new_materials',
-  'biotech',
-  'logistics',
-  'e_commerce',
-  'agrifood',
-  'retail',
-  'education',
-  'rd',
-  'renewable_energy',
-  'automotive',
-  'precision_mechanics',
-  'textiles',
-  'pharma',
-  'data_centres',
-] as const;
+export type { SectorTag } from './labels.gen';
 
-export type SectorTag = (typeof SECTOR_TAGS)[number];
+export const SECTOR_TAGS = keysOf(SECTORS);
 
-/** The display name of a sector tag in the interface language (an unknown tag as it is). */
+/** The display name of a sector tag in the interface language (an unknown tag with spaces for underscores, as the briefs print it). */
 export function sectorLabel(tag: string): string {
-  return isOneOf(SECTOR_TAGS, tag) ? t(`sector.${tag}`) : tag;
+  const known = SECTOR_ALIASES[tag] ?? tag;
+  return isOneOf(SECTOR_TAGS, known) ? label(SECTORS, known) : tag.replaceAll('_', ' ');
 }
 
 /** Display names of tags, joined with commas. */

@@ -4,7 +4,8 @@ import type { SearchHit, UiLanguage } from '../lib/bindings.gen';
 import type { RecordOf } from '../lib/api';
 import { INTERACTION_KINDS, isOneOf, LEAD_STAGES } from '../lib/enums';
 import { formatDate } from '../lib/format';
-import { t } from '../lib/i18n/index.svelte';
+import { label } from '../lib/i18n/index.svelte';
+import { INTERACTION_KIND, LEAD_STAGE } from '../lib/labels.gen';
 
 /**
  * The in-app path of a hit's page. Kinds without a page of their own come with the core's
@@ -65,8 +66,8 @@ export function hitDetail(hit: SearchHit, lang: UiLanguage): string {
     .split(' · ')
     .map((part) => {
       if (/^\d{4}-\d{2}-\d{2}$/.test(part)) return formatDate(part, lang);
-      if (hit.kind === 'leads' && isOneOf(LEAD_STAGES, part)) return t(`leadStage.${part}`);
-      if (hit.kind === 'interactions' && isOneOf(INTERACTION_KINDS, part)) return t(`interactionKind.${part}`);
+      if (hit.kind === 'leads' && isOneOf(LEAD_STAGES, part)) return label(LEAD_STAGE, part);
+      if (hit.kind === 'interactions' && isOneOf(INTERACTION_KINDS, part)) return label(INTERACTION_KIND, part);
       return part;
     })
     .join(' · ');

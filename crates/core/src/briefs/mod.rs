@@ -8,7 +8,7 @@ mod phrases;
 mod to_html;
 mod to_pdf;
 
-pub use model::{BriefBlock, BriefModel, L};
+pub use model::{BriefBlock, BriefModel};
 pub use to_html::{escape, render_html};
 pub use to_pdf::render_pdf;
 

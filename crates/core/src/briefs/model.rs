@@ -1,45 +1,11 @@
 //! The brief as a language-neutral view model: every text carries its Vietnamese and English
-//! form. The PDF, the HTML export and the app's preview all render this one model.
+//! form (`labels::Bilingual`). The PDF, the HTML export and the app's preview all render this
+//! one model.
 
 use crate::domain::{BilingualLayout, BriefLanguage, Paper};
+use crate::labels::Bilingual;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// A text in both languages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-pub struct L {
-    pub vi: String,
-    pub en: String,
-}
-
-impl L {
-    /// A text with a Vietnamese and an English form.
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> L {
-        L {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The same text in both languages (names, numbers).
-    pub fn same(s: impl Into<String>) -> L {
-        let s = s.into();
-        L {
-            vi: s.clone(),
-            en: s,
-        }
-    }
-
-    /// The form for one language (`Bi` gives "vi / en", or one form when both are equal).
-    pub fn get(&self, lang: BriefLanguage) -> String {
-        match lang {
-            BriefLanguage::Vi => self.vi.clone(),
-            BriefLanguage::En => self.en.clone(),
-            BriefLanguage::Bi if self.vi == self.en => self.vi.clone(),
-            BriefLanguage::Bi => format!("{} / {}", self.vi, self.en),
-        }
-    }
-}
 
 /// One block of a brief.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -47,45 +13,45 @@ impl L {
 pub enum BriefBlock {
     Heading {
         level: u8,
-        text: L,
+        text: Bilingual,
     },
     Paragraph {
-        text: L,
+        text: Bilingual,
     },
     /// Label/value pairs.
     Facts {
-        rows: Vec<(L, L)>,
+        rows: Vec<(Bilingual, Bilingual)>,
     },
     Table {
-        columns: Vec<L>,
+        columns: Vec<Bilingual>,
         weights: Vec<f32>,
-        rows: Vec<Vec<L>>,
+        rows: Vec<Vec<Bilingual>>,
     },
     /// A bar chart of values with labels.
     BarChart {
-        title: L,
-        unit: L,
-        points: Vec<(L, f64)>,
+        title: Bilingual,
+        unit: Bilingual,
+        points: Vec<(Bilingual, f64)>,
     },
     PieChart {
-        title: L,
-        points: Vec<(L, f64)>,
+        title: Bilingual,
+        points: Vec<(Bilingual, f64)>,
     },
     Bullets {
-        items: Vec<L>,
+        items: Vec<Bilingual>,
     },
     /// A shaded call-out, e.g. "indicative, check with the management board".
     Note {
-        text: L,
+        text: Bilingual,
     },
     /// Where the figures above come from.
     Source {
-        text: L,
+        text: Bilingual,
     },
     /// A stored picture of an opportunity (its bytes travel in `BriefModel::images`).
     Image {
         image_id: i64,
-        caption: L,
+        caption: Bilingual,
     },
     PageBreak,
 }
@@ -93,8 +59,8 @@ pub enum BriefBlock {
 /// A composed brief, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BriefModel {
-    pub title: L,
-    pub subtitle: L,
+    pub title: Bilingual,
+    pub subtitle: Bilingual,
     pub author: String,
     pub language: BriefLanguage,
     pub layout: BilingualLayout,

@@ -1,8 +1,9 @@
 //! A `BriefModel` as a standalone HTML file (the CLI's `--format html`, and the peer baseline of
 //! the PDF benchmark). Every text is escaped; the file has no script.
 
-use super::model::{BriefBlock, BriefModel, L};
+use super::model::{BriefBlock, BriefModel};
 use crate::domain::{BilingualLayout, BriefLanguage};
+use crate::labels::Bilingual;
 use std::fmt::Write;
 
 /// Escapes text for HTML content and attributes.
@@ -29,14 +30,14 @@ th{background:#e8eef5;text-align:left}td,th{padding:3pt 5pt;vertical-align:top}t
 .bar{background:#0b5394;height:9pt;display:inline-block}.page{break-before:page}.two td{width:50%}\
 @page{size:A4;margin:20mm}";
 
-fn t(l: &L, lang: BriefLanguage) -> String {
+fn t(l: &Bilingual, lang: BriefLanguage) -> String {
     escape(&l.get(lang))
 }
 
 fn blocks(brief: &BriefModel, lang: BriefLanguage, side: bool, out: &mut String) {
     use base64::Engine;
     let model = &brief.blocks;
-    let two = |out: &mut String, l: &L| {
+    let two = |out: &mut String, l: &Bilingual| {
         let _ = write!(
             out,
             "<table class=\"two\"><tr><td>{}</td><td>{}</td></tr></table>",

@@ -1,8 +1,9 @@
 //! A `BriefModel` as a PDF, through the planner-pdf engine.
 
-use super::model::{BriefBlock, BriefModel, L};
+use super::model::{BriefBlock, BriefModel};
 use crate::domain::{BilingualLayout, BriefLanguage, Paper};
 use crate::error::{CoreError, Result};
+use crate::labels::Bilingual;
 use planner_pdf::{
     Align, Block, Chart, ChartPoint, Column, Document, Footer, Metadata, NumberStyle, PageSetup,
     PaperSize, Paragraph, Span, Table, TableStyle,
@@ -65,7 +66,7 @@ enum Mode {
 }
 use Mode::{Both, One};
 
-fn text(l: &L, mode: Mode) -> String {
+fn text(l: &Bilingual, mode: Mode) -> String {
     match mode {
         One(lang) => l.get(lang),
         Both => l.get(BriefLanguage::Bi),
@@ -84,7 +85,7 @@ fn two_columns(rows: Vec<Vec<String>>) -> Block {
     })
 }
 
-fn chart(title: &L, points: &[(L, f64)], mode: Mode) -> Chart {
+fn chart(title: &Bilingual, points: &[(Bilingual, f64)], mode: Mode) -> Chart {
     let mut c = Chart::new(
         text(title, mode),
         points

@@ -156,7 +156,7 @@ impl Loader {
                 bad(
                     at,
                     field,
-                    &format!("unknown {} key «{key}»", kind.label_en()),
+                    &format!("unknown {} key «{key}»", kind.noun().en),
                 )
             })
     }

@@ -271,7 +271,10 @@ impl Entity for Lead {
             v.push(crate::validate::FieldError::new(
                 "lost_reason",
                 "required",
-                "Cần nêu lý do khi chuyển sang «Không thành công»",
+                format!(
+                    "Cần nêu lý do khi chuyển sang «{}»",
+                    crate::labels::Labelled::label(LeadStage::Lost).vi
+                ),
                 "A reason is required when a lead is lost",
             ));
         }

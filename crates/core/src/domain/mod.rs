@@ -75,40 +75,6 @@ impl EntityKind {
         }
     }
 
-    /// Vietnamese name of one record of this kind, for messages.
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            EntityKind::Offices => "thương vụ",
-            EntityKind::Counsellors => "tham tán",
-            EntityKind::Organizations => "tổ chức",
-            EntityKind::Contacts => "người liên hệ",
-            EntityKind::Delegations => "đoàn",
-            EntityKind::Members => "thành viên đoàn",
-            EntityKind::ItineraryItems => "mục lịch trình",
-            EntityKind::Interactions => "tương tác",
-            EntityKind::Leads => "cơ hội theo dõi",
-            EntityKind::Opportunities => "cơ hội đầu tư",
-            EntityKind::Briefs => "bản tin",
-        }
-    }
-
-    /// English name of one record of this kind, for messages.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            EntityKind::Offices => "trade office",
-            EntityKind::Counsellors => "counsellor",
-            EntityKind::Organizations => "organization",
-            EntityKind::Contacts => "contact",
-            EntityKind::Delegations => "delegation",
-            EntityKind::Members => "delegation member",
-            EntityKind::ItineraryItems => "itinerary item",
-            EntityKind::Interactions => "interaction",
-            EntityKind::Leads => "lead",
-            EntityKind::Opportunities => "opportunity",
-            EntityKind::Briefs => "brief",
-        }
-    }
-
     /// Parses the CLI/IPC name (also accepts the singular and snake_case forms).
     pub fn parse(s: &str) -> Option<EntityKind> {
         let s = s.trim().to_ascii_lowercase().replace('_', "-");

@@ -9,6 +9,7 @@
 
 use super::Plan;
 use crate::domain::{DelegationStatus, ItineraryItem, ItineraryKind};
+use crate::labels::Labelled;
 use crate::store::Record;
 use crate::time::HANOI;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
@@ -136,16 +137,9 @@ fn sequence(updated_at: DateTime<Utc>) -> i64 {
     ((updated_at - epoch).num_seconds() / 60).max(0)
 }
 
+/// The item kind's Vietnamese name (the calendar's categories and description are Vietnamese).
 fn kind_label(kind: ItineraryKind) -> &'static str {
-    // The wording of the interface (ui/src/lib/i18n/vi.ts).
-    match kind {
-        ItineraryKind::Meeting => "Gặp gỡ",
-        ItineraryKind::SiteVisit => "Khảo sát thực địa",
-        ItineraryKind::Conference => "Hội nghị",
-        ItineraryKind::Travel => "Di chuyển",
-        ItineraryKind::Meal => "Ăn uống",
-        ItineraryKind::Free => "Tự do",
-    }
+    kind.label().vi
 }
 
 fn non_empty(s: &Option<String>) -> Option<&str> {

@@ -6,10 +6,9 @@
 //! Vietnamese, English, or bilingual labels ("Vietnamese / English").
 
 use super::{is_travel, local, slug, zone_abbreviation, Plan, PlanCounsellor, PlanMember};
-use crate::domain::{
-    BriefLanguage, DelegationKind, DelegationStatus, ItineraryItem, ItineraryKind, MemberRole,
-};
+use crate::domain::{BriefLanguage, ItineraryItem, MemberRole};
 use crate::error::{CoreError, Result};
+use crate::labels::{Bilingual, Labelled};
 use crate::store::Record;
 use crate::time::HANOI;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc, Weekday};
@@ -169,8 +168,8 @@ impl Words {
         }
     }
 
-    fn pair(self, (vi, en): (&str, &str)) -> String {
-        self.t(vi, en)
+    fn label(self, l: Bilingual<&str>) -> String {
+        self.t(l.vi, l.en)
     }
 
     /// Like [`Words::t`] but bilingual text goes on two lines (for narrow table cells).
@@ -212,7 +211,7 @@ fn cover(
     if let Some(m) = member {
         let mut who = m.name.clone();
         who.push_str(" (");
-        who.push_str(&w.pair(role(m.role)));
+        who.push_str(&w.label(m.role.label()));
         if let Some(org) = m.organization.as_deref().filter(|o| !o.is_empty()) {
             who.push_str(", ");
             who.push_str(org);
@@ -225,14 +224,14 @@ fn cover(
     }
 
     let mut facts: Vec<(String, String)> = Vec::new();
-    facts.push((w.t("Loại đoàn", "Kind"), w.pair(delegation_kind(d.kind))));
+    facts.push((w.t("Loại đoàn", "Kind"), w.label(d.kind.label())));
     let mut destination = String::new();
     if let Some(city) = d.destination_city.as_deref().filter(|c| !c.is_empty()) {
         destination.push_str(city);
         destination.push_str(", ");
     }
     destination.push_str(&match country(&d.destination_country) {
-        Some(names) => w.pair(names),
+        Some(names) => w.label(names),
         None => d.destination_country.clone(),
     });
     facts.push((w.t("Điểm đến", "Destination"), destination));
@@ -262,12 +261,12 @@ fn cover(
             h.push_str(", ");
             h.push_str(org);
         }
-        facts.push((w.t("Trưởng đoàn", "Head of delegation"), h));
+        facts.push((w.label(MemberRole::Head.label()), h));
     }
     if let Some(lead) = d.lead_officer.as_deref().filter(|l| !l.trim().is_empty()) {
         facts.push((w.t("Cán bộ phụ trách", "Lead officer"), lead.to_owned()));
     }
-    facts.push((w.t("Trạng thái", "Status"), w.pair(status(d.status))));
+    facts.push((w.t("Trạng thái", "Status"), w.label(d.status.label())));
     facts.push((w.t("Số hoạt động", "Items"), format!("{}", items.len())));
     out.push(Block::KeyValues(facts));
 
@@ -336,7 +335,7 @@ fn cover(
                     vec![
                         (n + 1).to_string(),
                         m.name.clone(),
-                        w.pair(role(m.role)),
+                        w.label(m.role.label()),
                         m.organization.clone().unwrap_or_default(),
                     ]
                 })
@@ -567,7 +566,7 @@ fn day_table(plan: &Plan, day: NaiveDate, items: &[&Record<ItineraryItem>], w: W
 
             let mut what = i.title.clone();
             what.push_str("\n(");
-            what.push_str(&w.pair(item_kind(i.kind)));
+            what.push_str(&w.label(i.kind.label()));
             what.push(')');
             let org = i.organization_id.and_then(|o| plan.organizations.get(&o));
             let contacts: Vec<&str> = i
@@ -652,50 +651,9 @@ fn day_table(plan: &Plan, day: NaiveDate, items: &[&Record<ItineraryItem>], w: W
     }
 }
 
-fn delegation_kind(k: DelegationKind) -> (&'static str, &'static str) {
-    match k {
-        DelegationKind::Outbound => ("Đoàn ra (xúc tiến ở nước ngoài)", "Outbound mission"),
-        DelegationKind::Inbound => ("Đoàn vào (nhà đầu tư đến Hà Nội)", "Inbound visit"),
-    }
-}
-
-fn status(s: DelegationStatus) -> (&'static str, &'static str) {
-    match s {
-        DelegationStatus::Draft => ("Dự thảo", "Draft"),
-        DelegationStatus::Proposed => ("Đã đề xuất", "Proposed"),
-        DelegationStatus::Approved => ("Đã phê duyệt", "Approved"),
-        DelegationStatus::Confirmed => ("Đã xác nhận", "Confirmed"),
-        DelegationStatus::Completed => ("Đã hoàn thành", "Completed"),
-        DelegationStatus::Reported => ("Đã báo cáo", "Reported"),
-        DelegationStatus::Cancelled => ("Đã hủy", "Cancelled"),
-    }
-}
-
-fn role(r: MemberRole) -> (&'static str, &'static str) {
-    match r {
-        MemberRole::Head => ("Trưởng đoàn", "Head of delegation"),
-        MemberRole::Member => ("Thành viên", "Member"),
-        MemberRole::Interpreter => ("Phiên dịch", "Interpreter"),
-        MemberRole::Counsellor => ("Tham tán", "Counsellor"),
-        MemberRole::Liaison => ("Cán bộ liên lạc", "Liaison officer"),
-        MemberRole::Security => ("An ninh", "Security"),
-    }
-}
-
-fn item_kind(k: ItineraryKind) -> (&'static str, &'static str) {
-    match k {
-        ItineraryKind::Meeting => ("Làm việc", "Meeting"),
-        ItineraryKind::SiteVisit => ("Khảo sát thực địa", "Site visit"),
-        ItineraryKind::Conference => ("Hội nghị, hội thảo", "Conference"),
-        ItineraryKind::Travel => ("Di chuyển", "Travel"),
-        ItineraryKind::Meal => ("Ăn uống, chiêu đãi", "Meal"),
-        ItineraryKind::Free => ("Thời gian tự do", "Free time"),
-    }
-}
-
 /// Vietnamese and English names of the destination countries officers deal with most.
-fn country(code: &str) -> Option<(&'static str, &'static str)> {
-    Some(match code.to_ascii_uppercase().as_str() {
+fn country(code: &str) -> Option<Bilingual<&'static str>> {
+    let (vi, en) = match code.to_ascii_uppercase().as_str() {
         "VN" => ("Việt Nam", "Vietnam"),
         "JP" => ("Nhật Bản", "Japan"),
         "KR" => ("Hàn Quốc", "South Korea"),
@@ -734,5 +692,6 @@ fn country(code: &str) -> Option<(&'static str, &'static str)> {
         ),
         "SA" => ("Ả Rập Xê Út", "Saudi Arabia"),
         _ => return None,
-    })
+    };
+    Some(Bilingual { vi, en })
 }

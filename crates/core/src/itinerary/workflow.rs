@@ -4,6 +4,7 @@
 use super::{check, CheckOptions, Plan, Severity};
 use crate::domain::{Delegation, DelegationStatus as S, EntityKind, MemberRole};
 use crate::error::{CoreError, Result};
+use crate::labels::Labelled;
 use crate::store::{Record, Store};
 use crate::validate::FieldError;
 use chrono::{DateTime, Utc};
@@ -31,19 +32,6 @@ pub fn allowed_next(from: S) -> &'static [S] {
     }
 }
 
-/// Vietnamese and English names of a status.
-pub fn status_label(s: S) -> (&'static str, &'static str) {
-    match s {
-        S::Draft => ("Dự thảo", "Draft"),
-        S::Proposed => ("Đề xuất", "Proposed"),
-        S::Approved => ("Đã phê duyệt", "Approved"),
-        S::Confirmed => ("Đã xác nhận", "Confirmed"),
-        S::Completed => ("Đã hoàn thành", "Completed"),
-        S::Reported => ("Đã báo cáo", "Reported"),
-        S::Cancelled => ("Đã huỷ", "Cancelled"),
-    }
-}
-
 fn err(code: &str, vi: String, en: String) -> FieldError {
     FieldError::new("status", code, vi, en)
 }
@@ -58,15 +46,15 @@ pub fn refusals(
     let d = &plan.delegation.data;
     let mut out = Vec::new();
     if !allowed_next(d.status).contains(&t.to) {
-        let (fv, fe) = status_label(d.status);
-        let (tv, te) = status_label(t.to);
+        let (from, to) = (d.status.label(), t.to.label());
+        let (fv, fe, tv, te) = (from.vi, from.en, to.vi, to.en);
         let next: Vec<&str> = allowed_next(d.status)
             .iter()
-            .map(|s| status_label(*s).0)
+            .map(|s| s.label().vi)
             .collect();
         let next_en: Vec<&str> = allowed_next(d.status)
             .iter()
-            .map(|s| status_label(*s).1)
+            .map(|s| s.label().en)
             .collect();
         out.push(err(
             "transition_not_allowed",

@@ -1,9 +1,12 @@
 //! "Everything about this person" as a bilingual PDF, from the same JSON as the export.
 
+use crate::domain::{BriefLanguage, ConsentBasis, InteractionKind, MemberRole};
 use crate::error::{CoreError, Result};
+use crate::labels::Labelled;
 use crate::time::HANOI;
 use chrono::{DateTime, Utc};
 use planner_pdf::{Block, Column, Document, Footer, Metadata, PageSetup, Table, TableStyle};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 fn text(v: &Value) -> String {
@@ -23,6 +26,13 @@ fn text(v: &Value) -> String {
             .join("; "),
         other => other.to_string(),
     }
+}
+
+/// An enum value of the export by its labels ("vi / en"), so no stored key reaches the page; a
+/// value this version does not know is printed as it is.
+fn labelled<E: Labelled + DeserializeOwned>(v: &Value) -> String {
+    serde_json::from_value::<E>(v.clone())
+        .map_or_else(|_| text(v), |e| e.label().get(BriefLanguage::Bi))
 }
 
 fn table(columns: &[(&str, f32)], rows: Vec<Vec<String>>) -> Block {
@@ -73,7 +83,13 @@ pub fn person_pdf(export: &Value, at: DateTime<Utc>) -> Result<Vec<u8>> {
     ];
     let mut kv: Vec<(String, String)> = fields
         .iter()
-        .map(|(label, f)| ((*label).to_owned(), text(&c[*f])))
+        .map(|(label, f)| {
+            let value = match *f {
+                "consent_basis" => labelled::<ConsentBasis>(&c[*f]),
+                _ => text(&c[*f]),
+            };
+            ((*label).to_owned(), value)
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect();
     if let Some(o) = export["organization"].as_object() {
@@ -100,7 +116,7 @@ pub fn person_pdf(export: &Value, at: DateTime<Utc>) -> Result<Vec<u8>> {
                     .take(16)
                     .collect::<String>()
                     .replace('T', " "),
-                text(&i["kind"]),
+                labelled::<InteractionKind>(&i["kind"]),
                 text(&i["summary"]),
             ]
         })
@@ -126,7 +142,7 @@ pub fn person_pdf(export: &Value, at: DateTime<Utc>) -> Result<Vec<u8>> {
         .map(|m| {
             vec![
                 text(&m["delegation"]["title"]),
-                text(&m["member"]["role"]),
+                labelled::<MemberRole>(&m["member"]["role"]),
                 text(&m["member"]["passport_number"]),
                 text(&m["member"]["passport_expiry"]),
                 list(&m["itinerary_items"]).len().to_string(),

@@ -95,8 +95,8 @@ pub(super) fn missing_ref(field: &str, kind: EntityKind, id: i64) -> FieldError 
     FieldError::new(
         field,
         "unknown_reference",
-        format!("Không có {} nào mang mã {id}", kind.label_vi()),
-        format!("There is no {} with id {id}", kind.label_en()),
+        format!("Không có {} nào mang mã {id}", kind.noun().vi),
+        format!("There is no {} with id {id}", kind.noun().en),
     )
 }
 
@@ -115,12 +115,12 @@ fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator
                         "not_same_parent",
                         format!(
                             "{} {id} thuộc {shared} {}, không phải {shared} của bản ghi này",
-                            kind.label_vi(),
+                            kind.noun().vi,
                             theirs.map_or("(trống)".into(), |t| t.to_string())
                         ),
                         format!(
                             "{} {id} belongs to {shared} {}, not to this record's {shared}",
-                            kind.label_en(),
+                            kind.noun().en,
                             theirs.map_or("(none)".into(), |t| t.to_string())
                         ),
                     ));
@@ -158,10 +158,10 @@ fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator
                     out.push(FieldError::new(
                         link.field,
                         "not_same_parent",
-                        format!("{} {id} không thuộc cùng {shared}", link.target.label_vi()),
+                        format!("{} {id} không thuộc cùng {shared}", link.target.noun().vi),
                         format!(
                             "{} {id} does not share this record's {shared}",
-                            link.target.label_en()
+                            link.target.noun().en
                         ),
                     ));
                 }

@@ -153,11 +153,11 @@ impl Queries {
                 "unsupported_kind",
                 format!(
                     "Chỉ tổ chức và người liên hệ có danh sách liên kết (không phải {})",
-                    other.label_vi()
+                    other.noun().vi
                 ),
                 format!(
                     "Only organizations and contacts have linked records (not {})",
-                    other.label_en()
+                    other.noun().en
                 ),
             )),
         }

@@ -88,12 +88,12 @@ fn unknown_field(param: &str, field: &str, shape: &Shape) -> crate::error::CoreE
         "unknown_field",
         format!(
             "Trường «{field}» không có trong {}; các trường: {}",
-            shape.kind.label_vi(),
+            shape.kind.noun().vi,
             known.join(", ")
         ),
         format!(
             "No field «{field}» in a {}; fields are: {}",
-            shape.kind.label_en(),
+            shape.kind.noun().en,
             known.join(", ")
         ),
     )

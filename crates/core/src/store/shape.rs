@@ -134,8 +134,8 @@ impl Shape {
                 FieldError::new(
                     k,
                     "unknown_field",
-                    format!("Trường không tồn tại trong {}", self.kind.label_vi()),
-                    format!("No such field in a {}", self.kind.label_en()),
+                    format!("Trường không tồn tại trong {}", self.kind.noun().vi),
+                    format!("No such field in a {}", self.kind.noun().en),
                 )
             })
             .collect();

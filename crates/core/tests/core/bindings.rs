@@ -1,13 +1,12 @@
 use std::path::PathBuf;
 
-/// The checked-in TypeScript bindings must equal what the Rust types generate now.
-#[test]
-fn bindings_are_fresh() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.gen.ts");
-    let generated = planner_core::bindings::typescript();
+/// Compares a generated file with its checked-in copy (rewriting it first under
+/// `UPDATE_BINDINGS=1`).
+fn assert_fresh(relative: &str, generated: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &generated).unwrap();
+        std::fs::write(&path, generated).unwrap();
     }
     let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -15,11 +14,33 @@ fn bindings_are_fresh() {
         "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` and commit it",
         path.display()
     );
+}
+
+/// The checked-in TypeScript bindings must equal what the Rust types generate now.
+#[test]
+fn bindings_are_fresh() {
+    let generated = planner_core::bindings::typescript();
+    assert_fresh("../../ui/src/lib/bindings.gen.ts", &generated);
     for ty in [
         "export type Delegation = {",
         "export type EntityKind =",
         "export type ErrorPayload =",
+        "export type Bilingual = {",
     ] {
         assert!(generated.contains(ty), "missing {ty}");
+    }
+}
+
+/// The checked-in labels of the screens must equal the labels the PDFs and exports use.
+#[test]
+fn label_bindings_are_fresh() {
+    let generated = planner_core::labels::typescript::typescript();
+    assert_fresh("../../ui/src/lib/labels.gen.ts", &generated);
+    for line in [
+        "export const DELEGATION_STATUS: Readonly<Record<DelegationStatus, Bilingual>> = {",
+        "  \"proposed\": { vi: \"Đề xuất\", en: \"Proposed\" },",
+        "export const SECTORS: Readonly<Record<SectorTag, Bilingual>> = {",
+    ] {
+        assert!(generated.contains(line), "missing {line}");
     }
 }

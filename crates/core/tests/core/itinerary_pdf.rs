@@ -150,7 +150,7 @@ fn vietnamese_itinerary_shows_local_and_hanoi_times_and_exact_text() {
         "Thành phần",
         "Cả đoàn",
         "Làm việc với JETRO",
-        "(Làm việc)",
+        "(Gặp gỡ)",
         "Đối tác: JETRO Tokyo",
         "Liên hệ: Satō Kenji",
         "Gặp riêng Tập đoàn",
@@ -261,7 +261,7 @@ fn english_and_bilingual_copies_use_their_labels() {
         "Hanoi time",
         "Cả đoàn",
         "Whole delegation",
-        "(Làm việc / Meeting)",
+        "(Gặp gỡ / Meeting)",
         "+81 3 3466 3311",
         "Trang 1/",
         "Page 1 of ",
@@ -428,5 +428,47 @@ fn an_empty_plan_prints_its_cover_and_late_items_show_the_hanoi_date() {
     assert!(
         next.contains("(09/03)"),
         "the Hanoi date under the Hanoi time: {next}"
+    );
+}
+
+/// The words that had drifted apart (the PDF said "Làm việc" and "Đã đề xuất" where the `.ics`
+/// said "Gặp gỡ" and the workflow "Đề xuất") now come from the one source: the printed
+/// itinerary, the calendar and the workflow's refusal name a meeting and a status alike.
+#[test]
+fn printed_itinerary_calendar_and_workflow_use_the_same_words() {
+    use planner_core::domain::DelegationStatus;
+    use planner_core::itinerary::workflow::refusals;
+    use planner_core::itinerary::{ics::calendar, CheckOptions, Transition};
+    use planner_core::labels::Labelled;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = plan();
+    plan.delegation.data.status = DelegationStatus::Proposed;
+    let bytes = itinerary_pdf(&plan, &options(BriefLanguage::Vi, None), generated()).unwrap();
+    let pdf = text(&write(dir.path(), "lich-trinh.pdf", &bytes));
+    let ics = calendar(&plan, None, generated());
+
+    let meeting = ItineraryKind::Meeting.label().vi;
+    assert_eq!(meeting, "Gặp gỡ");
+    assert!(pdf.contains(&format!("({meeting})")), "{pdf}");
+    assert!(ics.contains(&format!("CATEGORIES:{meeting}")), "{ics}");
+
+    let proposed = DelegationStatus::Proposed.label().vi;
+    assert_eq!(proposed, "Đề xuất");
+    assert!(line_with(&pdf, "Trạng thái").contains(proposed), "{pdf}");
+    let refused = refusals(
+        &plan,
+        &Transition {
+            to: DelegationStatus::Reported,
+            by: None,
+        },
+        &CheckOptions::default(),
+        generated(),
+    );
+    let message = &refused[0].message_vi;
+    assert!(message.contains(&format!("«{proposed}»")), "{message}");
+    assert!(
+        message.contains(DelegationStatus::Cancelled.label().vi),
+        "{message}"
     );
 }

@@ -1,7 +1,7 @@
 // The interface language and the `t` lookup. The language lives in one rune so every label
 // in every component follows a switch at once.
 
-import type { UiLanguage } from '../bindings.gen';
+import type { Bilingual, UiLanguage } from '../bindings.gen';
 import { en } from './en';
 import { vi, type MessageKey } from './vi';
 
@@ -29,4 +29,14 @@ export function setLanguage(lang: UiLanguage): void {
 /** Picks the Vietnamese or English text of a bilingual pair, such as an error's messages. */
 export function pick(vi: string, en: string | null | undefined): string {
   return locale.lang === 'en' && en ? en : vi;
+}
+
+/**
+ * The label of an enum value or sector tag in the current language, from a map of
+ * `labels.gen.ts` (generated from Rust, so screens, PDFs and exports use the same words).
+ * A value the map does not know (from a newer store) is shown as it is.
+ */
+export function label<K extends string>(labels: Readonly<Record<K, Bilingual>>, value: K): string {
+  const found: Bilingual | undefined = labels[value];
+  return found ? found[locale.lang] : value;
 }

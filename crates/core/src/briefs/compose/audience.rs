@@ -1,15 +1,14 @@
 //! Whom a brief is for, resolved from the store, and the opportunities ranked for them.
 
-use crate::briefs::model::L;
-use crate::briefs::phrases;
 use crate::briefs::Audience;
 use crate::domain::*;
 use crate::error::Result;
+use crate::labels::Bilingual;
 use crate::store::{Filter, ListQuery, Record, Store};
 
 /// Who the brief is for, resolved from the store.
 pub(crate) struct Resolved {
-    pub name: L,
+    pub name: Bilingual,
     pub sectors: Vec<String>,
     pub counsellor: Option<Record<Counsellor>>,
     pub officer: Option<String>,
@@ -51,7 +50,7 @@ pub(crate) fn resolve(store: &Store, audience: &Audience) -> Result<Resolved> {
                 None => counsellor_in(store, &d.destination_country)?,
             };
             Resolved {
-                name: L::same(d.title.clone()),
+                name: Bilingual::same(d.title.clone()),
                 sectors: d.sectors,
                 counsellor,
                 officer: d.lead_officer,
@@ -68,7 +67,7 @@ pub(crate) fn resolve(store: &Store, audience: &Audience) -> Result<Resolved> {
                 .into_iter()
                 .find_map(|l| l.data.owner);
             Resolved {
-                name: L::new(
+                name: Bilingual::new(
                     o.name_vi.clone(),
                     o.name_en.clone().unwrap_or(o.name_vi.clone()),
                 ),
@@ -78,13 +77,13 @@ pub(crate) fn resolve(store: &Store, audience: &Audience) -> Result<Resolved> {
             }
         }
         Audience::Sector { sector, country } => {
-            let s = phrases::sector(sector);
+            let s = crate::labels::sector_label(sector);
             let name = match country {
-                Some(c) => L::new(
+                Some(c) => Bilingual::new(
                     format!("Nhà đầu tư ngành {} tại {c}", s.vi),
                     format!("{} investors in {c}", s.en),
                 ),
-                None => L::new(
+                None => Bilingual::new(
                     format!("Nhà đầu tư ngành {}", s.vi),
                     format!("{} investors", s.en),
                 ),

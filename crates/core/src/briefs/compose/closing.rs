@@ -2,17 +2,18 @@
 
 use super::audience::by;
 use super::Context;
-use crate::briefs::model::{BriefBlock as B, L};
+use crate::briefs::model::BriefBlock as B;
 use crate::briefs::phrases;
 use crate::domain::*;
 use crate::error::Result;
+use crate::labels::Bilingual;
 use crate::store::Record;
 
 /// The steps of investing in Hanoi.
 pub(super) fn how_to_invest(b: &mut Vec<B>) {
     b.push(B::Heading {
         level: 2,
-        text: L::new("Các bước đầu tư", "How to invest"),
+        text: Bilingual::new("Các bước đầu tư", "How to invest"),
     });
     b.push(B::Bullets {
         items: phrases::how_to_invest(),
@@ -25,7 +26,7 @@ pub(super) fn how_to_invest(b: &mut Vec<B>) {
 pub(super) fn contacts(cx: &Context, b: &mut Vec<B>) -> Result<()> {
     b.push(B::Heading {
         level: 2,
-        text: L::new("Liên hệ", "Contacts"),
+        text: Bilingual::new("Liên hệ", "Contacts"),
     });
     let personal = cx.req.include_personal_data;
     let mut rows = Vec::new();
@@ -33,7 +34,7 @@ pub(super) fn contacts(cx: &Context, b: &mut Vec<B>) -> Result<()> {
         counsellor_rows(cx, c, personal, &mut rows)?;
     }
     rows.push((
-        L::new("Cơ quan xúc tiến", "Promotion agency"),
+        Bilingual::new("Cơ quan xúc tiến", "Promotion agency"),
         cx.agency.clone(),
     ));
     if personal {
@@ -44,7 +45,7 @@ pub(super) fn contacts(cx: &Context, b: &mut Vec<B>) -> Result<()> {
     b.push(B::Facts { rows });
     if !personal {
         b.push(B::Note {
-            text: L::new(
+            text: Bilingual::new(
                 "Thông tin cá nhân (họ tên, điện thoại, email) đã được lược bỏ khỏi bản tin này.",
                 "Personal data (names, phones, emails) has been left out of this brief.",
             ),
@@ -59,18 +60,21 @@ fn counsellor_rows(
     cx: &Context,
     c: &Record<Counsellor>,
     personal: bool,
-    rows: &mut Vec<(L, L)>,
+    rows: &mut Vec<(Bilingual, Bilingual)>,
 ) -> Result<()> {
     let office = cx.store.get::<Office>(c.data.office_id)?.data;
     rows.push((
-        L::new("Thương vụ", "Trade office"),
-        L::new(
+        Bilingual::new("Thương vụ", "Trade office"),
+        Bilingual::new(
             office.name_vi.clone(),
             office.name_en.clone().unwrap_or(office.name_vi.clone()),
         ),
     ));
     if let Some(a) = &office.address {
-        rows.push((L::new("Địa chỉ", "Address"), L::same(a.clone())));
+        rows.push((
+            Bilingual::new("Địa chỉ", "Address"),
+            Bilingual::same(a.clone()),
+        ));
     }
     if personal {
         let mut line = c.data.full_name.clone();
@@ -78,21 +82,24 @@ fn counsellor_rows(
             line = format!("{line}, {t}");
         }
         rows.push((
-            L::new("Tham tán phụ trách", "Counsellor in charge"),
-            L::same(line),
+            Bilingual::new("Tham tán phụ trách", "Counsellor in charge"),
+            Bilingual::same(line),
         ));
         for v in [&c.data.phone, &c.data.email].into_iter().flatten() {
-            rows.push((L::new("Liên lạc", "Reach"), L::same(v.clone())));
+            rows.push((
+                Bilingual::new("Liên lạc", "Reach"),
+                Bilingual::same(v.clone()),
+            ));
         }
     }
     Ok(())
 }
 
 /// The officer in charge, with the emails and phones of the contact of that name if any.
-fn officer_rows(cx: &Context, officer: &str, rows: &mut Vec<(L, L)>) -> Result<()> {
+fn officer_rows(cx: &Context, officer: &str, rows: &mut Vec<(Bilingual, Bilingual)>) -> Result<()> {
     rows.push((
-        L::new("Cán bộ phụ trách", "Officer in charge"),
-        L::same(officer.to_owned()),
+        Bilingual::new("Cán bộ phụ trách", "Officer in charge"),
+        Bilingual::same(officer.to_owned()),
     ));
     if let Some(p) = cx
         .store
@@ -102,7 +109,10 @@ fn officer_rows(cx: &Context, officer: &str, rows: &mut Vec<(L, L)>) -> Result<(
         .next()
     {
         for e in p.data.emails.iter().chain(p.data.phones.iter()) {
-            rows.push((L::new("Liên lạc", "Reach"), L::same(e.value.clone())));
+            rows.push((
+                Bilingual::new("Liên lạc", "Reach"),
+                Bilingual::same(e.value.clone()),
+            ));
         }
     }
     Ok(())

@@ -3,10 +3,11 @@
 use super::audience::by;
 use super::opportunities::{figure_columns, figure_label, name, source_line};
 use super::Context;
-use crate::briefs::model::{BriefBlock as B, L};
-use crate::briefs::phrases::{self, sectors};
+use crate::briefs::model::BriefBlock as B;
 use crate::domain::*;
 use crate::error::Result;
+use crate::labels::sector_list as sectors;
+use crate::labels::{Bilingual, Labelled};
 use crate::store::Record;
 
 /// Title, audience, who prepared it and when, the sectors, and the note on figures.
@@ -21,25 +22,28 @@ pub(super) fn cover(cx: &Context, b: &mut Vec<B>) {
     });
     b.push(B::Facts {
         rows: vec![
-            (L::new("Đơn vị soạn", "Prepared by"), cx.agency.clone()),
             (
-                L::new("Ngày", "Date"),
-                L::new(
+                Bilingual::new("Đơn vị soạn", "Prepared by"),
+                cx.agency.clone(),
+            ),
+            (
+                Bilingual::new("Ngày", "Date"),
+                Bilingual::new(
                     hanoi.format("%d/%m/%Y").to_string(),
                     hanoi.format("%Y-%m-%d").to_string(),
                 ),
             ),
             (
-                L::new("Phiên bản", "Version"),
-                L::same(cx.version.to_string()),
+                Bilingual::new("Phiên bản", "Version"),
+                Bilingual::same(cx.version.to_string()),
             ),
             (
-                L::new("Lĩnh vực quan tâm", "Sectors of interest"),
+                Bilingual::new("Lĩnh vực quan tâm", "Sectors of interest"),
                 sectors(&cx.who.sectors),
             ),
         ],
     });
-    b.push(B::Note { text: L::new(
+    b.push(B::Note { text: Bilingual::new(
         "Số liệu trong bản tin là dữ liệu công bố có ghi nguồn và ngày; ưu đãi mang tính tham khảo.",
         "Figures are published data with their source and date; incentives are indicative.",
     ) });
@@ -51,11 +55,12 @@ pub(super) fn summary(cx: &Context, b: &mut Vec<B>) {
     let (who, chosen) = (&cx.who, &cx.chosen);
     b.push(B::Heading {
         level: 2,
-        text: L::new("Tóm tắt", "Executive summary"),
+        text: Bilingual::new("Tóm tắt", "Executive summary"),
     });
-    let names: Vec<L> = chosen.iter().map(|o| name(&o.data)).collect();
-    let list = |f: fn(&L) -> &String| names.iter().map(f).cloned().collect::<Vec<_>>().join("; ");
-    b.push(B::Paragraph { text: L::new(
+    let names: Vec<Bilingual> = chosen.iter().map(|o| name(&o.data)).collect();
+    let list =
+        |f: fn(&Bilingual) -> &String| names.iter().map(f).cloned().collect::<Vec<_>>().join("; ");
+    b.push(B::Paragraph { text: Bilingual::new(
         format!("Hà Nội mời {} tìm hiểu {} cơ hội đầu tư phù hợp với lĩnh vực {}: {}. Thành phố phối hợp với Bộ Công Thương và các Thương vụ Việt Nam ở nước ngoài hỗ trợ nhà đầu tư từ khảo sát đến cấp phép và hậu đầu tư.",
             who.name.vi, chosen.len(), sectors(&who.sectors).vi.to_lowercase(), list(|l| &l.vi)),
         format!("Hanoi invites {} to consider {} investment opportunities matching {}: {}. The city works with the Ministry of Industry and Trade and Vietnam's trade offices abroad to support investors from site visits to licensing and aftercare.",
@@ -67,7 +72,7 @@ pub(super) fn summary(cx: &Context, b: &mut Vec<B>) {
 pub(super) fn at_a_glance(cx: &Context, b: &mut Vec<B>) -> Result<()> {
     b.push(B::Heading {
         level: 2,
-        text: L::new(
+        text: Bilingual::new(
             "Hà Nội và Hòa Lạc: số liệu chính",
             "Hanoi and Hoa Lac at a glance",
         ),
@@ -88,15 +93,15 @@ pub(super) fn at_a_glance(cx: &Context, b: &mut Vec<B>) -> Result<()> {
 
 /// The zone's key figures as a table (with the month of each figure's source), and its source.
 fn zone_figures(z: &Record<Opportunity>, b: &mut Vec<B>) {
-    let rows: Vec<Vec<L>> = z
+    let rows: Vec<Vec<Bilingual>> = z
         .data
         .key_figures
         .iter()
         .map(|f| {
             vec![
                 figure_label(f),
-                L::same(f.value.clone()),
-                L::same(format!(
+                Bilingual::same(f.value.clone()),
+                Bilingual::same(format!(
                     "{}{}",
                     f.source,
                     f.source_date
@@ -120,17 +125,17 @@ fn zone_figures(z: &Record<Opportunity>, b: &mut Vec<B>) {
 
 /// A bar of each presented opportunity's area, when any has one.
 fn area_chart(chosen: &[Record<Opportunity>], b: &mut Vec<B>) {
-    let points: Vec<(L, f64)> = chosen
+    let points: Vec<(Bilingual, f64)> = chosen
         .iter()
         .filter_map(|o| o.data.area_ha.map(|a| (name(&o.data), a)))
         .collect();
     if !points.is_empty() {
         b.push(B::BarChart {
-            title: L::new(
+            title: Bilingual::new(
                 "Diện tích các cơ hội giới thiệu",
                 "Area of the featured opportunities",
             ),
-            unit: L::same("ha"),
+            unit: Bilingual::same("ha"),
             points,
         });
     }
@@ -139,9 +144,9 @@ fn area_chart(chosen: &[Record<Opportunity>], b: &mut Vec<B>) {
 /// The presented opportunities counted by kind (in order of first appearance), when there are
 /// several kinds.
 fn kind_chart(chosen: &[Record<Opportunity>], b: &mut Vec<B>) {
-    let mut by_kind: Vec<(L, f64)> = Vec::new();
+    let mut by_kind: Vec<(Bilingual, f64)> = Vec::new();
     for o in chosen {
-        let k = phrases::kind(o.data.kind);
+        let k = o.data.kind.label().owned();
         match by_kind.iter_mut().find(|(l, _)| *l == k) {
             Some((_, n)) => *n += 1.0,
             None => by_kind.push((k, 1.0)),
@@ -149,7 +154,7 @@ fn kind_chart(chosen: &[Record<Opportunity>], b: &mut Vec<B>) {
     }
     if by_kind.len() > 1 {
         b.push(B::PieChart {
-            title: L::new("Cơ hội theo loại hình", "Opportunities by type"),
+            title: Bilingual::new("Cơ hội theo loại hình", "Opportunities by type"),
             points: by_kind,
         });
     }

@@ -10,10 +10,11 @@ mod opportunities;
 
 pub(crate) use audience::{rank, resolve};
 
-use super::model::{BriefBlock, BriefModel, L};
+use super::model::{BriefBlock, BriefModel};
 use super::{BriefRequest, BriefSection};
 use crate::domain::*;
 use crate::error::{invalid, Result};
+use crate::labels::Bilingual;
 use crate::store::{Record, Store};
 use audience::{by, Resolved};
 use chrono::{DateTime, Utc};
@@ -30,9 +31,9 @@ struct Context<'a> {
     /// The opportunities presented, in the order they are presented.
     chosen: Vec<Record<Opportunity>>,
     /// The promotion agency writing the brief.
-    agency: L,
-    title: L,
-    subtitle: L,
+    agency: Bilingual,
+    title: Bilingual,
+    subtitle: Bilingual,
     version: i64,
     generated_at: DateTime<Utc>,
 }
@@ -110,7 +111,7 @@ impl<'a> Context<'a> {
         let who = resolve(store, &req.audience)?;
         let chosen = chosen(store, req, &who)?;
         let agency = agency(store)?;
-        let subtitle = L::new(
+        let subtitle = Bilingual::new(
             format!("Dành cho: {}", who.name.vi),
             format!("Prepared for: {}", who.name.en),
         );
@@ -120,7 +121,7 @@ impl<'a> Context<'a> {
             who,
             chosen,
             agency,
-            title: L::new(
+            title: Bilingual::new(
                 "Cơ hội đầu tư tại Hà Nội",
                 "Investment opportunities in Hanoi",
             ),
@@ -148,20 +149,20 @@ fn chosen(store: &Store, req: &BriefRequest, who: &Resolved) -> Result<Vec<Recor
 }
 
 /// The first government organisation in the store, else the Hanoi promotion centre.
-fn agency(store: &Store) -> Result<L> {
+fn agency(store: &Store) -> Result<Bilingual> {
     Ok(store
         .list::<Organization>(&by("kind", "government"))?
         .items
         .into_iter()
         .next()
         .map(|o| {
-            L::new(
+            Bilingual::new(
                 o.data.name_vi.clone(),
                 o.data.name_en.unwrap_or(o.data.name_vi),
             )
         })
         .unwrap_or_else(|| {
-            L::new(
+            Bilingual::new(
                 "Trung tâm Xúc tiến Đầu tư Hà Nội",
                 "Hanoi Investment Promotion Centre",
             )

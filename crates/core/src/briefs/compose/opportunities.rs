@@ -2,41 +2,43 @@
 //! their incentives; with the texts of an opportunity that several sections show.
 
 use super::{Context, Written};
-use crate::briefs::model::{BriefBlock as B, L};
-use crate::briefs::phrases::{self, sectors};
+use crate::briefs::model::BriefBlock as B;
+use crate::briefs::phrases;
 use crate::domain::*;
 use crate::error::Result;
+use crate::labels::sector_list as sectors;
+use crate::labels::{Bilingual, Labelled};
 use crate::store::Record;
 
 /// An opportunity's name, the Vietnamese one standing in for a missing English one.
-pub(super) fn name(o: &Opportunity) -> L {
-    L::new(
+pub(super) fn name(o: &Opportunity) -> Bilingual {
+    Bilingual::new(
         o.name_vi.clone(),
         o.name_en.clone().unwrap_or_else(|| o.name_vi.clone()),
     )
 }
 
 /// A key figure's label, the Vietnamese one standing in for a missing English one.
-pub(super) fn figure_label(f: &KeyFigure) -> L {
+pub(super) fn figure_label(f: &KeyFigure) -> Bilingual {
     let en = if f.label_en.is_empty() {
         &f.label_vi
     } else {
         &f.label_en
     };
-    L::new(f.label_vi.clone(), en.clone())
+    Bilingual::new(f.label_vi.clone(), en.clone())
 }
 
 /// The columns every key-figure table starts with: indicator, value, source.
-pub(super) fn figure_columns() -> Vec<L> {
+pub(super) fn figure_columns() -> Vec<Bilingual> {
     vec![
-        L::new("Chỉ tiêu", "Indicator"),
-        L::new("Giá trị", "Value"),
-        L::new("Nguồn", "Source"),
+        Bilingual::new("Chỉ tiêu", "Indicator"),
+        Bilingual::new("Giá trị", "Value"),
+        Bilingual::new("Nguồn", "Source"),
     ]
 }
 
 /// Where an opportunity's data comes from, and the date of that source.
-pub(super) fn source_line(o: &Opportunity) -> L {
+pub(super) fn source_line(o: &Opportunity) -> Bilingual {
     let date = o
         .source_date
         .map(|d| d.format("%d/%m/%Y").to_string())
@@ -45,7 +47,7 @@ pub(super) fn source_line(o: &Opportunity) -> L {
         .source_date
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default();
-    L::new(
+    Bilingual::new(
         format!("Nguồn: {} {date}", o.source),
         format!("Source: {} {date_en}", o.source),
     )
@@ -53,7 +55,7 @@ pub(super) fn source_line(o: &Opportunity) -> L {
 
 /// The land rent as "min–max currency unit" (one figure when both are the same or one is
 /// missing); None without a currency or a figure.
-fn money_range(o: &Opportunity) -> Option<L> {
+fn money_range(o: &Opportunity) -> Option<Bilingual> {
     let cur = o.land_rent_currency.as_deref()?;
     let fmt = |m: i64| phrases::number(m as f64 / 100.0, 0);
     let unit = o.land_rent_unit.clone().unwrap_or_default();
@@ -61,12 +63,12 @@ fn money_range(o: &Opportunity) -> Option<L> {
         o.land_rent_min_minor.map(fmt),
         o.land_rent_max_minor.map(fmt),
     );
-    let join = |f: fn(&L) -> &String| match (&lo, &hi) {
+    let join = |f: fn(&Bilingual) -> &String| match (&lo, &hi) {
         (Some(a), Some(b)) if a != b => format!("{}–{} {cur} {unit}", f(a), f(b)),
         (Some(a), _) | (None, Some(a)) => format!("{} {cur} {unit}", f(a)),
         (None, None) => String::new(),
     };
-    let text = L::new(join(|l| &l.vi), join(|l| &l.en));
+    let text = Bilingual::new(join(|l| &l.vi), join(|l| &l.en));
     (!text.vi.is_empty()).then_some(text)
 }
 
@@ -77,7 +79,7 @@ pub(super) fn table(cx: &Context, b: &mut Vec<B>) {
     }
     b.push(B::Heading {
         level: 2,
-        text: L::new("Các cơ hội đầu tư", "Investment opportunities"),
+        text: Bilingual::new("Các cơ hội đầu tư", "Investment opportunities"),
     });
     let rows = cx
         .chosen
@@ -86,11 +88,11 @@ pub(super) fn table(cx: &Context, b: &mut Vec<B>) {
             let d = &o.data;
             vec![
                 name(d),
-                phrases::kind(d.kind),
-                L::same(d.location.clone()),
+                d.kind.label().owned(),
+                Bilingual::same(d.location.clone()),
                 d.area_ha.map(|a| phrases::number(a, 0)).unwrap_or_default(),
                 sectors(&d.sectors),
-                L::same(format!(
+                Bilingual::same(format!(
                     "{}{}",
                     d.source,
                     d.source_date
@@ -102,12 +104,12 @@ pub(super) fn table(cx: &Context, b: &mut Vec<B>) {
         .collect();
     b.push(B::Table {
         columns: vec![
-            L::new("Tên", "Name"),
-            L::new("Loại hình", "Type"),
-            L::new("Địa điểm", "Location"),
-            L::new("Diện tích (ha)", "Area (ha)"),
-            L::new("Lĩnh vực", "Sectors"),
-            L::new("Nguồn", "Source"),
+            Bilingual::new("Tên", "Name"),
+            Bilingual::new("Loại hình", "Type"),
+            Bilingual::new("Địa điểm", "Location"),
+            Bilingual::new("Diện tích (ha)", "Area (ha)"),
+            Bilingual::new("Lĩnh vực", "Sectors"),
+            Bilingual::new("Nguồn", "Source"),
         ],
         weights: vec![3.0, 1.6, 1.8, 1.0, 2.0, 2.2],
         rows,
@@ -125,7 +127,7 @@ pub(super) fn pages(cx: &Context, out: &mut Written) -> Result<()> {
         });
         if let (Some(vi), en) = (&d.summary_vi, &d.summary_en) {
             out.blocks.push(B::Paragraph {
-                text: L::new(vi.clone(), en.clone().unwrap_or_else(|| vi.clone())),
+                text: Bilingual::new(vi.clone(), en.clone().unwrap_or_else(|| vi.clone())),
             });
         }
         first_picture(cx, o, out)?;
@@ -149,7 +151,7 @@ fn first_picture(cx: &Context, o: &Record<Opportunity>, out: &mut Written) -> Re
     let caption = img
         .caption
         .clone()
-        .map(L::same)
+        .map(Bilingual::same)
         .unwrap_or_else(|| name(&o.data));
     out.images
         .insert(img.id, cx.store.opportunity_image_bytes(img.id)?.1);
@@ -162,31 +164,43 @@ fn first_picture(cx: &Context, o: &Record<Opportunity>, out: &mut Written) -> Re
 
 /// An opportunity page's facts: kind, place, status and sectors, then what it has of area,
 /// land rent, infrastructure and contact.
-fn facts(d: &Opportunity) -> Vec<(L, L)> {
+fn facts(d: &Opportunity) -> Vec<(Bilingual, Bilingual)> {
     let mut rows = vec![
-        (L::new("Loại hình", "Type"), phrases::kind(d.kind)),
-        (L::new("Địa điểm", "Location"), L::same(d.location.clone())),
-        (L::new("Trạng thái", "Status"), phrases::status(d.status)),
-        (L::new("Lĩnh vực", "Sectors"), sectors(&d.sectors)),
+        (Bilingual::new("Loại hình", "Type"), d.kind.label().owned()),
+        (
+            Bilingual::new("Địa điểm", "Location"),
+            Bilingual::same(d.location.clone()),
+        ),
+        (
+            Bilingual::new("Trạng thái", "Status"),
+            d.status.label().owned(),
+        ),
+        (Bilingual::new("Lĩnh vực", "Sectors"), sectors(&d.sectors)),
     ];
     if let Some(a) = d.area_ha {
         let n = phrases::number(a, 0);
         rows.push((
-            L::new("Diện tích", "Area"),
-            L::new(format!("{} ha", n.vi), format!("{} ha", n.en)),
+            Bilingual::new("Diện tích", "Area"),
+            Bilingual::new(format!("{} ha", n.vi), format!("{} ha", n.en)),
         ));
     }
     if let Some(rent) = money_range(d) {
         rows.push((
-            L::new("Giá thuê đất (tham khảo)", "Land rent (indicative)"),
+            Bilingual::new("Giá thuê đất (tham khảo)", "Land rent (indicative)"),
             rent,
         ));
     }
     if let Some(i) = &d.infrastructure {
-        rows.push((L::new("Hạ tầng", "Infrastructure"), L::same(i.clone())));
+        rows.push((
+            Bilingual::new("Hạ tầng", "Infrastructure"),
+            Bilingual::same(i.clone()),
+        ));
     }
     if let Some(c) = &d.contact {
-        rows.push((L::new("Liên hệ", "Contact"), L::same(c.clone())));
+        rows.push((
+            Bilingual::new("Liên hệ", "Contact"),
+            Bilingual::same(c.clone()),
+        ));
     }
     rows
 }
@@ -199,9 +213,9 @@ fn key_figures(d: &Opportunity) -> B {
         .map(|f| {
             vec![
                 figure_label(f),
-                L::same(f.value.clone()),
-                L::same(f.source.clone()),
-                L::same(
+                Bilingual::same(f.value.clone()),
+                Bilingual::same(f.source.clone()),
+                Bilingual::same(
                     f.source_date
                         .map(|x| x.format("%d/%m/%Y").to_string())
                         .unwrap_or_default(),
@@ -210,7 +224,7 @@ fn key_figures(d: &Opportunity) -> B {
         })
         .collect();
     let mut columns = figure_columns();
-    columns.push(L::new("Ngày", "Date"));
+    columns.push(Bilingual::new("Ngày", "Date"));
     B::Table {
         columns,
         weights: vec![3.0, 2.0, 3.0, 1.4],
@@ -223,7 +237,7 @@ pub(super) fn incentives(cx: &Context, b: &mut Vec<B>) {
     b.push(B::PageBreak);
     b.push(B::Heading {
         level: 2,
-        text: L::new("Ưu đãi đầu tư", "Investment incentives"),
+        text: Bilingual::new("Ưu đãi đầu tư", "Investment incentives"),
     });
     for o in cx
         .chosen
@@ -241,7 +255,7 @@ pub(super) fn incentives(cx: &Context, b: &mut Vec<B>) {
             .or(d.incentives_en.clone())
             .unwrap_or_default();
         b.push(B::Paragraph {
-            text: L::new(vi.clone(), d.incentives_en.clone().unwrap_or(vi)),
+            text: Bilingual::new(vi.clone(), d.incentives_en.clone().unwrap_or(vi)),
         });
     }
     b.push(B::Note {
