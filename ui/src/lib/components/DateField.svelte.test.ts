@@ -3,6 +3,7 @@ import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n/index.svelte';
 import DateField from './DateField.svelte';
+import { testIdOf } from '../test-ids';
 
 // The bound value lives in a rune here, as it would in a form's draft.
 function renderField(initial: string) {
@@ -52,7 +53,7 @@ describe('DateField', () => {
     await fireEvent.input(input, { target: { value: '31/02/2027' } });
     expect(bound.value).toBe('31/02/2027');
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    const error = screen.getByTestId('error-start_date-date');
+    const error = screen.getByTestId(testIdOf('error', 'start_date-date'));
     expect(error).toHaveTextContent('Ngày không hợp lệ');
     expect(input.getAttribute('aria-describedby')).toContain(error.id);
     // Left as typed on leaving, so it can be corrected.
@@ -60,7 +61,7 @@ describe('DateField', () => {
     expect(input.value).toBe('31/02/2027');
     await fireEvent.input(input, { target: { value: '28/02/2027' } });
     expect(bound.value).toBe('2027-02-28');
-    expect(screen.queryByTestId('error-start_date-date')).toBeNull();
+    expect(screen.queryByTestId(testIdOf('error', 'start_date-date'))).toBeNull();
     expect(input).toHaveAttribute('aria-invalid', 'false');
   });
 
