@@ -8,7 +8,12 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // test-ids.test.ts reads the end-to-end tests' sources to check the ids they look for.
+    fs: { allow: ['.', '../tests/e2e'] },
+  },
   build: {
     target: 'safari15',
     outDir: 'dist',

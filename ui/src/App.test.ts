@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { fakeCore, listOf, searchHit, searchOf, storedLead, storedOrganization } from './test-ipc';
+import { TestId, testIdOf } from './lib/test-ids';
 
 describe('App', () => {
   it('has the pipeline in the sidebar, and Ctrl+K opens search over any screen and leads to the hit', async () => {
@@ -15,24 +16,24 @@ describe('App', () => {
       search: searchOf([searchHit('organizations', 8, 'Công ty Bán dẫn Seoul', 'Seoul · KR')]),
     });
     render(App);
-    await screen.findByTestId('dashboard-loaded');
+    await screen.findByTestId(TestId.dashboardLoaded);
 
-    const nav = screen.getByTestId('nav-pipeline');
+    const nav = screen.getByTestId(testIdOf('nav', 'pipeline'));
     expect(nav).toHaveAttribute('href', '#/pipeline');
     location.hash = '#/pipeline';
-    expect(await screen.findByTestId('pipeline-card')).toHaveTextContent('Nhà máy bán dẫn Hòa Lạc');
+    expect(await screen.findByTestId(TestId.pipelineCard)).toHaveTextContent('Nhà máy bán dẫn Hòa Lạc');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Cơ hội theo dõi');
     expect(nav).toHaveAttribute('aria-current', 'page');
 
     // From inside a form field too.
-    screen.getByTestId('filter-owner').focus();
-    await fireEvent.keyDown(screen.getByTestId('filter-owner'), { key: 'K', ctrlKey: true });
-    const input = await screen.findByTestId('search-input');
+    screen.getByTestId(TestId.filterOwner).focus();
+    await fireEvent.keyDown(screen.getByTestId(TestId.filterOwner), { key: 'K', ctrlKey: true });
+    const input = await screen.findByTestId(TestId.searchInput);
     await fireEvent.input(input, { target: { value: 'ban dan' } });
-    await screen.findByTestId('search-hit');
+    await screen.findByTestId(TestId.searchHit);
     await fireEvent.keyDown(input, { key: 'Enter' });
-    expect(await screen.findByTestId('organization-detail')).toBeInTheDocument();
+    expect(await screen.findByTestId(TestId.organizationDetail)).toBeInTheDocument();
     await waitFor(() => expect(location.hash).toBe('#/contacts/organizations/8'));
-    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import '@testing-library/jest-dom/vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach } from 'vitest';
 import { setLanguage } from './lib/i18n/index.svelte';
-import { lastList, router } from './lib/router.svelte';
+import { lastList, pathOf, router } from './lib/router.svelte';
 
 afterEach(async () => {
   clearMocks();
@@ -17,5 +17,5 @@ afterEach(async () => {
   setLanguage('vi');
   history.replaceState(null, '', '/');
   router.path = '/';
-  lastList.delegations = '/delegations';
+  lastList.delegations = pathOf({ name: 'delegations' });
 });

@@ -14,6 +14,7 @@ import {
   suggestion,
 } from '../test-ipc';
 import BriefsPage from './BriefsPage.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const saveDialog = vi.mocked(save);
@@ -74,12 +75,12 @@ function control(container: HTMLElement, selector: string): HTMLInputElement {
 }
 
 const checkedIds = () =>
-  (screen.getAllByTestId('brief-opportunity') as HTMLInputElement[]).filter((c) => c.checked).map((c) => c.value);
+  (screen.getAllByTestId(TestId.briefOpportunity) as HTMLInputElement[]).filter((c) => c.checked).map((c) => c.value);
 
 async function chooseDelegation(container: HTMLElement, id: string) {
   await screen.findByRole('option', { name: /Đoàn Hàn Quốc/ });
   await fireEvent.change(control(container, '[name="delegation_id"]'), { target: { value: id } });
-  await screen.findAllByTestId('brief-opportunity');
+  await screen.findAllByTestId(TestId.briefOpportunity);
 }
 
 beforeEach(() => saveDialog.mockReset());
@@ -88,7 +89,7 @@ describe('BriefComposer', () => {
   it('fetches suggestions again whenever the audience changes and ticks the suggested ones', async () => {
     const calls = core();
     const { container } = render(BriefsPage);
-    expect(await screen.findByTestId('brief-composer')).toHaveTextContent('Chọn đối tượng để xem các cơ hội phù hợp.');
+    expect(await screen.findByTestId(TestId.briefComposer)).toHaveTextContent('Chọn đối tượng để xem các cơ hội phù hợp.');
 
     await chooseDelegation(container, '1');
     expect(callsOf(calls, 'brief_suggestions')).toEqual([{ audience: { kind: 'delegation', id: 1 } }]);
@@ -97,7 +98,7 @@ describe('BriefComposer', () => {
     await fireEvent.click(control(container, '[name="audience_kind"][value="sector"]'));
     await fireEvent.change(control(container, '[name="sector"]'), { target: { value: 'logistics' } });
     await waitFor(() => expect(checkedIds()).toEqual(['9']));
-    expect(screen.getAllByTestId('brief-opportunity').map((c) => (c as HTMLInputElement).value)).toEqual(['9', '1']);
+    expect(screen.getAllByTestId(TestId.briefOpportunity).map((c) => (c as HTMLInputElement).value)).toEqual(['9', '1']);
 
     await fireEvent.input(control(container, '[name="country"]'), { target: { value: 'jp' } });
     await waitFor(() =>
@@ -128,7 +129,7 @@ describe('BriefComposer', () => {
     const { container } = render(BriefsPage);
     await chooseDelegation(container, '1');
 
-    const boxes = screen.getAllByTestId('brief-opportunity');
+    const boxes = screen.getAllByTestId(TestId.briefOpportunity);
     await fireEvent.click(boxes[2]); // tick Phu Thi
     await fireEvent.click(boxes[0]); // untick Hoa Lac
     await fireEvent.change(control(container, '[name="language"]'), { target: { value: 'bi' } });
@@ -136,7 +137,7 @@ describe('BriefComposer', () => {
     await fireEvent.change(control(container, '[name="paper"]'), { target: { value: 'letter' } });
     await fireEvent.click(control(container, '[name="sections"][value="how_to_invest"]'));
     await fireEvent.click(control(container, '[name="no_personal_data"]'));
-    await fireEvent.click(screen.getByTestId('brief-save-default'));
+    await fireEvent.click(screen.getByTestId(TestId.briefSaveDefault));
 
     await waitFor(() => expect(callsOf(calls, 'brief_generate')).toHaveLength(1));
     const request: BriefRequest = {
@@ -150,8 +151,8 @@ describe('BriefComposer', () => {
     };
     expect(callsOf(calls, 'brief_generate')[0]).toEqual({ request, path: null });
 
-    const result = await screen.findByTestId('brief-result');
-    expect(screen.getByTestId('brief-path')).toHaveTextContent('/home/lan/Tài liệu/ban-tin-doan-1-vi.pdf');
+    const result = await screen.findByTestId(TestId.briefResult);
+    expect(screen.getByTestId(TestId.briefPath)).toHaveTextContent('/home/lan/Tài liệu/ban-tin-doan-1-vi.pdf');
     expect(result).toHaveTextContent('47,5 KB');
     expect(result).toHaveTextContent('9f86d081884c');
     expect(result).not.toHaveTextContent('9f86d081884c7');
@@ -160,7 +161,7 @@ describe('BriefComposer', () => {
       expect(callsOf(calls, 'list_records').filter((a) => a.kind === 'briefs')).toHaveLength(2),
     );
 
-    await fireEvent.click(screen.getByTestId('brief-open'));
+    await fireEvent.click(screen.getByTestId(TestId.briefOpen));
     await waitFor(() => expect(callsOf(calls, 'brief_open')).toEqual([{ briefId: 8 }]));
   });
 
@@ -169,7 +170,7 @@ describe('BriefComposer', () => {
     const calls = core();
     const { container } = render(BriefsPage);
     await chooseDelegation(container, '2');
-    await fireEvent.click(screen.getByTestId('brief-save-as'));
+    await fireEvent.click(screen.getByTestId(TestId.briefSaveAs));
 
     await waitFor(() => expect(callsOf(calls, 'brief_generate')).toHaveLength(1));
     expect(saveDialog).toHaveBeenCalledWith({
@@ -187,12 +188,12 @@ describe('BriefComposer', () => {
     const calls = core();
     const { container } = render(BriefsPage);
     await chooseDelegation(container, '1');
-    await fireEvent.click(screen.getByTestId('brief-save-as'));
+    await fireEvent.click(screen.getByTestId(TestId.briefSaveAs));
 
     await waitFor(() => expect(saveDialog).toHaveBeenCalledTimes(1));
-    await waitFor(() => expect(screen.queryByTestId('brief-busy')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId(TestId.briefBusy)).toBeNull());
     expect(callsOf(calls, 'brief_generate')).toHaveLength(0);
-    expect(screen.queryByTestId('brief-result')).toBeNull();
+    expect(screen.queryByTestId(TestId.briefResult)).toBeNull();
   });
 
   it('shows progress while the PDF is generated, with the buttons disabled', async () => {
@@ -200,17 +201,17 @@ describe('BriefComposer', () => {
     core({ brief_generate: () => pending.promise });
     const { container } = render(BriefsPage);
     await chooseDelegation(container, '1');
-    await fireEvent.click(screen.getByTestId('brief-save-default'));
+    await fireEvent.click(screen.getByTestId(TestId.briefSaveDefault));
 
-    expect(await screen.findByTestId('brief-busy')).toHaveTextContent('Đang tạo tệp PDF…');
-    expect(screen.getByTestId('brief-save-default')).toBeDisabled();
-    expect(screen.getByTestId('brief-save-default')).toHaveAttribute('aria-busy', 'true');
-    expect(screen.getByTestId('brief-save-as')).toBeDisabled();
+    expect(await screen.findByTestId(TestId.briefBusy)).toHaveTextContent('Đang tạo tệp PDF…');
+    expect(screen.getByTestId(TestId.briefSaveDefault)).toBeDisabled();
+    expect(screen.getByTestId(TestId.briefSaveDefault)).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByTestId(TestId.briefSaveAs)).toBeDisabled();
 
     pending.resolve(generated);
-    expect(await screen.findByTestId('brief-result')).toBeInTheDocument();
-    expect(screen.queryByTestId('brief-busy')).toBeNull();
-    expect(screen.getByTestId('brief-save-default')).toBeEnabled();
+    expect(await screen.findByTestId(TestId.briefResult)).toBeInTheDocument();
+    expect(screen.queryByTestId(TestId.briefBusy)).toBeNull();
+    expect(screen.getByTestId(TestId.briefSaveDefault)).toBeEnabled();
   });
 
   it('names the missing audience without calling the core, and shows core errors by field', async () => {
@@ -225,23 +226,23 @@ describe('BriefComposer', () => {
       },
     });
     const { container } = render(BriefsPage);
-    await fireEvent.click(await screen.findByTestId('brief-preview'));
-    expect(await screen.findByTestId('error-delegation_id')).toHaveTextContent('Trường này là bắt buộc');
+    await fireEvent.click(await screen.findByTestId(TestId.briefPreview));
+    expect(await screen.findByTestId(testIdOf('error', 'delegation_id'))).toHaveTextContent('Trường này là bắt buộc');
     expect(callsOf(calls, 'brief_preview')).toHaveLength(0);
 
     await chooseDelegation(container, '1');
-    await fireEvent.click(screen.getByTestId('brief-save-default'));
-    expect(await screen.findByTestId('error-path')).toHaveTextContent('Tên tệp phải kết thúc bằng .pdf');
-    expect(screen.queryByTestId('error-delegation_id')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.briefSaveDefault));
+    expect(await screen.findByTestId(testIdOf('error', 'path'))).toHaveTextContent('Tên tệp phải kết thúc bằng .pdf');
+    expect(screen.queryByTestId(testIdOf('error', 'delegation_id'))).toBeNull();
 
-    await fireEvent.click(screen.getByTestId('brief-preview'));
-    expect(await screen.findByTestId('form-error')).toHaveTextContent('Không tìm thấy đoàn #1');
+    await fireEvent.click(screen.getByTestId(TestId.briefPreview));
+    expect(await screen.findByTestId(TestId.formError)).toHaveTextContent('Không tìm thấy đoàn #1');
   });
 
   it('shows the bilingual layout only for a bilingual brief', async () => {
     core();
     const { container } = render(BriefsPage);
-    await screen.findByTestId('brief-composer');
+    await screen.findByTestId(TestId.briefComposer);
     expect(container.querySelector('[name="layout"]')).toBeNull();
     await fireEvent.change(control(container, '[name="language"]'), { target: { value: 'bi' } });
     expect(control(container, '[name="layout"]').value).toBe('side_by_side');

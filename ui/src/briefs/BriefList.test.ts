@@ -4,6 +4,7 @@ import type { ListQuery } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
 import { callsOf, fakeCore, invalidPayload, listOf, storedBrief } from '../test-ipc';
 import BriefList from './BriefList.svelte';
+import { TestId } from '../lib/test-ids';
 
 const brief = storedBrief(2, {
   title: 'Hồ sơ giới thiệu đầu tư Hòa Lạc cho đoàn Nhật Bản',
@@ -18,7 +19,7 @@ describe('BriefList (history)', () => {
     const calls = fakeCore({ list_records: listOf({ briefs: [brief] }) });
     render(BriefList);
 
-    const row = await screen.findByTestId('brief-history-row');
+    const row = await screen.findByTestId(TestId.briefHistoryRow);
     expect(within(row).getByRole('link')).toHaveAttribute('href', '#/briefs/2');
     expect(row).toHaveTextContent('Song ngữ Việt – Anh');
     expect(row).toHaveTextContent('Một đoàn');
@@ -44,9 +45,9 @@ describe('BriefList (history)', () => {
     });
     render(BriefList);
 
-    const rows = await screen.findAllByTestId('brief-history-row');
-    expect(within(rows[1]).queryByTestId('brief-history-open')).toBeNull();
-    await fireEvent.click(within(rows[0]).getByTestId('brief-history-open'));
+    const rows = await screen.findAllByTestId(TestId.briefHistoryRow);
+    expect(within(rows[1]).queryByTestId(TestId.briefHistoryOpen)).toBeNull();
+    await fireEvent.click(within(rows[0]).getByTestId(TestId.briefHistoryOpen));
 
     await waitFor(() => expect(callsOf(calls, 'brief_open')).toEqual([{ briefId: 2 }]));
     expect(await screen.findByRole('alert')).toHaveTextContent('Không mở được tệp');

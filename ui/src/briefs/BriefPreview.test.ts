@@ -4,6 +4,7 @@ import type { BriefBlock, BriefRequest } from '../lib/bindings.gen';
 import { briefModel, callsOf, fakeCore, imageDataUrlOf, listOf, storedDelegation, suggestion } from '../test-ipc';
 import BriefComposer from './BriefComposer.svelte';
 import BriefPreview from './BriefPreview.svelte';
+import { TestId } from '../lib/test-ids';
 
 const blocks: BriefBlock[] = [
   { type: 'heading', level: 1, text: { vi: 'Cơ hội đầu tư tại Hà Nội', en: 'Investment opportunities in Hanoi' } },
@@ -59,39 +60,39 @@ function figureImage(figure: HTMLElement): Promise<HTMLImageElement> {
 describe('BriefPreview', () => {
   it('renders a Vietnamese brief: headings, paragraph, facts, table, bullets, note, source', () => {
     render(BriefPreview, { model: briefModel(blocks) });
-    const panel = screen.getByTestId('brief-preview-panel');
+    const panel = screen.getByTestId(TestId.briefPreviewPanel);
 
     expect(within(panel).getByRole('heading', { name: 'Cơ hội đầu tư tại Hà Nội' }).tagName).toBe('H3');
     expect(within(panel).getByRole('heading', { name: 'Các cơ hội đầu tư' }).tagName).toBe('H4');
     expect(within(panel).getByText('Hà Nội mời nhà đầu tư Nhật Bản.')).toBeInTheDocument();
-    expect(within(screen.getByTestId('brief-facts')).getByRole('rowheader', { name: 'Phiên bản' })).toBeInTheDocument();
-    const table = screen.getByTestId('brief-table');
+    expect(within(screen.getByTestId(TestId.briefFacts)).getByRole('rowheader', { name: 'Phiên bản' })).toBeInTheDocument();
+    const table = screen.getByTestId(TestId.briefTable);
     expect(within(table).getByRole('columnheader', { name: 'Diện tích (ha)' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: '1.586' })).toBeInTheDocument();
     expect(within(panel).getByRole('listitem')).toHaveTextContent('Khảo sát thực địa');
-    expect(screen.getByTestId('brief-note')).toHaveTextContent('Ưu đãi mang tính tham khảo.');
-    expect(screen.getByTestId('brief-source')).toHaveTextContent('Nguồn: Ban quản lý');
+    expect(screen.getByTestId(TestId.briefNote)).toHaveTextContent('Ưu đãi mang tính tham khảo.');
+    expect(screen.getByTestId(TestId.briefSource)).toHaveTextContent('Nguồn: Ban quản lý');
     expect(within(panel).getByRole('separator')).toBeInTheDocument();
     expect(panel).not.toHaveTextContent('Investment');
-    expect(screen.queryByTestId('brief-two-col')).toBeNull();
+    expect(screen.queryByTestId(TestId.briefTwoCol)).toBeNull();
   });
 
   it('renders an English brief in English only', () => {
     render(BriefPreview, { model: briefModel(blocks, { language: 'en' }) });
-    const panel = screen.getByTestId('brief-preview-panel');
+    const panel = screen.getByTestId(TestId.briefPreviewPanel);
     expect(within(panel).getByRole('heading', { name: 'Investment opportunities in Hanoi' })).toBeInTheDocument();
     expect(within(panel).getByRole('columnheader', { name: 'Area (ha)' })).toBeInTheDocument();
-    expect(screen.getByTestId('brief-note')).toHaveTextContent('Incentives are indicative.');
+    expect(screen.getByTestId(TestId.briefNote)).toHaveTextContent('Incentives are indicative.');
     expect(panel).not.toHaveTextContent('Hà Nội mời');
     expect(panel).toHaveAttribute('lang', 'en');
   });
 
   it('renders a bilingual brief side by side: two columns for text, "vi / en" for labels', () => {
     render(BriefPreview, { model: briefModel(blocks, { language: 'bi', layout: 'side_by_side' }) });
-    const panel = screen.getByTestId('brief-preview-panel');
+    const panel = screen.getByTestId(TestId.briefPreviewPanel);
 
     expect(within(panel).getByRole('heading', { name: 'Các cơ hội đầu tư / Investment opportunities' })).toBeInTheDocument();
-    const [paragraph, bullet] = screen.getAllByTestId('brief-two-col');
+    const [paragraph, bullet] = screen.getAllByTestId(TestId.briefTwoCol);
     const columns = Array.from(paragraph.children);
     expect(columns).toHaveLength(2);
     expect(columns[0]).toHaveTextContent('Hà Nội mời nhà đầu tư Nhật Bản.');
@@ -101,33 +102,33 @@ describe('BriefPreview', () => {
     expect(bullet.children).toHaveLength(2);
     expect(within(panel).getByRole('columnheader', { name: 'Tên / Name' })).toBeInTheDocument();
     // The same text in both languages is written once.
-    expect(within(screen.getByTestId('brief-facts')).getByRole('cell', { name: '2' })).toBeInTheDocument();
-    const note = screen.getByTestId('brief-note');
+    expect(within(screen.getByTestId(TestId.briefFacts)).getByRole('cell', { name: '2' })).toBeInTheDocument();
+    const note = screen.getByTestId(TestId.briefNote);
     expect(within(note).getByText('Ưu đãi mang tính tham khảo.')).toHaveAttribute('lang', 'vi');
     expect(within(note).getByText('Incentives are indicative.')).toHaveAttribute('lang', 'en');
-    expect(screen.getAllByTestId('brief-pass')).toHaveLength(1);
+    expect(screen.getAllByTestId(TestId.briefPass)).toHaveLength(1);
   });
 
   it('renders a sequential bilingual brief all in Vietnamese, then all in English', () => {
     render(BriefPreview, { model: briefModel(blocks, { language: 'bi', layout: 'sequential' }) });
-    const [vi, en] = screen.getAllByTestId('brief-pass');
+    const [vi, en] = screen.getAllByTestId(TestId.briefPass);
     expect(vi).toHaveAttribute('lang', 'vi');
     expect(within(vi).getByRole('heading', { name: 'Các cơ hội đầu tư' })).toBeInTheDocument();
     expect(vi).not.toHaveTextContent('Investment opportunities');
     expect(within(en).getByRole('heading', { name: 'Investment opportunities' })).toBeInTheDocument();
     expect(en).not.toHaveTextContent('Các cơ hội');
-    expect(screen.queryByTestId('brief-two-col')).toBeNull();
+    expect(screen.queryByTestId(TestId.briefTwoCol)).toBeNull();
   });
 
   it('draws charts as bars sized by classes, with the values as text and no style attribute', () => {
     const { container } = render(BriefPreview, { model: briefModel(blocks, { language: 'en' }) });
-    const bars = screen.getByTestId('brief-bar-chart');
+    const bars = screen.getByTestId(TestId.briefBarChart);
     expect(within(bars).getByText('Area')).toBeInTheDocument();
     expect(within(bars).getByText('1,586 ha')).toBeInTheDocument();
     const [full, part] = Array.from(bars.querySelectorAll('.bar'));
     expect(full).toHaveClass('w-100');
     expect(part).toHaveClass('w-25');
-    const pie = screen.getByTestId('brief-pie-chart');
+    const pie = screen.getByTestId(TestId.briefPieChart);
     expect(within(pie).getByText('3 (75%)')).toBeInTheDocument();
     expect(pie.querySelectorAll('.bar')[1]).toHaveClass('w-75');
     expect(container.querySelectorAll('[style]')).toHaveLength(0);
@@ -136,7 +137,7 @@ describe('BriefPreview', () => {
   it('shows a picture block as a figure with its data URL and its caption in the brief language', async () => {
     const calls = fakeCore({ opportunity_image_data: (args) => imageDataUrlOf(args.imageId as number) });
     const { container } = render(BriefPreview, { model: briefModel(withPicture) });
-    const figure = screen.getByTestId('brief-image');
+    const figure = screen.getByTestId(TestId.briefImage);
     expect(figure.tagName).toBe('FIGURE');
     expect(within(figure).getByText('Khu Công nghệ cao Hòa Lạc').tagName).toBe('FIGCAPTION');
     const img = await figureImage(figure);
@@ -149,7 +150,7 @@ describe('BriefPreview', () => {
   it('fetches a picture once for every pass of a bilingual brief, captions "vi / en" side by side', async () => {
     const calls = fakeCore({ opportunity_image_data: (args) => imageDataUrlOf(args.imageId as number) });
     const { unmount } = render(BriefPreview, { model: briefModel(withPicture, { language: 'bi', layout: 'sequential' }) });
-    const [vi, en] = screen.getAllByTestId('brief-image');
+    const [vi, en] = screen.getAllByTestId(TestId.briefImage);
     expect(vi).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
     expect(en).toHaveTextContent('Hoa Lac Hi-Tech Park');
     expect(await figureImage(vi)).toHaveAttribute('src', imageDataUrlOf(5));
@@ -157,7 +158,7 @@ describe('BriefPreview', () => {
     unmount();
 
     render(BriefPreview, { model: briefModel(withPicture, { language: 'bi', layout: 'side_by_side' }) });
-    const both = screen.getByTestId('brief-image');
+    const both = screen.getByTestId(TestId.briefImage);
     expect(within(both).getByText('Khu Công nghệ cao Hòa Lạc / Hoa Lac Hi-Tech Park')).toBeInTheDocument();
     expect(await figureImage(both)).toHaveAttribute('src', imageDataUrlOf(5));
     expect(callsOf(calls, 'opportunity_image_data')).toEqual([{ imageId: 5 }]);
@@ -170,7 +171,7 @@ describe('BriefPreview', () => {
       },
     });
     render(BriefPreview, { model: briefModel(withPicture, { language: 'en' }) });
-    const figure = screen.getByTestId('brief-image');
+    const figure = screen.getByTestId(TestId.briefImage);
     expect(await within(figure).findByText('Không hiển thị được ảnh')).toBeInTheDocument();
     expect(figure).toHaveTextContent('Hoa Lac Hi-Tech Park');
     expect(figure.querySelector('img')).toBeNull();
@@ -185,21 +186,21 @@ describe('BriefPreview', () => {
     const { container } = render(BriefComposer);
     await screen.findByRole('option', { name: /Đoàn xúc tiến/ });
     await fireEvent.change(container.querySelector('[name="delegation_id"]')!, { target: { value: '1' } });
-    await screen.findByTestId('brief-opportunity');
-    await fireEvent.click(screen.getByTestId('brief-preview'));
+    await screen.findByTestId(TestId.briefOpportunity);
+    await fireEvent.click(screen.getByTestId(TestId.briefPreview));
 
-    const panel = await screen.findByTestId('brief-preview-panel');
+    const panel = await screen.findByTestId(TestId.briefPreviewPanel);
     expect(callsOf(calls, 'brief_preview')[0].request).toMatchObject({
       audience: { kind: 'delegation', id: 1 },
       opportunity_ids: [1],
     });
     expect(within(panel).getByRole('heading', { name: 'Cơ hội đầu tư tại Hà Nội' })).toBeInTheDocument();
-    expect(screen.queryByTestId('brief-preview-stale')).toBeNull();
+    expect(screen.queryByTestId(TestId.briefPreviewStale)).toBeNull();
 
     await fireEvent.change(container.querySelector('[name="language"]')!, { target: { value: 'en' } });
-    expect(await screen.findByTestId('brief-preview-stale')).toBeInTheDocument();
-    await fireEvent.click(screen.getByTestId('brief-preview'));
-    await waitFor(() => expect(screen.queryByTestId('brief-preview-stale')).toBeNull());
-    expect(screen.getByTestId('brief-preview-panel')).toHaveTextContent('Investment opportunities in Hanoi');
+    expect(await screen.findByTestId(TestId.briefPreviewStale)).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId(TestId.briefPreview));
+    await waitFor(() => expect(screen.queryByTestId(TestId.briefPreviewStale)).toBeNull());
+    expect(screen.getByTestId(TestId.briefPreviewPanel)).toHaveTextContent('Investment opportunities in Hanoi');
   });
 });

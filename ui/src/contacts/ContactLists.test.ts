@@ -10,6 +10,7 @@ import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, storedContact, storedOrganization, type Call } from '../test-ipc';
 import OrganizationList from './OrganizationList.svelte';
 import PersonList from './PersonList.svelte';
+import { TestId } from '../lib/test-ids';
 
 const TOTAL = 100_000;
 const ROW = 36;
@@ -43,42 +44,42 @@ describe('Lists of 100 000 records', () => {
     const calls = fakeCore({ list_records: hugeBook('organizations') });
     render(OrganizationList);
 
-    await waitFor(() => expect(screen.getAllByTestId('organization-row')).toHaveLength(20));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.organizationRow)).toHaveLength(20));
     expect(queries(calls)).toEqual([expect.objectContaining({ limit: 50, offset: 0, sort: 'name_vi', descending: false })]);
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000');
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 100.000');
     const grid = screen.getByRole('grid', { name: 'Tổ chức' });
     expect(grid).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
     expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Tên', 'Loại tổ chức', 'Quốc gia', 'Thành phố', 'Lĩnh vực', 'Quy mô',
     ]);
-    const first = screen.getAllByTestId('organization-row')[0];
+    const first = screen.getAllByTestId(TestId.organizationRow)[0];
     expect(within(first).getByRole('link', { name: 'Tổ chức số 1' })).toHaveAttribute('href', '#/contacts/organizations/1');
     // No pager any more: the scroll bar reaches every row.
-    expect(screen.queryByTestId('page-jump')).toBeNull();
+    expect(screen.queryByTestId(TestId.pageJump)).toBeNull();
 
     await scrollToRow(60_000);
-    await waitFor(() => expect(screen.getAllByTestId('organization-row')[5]).toHaveTextContent('Tổ chức số 60001'));
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('60.001–60.015 trên 100.000');
+    await waitFor(() => expect(screen.getAllByTestId(TestId.organizationRow)[5]).toHaveTextContent('Tổ chức số 60001'));
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('60.001–60.015 trên 100.000');
     expect(offsets(calls)).toEqual([0, 59_950, 60_000]);
-    expect(screen.getAllByTestId('organization-row').length).toBeLessThanOrEqual(25);
+    expect(screen.getAllByTestId(TestId.organizationRow).length).toBeLessThanOrEqual(25);
     // Each read is one page: nothing asks for the whole book.
     expect(queries(calls).every((q) => q.limit === 50)).toBe(true);
 
     // Another sort starts over from the top with the core's new order.
     await fireEvent.change(screen.getByLabelText('Sắp xếp theo'), { target: { value: 'country' } });
     await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'country', offset: 0, limit: 50 }));
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000'));
+    await waitFor(() => expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 100.000'));
     await fireEvent.click(screen.getByLabelText('Giảm dần'));
     await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'country', descending: true, offset: 0 }));
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 of 100,000'));
+    await waitFor(() => expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 of 100,000'));
   });
 
   it('organisations: the keyboard moves through the list and Enter opens the active one', async () => {
     const calls = fakeCore({ list_records: hugeBook('organizations') });
     render(OrganizationList);
-    await waitFor(() => expect(screen.getAllByTestId('organization-row')).toHaveLength(20));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.organizationRow)).toHaveLength(20));
     const grid = screen.getByRole('grid');
     const active = () => document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
     grid.focus();
@@ -89,7 +90,7 @@ describe('Lists of 100 000 records', () => {
     await fireEvent.keyDown(grid, { key: 'End' });
     await waitFor(() => expect(active()).toHaveTextContent('Tổ chức số 100000'));
     expect(offsets(calls)).toEqual([0, 99_950]);
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('99.986–100.000 trên 100.000');
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('99.986–100.000 trên 100.000');
 
     await fireEvent.keyDown(grid, { key: 'Enter' });
     expect(router.path).toBe('/contacts/organizations/100000');
@@ -102,23 +103,23 @@ describe('Lists of 100 000 records', () => {
     });
     render(PersonList);
 
-    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(20));
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000');
-    const row = screen.getAllByTestId('person-row')[0];
+    await waitFor(() => expect(screen.getAllByTestId(TestId.personRow)).toHaveLength(20));
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 100.000');
+    const row = screen.getAllByTestId(TestId.personRow)[0];
     expect(within(row).getByRole('link', { name: 'Người số 1' })).toHaveAttribute('href', '#/contacts/people/1');
     expect(within(row).getByRole('link', { name: 'Tổ chức số 2' })).toHaveAttribute('href', '#/contacts/organizations/2');
     expect(callsOf(calls, 'get_record')).toHaveLength(7);
 
     // Two pages read at once (rows 59 995 … 60 019) name the same seven organisations: none read again.
     await scrollToRow(60_000);
-    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(25));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.personRow)).toHaveLength(25));
     expect(offsets(calls)).toEqual([0, 59_950, 60_000]);
     expect(callsOf(calls, 'get_record')).toHaveLength(7);
 
     const grid = screen.getByRole('grid', { name: 'Người liên hệ' });
     grid.focus();
     await fireEvent.keyDown(grid, { key: 'End' });
-    await waitFor(() => expect(screen.getAllByTestId('person-row').at(-1)).toHaveTextContent('Người số 100000'));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.personRow).at(-1)).toHaveTextContent('Người số 100000'));
     expect(queries(calls).at(-1)).toMatchObject({ limit: 50, offset: 99_950, sort: 'full_name' });
     expect(callsOf(calls, 'get_record')).toHaveLength(7);
     await fireEvent.keyDown(grid, { key: 'Enter' });

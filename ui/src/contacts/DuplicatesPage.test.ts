@@ -6,6 +6,7 @@ import type { DuplicatePair } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
 import { callsOf, duplicatePair, fakeCore, storedContact } from '../test-ipc';
 import DuplicatesPage from './DuplicatesPage.svelte';
+import { TestId } from '../lib/test-ids';
 
 const tanaka = duplicatePair([15, 'Tanaka Hiroshi'], [31, 'Tanaka Hiroshi (Hanshin)'], [
   { kind: 'same_email', value: 'tanaka@hanshin.co.jp' },
@@ -17,26 +18,26 @@ describe('duplicates screen', () => {
   it('lists each pair with both people linked and why they look alike', async () => {
     fakeCore({ find_duplicates: () => [tanaka, kim] });
     render(DuplicatesPage);
-    const pairs = await screen.findAllByTestId('duplicate-pair');
+    const pairs = await screen.findAllByTestId(TestId.duplicatePair);
     expect(pairs).toHaveLength(2);
-    expect(screen.getByTestId('duplicates-count')).toHaveTextContent('2 cặp có thể trùng nhau');
-    expect(within(pairs[0]).getByTestId('duplicate-a')).toHaveAttribute('href', '#/contacts/people/15');
-    expect(within(pairs[0]).getByTestId('duplicate-b')).toHaveAttribute('href', '#/contacts/people/31');
-    expect(within(pairs[0]).getAllByTestId('duplicate-reason').map((r) => r.textContent)).toEqual([
+    expect(screen.getByTestId(TestId.duplicatesCount)).toHaveTextContent('2 cặp có thể trùng nhau');
+    expect(within(pairs[0]).getByTestId(TestId.duplicateA)).toHaveAttribute('href', '#/contacts/people/15');
+    expect(within(pairs[0]).getByTestId(TestId.duplicateB)).toHaveAttribute('href', '#/contacts/people/31');
+    expect(within(pairs[0]).getAllByTestId(TestId.duplicateReason).map((r) => r.textContent)).toEqual([
       'Cùng email tanaka@hanshin.co.jp',
       'Tên gần giống «Tanaka Hiroshi (Hanshin)» tại cùng tổ chức',
     ]);
-    expect(within(pairs[1]).getByTestId('duplicate-reason')).toHaveTextContent('Cùng số điện thoại +82 2 555 0100');
+    expect(within(pairs[1]).getByTestId(TestId.duplicateReason)).toHaveTextContent('Cùng số điện thoại +82 2 555 0100');
 
     setLanguage('en');
-    await waitFor(() => expect(within(pairs[1]).getByTestId('duplicate-reason')).toHaveTextContent('Same phone +82 2 555 0100'));
-    expect(within(pairs[0]).getAllByTestId('duplicate-reason')[1]).toHaveTextContent('Similar name «Tanaka Hiroshi (Hanshin)» at the same organisation');
+    await waitFor(() => expect(within(pairs[1]).getByTestId(TestId.duplicateReason)).toHaveTextContent('Same phone +82 2 555 0100'));
+    expect(within(pairs[0]).getAllByTestId(TestId.duplicateReason)[1]).toHaveTextContent('Similar name «Tanaka Hiroshi (Hanshin)» at the same organisation');
   });
 
   it('says so when there is nothing to merge', async () => {
     fakeCore({ find_duplicates: () => [] });
     render(DuplicatesPage);
-    expect(await screen.findByTestId('duplicates-none')).toHaveTextContent('Không thấy người nào có vẻ trùng nhau.');
+    expect(await screen.findByTestId(TestId.duplicatesNone)).toHaveTextContent('Không thấy người nào có vẻ trùng nhau.');
   });
 
   it('merges a pair keeping the record chosen, then reads the list again', async () => {
@@ -49,30 +50,30 @@ describe('duplicates screen', () => {
       },
     });
     render(DuplicatesPage);
-    const first = (await screen.findAllByTestId('duplicate-pair'))[0];
-    await fireEvent.click(within(first).getByTestId('merge-pair'));
+    const first = (await screen.findAllByTestId(TestId.duplicatePair))[0];
+    await fireEvent.click(within(first).getByTestId(TestId.mergePair));
 
     // Nothing is kept by default: the officer chooses.
-    const confirm = within(first).getByTestId('merge-confirm');
+    const confirm = within(first).getByTestId(TestId.mergeConfirm);
     expect(confirm).toBeDisabled();
-    const keep = within(first).getAllByTestId('merge-keep') as HTMLInputElement[];
+    const keep = within(first).getAllByTestId(TestId.mergeKeep) as HTMLInputElement[];
     expect(keep.map((k) => k.checked)).toEqual([false, false]);
     expect(within(first).getByText(/Giữ «Tanaka Hiroshi» \(số 15\)/)).toBeInTheDocument();
 
     await fireEvent.click(keep[1]);
-    expect(within(first).getByTestId('merge-summary')).toHaveTextContent(
+    expect(within(first).getByTestId(TestId.mergeSummary)).toHaveTextContent(
       'Thông tin của «Tanaka Hiroshi» (số 15) được gộp vào «Tanaka Hiroshi (Hanshin)»',
     );
     expect(confirm).toBeEnabled();
     await fireEvent.click(confirm);
 
     await waitFor(() => expect(callsOf(calls, 'merge_contacts')).toEqual([{ keepId: 31, otherId: 15 }]));
-    const result = await screen.findByTestId('merge-result');
+    const result = await screen.findByTestId(TestId.mergeResult);
     expect(result).toHaveTextContent('Đã gộp «Tanaka Hiroshi» vào: Tanaka Hiroshi (Hanshin)');
     expect(within(result).getByRole('link')).toHaveAttribute('href', '#/contacts/people/31');
-    await waitFor(() => expect(screen.getAllByTestId('duplicate-pair')).toHaveLength(1));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.duplicatePair)).toHaveLength(1));
     expect(callsOf(calls, 'find_duplicates')).toHaveLength(2);
-    expect(screen.queryByTestId('merge-panel')).toBeNull();
+    expect(screen.queryByTestId(TestId.mergePanel)).toBeNull();
   });
 
   it('shows why a merge was refused and keeps the pair', async () => {
@@ -83,14 +84,14 @@ describe('duplicates screen', () => {
       },
     });
     render(DuplicatesPage);
-    const pair = await screen.findByTestId('duplicate-pair');
-    await fireEvent.click(within(pair).getByTestId('merge-pair'));
-    await fireEvent.click(within(pair).getAllByTestId('merge-keep')[0]);
-    await fireEvent.click(within(pair).getByTestId('merge-confirm'));
-    expect(await screen.findByTestId('merge-error')).toHaveTextContent('Không tìm thấy người liên hệ có mã 22');
-    expect(screen.getByTestId('duplicate-pair')).toBeInTheDocument();
+    const pair = await screen.findByTestId(TestId.duplicatePair);
+    await fireEvent.click(within(pair).getByTestId(TestId.mergePair));
+    await fireEvent.click(within(pair).getAllByTestId(TestId.mergeKeep)[0]);
+    await fireEvent.click(within(pair).getByTestId(TestId.mergeConfirm));
+    expect(await screen.findByTestId(TestId.mergeError)).toHaveTextContent('Không tìm thấy người liên hệ có mã 22');
+    expect(screen.getByTestId(TestId.duplicatePair)).toBeInTheDocument();
 
-    await fireEvent.click(within(pair).getByTestId('merge-cancel'));
-    expect(screen.queryByTestId('merge-panel')).toBeNull();
+    await fireEvent.click(within(pair).getByTestId(TestId.mergeCancel));
+    expect(screen.queryByTestId(TestId.mergePanel)).toBeNull();
   });
 });

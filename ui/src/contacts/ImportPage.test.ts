@@ -15,6 +15,7 @@ import {
   rowError,
 } from '../test-ipc';
 import ImportPage from './ImportPage.svelte';
+import { TestId } from '../lib/test-ids';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const openDialog = vi.mocked(open);
@@ -70,8 +71,8 @@ function core(
 }
 
 async function loadTyped(path = PATH) {
-  await fireEvent.input(screen.getByTestId('import-path'), { target: { value: path } });
-  await fireEvent.click(screen.getByTestId('import-load'));
+  await fireEvent.input(screen.getByTestId(TestId.importPath), { target: { value: path } });
+  await fireEvent.click(screen.getByTestId(TestId.importLoad));
 }
 
 describe('import screen', () => {
@@ -80,25 +81,25 @@ describe('import screen', () => {
     render(ImportPage);
     await loadTyped();
 
-    const panel = await screen.findByTestId('import-preview');
+    const panel = await screen.findByTestId(TestId.importPreview);
     expect(callsOf(calls, 'import_preview')).toEqual([{ path: PATH, format: null, mapping: null }]);
     expect(callsOf(calls, 'import_contacts')).toHaveLength(0);
-    expect(within(panel).getByTestId('import-file')).toHaveTextContent(PATH);
-    expect(screen.getByTestId('import-format')).toHaveValue('csv');
+    expect(within(panel).getByTestId(TestId.importFile)).toHaveTextContent(PATH);
+    expect(screen.getByTestId(TestId.importFormat)).toHaveValue('csv');
 
-    const rows = screen.getAllByTestId('mapping-row');
+    const rows = screen.getAllByTestId(TestId.mappingRow);
     expect(rows.map((r) => r.dataset.column)).toEqual(['Họ tên', 'Email', 'Điện thoại', 'Công ty']);
-    const targets = screen.getAllByTestId('mapping-target') as HTMLSelectElement[];
+    const targets = screen.getAllByTestId(TestId.mappingTarget) as HTMLSelectElement[];
     expect(targets.map((s) => s.value)).toEqual(['full_name', 'email', 'phone', 'organization']);
     // Every target is offered, named in the interface language.
     expect(within(targets[0]).getAllByRole('option')).toHaveLength(17);
     expect(within(targets[0]).getByRole('option', { name: 'Bỏ qua cột này' })).toHaveValue('ignore');
     expect(within(targets[3]).getByRole('option', { selected: true })).toHaveTextContent('Tổ chức (theo tên)');
     // Labels are asked only for email and phone columns.
-    expect(within(rows[1]).getByTestId('mapping-label')).toBeInTheDocument();
-    expect(within(rows[0]).queryByTestId('mapping-label')).toBeNull();
+    expect(within(rows[1]).getByTestId(TestId.mappingLabel)).toBeInTheDocument();
+    expect(within(rows[0]).queryByTestId(TestId.mappingLabel)).toBeNull();
 
-    const counts = screen.getByTestId('import-counts');
+    const counts = screen.getByTestId(TestId.importCounts);
     expect(counts).toHaveTextContent('3 dòng đọc được');
     expect(counts).toHaveTextContent('2 người liên hệ sẽ được tạo');
     expect(counts).toHaveTextContent('1 tổ chức sẽ được tạo');
@@ -106,30 +107,30 @@ describe('import screen', () => {
     // Three errors on two rows: two rows rejected.
     expect(counts).toHaveTextContent('2 dòng bị từ chối');
 
-    const errors = screen.getAllByTestId('import-error');
+    const errors = screen.getAllByTestId(TestId.importError);
     expect(errors.map((e) => e.textContent)).toEqual([
       'Dòng 4 · Email: Email không hợp lệ: «tanaka@»',
       'Dòng 6 · Ngày đồng ý: Ngày không hợp lệ: «31/02/2026»',
       'Dòng 6 · Họ tên: Thiếu họ tên',
     ]);
 
-    const duplicates = screen.getAllByTestId('import-duplicate');
+    const duplicates = screen.getAllByTestId(TestId.importDuplicate);
     expect(duplicates[0]).toHaveTextContent('Dòng 3 · Tanaka Hiroshi · cùng email tanaka@hanshin.co.jp');
-    expect(within(duplicates[0]).getByTestId('import-duplicate-existing')).toHaveAttribute('href', '#/contacts/people/15');
+    expect(within(duplicates[0]).getByTestId(TestId.importDuplicateExisting)).toHaveAttribute('href', '#/contacts/people/15');
     expect(duplicates[1]).toHaveTextContent('trùng với một dòng trước trong tệp');
     expect(within(duplicates[1]).queryByRole('link')).toBeNull();
 
-    const sample = screen.getAllByTestId('import-sample-row');
+    const sample = screen.getAllByTestId(TestId.importSampleRow);
     expect(sample).toHaveLength(2);
     expect(sample[0]).toHaveTextContent('Park Ji-ho');
     expect(sample[0]).toHaveTextContent('Seoul Semiconductor');
     expect(sample[0]).toHaveTextContent('park@seoulsemi.kr');
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getAllByTestId('import-error')[0]).toHaveTextContent('Line 4 · Email: Not a valid email address: «tanaka@»'));
-    expect(screen.getAllByTestId('import-error')[1]).toHaveTextContent('Line 6 · Consent date: Not a valid date');
-    expect(screen.getByTestId('import-counts')).toHaveTextContent('2 rows rejected');
-    expect(within(screen.getAllByTestId('mapping-target')[3]).getByRole('option', { selected: true })).toHaveTextContent('Organisation (by name)');
+    await waitFor(() => expect(screen.getAllByTestId(TestId.importError)[0]).toHaveTextContent('Line 4 · Email: Not a valid email address: «tanaka@»'));
+    expect(screen.getAllByTestId(TestId.importError)[1]).toHaveTextContent('Line 6 · Consent date: Not a valid date');
+    expect(screen.getByTestId(TestId.importCounts)).toHaveTextContent('2 rows rejected');
+    expect(within(screen.getAllByTestId(TestId.mappingTarget)[3]).getByRole('option', { selected: true })).toHaveTextContent('Organisation (by name)');
     setLanguage('vi');
   });
 
@@ -137,7 +138,7 @@ describe('import screen', () => {
     const calls = core();
     render(ImportPage);
     openDialog.mockResolvedValueOnce(null);
-    await fireEvent.click(screen.getByTestId('import-choose'));
+    await fireEvent.click(screen.getByTestId(TestId.importChoose));
     await waitFor(() => expect(openDialog).toHaveBeenCalledTimes(1));
     expect(openDialog).toHaveBeenCalledWith({
       multiple: false,
@@ -146,19 +147,19 @@ describe('import screen', () => {
     expect(callsOf(calls, 'import_preview')).toHaveLength(0);
 
     openDialog.mockResolvedValueOnce('/home/lan/contacts.vcf');
-    await fireEvent.click(screen.getByTestId('import-choose'));
-    await screen.findByTestId('import-preview');
+    await fireEvent.click(screen.getByTestId(TestId.importChoose));
+    await screen.findByTestId(TestId.importPreview);
     expect(callsOf(calls, 'import_preview')).toEqual([{ path: '/home/lan/contacts.vcf', format: null, mapping: null }]);
-    expect(screen.getByTestId('import-path')).toHaveValue('/home/lan/contacts.vcf');
+    expect(screen.getByTestId(TestId.importPath)).toHaveValue('/home/lan/contacts.vcf');
   });
 
   it('changing a column’s target previews again with the edited mapping; changing the format, with the format', async () => {
     const calls = core();
     render(ImportPage);
     await loadTyped();
-    await screen.findByTestId('import-preview');
+    await screen.findByTestId(TestId.importPreview);
 
-    await fireEvent.change(screen.getAllByTestId('mapping-target')[3], { target: { value: 'ignore' } });
+    await fireEvent.change(screen.getAllByTestId(TestId.mappingTarget)[3], { target: { value: 'ignore' } });
     await waitFor(() => expect(callsOf(calls, 'import_preview')).toHaveLength(2));
     expect(callsOf(calls, 'import_preview')[1]).toEqual({
       path: PATH,
@@ -170,10 +171,10 @@ describe('import screen', () => {
         { column: 'Công ty', target: 'ignore', label: null },
       ],
     });
-    await waitFor(() => expect((screen.getAllByTestId('mapping-target')[3] as HTMLSelectElement).value).toBe('ignore'));
+    await waitFor(() => expect((screen.getAllByTestId(TestId.mappingTarget)[3] as HTMLSelectElement).value).toBe('ignore'));
 
     // A label for the phone column's values.
-    await fireEvent.change(screen.getAllByTestId('mapping-label')[1], { target: { value: ' di động ' } });
+    await fireEvent.change(screen.getAllByTestId(TestId.mappingLabel)[1], { target: { value: ' di động ' } });
     await waitFor(() => expect(callsOf(calls, 'import_preview')).toHaveLength(3));
     expect((callsOf(calls, 'import_preview')[2].mapping as ColumnMap[])[2]).toEqual({
       column: 'Điện thoại',
@@ -182,18 +183,18 @@ describe('import screen', () => {
     });
 
     // The import sends exactly what was previewed last.
-    await waitFor(() => expect(screen.getByTestId('import-dry-run')).toBeEnabled());
-    await fireEvent.click(screen.getByTestId('import-dry-run'));
-    await screen.findByTestId('import-result');
+    await waitFor(() => expect(screen.getByTestId(TestId.importDryRun)).toBeEnabled());
+    await fireEvent.click(screen.getByTestId(TestId.importDryRun));
+    await screen.findByTestId(TestId.importResult);
     expect(callsOf(calls, 'import_contacts')[0]).toEqual({
       request: { ...callsOf(calls, 'import_preview')[2], dry_run: true, expected_sha256: preview.sha256 },
     });
 
-    await fireEvent.change(screen.getByTestId('import-format'), { target: { value: 'outlook' } });
+    await fireEvent.change(screen.getByTestId(TestId.importFormat), { target: { value: 'outlook' } });
     await waitFor(() => expect(callsOf(calls, 'import_preview')).toHaveLength(4));
     expect(callsOf(calls, 'import_preview')[3]).toEqual({ path: PATH, format: 'outlook', mapping: null });
     // A new preview drops the earlier result.
-    await waitFor(() => expect(screen.queryByTestId('import-result')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId(TestId.importResult)).toBeNull());
   });
 
   it('a dry run writes nothing; the import runs once with dryRun false, shows its number, and can be undone', async () => {
@@ -214,48 +215,48 @@ describe('import screen', () => {
     );
     render(ImportPage);
     await loadTyped();
-    await screen.findByTestId('import-preview');
-    expect(await screen.findByTestId('import-history')).toHaveTextContent('Chưa nhập tệp nào.');
+    await screen.findByTestId(TestId.importPreview);
+    expect(await screen.findByTestId(TestId.importHistory)).toHaveTextContent('Chưa nhập tệp nào.');
 
-    await fireEvent.click(screen.getByTestId('import-dry-run'));
-    let result = await screen.findByTestId('import-result');
+    await fireEvent.click(screen.getByTestId(TestId.importDryRun));
+    let result = await screen.findByTestId(TestId.importResult);
     // The preview's checksum goes with the import, so a file changed since is refused.
     expect(callsOf(calls, 'import_contacts')).toEqual([
       { request: { path: PATH, format: null, mapping: null, dry_run: true, expected_sha256: preview.sha256 } },
     ]);
     expect(result).toHaveTextContent('Chạy thử xong — chưa có gì được ghi vào danh bạ.');
     expect(result).toHaveTextContent('Sẽ tạo 2 người liên hệ và 1 tổ chức');
-    expect(within(result).queryByTestId('import-undo')).toBeNull();
+    expect(within(result).queryByTestId(TestId.importUndo)).toBeNull();
 
-    expect(screen.getByTestId('import-run')).toHaveTextContent('Nhập 2 người liên hệ');
-    await fireEvent.click(screen.getByTestId('import-run'));
+    expect(screen.getByTestId(TestId.importRun)).toHaveTextContent('Nhập 2 người liên hệ');
+    await fireEvent.click(screen.getByTestId(TestId.importRun));
     await waitFor(() => expect(callsOf(calls, 'import_contacts')).toHaveLength(2));
     expect(callsOf(calls, 'import_contacts')[1]).toEqual({
       request: { path: PATH, format: null, mapping: null, dry_run: false, expected_sha256: preview.sha256 },
     });
-    result = await screen.findByTestId('import-id');
+    result = await screen.findByTestId(TestId.importId);
     expect(result).toHaveTextContent('Đã nhập xong (lần nhập số 12).');
-    expect(screen.getByTestId('import-result')).toHaveTextContent('Đã tạo 2 người liên hệ và 1 tổ chức');
-    expect(screen.getByTestId('import-result')).toHaveTextContent('2 dòng bị từ chối');
+    expect(screen.getByTestId(TestId.importResult)).toHaveTextContent('Đã tạo 2 người liên hệ và 1 tổ chức');
+    expect(screen.getByTestId(TestId.importResult)).toHaveTextContent('2 dòng bị từ chối');
     // The same import cannot be sent twice.
-    expect(screen.getByTestId('import-run')).toBeDisabled();
+    expect(screen.getByTestId(TestId.importRun)).toBeDisabled();
     // The history is read again and lists it.
-    const batch = await screen.findByTestId('import-batch');
+    const batch = await screen.findByTestId(TestId.importBatch);
     expect(batch).toHaveAttribute('data-import-id', '12');
     expect(batch).toHaveTextContent('danh-ba.csv');
 
     // Undo asks once more, then sends the import's number.
-    await fireEvent.click(screen.getByTestId('import-undo'));
+    await fireEvent.click(screen.getByTestId(TestId.importUndo));
     expect(callsOf(calls, 'undo_import')).toHaveLength(0);
-    await fireEvent.click(screen.getByTestId('undo-confirm'));
+    await fireEvent.click(screen.getByTestId(TestId.undoConfirm));
     await waitFor(() => expect(callsOf(calls, 'undo_import')).toEqual([{ importId: 12 }]));
-    const undone = await screen.findByTestId('import-undone');
+    const undone = await screen.findByTestId(TestId.importUndone);
     expect(undone).toHaveTextContent('Đã hoàn tác lần nhập số 12: xoá 2 người liên hệ và 0 tổ chức.');
     expect(undone).toHaveTextContent('Giữ lại 1 tổ chức vì đang được dùng ở nơi khác.');
-    expect(screen.queryByTestId('import-undo')).toBeNull();
-    await waitFor(() => expect(screen.getByTestId('import-batch')).toHaveClass('undone'));
-    expect(within(screen.getByTestId('import-batch')).getByTestId('import-batch-undone')).toHaveTextContent('Đã hoàn tác 02/03/2026');
-    expect(screen.queryByTestId('import-batch-undo')).toBeNull();
+    expect(screen.queryByTestId(TestId.importUndo)).toBeNull();
+    await waitFor(() => expect(screen.getByTestId(TestId.importBatch)).toHaveClass('undone'));
+    expect(within(screen.getByTestId(TestId.importBatch)).getByTestId(TestId.importBatchUndone)).toHaveTextContent('Đã hoàn tác 02/03/2026');
+    expect(screen.queryByTestId(TestId.importBatchUndo)).toBeNull();
   });
 
   it('the history undoes an earlier import; the core’s refusal (changed since) is shown', async () => {
@@ -278,18 +279,18 @@ describe('import screen', () => {
       ],
     );
     render(ImportPage);
-    const rows = await screen.findAllByTestId('import-batch');
+    const rows = await screen.findAllByTestId(TestId.importBatch);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('CSV của Google Contacts');
     expect(rows[0]).not.toHaveClass('undone');
     expect(rows[1]).toHaveClass('undone');
     expect(rows[1]).toHaveTextContent('vCard (.vcf)');
-    expect(within(rows[1]).queryByTestId('import-batch-undo')).toBeNull();
+    expect(within(rows[1]).queryByTestId(TestId.importBatchUndo)).toBeNull();
 
-    await fireEvent.click(within(rows[0]).getByTestId('import-batch-undo'));
+    await fireEvent.click(within(rows[0]).getByTestId(TestId.importBatchUndo));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Hoàn tác lần nhập số 9? 40 người liên hệ');
-    await fireEvent.click(screen.getByTestId('undo-confirm'));
-    const error = await screen.findByTestId('undo-error');
+    await fireEvent.click(screen.getByTestId(TestId.undoConfirm));
+    const error = await screen.findByTestId(TestId.undoError);
     expect(callsOf(calls, 'undo_import')).toEqual([{ importId: 9 }]);
     expect(error).toHaveTextContent('Không thể hoàn tác: 1 người đã được sửa');
     expect(error).not.toHaveTextContent('import_id');
@@ -310,11 +311,11 @@ describe('import screen', () => {
     });
     render(ImportPage);
     await loadTyped('/home/lan/excel.csv');
-    const alert = await screen.findByTestId('import-file-error');
+    const alert = await screen.findByTestId(TestId.importFileError);
     expect(alert).toHaveTextContent('Tệp không phải UTF-8 (dòng 17)');
     expect(alert).not.toHaveTextContent('file:');
-    expect(screen.queryByTestId('import-preview')).toBeNull();
-    expect(screen.queryByTestId('import-run')).toBeNull();
+    expect(screen.queryByTestId(TestId.importPreview)).toBeNull();
+    expect(screen.queryByTestId(TestId.importRun)).toBeNull();
     expect(callsOf(calls, 'import_contacts')).toHaveLength(0);
   });
 
@@ -333,17 +334,17 @@ describe('import screen', () => {
     });
     render(ImportPage);
     await loadTyped();
-    await screen.findByTestId('import-preview');
+    await screen.findByTestId(TestId.importPreview);
     refuse = true;
-    await fireEvent.change(screen.getAllByTestId('mapping-target')[0], { target: { value: 'ignore' } });
-    expect(await screen.findByTestId('import-file-error')).toHaveTextContent('Cần một cột họ tên');
-    expect(screen.getByTestId('import-preview')).toBeInTheDocument();
-    expect(screen.getByTestId('import-run')).toBeDisabled();
-    expect(screen.getByTestId('import-dry-run')).toBeDisabled();
+    await fireEvent.change(screen.getAllByTestId(TestId.mappingTarget)[0], { target: { value: 'ignore' } });
+    expect(await screen.findByTestId(TestId.importFileError)).toHaveTextContent('Cần một cột họ tên');
+    expect(screen.getByTestId(TestId.importPreview)).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.importRun)).toBeDisabled();
+    expect(screen.getByTestId(TestId.importDryRun)).toBeDisabled();
 
     refuse = false;
-    await fireEvent.change(screen.getAllByTestId('mapping-target')[0], { target: { value: 'full_name' } });
-    await waitFor(() => expect(screen.queryByTestId('import-file-error')).toBeNull());
-    expect(screen.getByTestId('import-run')).toBeEnabled();
+    await fireEvent.change(screen.getAllByTestId(TestId.mappingTarget)[0], { target: { value: 'full_name' } });
+    await waitFor(() => expect(screen.queryByTestId(TestId.importFileError)).toBeNull());
+    expect(screen.getByTestId(TestId.importRun)).toBeEnabled();
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '../test-ipc';
 import OrganizationDetail from './OrganizationDetail.svelte';
 import PersonDetail from './PersonDetail.svelte';
+import { TestId } from '../lib/test-ids';
 
 const JAPAN = 'Đoàn xúc tiến đầu tư Hà Nội tại Nhật Bản 2027';
 
@@ -83,7 +84,7 @@ describe('organisation page: linked delegations, meetings and briefs', () => {
     const calls = organizationCore();
     render(OrganizationDetail, { id: 8 });
 
-    const delegations = await screen.findAllByTestId('linked-delegation');
+    const delegations = await screen.findAllByTestId(TestId.linkedDelegation);
     expect(callsOf(calls, 'linked_records')).toEqual([{ kind: 'organizations', id: 8 }]);
     expect(delegations).toHaveLength(2);
     expect(link(delegations[0], JAPAN)).toHaveAttribute('href', '#/delegations/5');
@@ -96,7 +97,7 @@ describe('organisation page: linked delegations, meetings and briefs', () => {
     expect(delegations[1]).toHaveTextContent('Đề xuất');
     expect(delegations[1]).not.toHaveTextContent('Có người của tổ chức');
 
-    const meetings = screen.getAllByTestId('linked-meeting');
+    const meetings = screen.getAllByTestId(TestId.linkedMeeting);
     expect(meetings).toHaveLength(2);
     expect(link(meetings[0], 'Làm việc với Hoshino')).toHaveAttribute('href', '#/delegations/5/itinerary?item=77');
     expect(link(meetings[0], JAPAN)).toHaveAttribute('href', '#/delegations/5');
@@ -111,7 +112,7 @@ describe('organisation page: linked delegations, meetings and briefs', () => {
     expect(meetings[1]).toHaveTextContent('13:30 26/02/2027');
     expect(meetings[1]).toHaveTextContent('Khảo sát thực địa');
 
-    const briefs = screen.getAllByTestId('linked-brief');
+    const briefs = screen.getAllByTestId(TestId.linkedBrief);
     expect(briefs).toHaveLength(2);
     expect(link(briefs[0], 'Bản tin cho đoàn Nhật Bản')).toHaveAttribute('href', '#/briefs/11');
     expect(briefs[0]).toHaveTextContent(`Đoàn: ${JAPAN}`);
@@ -119,35 +120,35 @@ describe('organisation page: linked delegations, meetings and briefs', () => {
     expect(link(briefs[1], 'Bản tin Hoshino')).toHaveAttribute('href', '#/briefs/9');
     expect(briefs[1]).toHaveTextContent('Tổ chức này');
     expect(briefs[1]).toHaveTextContent('Tiếng Việt');
-    expect(screen.queryByTestId('linked-empty')).toBeNull();
+    expect(screen.queryByTestId(TestId.linkedEmpty)).toBeNull();
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getAllByTestId('linked-delegation')[0]).toHaveTextContent('Its people are members (Head of delegation, Interpreter)'));
-    expect(screen.getByTestId('linked-meetings')).toHaveTextContent('7 Jan 2027, 14:00');
-    expect(screen.getAllByTestId('linked-brief')[1]).toHaveTextContent('This organisation');
+    await waitFor(() => expect(screen.getAllByTestId(TestId.linkedDelegation)[0]).toHaveTextContent('Its people are members (Head of delegation, Interpreter)'));
+    expect(screen.getByTestId(TestId.linkedMeetings)).toHaveTextContent('7 Jan 2027, 14:00');
+    expect(screen.getAllByTestId(TestId.linkedBrief)[1]).toHaveTextContent('This organisation');
   });
 
   it('says when nothing is linked, and when the core listed only the newest', async () => {
     organizationCore(linkedOf());
     render(OrganizationDetail, { id: 8 });
-    const empty = await screen.findAllByTestId('linked-empty');
+    const empty = await screen.findAllByTestId(TestId.linkedEmpty);
     expect(empty.map((e) => e.textContent)).toEqual([
       'Chưa gắn với đoàn nào.',
       'Chưa có cuộc gặp nào trong lịch trình các đoàn.',
       'Chưa có bản tin nào.',
     ]);
-    expect(screen.queryByTestId('linked-delegation')).toBeNull();
-    expect(screen.queryByTestId('linked-meeting')).toBeNull();
-    expect(screen.queryByTestId('linked-brief')).toBeNull();
+    expect(screen.queryByTestId(TestId.linkedDelegation)).toBeNull();
+    expect(screen.queryByTestId(TestId.linkedMeeting)).toBeNull();
+    expect(screen.queryByTestId(TestId.linkedBrief)).toBeNull();
   });
 
   it('shows how many there are in all when the core capped a list', async () => {
     organizationCore(linkedOf({ meetings: [linkedMeeting(77, 'Làm việc với Hoshino')], meetings_total: 250 }));
     render(OrganizationDetail, { id: 8 });
-    const meetings = await screen.findByTestId('linked-meetings');
-    expect(within(meetings).getAllByTestId('linked-meeting')).toHaveLength(1);
+    const meetings = await screen.findByTestId(TestId.linkedMeetings);
+    expect(within(meetings).getAllByTestId(TestId.linkedMeeting)).toHaveLength(1);
     expect(meetings).toHaveTextContent('Hiển thị 1 mục mới nhất trên 250.');
-    expect(screen.getByTestId('linked-delegations')).not.toHaveTextContent('Hiển thị');
+    expect(screen.getByTestId(TestId.linkedDelegations)).not.toHaveTextContent('Hiển thị');
   });
 });
 
@@ -172,18 +173,18 @@ describe('person page: linked delegations, meetings and briefs', () => {
     );
     render(PersonDetail, { id: 7 });
 
-    const delegations = await screen.findAllByTestId('linked-delegation');
+    const delegations = await screen.findAllByTestId(TestId.linkedDelegation);
     expect(callsOf(calls, 'linked_records')).toEqual([{ kind: 'contacts', id: 7 }]);
     expect(link(delegations[0], 'Đoàn Hoshino khảo sát Hòa Lạc')).toHaveAttribute('href', '#/delegations/2');
     expect(delegations[0]).toHaveTextContent('Thành viên đoàn (Trưởng đoàn)');
     expect(delegations[1]).toHaveTextContent('Dự cuộc gặp của đoàn');
     expect(delegations[1]).not.toHaveTextContent('Thành viên đoàn');
 
-    const meeting = screen.getByTestId('linked-meeting');
+    const meeting = screen.getByTestId(TestId.linkedMeeting);
     expect(link(meeting, 'Làm việc với Hoshino')).toHaveAttribute('href', '#/delegations/5/itinerary?item=77');
     expect(meeting).toHaveTextContent('14:00 07/01/2027');
 
-    const brief = screen.getByTestId('linked-brief');
+    const brief = screen.getByTestId(TestId.linkedBrief);
     expect(link(brief, 'Bản tin Hòa Lạc')).toHaveAttribute('href', '#/briefs/12');
     expect(brief).toHaveTextContent('Đoàn: Đoàn Hoshino khảo sát Hòa Lạc');
   });
@@ -191,8 +192,8 @@ describe('person page: linked delegations, meetings and briefs', () => {
   it('shows the empty states', async () => {
     personCore(linkedOf());
     render(PersonDetail, { id: 7 });
-    expect(await screen.findAllByTestId('linked-empty')).toHaveLength(3);
-    expect(screen.getByTestId('linked-briefs')).toHaveTextContent('Chưa có bản tin nào.');
+    expect(await screen.findAllByTestId(TestId.linkedEmpty)).toHaveLength(3);
+    expect(screen.getByTestId(TestId.linkedBriefs)).toHaveTextContent('Chưa có bản tin nào.');
   });
 
   it('shows the core’s error where the lists would be', async () => {
@@ -201,7 +202,7 @@ describe('person page: linked delegations, meetings and briefs', () => {
     });
     render(PersonDetail, { id: 7 });
     expect(await screen.findByText('Không tìm thấy người liên hệ 7')).toBeInTheDocument();
-    expect(screen.getByTestId('detail-title')).toHaveTextContent('Naoki Ishikawa');
-    expect(screen.queryByTestId('linked-delegations')).toBeNull();
+    expect(screen.getByTestId(TestId.detailTitle)).toHaveTextContent('Naoki Ishikawa');
+    expect(screen.queryByTestId(TestId.linkedDelegations)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { Interaction, Lead, ListQuery, Organization, Stored } from '../lib/
 import { callsOf, fakeCore, linkedOf, listOf, storedMeta } from '../test-ipc';
 import OrganizationDetail from './OrganizationDetail.svelte';
 import OrganizationList from './OrganizationList.svelte';
+import { TestId } from '../lib/test-ids';
 
 const org: Stored<Organization> = {
   ...storedMeta(8),
@@ -57,15 +58,15 @@ describe('Organisations', () => {
     });
     render(OrganizationDetail, { id: 8 });
 
-    expect(await screen.findByTestId('detail-title')).toHaveTextContent('Công ty TNHH Bán dẫn Seoul');
-    expect(within(screen.getByTestId('organization-person')).getByRole('link')).toHaveAttribute(
+    expect(await screen.findByTestId(TestId.detailTitle)).toHaveTextContent('Công ty TNHH Bán dẫn Seoul');
+    expect(within(screen.getByTestId(TestId.organizationPerson)).getByRole('link')).toHaveAttribute(
       'href',
       '#/contacts/people/15',
     );
-    const leadRow = screen.getByTestId('organization-lead');
+    const leadRow = screen.getByTestId(TestId.organizationLead);
     expect(leadRow).toHaveTextContent('Khảo sát thực địa');
     expect(leadRow).toHaveTextContent(/250\.000\.000,00\sUSD/);
-    expect(await screen.findByTestId('interaction-item')).toHaveTextContent('Gặp tại KOTRA');
+    expect(await screen.findByTestId(TestId.interactionItem)).toHaveTextContent('Gặp tại KOTRA');
 
     for (const kind of ['contacts', 'leads', 'interactions']) {
       const query = callsOf(calls, 'list_records').find((a) => a.kind === kind)!.query as ListQuery;
@@ -76,7 +77,7 @@ describe('Organisations', () => {
   it('list is sorted by the chosen field', async () => {
     const calls = fakeCore({ list_records: listOf({ organizations: [org] }) });
     render(OrganizationList);
-    expect(await screen.findByTestId('organization-row')).toHaveTextContent('Seoul Semiconductor Co.');
+    expect(await screen.findByTestId(TestId.organizationRow)).toHaveTextContent('Seoul Semiconductor Co.');
     expect((callsOf(calls, 'list_records')[0].query as ListQuery).sort).toBe('name_vi');
 
     await fireEvent.change(screen.getByLabelText('Sắp xếp theo'), { target: { value: 'country' } });

@@ -9,6 +9,7 @@ import { router } from '../lib/router.svelte';
 import { callsOf, eraseReport, fakeCore, linkedOf, listOf, storedContact, storedInteraction } from '../test-ipc';
 import PersonDetail from './PersonDetail.svelte';
 import PersonList from './PersonList.svelte';
+import { TestId } from '../lib/test-ids';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const saveDialog = vi.mocked(save);
@@ -27,12 +28,12 @@ describe('people list: the whole book to a file', () => {
       export_contacts: (args) => ({ path: args.path, bytes: args.format === 'csv' ? 2_048 : 900 }),
     });
     render(PersonList);
-    await screen.findByTestId('person-row');
-    expect(screen.getByTestId('open-import')).toHaveAttribute('href', '#/contacts/import');
-    expect(screen.getByTestId('open-duplicates')).toHaveAttribute('href', '#/contacts/duplicates');
+    await screen.findByTestId(TestId.personRow);
+    expect(screen.getByTestId(TestId.openImport)).toHaveAttribute('href', '#/contacts/import');
+    expect(screen.getByTestId(TestId.openDuplicates)).toHaveAttribute('href', '#/contacts/duplicates');
 
     saveDialog.mockResolvedValueOnce(null);
-    await fireEvent.click(screen.getByTestId('export-csv'));
+    await fireEvent.click(screen.getByTestId(TestId.exportCsv));
     await waitFor(() => expect(saveDialog).toHaveBeenCalledTimes(1));
     expect(saveDialog).toHaveBeenLastCalledWith({
       defaultPath: expect.stringMatching(/^danh-ba-\d{4}-\d{2}-\d{2}\.csv$/),
@@ -41,21 +42,21 @@ describe('people list: the whole book to a file', () => {
     expect(callsOf(calls, 'export_contacts')).toHaveLength(0);
 
     saveDialog.mockResolvedValueOnce('/home/lan/danh-ba.csv');
-    await fireEvent.click(screen.getByTestId('export-csv'));
-    const result = await screen.findByTestId('export-result');
+    await fireEvent.click(screen.getByTestId(TestId.exportCsv));
+    const result = await screen.findByTestId(TestId.exportResult);
     expect(callsOf(calls, 'export_contacts')).toEqual([{ format: 'csv', path: '/home/lan/danh-ba.csv' }]);
-    expect(within(result).getByTestId('export-path')).toHaveTextContent('/home/lan/danh-ba.csv');
+    expect(within(result).getByTestId(TestId.exportPath)).toHaveTextContent('/home/lan/danh-ba.csv');
     expect(result).toHaveTextContent('2 KB');
 
     saveDialog.mockResolvedValueOnce('/home/lan/danh-ba.vcf');
-    await fireEvent.click(screen.getByTestId('export-vcard'));
-    await waitFor(() => expect(screen.getByTestId('export-path')).toHaveTextContent('/home/lan/danh-ba.vcf'));
+    await fireEvent.click(screen.getByTestId(TestId.exportVcard));
+    await waitFor(() => expect(screen.getByTestId(TestId.exportPath)).toHaveTextContent('/home/lan/danh-ba.vcf'));
     expect(saveDialog).toHaveBeenLastCalledWith({
       defaultPath: expect.stringMatching(/^danh-ba-\d{4}-\d{2}-\d{2}\.vcf$/),
       filters: [{ name: 'vCard', extensions: ['vcf'] }],
     });
     expect(callsOf(calls, 'export_contacts')[1]).toEqual({ format: 'vcard', path: '/home/lan/danh-ba.vcf' });
-    expect(screen.getByTestId('export-result')).toHaveTextContent('900 B');
+    expect(screen.getByTestId(TestId.exportResult)).toHaveTextContent('900 B');
   });
 
   it('shows why an export failed', async () => {
@@ -67,8 +68,8 @@ describe('people list: the whole book to a file', () => {
     });
     render(PersonList);
     saveDialog.mockResolvedValueOnce('/danh-ba.csv');
-    await fireEvent.click(screen.getByTestId('export-csv'));
-    expect(await screen.findByTestId('export-error')).toHaveTextContent('không có quyền ghi');
+    await fireEvent.click(screen.getByTestId(TestId.exportCsv));
+    expect(await screen.findByTestId(TestId.exportError)).toHaveTextContent('không có quyền ghi');
   });
 });
 
@@ -94,23 +95,23 @@ describe('person page: personal data', () => {
   it('shows the lawful basis, and exports everything held as JSON or PDF through the save dialog', async () => {
     const calls = core();
     render(PersonDetail, { id: 7 });
-    const privacy = await screen.findByTestId('person-privacy');
+    const privacy = await screen.findByTestId(TestId.personPrivacy);
     expect(screen.getByText('Sự đồng ý của chủ thể')).toBeInTheDocument();
     expect(screen.getByText('01/02/2026')).toBeInTheDocument();
     expect(screen.getByText('Phiếu đăng ký hội thảo Osaka')).toBeInTheDocument();
 
     saveDialog.mockResolvedValueOnce('/home/lan/tanaka.json');
-    await fireEvent.click(within(privacy).getByTestId('person-export-json'));
+    await fireEvent.click(within(privacy).getByTestId(TestId.personExportJson));
     await waitFor(() => expect(callsOf(calls, 'person_export')).toEqual([{ contactId: 7, path: '/home/lan/tanaka.json' }]));
     expect(saveDialog).toHaveBeenLastCalledWith({
       defaultPath: 'du-lieu-ca-nhan-tanaka-hiroshi.json',
       filters: [{ name: 'JSON', extensions: ['json'] }],
     });
-    expect(await screen.findByTestId('person-export-result')).toHaveTextContent('/home/lan/tanaka.json');
-    expect(screen.getByTestId('person-export-result')).toHaveTextContent('5 KB');
+    expect(await screen.findByTestId(TestId.personExportResult)).toHaveTextContent('/home/lan/tanaka.json');
+    expect(screen.getByTestId(TestId.personExportResult)).toHaveTextContent('5 KB');
 
     saveDialog.mockResolvedValueOnce('/home/lan/tanaka.pdf');
-    await fireEvent.click(within(privacy).getByTestId('person-export-pdf'));
+    await fireEvent.click(within(privacy).getByTestId(TestId.personExportPdf));
     await waitFor(() => expect(callsOf(calls, 'person_export')).toHaveLength(2));
     expect(callsOf(calls, 'person_export')[1]).toEqual({ contactId: 7, path: '/home/lan/tanaka.pdf' });
     expect(saveDialog).toHaveBeenLastCalledWith({
@@ -119,7 +120,7 @@ describe('person page: personal data', () => {
     });
 
     saveDialog.mockResolvedValueOnce(null);
-    await fireEvent.click(within(privacy).getByTestId('person-export-pdf'));
+    await fireEvent.click(within(privacy).getByTestId(TestId.personExportPdf));
     await waitFor(() => expect(saveDialog).toHaveBeenCalledTimes(3));
     expect(callsOf(calls, 'person_export')).toHaveLength(2);
   });
@@ -137,12 +138,12 @@ describe('person page: personal data', () => {
     });
     location.hash = '#/contacts/people/7';
     render(App);
-    await screen.findByTestId('person-privacy');
+    await screen.findByTestId(TestId.personPrivacy);
 
-    await fireEvent.click(screen.getByTestId('person-erase'));
-    const confirm = screen.getByTestId('erase-confirm');
-    const name = screen.getByTestId('erase-confirm-name');
-    expect(screen.getByTestId('erase-panel')).toHaveTextContent('Gõ «Tanaka Hiroshi» để xác nhận');
+    await fireEvent.click(screen.getByTestId(TestId.personErase));
+    const confirm = screen.getByTestId(TestId.eraseConfirm);
+    const name = screen.getByTestId(TestId.eraseConfirmName);
+    expect(screen.getByTestId(TestId.erasePanel)).toHaveTextContent('Gõ «Tanaka Hiroshi» để xác nhận');
     expect(confirm).toBeDisabled();
     await fireEvent.input(name, { target: { value: 'Tanaka' } });
     expect(confirm).toBeDisabled();
@@ -155,10 +156,10 @@ describe('person page: personal data', () => {
     await fireEvent.click(confirm);
 
     await waitFor(() => expect(callsOf(calls, 'person_erase')).toEqual([{ contactId: 7 }]));
-    const report = await screen.findByTestId('erase-report');
+    const report = await screen.findByTestId(TestId.eraseReport);
     expect(router.path).toBe('/contacts/people');
-    expect(screen.queryByTestId('person-detail')).toBeNull();
-    expect(screen.getByTestId('person-list')).toContainElement(report);
+    expect(screen.queryByTestId(TestId.personDetail)).toBeNull();
+    expect(screen.getByTestId(TestId.personList)).toContainElement(report);
     expect(report).toHaveTextContent('Đã xoá «Tanaka Hiroshi» khỏi danh bạ.');
     expect(report).toHaveTextContent('Gỡ khỏi 2 đoàn');
     expect(report).toHaveTextContent('Gỡ khỏi 3 tương tác');
@@ -166,37 +167,37 @@ describe('person page: personal data', () => {
     expect(report).toHaveTextContent('Xoá thông tin trong 9 dòng lịch sử thay đổi');
     expect(report).toHaveTextContent('2 tương tác vẫn nhắc đến người này trong nội dung');
 
-    const reviews = await within(report).findAllByTestId('erase-review');
+    const reviews = await within(report).findAllByTestId(TestId.eraseReview);
     expect(reviews).toHaveLength(2);
     expect(within(reviews[0]).getByRole('link')).toHaveAttribute('href', '#/contacts/organizations/8?interaction=40');
     expect(reviews[0]).toHaveTextContent('Gặp Tanaka tại Osaka');
     expect(within(reviews[1]).getByRole('link')).toHaveAttribute('href', '#/delegations/5');
 
-    await fireEvent.click(screen.getByTestId('erase-dismiss'));
-    expect(screen.queryByTestId('erase-report')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.eraseDismiss));
+    expect(screen.queryByTestId(TestId.eraseReport)).toBeNull();
   });
 
   it('deletes a person only by erasing them: Delete opens the typed-name confirmation, never a plain delete', async () => {
     const calls = core({ person_erase: (args) => eraseReport(Number(args.contactId)), delete_record: () => null });
     router.path = '/contacts/people/7';
     render(PersonDetail, { id: 7 });
-    const remove = await screen.findByTestId('delete');
+    const remove = await screen.findByTestId(TestId.delete);
     expect(remove).toHaveTextContent('Xoá');
-    expect(screen.queryByTestId('erase-panel')).toBeNull();
+    expect(screen.queryByTestId(TestId.erasePanel)).toBeNull();
 
     await fireEvent.click(remove);
-    expect(screen.getByTestId('erase-panel')).toHaveTextContent('Xoá vĩnh viễn «Tanaka Hiroshi»?');
-    expect(screen.getByTestId('erase-confirm-name')).toHaveFocus();
+    expect(screen.getByTestId(TestId.erasePanel)).toHaveTextContent('Xoá vĩnh viễn «Tanaka Hiroshi»?');
+    expect(screen.getByTestId(TestId.eraseConfirmName)).toHaveFocus();
     expect(remove).toBeDisabled();
-    expect(screen.queryByTestId('confirm-delete')).toBeNull();
+    expect(screen.queryByTestId(TestId.confirmDelete)).toBeNull();
 
-    await fireEvent.click(screen.getByTestId('erase-cancel'));
-    expect(screen.queryByTestId('erase-panel')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.eraseCancel));
+    expect(screen.queryByTestId(TestId.erasePanel)).toBeNull();
     expect(remove).toBeEnabled();
 
     await fireEvent.click(remove);
-    await fireEvent.input(screen.getByTestId('erase-confirm-name'), { target: { value: 'tanaka hiroshi' } });
-    await fireEvent.click(screen.getByTestId('erase-confirm'));
+    await fireEvent.input(screen.getByTestId(TestId.eraseConfirmName), { target: { value: 'tanaka hiroshi' } });
+    await fireEvent.click(screen.getByTestId(TestId.eraseConfirm));
     await waitFor(() => expect(callsOf(calls, 'person_erase')).toEqual([{ contactId: 7 }]));
     expect(callsOf(calls, 'delete_record')).toHaveLength(0);
     await waitFor(() => expect(router.path).toBe('/contacts/people'));
@@ -210,13 +211,13 @@ describe('person page: personal data', () => {
     });
     router.path = '/contacts/people/7';
     render(PersonDetail, { id: 7 });
-    await fireEvent.click(await screen.findByTestId('person-erase'));
-    await fireEvent.input(screen.getByTestId('erase-confirm-name'), { target: { value: 'Tanaka Hiroshi' } });
-    await fireEvent.click(screen.getByTestId('erase-confirm'));
-    expect(await screen.findByTestId('erase-error')).toHaveTextContent('Không tìm thấy người liên hệ có mã 7');
+    await fireEvent.click(await screen.findByTestId(TestId.personErase));
+    await fireEvent.input(screen.getByTestId(TestId.eraseConfirmName), { target: { value: 'Tanaka Hiroshi' } });
+    await fireEvent.click(screen.getByTestId(TestId.eraseConfirm));
+    expect(await screen.findByTestId(TestId.eraseError)).toHaveTextContent('Không tìm thấy người liên hệ có mã 7');
     expect(router.path).toBe('/contacts/people/7');
 
-    await fireEvent.click(screen.getByTestId('erase-cancel'));
-    expect(screen.queryByTestId('erase-panel')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.eraseCancel));
+    expect(screen.queryByTestId(TestId.erasePanel)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { Contact, Organization, Stored } from '../lib/bindings.gen';
 import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, invalidPayload, listOf, storedMeta } from '../test-ipc';
 import PersonForm from './PersonForm.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const org: Stored<Organization> = {
   ...storedMeta(4),
@@ -35,15 +36,15 @@ describe('PersonForm', () => {
 
     await fireEvent.input(input(container, 'full_name'), { target: { value: 'Tanaka Hiroshi' } });
     await fireEvent.change(input(container, 'organization_id'), { target: { value: '4' } });
-    await fireEvent.click(screen.getByTestId('add-emails'));
-    await fireEvent.click(screen.getByTestId('add-emails'));
+    await fireEvent.click(screen.getByTestId(testIdOf('add', 'emails')));
+    await fireEvent.click(screen.getByTestId(testIdOf('add', 'emails')));
     await fireEvent.input(input(container, 'emails[0].label'), { target: { value: 'công việc' } });
     await fireEvent.input(input(container, 'emails[0].value'), { target: { value: 'tanaka@hanshin.co.jp' } });
-    await fireEvent.click(screen.getByTestId('add-phones'));
+    await fireEvent.click(screen.getByTestId(testIdOf('add', 'phones')));
     await fireEvent.input(input(container, 'phones[0].value'), { target: { value: '+81 6 1234 5678' } });
     await fireEvent.change(input(container, 'consent_basis'), { target: { value: 'consent' } });
     await fireEvent.input(input(container, 'consent_date'), { target: { value: '2026-02-01' } });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
     const { kind, data } = callsOf(calls, 'create_record')[0] as { kind: string; data: Contact };
@@ -73,18 +74,18 @@ describe('PersonForm', () => {
     });
     const { container } = render(PersonForm);
     await fireEvent.input(input(container, 'full_name'), { target: { value: 'Tanaka' } });
-    await fireEvent.click(screen.getByTestId('add-emails'));
-    await fireEvent.click(screen.getByTestId('add-emails'));
+    await fireEvent.click(screen.getByTestId(testIdOf('add', 'emails')));
+    await fireEvent.click(screen.getByTestId(testIdOf('add', 'emails')));
     await fireEvent.input(input(container, 'emails[0].value'), { target: { value: 'a@b.jp' } });
     await fireEvent.input(input(container, 'emails[1].value'), { target: { value: 'tanaka@' } });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
-    const error = await screen.findByTestId('error-emails[1].value');
+    const error = await screen.findByTestId(testIdOf('error', 'emails[1].value'));
     expect(error).toHaveTextContent('Email không hợp lệ: «tanaka@»');
-    const rows = screen.getAllByTestId('emails-row');
+    const rows = screen.getAllByTestId(testIdOf('labelledRow', 'emails'));
     expect(rows[1]).toContainElement(error);
     expect(rows[0].querySelector('.field-error')).toBeNull();
     expect(input(container, 'emails[1].value')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByTestId('form-error')).not.toHaveTextContent('emails[1]');
+    expect(screen.getByTestId(TestId.formError)).not.toHaveTextContent('emails[1]');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dashboard as DashboardData } from '../lib/bindings.gen';
 import { fakeCore } from '../test-ipc';
 import Dashboard from './Dashboard.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const data: DashboardData = {
   counts: [
@@ -60,12 +61,12 @@ describe('Dashboard', () => {
     fakeCore({ dashboard: () => data });
     render(Dashboard);
 
-    const loaded = await screen.findByTestId('dashboard-loaded');
-    expect(screen.getByTestId('dashboard')).toContainElement(loaded);
+    const loaded = await screen.findByTestId(TestId.dashboardLoaded);
+    expect(screen.getByTestId(TestId.dashboard)).toContainElement(loaded);
     expect(within(loaded).getByText('12')).toBeInTheDocument();
     expect(within(loaded).getByRole('link', { name: 'Tổ chức' })).toHaveAttribute('href', '#/contacts/organizations');
 
-    const upcoming = screen.getByTestId('upcoming-delegation');
+    const upcoming = screen.getByTestId(TestId.upcomingDelegation);
     expect(within(upcoming).getByRole('link', { name: 'Đoàn xúc tiến tại Seoul' })).toHaveAttribute(
       'href',
       '#/delegations/3',
@@ -73,25 +74,25 @@ describe('Dashboard', () => {
     expect(upcoming).toHaveTextContent('01/12/2026 – 05/12/2026');
     expect(upcoming).toHaveTextContent('Đã xác nhận');
 
-    const [overdue, due] = screen.getAllByTestId('follow-up');
+    const [overdue, due] = screen.getAllByTestId(TestId.followUp);
     expect(overdue).toHaveClass('overdue');
     expect(overdue).toHaveTextContent('Quá hạn');
     expect(due).not.toHaveClass('overdue');
     expect(due).not.toHaveTextContent('Quá hạn');
     // Overdue follow-ups are listed apart from those due in the next 14 days.
-    expect(screen.getByTestId('follow-ups-overdue')).toContainElement(overdue);
-    expect(screen.getByTestId('follow-ups-overdue')).toHaveTextContent('Quá hạn (1)');
-    expect(screen.getByTestId('follow-ups-upcoming')).toContainElement(due);
-    expect(screen.getByTestId('follow-ups-upcoming')).toHaveTextContent('Đến hạn trong 14 ngày tới (1)');
+    expect(screen.getByTestId(testIdOf('followUps', 'overdue'))).toContainElement(overdue);
+    expect(screen.getByTestId(testIdOf('followUps', 'overdue'))).toHaveTextContent('Quá hạn (1)');
+    expect(screen.getByTestId(testIdOf('followUps', 'upcoming'))).toContainElement(due);
+    expect(screen.getByTestId(testIdOf('followUps', 'upcoming'))).toHaveTextContent('Đến hạn trong 14 ngày tới (1)');
     expect(within(overdue).getByRole('link', { name: 'Nhà máy bán dẫn tại Hòa Lạc' })).toHaveAttribute(
       'href',
       '#/pipeline?lead=1',
     );
-    expect(screen.getByTestId('dashboard-pipeline-link')).toHaveAttribute('href', '#/pipeline');
+    expect(screen.getByTestId(TestId.dashboardPipelineLink)).toHaveAttribute('href', '#/pipeline');
 
-    expect(screen.queryByTestId('follow-ups-more')).toBeNull();
+    expect(screen.queryByTestId(TestId.followUpsMore)).toBeNull();
 
-    const stages = screen.getAllByTestId('pipeline-stage');
+    const stages = screen.getAllByTestId(TestId.pipelineStage);
     expect(stages[1]).toHaveTextContent('Đã ký MoU');
     expect(stages[1]).toHaveTextContent(/120\.000\.000\sUSD/);
     expect(screen.getByText(/^170\.000\.000\sUSD$/)).toBeInTheDocument();
@@ -100,14 +101,14 @@ describe('Dashboard', () => {
   it('heads each part of the follow-ups with the core’s total, and says when only some are listed', async () => {
     fakeCore({ dashboard: () => ({ ...data, overdue_follow_ups: 1_250, upcoming_follow_ups: 40 }) });
     render(Dashboard);
-    await screen.findByTestId('dashboard-loaded');
+    await screen.findByTestId(TestId.dashboardLoaded);
 
-    const overdue = screen.getByTestId('follow-ups-overdue');
+    const overdue = screen.getByTestId(testIdOf('followUps', 'overdue'));
     expect(overdue).toHaveTextContent('Quá hạn (1.250)');
-    expect(within(overdue).getByTestId('follow-ups-more')).toHaveTextContent('Liệt kê 1 việc đến hạn sớm nhất trong 1.250 việc.');
-    const upcoming = screen.getByTestId('follow-ups-upcoming');
+    expect(within(overdue).getByTestId(TestId.followUpsMore)).toHaveTextContent('Liệt kê 1 việc đến hạn sớm nhất trong 1.250 việc.');
+    const upcoming = screen.getByTestId(testIdOf('followUps', 'upcoming'));
     expect(upcoming).toHaveTextContent('Đến hạn trong 14 ngày tới (40)');
-    expect(within(upcoming).getAllByTestId('follow-up')).toHaveLength(1);
+    expect(within(upcoming).getAllByTestId(TestId.followUp)).toHaveLength(1);
   });
 
   it('shows the core error instead of the figures when the dashboard cannot load', async () => {
@@ -118,6 +119,6 @@ describe('Dashboard', () => {
     });
     render(Dashboard);
     expect(await screen.findByRole('alert')).toHaveTextContent('Lỗi cơ sở dữ liệu: đĩa đầy');
-    expect(screen.queryByTestId('dashboard-loaded')).toBeNull();
+    expect(screen.queryByTestId(TestId.dashboardLoaded)).toBeNull();
   });
 });

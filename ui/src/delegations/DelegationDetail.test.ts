@@ -15,6 +15,7 @@ import {
   storedDelegation,
 } from '../test-ipc';
 import DelegationDetail from './DelegationDetail.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const delegation = storedDelegation(5, {
   title: 'Đoàn xúc tiến đầu tư tại Nhật Bản',
@@ -55,43 +56,43 @@ describe('DelegationDetail', () => {
     const calls = core();
     render(DelegationDetail, { id: 5 });
 
-    expect(await screen.findByTestId('detail-title')).toHaveTextContent('Đoàn xúc tiến đầu tư tại Nhật Bản');
-    const detail = screen.getByTestId('delegation-detail');
+    expect(await screen.findByTestId(TestId.detailTitle)).toHaveTextContent('Đoàn xúc tiến đầu tư tại Nhật Bản');
+    const detail = screen.getByTestId(TestId.delegationDetail);
     expect(detail).toHaveTextContent('08/03/2027 – 12/03/2027');
     expect(screen.getByText(/^1\.500\.000\.000\sVND$/)).toBeInTheDocument();
-    expect(await screen.findByTestId('delegation-counsellor')).toHaveAttribute('href', '#/counsellors/3');
-    expect(screen.getByTestId('tab-overview')).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByTestId('workflow-status')).toHaveTextContent('Đề xuất');
+    expect(await screen.findByTestId(TestId.delegationCounsellor)).toHaveAttribute('href', '#/counsellors/3');
+    expect(screen.getByTestId(testIdOf('tab', 'overview'))).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId(TestId.workflowStatus)).toHaveTextContent('Đề xuất');
     expect(screen.getByText('Lịch sử thay đổi')).toBeInTheDocument();
     expect(callsOf(calls, 'itinerary_view')).toEqual([{ delegationId: 5 }]);
     expect(callsOf(calls, 'delegation_next_steps')).toEqual([{ delegationId: 5 }]);
 
-    for (const tab of ['tab-overview', 'tab-members', 'tab-itinerary', 'tab-documents']) {
-      expect(screen.getByTestId(tab)).toBeInTheDocument();
+    for (const tab of ['overview', 'members', 'itinerary', 'documents']) {
+      expect(screen.getByTestId(testIdOf('tab', tab))).toBeInTheDocument();
     }
-    expect(screen.getByTestId('tab-members')).toHaveTextContent('Thành viên');
-    expect(screen.getByTestId('tab-itinerary')).toHaveTextContent('Lịch trình');
-    expect(screen.getByTestId('tab-documents')).toHaveTextContent('Tài liệu');
+    expect(screen.getByTestId(testIdOf('tab', 'members'))).toHaveTextContent('Thành viên');
+    expect(screen.getByTestId(testIdOf('tab', 'itinerary'))).toHaveTextContent('Lịch trình');
+    expect(screen.getByTestId(testIdOf('tab', 'documents'))).toHaveTextContent('Tài liệu');
 
-    await fireEvent.click(screen.getByTestId('tab-members'));
-    const member = await screen.findByTestId('member-row');
+    await fireEvent.click(screen.getByTestId(testIdOf('tab', 'members')));
+    const member = await screen.findByTestId(TestId.memberRow);
     expect(within(member).getByText('Trần Văn Minh')).toBeInTheDocument();
     expect(within(member).getByText('Trưởng đoàn')).toBeInTheDocument();
-    expect(screen.getByTestId('tab-members')).toHaveAttribute('aria-current', 'page');
-    expect(screen.queryByTestId('workflow')).toBeNull();
+    expect(screen.getByTestId(testIdOf('tab', 'members'))).toHaveAttribute('aria-current', 'page');
+    expect(screen.queryByTestId(TestId.workflow)).toBeNull();
     expect(router.path).toBe('/delegations/5/members');
 
-    await fireEvent.click(screen.getByTestId('tab-itinerary'));
-    const item = await screen.findByTestId('itinerary-item');
-    expect(within(item).getByTestId('itinerary-local')).toHaveTextContent('10:00 – 11:30 JST');
-    expect(within(item).getByTestId('itinerary-hanoi')).toHaveTextContent('08:00 – 09:30');
+    await fireEvent.click(screen.getByTestId(testIdOf('tab', 'itinerary')));
+    const item = await screen.findByTestId(TestId.itineraryItem);
+    expect(within(item).getByTestId(TestId.itineraryLocal)).toHaveTextContent('10:00 – 11:30 JST');
+    expect(within(item).getByTestId(TestId.itineraryHanoi)).toHaveTextContent('08:00 – 09:30');
     expect(router.path).toBe('/delegations/5/itinerary');
 
-    await fireEvent.click(screen.getByTestId('tab-documents'));
-    expect(await screen.findByTestId('export-ics')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId(testIdOf('tab', 'documents')));
+    expect(await screen.findByTestId(TestId.exportIcs)).toBeInTheDocument();
 
-    await fireEvent.click(screen.getByTestId('tab-overview'));
-    expect(await screen.findByTestId('workflow')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId(testIdOf('tab', 'overview')));
+    expect(await screen.findByTestId(TestId.workflow)).toBeInTheDocument();
     expect(router.path).toBe('/delegations/5');
     // One read of the view serves every tab.
     expect(callsOf(calls, 'itinerary_view')).toHaveLength(1);
@@ -100,8 +101,8 @@ describe('DelegationDetail', () => {
   it('opens on the tab the route names', async () => {
     core();
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    expect(await screen.findByTestId('itinerary-item')).toBeInTheDocument();
-    expect(screen.getByTestId('tab-itinerary')).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByTestId(TestId.itineraryItem)).toBeInTheDocument();
+    expect(screen.getByTestId(testIdOf('tab', 'itinerary'))).toHaveAttribute('aria-current', 'page');
   });
 
   it('shows a refused move disabled, with every reason in the interface language', async () => {
@@ -126,22 +127,22 @@ describe('DelegationDetail', () => {
     });
     render(DelegationDetail, { id: 5 });
 
-    const confirm = await screen.findByTestId('transition-confirmed');
+    const confirm = await screen.findByTestId(testIdOf('transition', 'confirmed'));
     expect(confirm).toBeDisabled();
     expect(confirm).toHaveTextContent('Xác nhận đoàn');
-    const reasons = within(screen.getByTestId('refusals-confirmed')).getAllByTestId('refusal');
+    const reasons = within(screen.getByTestId(testIdOf('refusals', 'confirmed'))).getAllByTestId(TestId.refusal);
     expect(reasons.map((r) => r.textContent)).toEqual([
       'Đoàn chưa có trưởng đoàn',
       'Lịch trình còn 1 xung đột nghiêm trọng, ví dụ: Trùng lịch',
     ]);
     expect(confirm).toHaveAttribute('aria-describedby', 'refusals-confirmed');
-    expect(screen.getByTestId('transition-proposed')).toBeEnabled();
-    expect(screen.getByTestId('transition-proposed')).toHaveTextContent('Trả về «Đề xuất»');
-    expect(screen.getByTestId('approved-by')).toHaveTextContent('Phê duyệt bởi Nguyễn Văn An');
+    expect(screen.getByTestId(testIdOf('transition', 'proposed'))).toBeEnabled();
+    expect(screen.getByTestId(testIdOf('transition', 'proposed'))).toHaveTextContent('Trả về «Đề xuất»');
+    expect(screen.getByTestId(TestId.approvedBy)).toHaveTextContent('Phê duyệt bởi Nguyễn Văn An');
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getByTestId('refusals-confirmed')).toHaveTextContent('The delegation has no head of delegation'));
-    expect(screen.getByTestId('transition-confirmed')).toHaveTextContent('Confirm');
+    await waitFor(() => expect(screen.getByTestId(testIdOf('refusals', 'confirmed'))).toHaveTextContent('The delegation has no head of delegation'));
+    expect(screen.getByTestId(testIdOf('transition', 'confirmed'))).toHaveTextContent('Confirm');
   });
 
   it('asks for the approver before approving, shows the core’s error next to the name, then approves', async () => {
@@ -173,28 +174,28 @@ describe('DelegationDetail', () => {
     });
     render(DelegationDetail, { id: 5 });
 
-    await fireEvent.click(await screen.findByTestId('transition-approved'));
+    await fireEvent.click(await screen.findByTestId(testIdOf('transition', 'approved')));
     expect(callsOf(calls, 'delegation_transition')).toHaveLength(0);
-    const name = screen.getByTestId('approver-name');
+    const name = screen.getByTestId(TestId.approverName);
     expect(screen.getByLabelText('Người phê duyệt')).toBe(name);
 
-    await fireEvent.click(screen.getByTestId('transition-confirm'));
-    const error = await screen.findByTestId('error-by');
+    await fireEvent.click(screen.getByTestId(TestId.transitionConfirm));
+    const error = await screen.findByTestId(testIdOf('error', 'by'));
     expect(error).toHaveTextContent('Cần ghi rõ người phê duyệt');
-    expect(error.closest('.field')?.querySelector('[data-testid="approver-name"]')).not.toBeNull();
+    expect(error.closest('.field')?.querySelector(`[data-testid="${TestId.approverName}"]`)).not.toBeNull();
     expect(name).toHaveAttribute('aria-invalid', 'true');
 
     await fireEvent.input(name, { target: { value: '  Nguyễn Văn An, Phó Giám đốc ' } });
-    await fireEvent.click(screen.getByTestId('transition-confirm'));
+    await fireEvent.click(screen.getByTestId(TestId.transitionConfirm));
 
-    await waitFor(() => expect(screen.getByTestId('workflow-status')).toHaveTextContent('Đã phê duyệt'));
+    await waitFor(() => expect(screen.getByTestId(TestId.workflowStatus)).toHaveTextContent('Đã phê duyệt'));
     expect(callsOf(calls, 'delegation_transition').at(-1)).toEqual({
       delegationId: 5,
       transition: { to: 'approved', by: 'Nguyễn Văn An, Phó Giám đốc' },
     });
-    expect(screen.getByTestId('approved-by')).toHaveTextContent('Nguyễn Văn An, Phó Giám đốc');
-    expect(screen.queryByTestId('approver-name')).toBeNull();
-    expect(await screen.findByTestId('transition-confirmed')).toBeEnabled();
+    expect(screen.getByTestId(TestId.approvedBy)).toHaveTextContent('Nguyễn Văn An, Phó Giám đốc');
+    expect(screen.queryByTestId(TestId.approverName)).toBeNull();
+    expect(await screen.findByTestId(testIdOf('transition', 'confirmed'))).toBeEnabled();
     // The history is read again after the move.
     await waitFor(() => expect(callsOf(calls, 'record_audit').length).toBeGreaterThanOrEqual(2));
   });
@@ -210,13 +211,13 @@ describe('DelegationDetail', () => {
     });
     render(DelegationDetail, { id: 5 });
 
-    await fireEvent.click(await screen.findByTestId('transition-cancelled'));
-    expect(screen.getByTestId('transition-prompt')).toHaveTextContent('Chuyển đoàn sang «Đã huỷ»?');
+    await fireEvent.click(await screen.findByTestId(testIdOf('transition', 'cancelled')));
+    expect(screen.getByTestId(TestId.transitionPrompt)).toHaveTextContent('Chuyển đoàn sang «Đã huỷ»?');
     expect(callsOf(calls, 'delegation_transition')).toHaveLength(0);
     await fireEvent.click(screen.getByRole('button', { name: 'Huỷ' }));
-    expect(screen.queryByTestId('transition-prompt')).toBeNull();
+    expect(screen.queryByTestId(TestId.transitionPrompt)).toBeNull();
 
-    await fireEvent.click(screen.getByTestId('transition-proposed'));
+    await fireEvent.click(screen.getByTestId(testIdOf('transition', 'proposed')));
     await waitFor(() =>
       expect(callsOf(calls, 'delegation_transition')).toEqual([{ delegationId: 5, transition: { to: 'proposed', by: null } }]),
     );
@@ -225,13 +226,13 @@ describe('DelegationDetail', () => {
   it('deletes only after confirmation, then returns to the list', async () => {
     const calls = core({ delete_record: () => null });
     render(DelegationDetail, { id: 5 });
-    await screen.findByTestId('detail-title');
+    await screen.findByTestId(TestId.detailTitle);
 
-    await fireEvent.click(screen.getByTestId('delete'));
+    await fireEvent.click(screen.getByTestId(TestId.delete));
     expect(callsOf(calls, 'delete_record')).toHaveLength(0);
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá đoàn «Đoàn xúc tiến đầu tư tại Nhật Bản»?');
 
-    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
     await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'delegations', id: 5 }]));
     await waitFor(() => expect(router.path).toBe('/delegations'));
   });

@@ -13,6 +13,7 @@ import {
   storedDelegation,
 } from '../test-ipc';
 import DelegationDetail from './DelegationDetail.svelte';
+import { TestId } from '../lib/test-ids';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const saveDialog = vi.mocked(save);
@@ -40,10 +41,10 @@ describe('documents tab', () => {
   it('exports the calendar through the save dialog, and not at all when it is cancelled', async () => {
     const calls = core();
     render(DelegationDetail, { id: 5, tab: 'documents' });
-    await screen.findByTestId('documents-tab');
+    await screen.findByTestId(TestId.documentsTab);
 
     saveDialog.mockResolvedValueOnce(null);
-    await fireEvent.click(screen.getByTestId('export-ics'));
+    await fireEvent.click(screen.getByTestId(TestId.exportIcs));
     await waitFor(() => expect(saveDialog).toHaveBeenCalledTimes(1));
     expect(saveDialog).toHaveBeenCalledWith({
       defaultPath: 'lich-trinh-doan-xuc-tien-dau-tu-tai-nhat-ban.ics',
@@ -52,14 +53,14 @@ describe('documents tab', () => {
     expect(callsOf(calls, 'export_itinerary_ics')).toHaveLength(0);
 
     saveDialog.mockResolvedValueOnce('/home/lan/Lịch/doan-nhat-ban.ics');
-    await fireEvent.click(screen.getByTestId('export-ics'));
-    const result = await screen.findByTestId('document-result');
+    await fireEvent.click(screen.getByTestId(TestId.exportIcs));
+    const result = await screen.findByTestId(TestId.documentResult);
     expect(callsOf(calls, 'export_itinerary_ics')).toEqual([
       { delegationId: 5, memberId: null, path: '/home/lan/Lịch/doan-nhat-ban.ics' },
     ]);
-    expect(within(result).getByTestId('document-path')).toHaveTextContent('/home/lan/Lịch/doan-nhat-ban.ics');
+    expect(within(result).getByTestId(TestId.documentPath)).toHaveTextContent('/home/lan/Lịch/doan-nhat-ban.ics');
     expect(result).toHaveTextContent('3,1 KB');
-    expect(screen.queryByTestId('open-pdf')).toBeNull();
+    expect(screen.queryByTestId(TestId.openPdf)).toBeNull();
   });
 
   it('exports one member’s calendar into the app’s folder without a dialog', async () => {
@@ -67,12 +68,12 @@ describe('documents tab', () => {
     render(DelegationDetail, { id: 5, tab: 'documents' });
     await screen.findByRole('option', { name: /Lê Thu Hà/ });
 
-    await fireEvent.change(screen.getByTestId('document-member'), { target: { value: '12' } });
-    await fireEvent.click(screen.getByTestId('export-ics-default'));
+    await fireEvent.change(screen.getByTestId(TestId.documentMember), { target: { value: '12' } });
+    await fireEvent.click(screen.getByTestId(TestId.exportIcsDefault));
     await waitFor(() =>
       expect(callsOf(calls, 'export_itinerary_ics')).toEqual([{ delegationId: 5, memberId: 12, path: null }]),
     );
-    expect(await screen.findByTestId('document-path')).toHaveTextContent('/data/calendars/lich-trinh-doan-5.ics');
+    expect(await screen.findByTestId(TestId.documentPath)).toHaveTextContent('/data/calendars/lich-trinh-doan-5.ics');
     expect(saveDialog).not.toHaveBeenCalled();
   });
 
@@ -82,24 +83,24 @@ describe('documents tab', () => {
     await screen.findByRole('option', { name: /Trần Văn Minh/ });
 
     await fireEvent.click(screen.getByLabelText('Song ngữ Việt – Anh'));
-    await fireEvent.click(screen.getByTestId('print-pdf-default'));
+    await fireEvent.click(screen.getByTestId(TestId.printPdfDefault));
     await waitFor(() =>
       expect(callsOf(calls, 'print_itinerary')).toEqual([
         { delegationId: 5, options: { member_id: null, language: 'bi' }, path: null },
       ]),
     );
-    expect(await screen.findByTestId('document-path')).toHaveTextContent('/data/itineraries/lich-trinh-doan-5-bi.pdf');
-    expect(screen.getByTestId('document-result')).toHaveTextContent('47,5 KB');
+    expect(await screen.findByTestId(TestId.documentPath)).toHaveTextContent('/data/itineraries/lich-trinh-doan-5-bi.pdf');
+    expect(screen.getByTestId(TestId.documentResult)).toHaveTextContent('47,5 KB');
 
-    await fireEvent.click(screen.getByTestId('open-pdf'));
+    await fireEvent.click(screen.getByTestId(TestId.openPdf));
     await waitFor(() =>
       expect(callsOf(calls, 'open_itinerary_pdf')).toEqual([{ path: '/data/itineraries/lich-trinh-doan-5-bi.pdf' }]),
     );
 
-    await fireEvent.change(screen.getByTestId('document-member'), { target: { value: '11' } });
+    await fireEvent.change(screen.getByTestId(TestId.documentMember), { target: { value: '11' } });
     await fireEvent.click(screen.getByLabelText('Tiếng Anh'));
     saveDialog.mockResolvedValueOnce('/home/lan/Tài liệu/minh.pdf');
-    await fireEvent.click(screen.getByTestId('print-pdf'));
+    await fireEvent.click(screen.getByTestId(TestId.printPdf));
     await waitFor(() => expect(callsOf(calls, 'print_itinerary')).toHaveLength(2));
     expect(saveDialog).toHaveBeenCalledWith({
       defaultPath: 'lich-trinh-doan-xuc-tien-dau-tu-tai-nhat-ban-tran-van-minh-en.pdf',
@@ -110,7 +111,7 @@ describe('documents tab', () => {
       options: { member_id: 11, language: 'en' },
       path: '/home/lan/Tài liệu/minh.pdf',
     });
-    await waitFor(() => expect(screen.getByTestId('document-path')).toHaveTextContent('/home/lan/Tài liệu/minh.pdf'));
+    await waitFor(() => expect(screen.getByTestId(TestId.documentPath)).toHaveTextContent('/home/lan/Tài liệu/minh.pdf'));
   });
 
   it('shows why a document could not be written', async () => {
@@ -122,17 +123,17 @@ describe('documents tab', () => {
       },
     });
     render(DelegationDetail, { id: 5, tab: 'documents' });
-    await screen.findByTestId('documents-tab');
+    await screen.findByTestId(TestId.documentsTab);
     saveDialog.mockResolvedValueOnce('/home/lan/lich-trinh');
-    await fireEvent.click(screen.getByTestId('print-pdf'));
-    expect(await screen.findByTestId('document-error')).toHaveTextContent('kết thúc bằng .pdf');
-    expect(screen.queryByTestId('document-result')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.printPdf));
+    expect(await screen.findByTestId(TestId.documentError)).toHaveTextContent('kết thúc bằng .pdf');
+    expect(screen.queryByTestId(TestId.documentResult)).toBeNull();
   });
 
   it('lists the briefs made for this delegation, with links', async () => {
     const calls = core();
     render(DelegationDetail, { id: 5, tab: 'documents' });
-    const brief = await screen.findByTestId('delegation-brief');
+    const brief = await screen.findByTestId(TestId.delegationBrief);
     expect(within(brief).getByText('Cơ hội đầu tư tại Hà Nội — Đoàn Nhật Bản')).toHaveAttribute('href', '#/briefs/7');
     expect(brief).toHaveTextContent('v2');
     const query = callsOf(calls, 'list_records').find((a) => a.kind === 'briefs')!.query as ListQuery;

@@ -4,6 +4,7 @@ import { setLanguage } from '../lib/i18n/index.svelte';
 import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, invalidPayload, listOf, storedDelegation, storedMeta } from '../test-ipc';
 import DelegationForm from './DelegationForm.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const counsellors = [
   {
@@ -54,7 +55,7 @@ describe('DelegationForm', () => {
       budget_currency: 'USD',
       sectors: 'bán dẫn, logistics , ,thương mại điện tử',
     });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
     expect(callsOf(calls, 'create_record')[0]).toEqual({
@@ -93,7 +94,7 @@ describe('DelegationForm', () => {
       budget_minor: '1.500.000.000',
       budget_currency: 'VND',
     });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
     const data = callsOf(calls, 'create_record')[0].data as Record<string, unknown>;
@@ -131,22 +132,22 @@ describe('DelegationForm', () => {
       start_date: '2026-05-10',
       end_date: '2026-05-01',
     });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
-    const endError = await screen.findByTestId('error-end_date');
+    const endError = await screen.findByTestId(testIdOf('error', 'end_date'));
     expect(endError).toHaveTextContent('Thời điểm kết thúc trước thời điểm bắt đầu');
     // Next to its own input: inside the same field block.
     expect(endError.closest('.field')?.querySelector('[name="end_date"]')).not.toBeNull();
-    expect(screen.getByTestId('error-time_zone')).toHaveTextContent('Múi giờ không xác định');
+    expect(screen.getByTestId(testIdOf('error', 'time_zone'))).toHaveTextContent('Múi giờ không xác định');
     expect(field(container, 'time_zone')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.queryByTestId('error-title')).toBeNull();
-    const top = screen.getByTestId('form-error');
+    expect(screen.queryByTestId(testIdOf('error', 'title'))).toBeNull();
+    const top = screen.getByTestId(TestId.formError);
     expect(top).toHaveTextContent('Vui lòng sửa các lỗi');
     expect(top).toHaveTextContent('approved_by: Dài quá 500 ký tự');
     expect(top).not.toHaveTextContent('end_date');
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getByTestId('error-end_date')).toHaveTextContent('End is before start'));
+    await waitFor(() => expect(screen.getByTestId(testIdOf('error', 'end_date'))).toHaveTextContent('End is before start'));
     expect(window.location.hash).toBe('');
   });
 
@@ -154,9 +155,9 @@ describe('DelegationForm', () => {
     const calls = fakeCore({ list_records: listOf({}), create_record: () => storedDelegation(1) });
     const { container } = render(DelegationForm);
     await fill(container, { title: 'Đoàn Osaka', budget_minor: '1500.5', budget_currency: 'JPY' });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
-    expect(await screen.findByTestId('error-budget_minor')).toHaveTextContent('JPY có tối đa 0 chữ số thập phân');
+    expect(await screen.findByTestId(testIdOf('error', 'budget_minor'))).toHaveTextContent('JPY có tối đa 0 chữ số thập phân');
     expect(callsOf(calls, 'create_record')).toHaveLength(0);
   });
 
@@ -179,11 +180,11 @@ describe('DelegationForm', () => {
     expect(field(container, 'budget_minor').value).toBe('2500.00');
     // The status changes only through the workflow: shown, not editable.
     expect(container.querySelector('[name="status"]')).toBeNull();
-    expect(screen.getByTestId('form-status')).toHaveTextContent('Đã phê duyệt');
-    expect(screen.getByTestId('form-status')).toHaveTextContent('Nguyễn Văn An');
+    expect(screen.getByTestId(TestId.formStatus)).toHaveTextContent('Đã phê duyệt');
+    expect(screen.getByTestId(TestId.formStatus)).toHaveTextContent('Nguyễn Văn An');
 
     await fill(container, { end_date: '2026-03-20', budget_minor: '3000' });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'update_record')).toHaveLength(1));
     expect(callsOf(calls, 'update_record')[0]).toEqual({

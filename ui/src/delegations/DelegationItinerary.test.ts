@@ -16,6 +16,7 @@ import {
   storedMeta,
 } from '../test-ipc';
 import DelegationDetail from './DelegationDetail.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const delegation = storedDelegation(5, {
   start_date: '2027-03-08',
@@ -112,19 +113,19 @@ function core(extra: Record<string, (args: Record<string, unknown>) => unknown> 
 }
 
 function control(name: string): HTMLInputElement {
-  const el = document.querySelector<HTMLInputElement>(`[data-testid="item-form"] [name="${name}"]`);
+  const el = document.querySelector<HTMLInputElement>(`[data-testid="${TestId.itemForm}"] [name="${name}"]`);
   if (!el) throw new Error(`no input named ${name}`);
   return el;
 }
 
-const item = (id: number) => document.querySelector<HTMLElement>(`[data-testid="itinerary-item"][data-item-id="${id}"]`)!;
+const item = (id: number) => document.querySelector<HTMLElement>(`[data-testid="${TestId.itineraryItem}"][data-item-id="${id}"]`)!;
 
 describe('itinerary tab', () => {
   it('points at the item named in the address (an itinerary item opened from search)', async () => {
     core();
     router.path = '/delegations/5/itinerary?item=23';
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    await screen.findAllByTestId('itinerary-item');
+    await screen.findAllByTestId(TestId.itineraryItem);
     await waitFor(() => expect(item(23)).toHaveClass('highlighted'));
     expect(item(21)).not.toHaveClass('highlighted');
   });
@@ -133,36 +134,36 @@ describe('itinerary tab', () => {
     core();
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
 
-    const days = await screen.findAllByTestId('itinerary-day');
-    expect(days.map((d) => within(d).getByTestId('day-heading').textContent)).toEqual([
+    const days = await screen.findAllByTestId(TestId.itineraryDay);
+    expect(days.map((d) => within(d).getByTestId(TestId.dayHeading).textContent)).toEqual([
       'Ngày 1 — Thứ Hai 08/03/2027',
       'Ngày 2 — Thứ Ba 09/03/2027',
       'Ngày 3 — Thứ Tư 10/03/2027',
     ]);
-    expect(within(days[0]).getAllByTestId('itinerary-item')).toHaveLength(2);
+    expect(within(days[0]).getAllByTestId(TestId.itineraryItem)).toHaveLength(2);
     expect(days[1]).toHaveTextContent('Chưa có mục nào trong ngày này.');
 
     const jetro = within(item(21));
-    expect(jetro.getByTestId('itinerary-local')).toHaveTextContent('10:00 – 11:30 JST');
-    expect(jetro.getByTestId('itinerary-local')).toHaveTextContent('1 giờ 30 phút');
-    expect(jetro.getByTestId('itinerary-hanoi')).toHaveTextContent('08:00 – 09:30');
+    expect(jetro.getByTestId(TestId.itineraryLocal)).toHaveTextContent('10:00 – 11:30 JST');
+    expect(jetro.getByTestId(TestId.itineraryLocal)).toHaveTextContent('1 giờ 30 phút');
+    expect(jetro.getByTestId(TestId.itineraryHanoi)).toHaveTextContent('08:00 – 09:30');
     expect(item(21)).toHaveTextContent('Ark Mori Building — 1-12-32 Akasaka, Minato-ku');
     expect(jetro.getByText('Nguyễn Thị Lan')).toHaveAttribute('href', '#/counsellors/3');
     expect(item(21)).toHaveTextContent('JETRO');
-    expect(jetro.getByTestId('item-attendees-list')).toHaveTextContent('Trần Văn Minh');
-    expect(within(item(22)).getByTestId('item-attendees-list')).toHaveTextContent('Cả đoàn');
+    expect(jetro.getByTestId(TestId.itemAttendeesList)).toHaveTextContent('Trần Văn Minh');
+    expect(within(item(22)).getByTestId(TestId.itemAttendeesList)).toHaveTextContent('Cả đoàn');
     expect(within(item(22)).getByText('Khảo sát thực địa')).toBeInTheDocument();
     // A flight shows both zones.
-    expect(within(item(23)).getByTestId('itinerary-local')).toHaveTextContent('10:00 JST – 14:30 +07');
+    expect(within(item(23)).getByTestId(TestId.itineraryLocal)).toHaveTextContent('10:00 JST – 14:30 +07');
 
     setLanguage('en');
-    await waitFor(() => expect(within(days[0]).getByTestId('day-heading')).toHaveTextContent('Day 1 — Monday 8 Mar 2027'));
+    await waitFor(() => expect(within(days[0]).getByTestId(TestId.dayHeading)).toHaveTextContent('Day 1 — Monday 8 Mar 2027'));
   });
 
   it('marks conflicting items by severity, lists every conflict, and points at a conflict’s items', async () => {
     core();
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    await screen.findAllByTestId('itinerary-item');
+    await screen.findAllByTestId(TestId.itineraryItem);
 
     expect(item(21)).toHaveAttribute('data-severity', 'hard');
     expect(item(21)).toHaveClass('severity-hard');
@@ -170,16 +171,16 @@ describe('itinerary tab', () => {
     expect(item(24)).toHaveAttribute('data-severity', 'soft');
     expect(item(24)).toHaveClass('severity-soft');
     expect(item(23)).not.toHaveAttribute('data-severity');
-    expect(within(item(21)).getByTestId('item-conflict')).toHaveTextContent('có hai lịch cùng lúc');
+    expect(within(item(21)).getByTestId(TestId.itemConflict)).toHaveTextContent('có hai lịch cùng lúc');
 
-    expect(screen.getByTestId('conflict-count')).toHaveTextContent('2 xung đột: 1 nghiêm trọng, 1 cần xem lại');
-    const listed = screen.getAllByTestId('conflict');
+    expect(screen.getByTestId(TestId.conflictCount)).toHaveTextContent('2 xung đột: 1 nghiêm trọng, 1 cần xem lại');
+    const listed = screen.getAllByTestId(TestId.conflict);
     expect(listed).toHaveLength(2);
     expect(listed[0]).toHaveTextContent('Trùng lịch');
     expect(listed[0]).toHaveTextContent('Trần Văn Minh có hai lịch cùng lúc');
     expect(listed[0]).toHaveAttribute('data-severity', 'hard');
     expect(listed[1]).toHaveTextContent('kéo dài sau 22:00');
-    expect(screen.getByTestId('tab-itinerary')).toHaveTextContent('4');
+    expect(screen.getByTestId(testIdOf('tab', 'itinerary'))).toHaveTextContent('4');
 
     await fireEvent.click(listed[0]);
     expect(listed[0]).toHaveAttribute('aria-pressed', 'true');
@@ -209,12 +210,13 @@ describe('itinerary tab', () => {
       },
     });
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    await screen.findAllByTestId('itinerary-item');
+    await screen.findAllByTestId(TestId.itineraryItem);
 
-    await fireEvent.click(screen.getByTestId('add-item'));
-    await screen.findByTestId('item-form');
+    await fireEvent.click(screen.getByTestId(TestId.addItem));
+    await screen.findByTestId(TestId.itemForm);
     expect(control('time_zone').value).toBe('Asia/Tokyo');
-    expect(control('start_date').value).toBe('2027-03-08');
+    // Shown in the interface language's order, whatever the OS locale (the core gets 2027-03-08).
+    expect(control('start_date').value).toBe('08/03/2027');
     await screen.findByRole('option', { name: 'Tổ chức Xúc tiến Thương mại Nhật Bản' });
 
     await fireEvent.input(control('title'), { target: { value: ' Làm việc với METI ' } });
@@ -225,10 +227,10 @@ describe('itinerary tab', () => {
     await fireEvent.change(control('organization_id'), { target: { value: '4' } });
     await fireEvent.change(control('counsellor_id'), { target: { value: '3' } });
     await fireEvent.click(screen.getByLabelText(/Lê Thu Hà/));
-    expect(screen.queryByTestId('item-form')!.querySelector('[name="end_time_zone"]')).toBeNull();
-    await fireEvent.click(screen.getByTestId('item-save'));
+    expect(screen.queryByTestId(TestId.itemForm)!.querySelector('[name="end_time_zone"]')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.itemSave));
 
-    const error = await screen.findByTestId('error-end_time');
+    const error = await screen.findByTestId(testIdOf('error', 'end_time'));
     expect(error).toHaveTextContent('Thời điểm kết thúc trước thời điểm bắt đầu');
     expect(error.closest('.field')?.querySelector('[name="end_time"]')).not.toBeNull();
     expect(control('end_time')).toHaveAttribute('aria-invalid', 'true');
@@ -255,8 +257,8 @@ describe('itinerary tab', () => {
     });
 
     await fireEvent.input(control('end_time'), { target: { value: '15:30' } });
-    await fireEvent.click(screen.getByTestId('item-save'));
-    await waitFor(() => expect(screen.queryByTestId('item-form')).toBeNull());
+    await fireEvent.click(screen.getByTestId(TestId.itemSave));
+    await waitFor(() => expect(screen.queryByTestId(TestId.itemForm)).toBeNull());
     expect((callsOf(calls, 'save_itinerary_item')[1].entry as ItemEntry).end_time).toBe('15:30:00');
     // After the change the view is read again (the core recomputes the conflicts).
     expect(callsOf(calls, 'itinerary_view')).toHaveLength(2);
@@ -268,9 +270,9 @@ describe('itinerary tab', () => {
       save_itinerary_item: () => stored(21),
     });
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    await screen.findAllByTestId('itinerary-item');
+    await screen.findAllByTestId(TestId.itineraryItem);
 
-    await fireEvent.click(within(item(21)).getByTestId('item-edit'));
+    await fireEvent.click(within(item(21)).getByTestId(TestId.itemEdit));
     await waitFor(() => expect(control('start_time').value).toBe('10:00'));
     expect(callsOf(calls, 'itinerary_entry')).toEqual([{ itemId: 21 }]);
     expect(control('end_time').value).toBe('14:30');
@@ -278,7 +280,7 @@ describe('itinerary tab', () => {
     expect(control('end_time_zone').value).toBe('Asia/Ho_Chi_Minh');
 
     await fireEvent.input(control('end_date'), { target: { value: '2027-03-09' } });
-    await fireEvent.click(screen.getByTestId('item-save'));
+    await fireEvent.click(screen.getByTestId(TestId.itemSave));
     await waitFor(() => expect(callsOf(calls, 'save_itinerary_item')).toHaveLength(1));
     const sent = callsOf(calls, 'save_itinerary_item')[0];
     expect(sent.itemId).toBe(21);
@@ -308,18 +310,18 @@ describe('itinerary tab', () => {
       },
     });
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    await screen.findAllByTestId('itinerary-item');
+    await screen.findAllByTestId(TestId.itineraryItem);
 
-    const line = screen.getByTestId('quick-add');
-    expect(screen.getByTestId('quick-add-date')).toHaveValue('2027-03-08');
-    await fireEvent.input(screen.getByTestId('quick-add-date'), { target: { value: '2027-03-09' } });
+    const line = screen.getByTestId(TestId.quickAdd);
+    expect(screen.getByTestId(TestId.quickAddDate)).toHaveValue('08/03/2027');
+    await fireEvent.input(screen.getByTestId(TestId.quickAddDate), { target: { value: '9/3/2027' } });
     await fireEvent.input(line, { target: { value: 'gặp METI' } });
-    await fireEvent.submit(screen.getByTestId('quick-add-form'));
-    expect(await screen.findByTestId('error-quick')).toHaveTextContent('Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm');
+    await fireEvent.submit(screen.getByTestId(TestId.quickAddForm));
+    expect(await screen.findByTestId(testIdOf('error', 'quick'))).toHaveTextContent('Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm');
     expect(line).toHaveAttribute('aria-invalid', 'true');
 
     await fireEvent.input(line, { target: { value: '9:30-11 Gặp Samsung C&T @ Samsung Tower' } });
-    await fireEvent.submit(screen.getByTestId('quick-add-form'));
+    await fireEvent.submit(screen.getByTestId(TestId.quickAddForm));
     await waitFor(() => expect(callsOf(calls, 'quick_add_item')).toHaveLength(2));
     expect(callsOf(calls, 'quick_add_item')[1]).toEqual({
       request: {
@@ -330,7 +332,7 @@ describe('itinerary tab', () => {
       },
     });
     await waitFor(() => expect(line).toHaveValue(''));
-    expect(screen.queryByTestId('error-quick')).toBeNull();
+    expect(screen.queryByTestId(testIdOf('error', 'quick'))).toBeNull();
     expect(callsOf(calls, 'itinerary_view')).toHaveLength(2);
   });
 
@@ -341,24 +343,24 @@ describe('itinerary tab', () => {
       delete_record: () => null,
     });
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
-    await screen.findAllByTestId('itinerary-item');
+    await screen.findAllByTestId(TestId.itineraryItem);
     const jetro = within(item(21));
 
-    expect(jetro.getByTestId('item-move')).toBeDisabled();
-    await fireEvent.click(jetro.getByTestId('item-duplicate'));
+    expect(jetro.getByTestId(TestId.itemMove)).toBeDisabled();
+    await fireEvent.click(jetro.getByTestId(TestId.itemDuplicate));
     await waitFor(() => expect(callsOf(calls, 'duplicate_itinerary_item')).toEqual([{ itemId: 21, toDate: null }]));
 
-    await fireEvent.input(within(item(21)).getByTestId('item-date'), { target: { value: '2027-03-10' } });
-    await fireEvent.click(within(item(21)).getByTestId('item-duplicate'));
+    await fireEvent.input(within(item(21)).getByTestId(TestId.itemDate), { target: { value: '2027-03-10' } });
+    await fireEvent.click(within(item(21)).getByTestId(TestId.itemDuplicate));
     await waitFor(() => expect(callsOf(calls, 'duplicate_itinerary_item')[1]).toEqual({ itemId: 21, toDate: '2027-03-10' }));
 
-    await fireEvent.click(within(item(21)).getByTestId('item-move'));
+    await fireEvent.click(within(item(21)).getByTestId(TestId.itemMove));
     await waitFor(() => expect(callsOf(calls, 'move_itinerary_item')).toEqual([{ itemId: 21, toDate: '2027-03-10' }]));
     await waitFor(() => expect(callsOf(calls, 'itinerary_view')).toHaveLength(4));
 
-    await fireEvent.click(within(item(22)).getByTestId('item-delete'));
+    await fireEvent.click(within(item(22)).getByTestId(TestId.itemDelete));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá mục «Thăm Toyota» khỏi lịch trình?');
-    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
     await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'itinerary-items', id: 22 }]));
     await waitFor(() => expect(callsOf(calls, 'itinerary_view')).toHaveLength(5));
   });

@@ -4,6 +4,7 @@ import type { ListQuery } from '../lib/bindings.gen';
 import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, listOf, storedCounsellor, storedDelegation } from '../test-ipc';
 import DelegationList from './DelegationList.svelte';
+import { TestId } from '../lib/test-ids';
 
 const rows = [
   storedDelegation(1, { title: 'Đoàn xúc tiến tại Tokyo', status: 'approved' }),
@@ -23,7 +24,7 @@ describe('DelegationList', () => {
     fakeCore({ list_records: listOf({ delegations: rows }) });
     render(DelegationList);
 
-    const found = await screen.findAllByTestId('delegation-row');
+    const found = await screen.findAllByTestId(TestId.delegationRow);
     expect(found).toHaveLength(2);
     const second = within(found[1]);
     expect(second.getByText('Đoàn Samsung thăm Hòa Lạc')).toHaveAttribute('href', '#/delegations/2');
@@ -31,13 +32,13 @@ describe('DelegationList', () => {
     expect(second.getByText('Dự thảo')).toBeInTheDocument();
     expect(second.getByText('Hà Nội, VN')).toBeInTheDocument();
     expect(second.getByText('27/11/2026 – 28/11/2026')).toBeInTheDocument();
-    expect(screen.getByTestId('new-delegation')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.newDelegation)).toBeInTheDocument();
   });
 
   it('filters by status and kind through ListQuery filters, from the first page', async () => {
     const calls = fakeCore({ list_records: listOf({ delegations: rows }) });
     render(DelegationList);
-    await screen.findAllByTestId('delegation-row');
+    await screen.findAllByTestId(TestId.delegationRow);
 
     await fireEvent.change(screen.getByLabelText('Trạng thái'), { target: { value: 'approved' } });
     await fireEvent.change(screen.getByLabelText('Loại đoàn'), { target: { value: 'outbound' } });
@@ -60,20 +61,20 @@ describe('DelegationList', () => {
       list_records: listOf({ delegations: rows, counsellors: [storedCounsellor(3), storedCounsellor(4, { full_name: 'Phạm Minh Quân' })] }),
     });
     render(DelegationList);
-    await screen.findAllByTestId('delegation-row');
+    await screen.findAllByTestId(TestId.delegationRow);
     await screen.findByRole('option', { name: 'Phạm Minh Quân' });
 
-    await fireEvent.change(screen.getByTestId('filter-status'), { target: { value: 'confirmed' } });
-    await fireEvent.input(screen.getByTestId('filter-year'), { target: { value: '202' } });
-    await fireEvent.input(screen.getByTestId('filter-country'), { target: { value: 'j' } });
+    await fireEvent.change(screen.getByTestId(TestId.filterStatus), { target: { value: 'confirmed' } });
+    await fireEvent.input(screen.getByTestId(TestId.filterYear), { target: { value: '202' } });
+    await fireEvent.input(screen.getByTestId(TestId.filterCountry), { target: { value: 'j' } });
     // Half-typed year and country do not filter yet.
     let last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery;
     expect(last.filters).toEqual([{ field: 'status', value: 'confirmed' }]);
 
-    await fireEvent.input(screen.getByTestId('filter-year'), { target: { value: '2027' } });
-    await fireEvent.input(screen.getByTestId('filter-country'), { target: { value: 'jp' } });
-    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'outbound' } });
-    await fireEvent.change(screen.getByTestId('filter-counsellor'), { target: { value: '4' } });
+    await fireEvent.input(screen.getByTestId(TestId.filterYear), { target: { value: '2027' } });
+    await fireEvent.input(screen.getByTestId(TestId.filterCountry), { target: { value: 'jp' } });
+    await fireEvent.change(screen.getByTestId(TestId.filterKind), { target: { value: 'outbound' } });
+    await fireEvent.change(screen.getByTestId(TestId.filterCounsellor), { target: { value: '4' } });
 
     await waitFor(() => {
       last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery;
@@ -88,7 +89,7 @@ describe('DelegationList', () => {
       expect(last.limit).toBe(20);
     });
 
-    await fireEvent.click(screen.getByTestId('filter-clear'));
+    await fireEvent.click(screen.getByTestId(TestId.filterClear));
     await waitFor(() => {
       last = callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery;
       expect(last.filters).toEqual([]);
@@ -99,16 +100,16 @@ describe('DelegationList', () => {
     router.path = '/delegations?status=draft&year=2026';
     const calls = fakeCore({ list_records: listOf({ delegations: rows }) });
     render(DelegationList);
-    await screen.findAllByTestId('delegation-row');
-    expect(screen.getByTestId('filter-status')).toHaveValue('draft');
-    expect(screen.getByTestId('filter-year')).toHaveValue('2026');
+    await screen.findAllByTestId(TestId.delegationRow);
+    expect(screen.getByTestId(TestId.filterStatus)).toHaveValue('draft');
+    expect(screen.getByTestId(TestId.filterYear)).toHaveValue('2026');
     const first = callsOf(calls, 'list_records').find((a) => a.kind === 'delegations')!.query as ListQuery;
     expect(first.filters).toEqual([
       { field: 'status', value: 'draft' },
       { field: 'start_date', value: '2026', op: 'prefix' },
     ]);
 
-    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'inbound' } });
+    await fireEvent.change(screen.getByTestId(TestId.filterKind), { target: { value: 'inbound' } });
     await waitFor(() => expect(router.path).toBe('/delegations?status=draft&kind=inbound&year=2026'));
     expect(location.hash).toBe('#/delegations?status=draft&kind=inbound&year=2026');
   });
@@ -117,12 +118,12 @@ describe('DelegationList', () => {
     const many = Array.from({ length: 25 }, (_, i) => storedDelegation(i + 1, { title: `Đoàn số ${i + 1}` }));
     const calls = fakeCore({ list_records: listOf({ delegations: many }) });
     render(DelegationList);
-    expect(await screen.findAllByTestId('delegation-row')).toHaveLength(20);
+    expect(await screen.findAllByTestId(TestId.delegationRow)).toHaveLength(20);
     expect(screen.getByText('1–20 trên 25')).toBeInTheDocument();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
 
-    await waitFor(() => expect(screen.getAllByTestId('delegation-row')).toHaveLength(5));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.delegationRow)).toHaveLength(5));
     expect(screen.getByText('Đoàn số 21')).toBeInTheDocument();
     expect((callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery).offset).toBe(20);
     expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();

@@ -15,6 +15,7 @@ import {
   storedMeta,
 } from '../test-ipc';
 import DelegationDetail from './DelegationDetail.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const delegation = storedDelegation(5, { start_date: '2027-03-08', end_date: '2027-03-12' });
 
@@ -62,7 +63,7 @@ function core(extra: Record<string, (args: Record<string, unknown>) => unknown> 
 }
 
 function input(container: HTMLElement, name: string): HTMLInputElement {
-  const el = container.querySelector<HTMLInputElement>(`[data-testid="member-form"] [name="${name}"]`);
+  const el = container.querySelector<HTMLInputElement>(`[data-testid="${TestId.memberForm}"] [name="${name}"]`);
   if (!el) throw new Error(`no input named ${name}`);
   return el;
 }
@@ -72,54 +73,54 @@ describe('members tab', () => {
     core();
     render(DelegationDetail, { id: 5, tab: 'members' });
 
-    const rows = await screen.findAllByTestId('member-row');
+    const rows = await screen.findAllByTestId(TestId.memberRow);
     expect(rows).toHaveLength(2);
     const head = within(rows[0]);
     expect(head.getByText('Trưởng đoàn')).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent('C1234567');
     expect(rows[0]).toHaveTextContent('hết hạn 30/06/2027');
     expect(rows[0]).toHaveTextContent('Không ăn hải sản');
-    expect(head.getByTestId('member-warning')).toHaveTextContent('chưa đủ 6 tháng sau ngày về 12/03/2027');
+    expect(head.getByTestId(TestId.memberWarning)).toHaveTextContent('chưa đủ 6 tháng sau ngày về 12/03/2027');
     expect(rows[0]).toHaveClass('warned');
 
     const interpreter = within(rows[1]);
     expect(interpreter.getByText('Yamada Taro')).toHaveAttribute('href', '#/contacts/people/31');
     expect(interpreter.getByText('JETRO')).toBeInTheDocument();
     expect(interpreter.getByText('Bị từ chối')).toHaveClass('badge-danger');
-    expect(interpreter.getByTestId('member-warning')).toHaveTextContent('Thị thực của Yamada Taro bị từ chối');
-    expect(screen.getByTestId('tab-members')).toHaveTextContent('⚠ 2');
+    expect(interpreter.getByTestId(TestId.memberWarning)).toHaveTextContent('Thị thực của Yamada Taro bị từ chối');
+    expect(screen.getByTestId(testIdOf('tab', 'members'))).toHaveTextContent('⚠ 2');
 
     setLanguage('en');
-    await waitFor(() => expect(interpreter.getByTestId('member-warning')).toHaveTextContent("Yamada Taro's visa was refused"));
+    await waitFor(() => expect(interpreter.getByTestId(TestId.memberWarning)).toHaveTextContent("Yamada Taro's visa was refused"));
   });
 
   it('adds a person picked from the contact book by typing part of the name, without diacritics', async () => {
     const calls = core({ create_record: (args) => ({ ...storedMeta(13), ...(args.data as object) }) });
     const { container } = render(DelegationDetail, { id: 5, tab: 'members' });
-    await screen.findAllByTestId('member-row');
+    await screen.findAllByTestId(TestId.memberRow);
 
-    await fireEvent.click(screen.getByTestId('add-member'));
-    expect(await screen.findByTestId('member-form')).toBeInTheDocument();
-    const search = screen.getByTestId('contact-search');
+    await fireEvent.click(screen.getByTestId(TestId.addMember));
+    expect(await screen.findByTestId(TestId.memberForm)).toBeInTheDocument();
+    const search = screen.getByTestId(TestId.contactSearch);
     await waitFor(() => expect(callsOf(calls, 'list_records').some((a) => a.kind === 'contacts')).toBe(true));
 
     await fireEvent.input(search, { target: { value: 'nhung tran' } });
-    const options = await screen.findAllByTestId('contact-option');
+    const options = await screen.findAllByTestId(TestId.contactOption);
     expect(options).toHaveLength(1);
     expect(options[0]).toHaveTextContent('Trần Thị Hồng Nhung');
 
     await fireEvent.input(search, { target: { value: 'jetro' } });
-    expect(screen.getAllByTestId('contact-option')[0]).toHaveTextContent('Yamada Taro');
-    expect(screen.getAllByTestId('contact-option')[0]).toHaveTextContent('Phiên dịch viên · JETRO');
+    expect(screen.getAllByTestId(TestId.contactOption)[0]).toHaveTextContent('Yamada Taro');
+    expect(screen.getAllByTestId(TestId.contactOption)[0]).toHaveTextContent('Phiên dịch viên · JETRO');
     // Keyboard: Enter picks the highlighted one.
     await fireEvent.keyDown(search, { key: 'Enter' });
-    expect(screen.getByTestId('member-contact')).toHaveTextContent('Yamada Taro');
+    expect(screen.getByTestId(TestId.memberContact)).toHaveTextContent('Yamada Taro');
 
     await fireEvent.change(input(container, 'role'), { target: { value: 'interpreter' } });
     await fireEvent.change(input(container, 'visa_status'), { target: { value: 'issued' } });
     await fireEvent.input(input(container, 'passport_number'), { target: { value: ' TR9876543 ' } });
     await fireEvent.input(input(container, 'passport_expiry'), { target: { value: '2031-01-15' } });
-    await fireEvent.click(screen.getByTestId('member-save'));
+    await fireEvent.click(screen.getByTestId(TestId.memberSave));
 
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
     expect(callsOf(calls, 'create_record')[0]).toEqual({
@@ -136,7 +137,7 @@ describe('members tab', () => {
         protocol_notes: null,
       },
     });
-    await waitFor(() => expect(screen.queryByTestId('member-form')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId(TestId.memberForm)).toBeNull());
     // The view (and the workflow's reasons) are read again.
     expect(callsOf(calls, 'itinerary_view')).toHaveLength(2);
     expect(callsOf(calls, 'delegation_next_steps')).toHaveLength(2);
@@ -157,26 +158,26 @@ describe('members tab', () => {
       },
     });
     const { container } = render(DelegationDetail, { id: 5, tab: 'members' });
-    await screen.findAllByTestId('member-row');
-    await fireEvent.click(screen.getByTestId('add-member'));
-    await screen.findByTestId('member-form');
+    await screen.findAllByTestId(TestId.memberRow);
+    await fireEvent.click(screen.getByTestId(TestId.addMember));
+    await screen.findByTestId(TestId.memberForm);
 
     // Nobody chosen: said before anything is sent.
-    await fireEvent.click(screen.getByTestId('member-save'));
-    expect(await screen.findByTestId('error-contact_id')).toHaveTextContent('Chọn một người trong danh bạ');
+    await fireEvent.click(screen.getByTestId(TestId.memberSave));
+    expect(await screen.findByTestId(testIdOf('error', 'contact_id'))).toHaveTextContent('Chọn một người trong danh bạ');
     expect(callsOf(calls, 'create_record')).toHaveLength(0);
 
-    await fireEvent.click(screen.getByTestId('member-source-staff'));
+    await fireEvent.click(screen.getByTestId(TestId.memberSourceStaff));
     await fireEvent.input(input(container, 'staff_name'), { target: { value: 'Lê Thu Hà' } });
     await fireEvent.input(input(container, 'passport_number'), { target: { value: 'X'.repeat(612) } });
-    await fireEvent.click(screen.getByTestId('member-save'));
+    await fireEvent.click(screen.getByTestId(TestId.memberSave));
 
-    const passport = await screen.findByTestId('error-passport_number');
+    const passport = await screen.findByTestId(testIdOf('error', 'passport_number'));
     expect(passport).toHaveTextContent('Dài quá 500 ký tự (612)');
     expect(passport.closest('.field')?.querySelector('[name="passport_number"]')).not.toBeNull();
     expect(input(container, 'passport_number')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByTestId('error-contact_id')).toHaveTextContent('chỉ một trong hai');
-    expect(screen.getByTestId('form-error')).toHaveTextContent('Vui lòng sửa các lỗi');
+    expect(screen.getByTestId(testIdOf('error', 'contact_id'))).toHaveTextContent('chỉ một trong hai');
+    expect(screen.getByTestId(TestId.formError)).toHaveTextContent('Vui lòng sửa các lỗi');
     expect(callsOf(calls, 'create_record')[0].data).toMatchObject({ contact_id: null, staff_name: 'Lê Thu Hà' });
   });
 
@@ -186,22 +187,22 @@ describe('members tab', () => {
       delete_record: () => null,
     });
     const { container } = render(DelegationDetail, { id: 5, tab: 'members' });
-    const rows = await screen.findAllByTestId('member-row');
+    const rows = await screen.findAllByTestId(TestId.memberRow);
 
-    await fireEvent.click(within(rows[0]).getByTestId('member-edit'));
+    await fireEvent.click(within(rows[0]).getByTestId(TestId.memberEdit));
     await waitFor(() => expect(input(container, 'passport_number').value).toBe('C1234567'));
     expect(input(container, 'staff_name').value).toBe('Trần Văn Minh');
     await fireEvent.input(input(container, 'passport_expiry'), { target: { value: '2032-05-01' } });
-    await fireEvent.click(screen.getByTestId('member-save'));
+    await fireEvent.click(screen.getByTestId(TestId.memberSave));
     await waitFor(() =>
       expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'members', id: 11, patch: { passport_expiry: '2032-05-01' } }]),
     );
 
-    await waitFor(() => expect(screen.queryByTestId('member-form')).toBeNull());
-    await fireEvent.click(within(screen.getAllByTestId('member-row')[1]).getByTestId('member-delete'));
+    await waitFor(() => expect(screen.queryByTestId(TestId.memberForm)).toBeNull());
+    await fireEvent.click(within(screen.getAllByTestId(TestId.memberRow)[1]).getByTestId(TestId.memberDelete));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá «Yamada Taro» khỏi đoàn?');
     expect(callsOf(calls, 'delete_record')).toHaveLength(0);
-    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
     await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'members', id: 12 }]));
   });
 });

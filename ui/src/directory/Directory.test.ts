@@ -9,6 +9,7 @@ import CounsellorForm from './CounsellorForm.svelte';
 import OfficeDetail from './OfficeDetail.svelte';
 import OfficeForm from './OfficeForm.svelte';
 import OfficeList from './OfficeList.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const offices = [
   storedOffice(1),
@@ -50,7 +51,7 @@ describe('directory', () => {
   it('lists the trade offices with their place, zone, languages and counsellors', async () => {
     fakeCore({ list_records: listOf({ offices, counsellors }) });
     render(OfficeList);
-    const rows = await screen.findAllByTestId('office-row');
+    const rows = await screen.findAllByTestId(TestId.officeRow);
     expect(rows).toHaveLength(2);
     const tokyo = within(rows[0]);
     expect(tokyo.getByText('Thương vụ Việt Nam tại Nhật Bản')).toHaveAttribute('href', '#/offices/1');
@@ -70,13 +71,13 @@ describe('directory', () => {
       record_audit: () => [],
     });
     render(OfficeDetail, { id: 1 });
-    expect(await screen.findByTestId('detail-title')).toHaveTextContent('Thương vụ Việt Nam tại Nhật Bản');
-    expect(screen.getByTestId('office-detail')).toHaveTextContent('jp@moit.gov.vn');
-    expect(screen.getByTestId('office-clock')).toHaveTextContent('Bây giờ:');
-    const people = screen.getAllByTestId('office-counsellor');
+    expect(await screen.findByTestId(TestId.detailTitle)).toHaveTextContent('Thương vụ Việt Nam tại Nhật Bản');
+    expect(screen.getByTestId(TestId.officeDetail)).toHaveTextContent('jp@moit.gov.vn');
+    expect(screen.getByTestId(TestId.officeClock)).toHaveTextContent('Bây giờ:');
+    const people = screen.getAllByTestId(TestId.officeCounsellor);
     expect(people).toHaveLength(2);
     expect(within(people[0]).getByText('Nguyễn Thị Lan')).toHaveAttribute('href', '#/counsellors/3');
-    expect(screen.getByTestId('add-counsellor')).toHaveAttribute('href', '#/counsellors/new?office=1');
+    expect(screen.getByTestId(TestId.addCounsellor)).toHaveAttribute('href', '#/counsellors/new?office=1');
     const query = callsOf(calls, 'list_records')[0].query as ListQuery;
     expect(query.filters).toEqual([{ field: 'office_id', value: '1' }]);
   });
@@ -88,19 +89,19 @@ describe('directory', () => {
       record_audit: () => [],
     });
     render(CounsellorDetail, { id: 3 });
-    expect(await screen.findByTestId('detail-title')).toHaveTextContent('Nguyễn Thị Lan');
+    expect(await screen.findByTestId(TestId.detailTitle)).toHaveTextContent('Nguyễn Thị Lan');
     expect(screen.getByText('Thương vụ Việt Nam tại Nhật Bản')).toHaveAttribute('href', '#/offices/1');
     expect(screen.getByText('lan.nt@moit.gov.vn')).toHaveAttribute('href', 'mailto:lan.nt@moit.gov.vn');
     expect(callsOf(calls, 'counsellor_load')).toEqual([{ counsellorId: 3 }]);
 
-    expect(await screen.findByTestId('load-summary')).toHaveTextContent('1 đoàn đang phụ trách');
-    expect(screen.getByTestId('load-summary')).toHaveTextContent('1 cuộc gặp sắp tới');
-    const delegations = screen.getAllByTestId('load-delegation');
+    expect(await screen.findByTestId(TestId.loadSummary)).toHaveTextContent('1 đoàn đang phụ trách');
+    expect(screen.getByTestId(TestId.loadSummary)).toHaveTextContent('1 cuộc gặp sắp tới');
+    const delegations = screen.getAllByTestId(TestId.loadDelegation);
     expect(delegations).toHaveLength(2);
     expect(within(delegations[0]).getByText('Đoàn xúc tiến đầu tư tại Nhật Bản')).toHaveAttribute('href', '#/delegations/5');
     expect(delegations[0]).toHaveTextContent('Đã phê duyệt');
     expect(delegations[0]).toHaveTextContent('08/03/2027 – 12/03/2027');
-    const meeting = screen.getByTestId('load-meeting');
+    const meeting = screen.getByTestId(TestId.loadMeeting);
     expect(meeting).toHaveTextContent('10:00 08/03/2027');
     expect(meeting).toHaveTextContent('08:00 08/03/2027');
     expect(within(meeting).getByText('Đoàn xúc tiến đầu tư tại Nhật Bản')).toHaveAttribute('href', '#/delegations/5/itinerary');
@@ -125,13 +126,13 @@ describe('directory', () => {
     await fireEvent.input(field(container, 'country'), { target: { value: 'jp' } });
     await fireEvent.input(field(container, 'time_zone'), { target: { value: 'Asia/Osaka' } });
     await fireEvent.input(field(container, 'languages'), { target: { value: 'vi, ja' } });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
-    const zone = await screen.findByTestId('error-time_zone');
+    const zone = await screen.findByTestId(testIdOf('error', 'time_zone'));
     expect(zone).toHaveTextContent('Múi giờ không xác định');
     expect(zone.closest('.field')?.querySelector('[name="time_zone"]')).not.toBeNull();
     expect(field(container, 'time_zone')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByTestId('error-city')).toHaveTextContent('Trường này là bắt buộc');
+    expect(screen.getByTestId(testIdOf('error', 'city'))).toHaveTextContent('Trường này là bắt buộc');
     expect(callsOf(calls, 'create_record')[0]).toEqual({
       kind: 'offices',
       data: {
@@ -150,7 +151,7 @@ describe('directory', () => {
 
     await fireEvent.input(field(container, 'city'), { target: { value: 'Osaka' } });
     await fireEvent.input(field(container, 'time_zone'), { target: { value: 'Asia/Tokyo' } });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
     await waitFor(() => expect(router.path).toBe('/offices/9'));
   });
 
@@ -164,15 +165,15 @@ describe('directory', () => {
     expect(field(container, 'office_id').value).toBe('2');
 
     await fireEvent.change(field(container, 'office_id'), { target: { value: '' } });
-    await fireEvent.click(screen.getByTestId('save'));
-    expect(await screen.findByTestId('error-office_id')).toHaveTextContent('Chọn thương vụ');
+    await fireEvent.click(screen.getByTestId(TestId.save));
+    expect(await screen.findByTestId(testIdOf('error', 'office_id'))).toHaveTextContent('Chọn thương vụ');
     expect(callsOf(calls, 'create_record')).toHaveLength(0);
 
     await fireEvent.change(field(container, 'office_id'), { target: { value: '2' } });
     await fireEvent.input(field(container, 'full_name'), { target: { value: 'Đỗ Thị Mai' } });
     await fireEvent.input(field(container, 'title'), { target: { value: 'Tham tán' } });
     await fireEvent.input(field(container, 'languages'), { target: { value: 'ko, en' } });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
     expect(callsOf(calls, 'create_record')[0]).toEqual({
       kind: 'counsellors',
@@ -189,10 +190,10 @@ describe('directory', () => {
       delete_record: () => null,
     });
     render(CounsellorDetail, { id: 3 });
-    await screen.findByTestId('detail-title');
-    await fireEvent.click(screen.getByTestId('delete'));
+    await screen.findByTestId(TestId.detailTitle);
+    await fireEvent.click(screen.getByTestId(TestId.delete));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá tham tán «Nguyễn Thị Lan»?');
-    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
     await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'counsellors', id: 3 }]));
     await waitFor(() => expect(router.path).toBe('/offices/1'));
   });
@@ -204,15 +205,15 @@ describe('directory', () => {
       list_records: listOf({ offices, counsellors }),
     });
     render(App);
-    await fireEvent.click(await screen.findByTestId('nav-directory'));
-    expect(await screen.findAllByTestId('office-row')).toHaveLength(2);
-    expect(screen.getByTestId('nav-directory')).toHaveAttribute('aria-current', 'page');
+    await fireEvent.click(await screen.findByTestId(testIdOf('nav', 'directory')));
+    expect(await screen.findAllByTestId(TestId.officeRow)).toHaveLength(2);
+    expect(screen.getByTestId(testIdOf('nav', 'directory'))).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Thương vụ');
 
     location.hash = '#/counsellors';
-    expect(await screen.findAllByTestId('counsellor-row')).toHaveLength(3);
-    expect(screen.getByTestId('tab-counsellors')).toHaveAttribute('aria-current', 'page');
-    const kim = within(screen.getAllByTestId('counsellor-row')[2]);
+    expect(await screen.findAllByTestId(TestId.counsellorRow)).toHaveLength(3);
+    expect(screen.getByTestId(TestId.tabCounsellors)).toHaveAttribute('aria-current', 'page');
+    const kim = within(screen.getAllByTestId(TestId.counsellorRow)[2]);
     expect(kim.getByText('Kim Ji-won')).toHaveAttribute('href', '#/counsellors/5');
     expect(kim.getByText('Thương vụ Việt Nam tại Hàn Quốc')).toHaveAttribute('href', '#/offices/2');
   });

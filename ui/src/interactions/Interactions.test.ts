@@ -19,6 +19,7 @@ import {
   storedOrganization,
   useTimeZone,
 } from '../test-ipc';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 useTimeZone('Asia/Ho_Chi_Minh');
 
@@ -74,25 +75,25 @@ describe('Interaction timeline', () => {
     const calls = orgCore();
     render(OrganizationDetail, { id: 8 });
 
-    const timeline = await screen.findByTestId('interaction-timeline');
-    const items = within(timeline).getAllByTestId('interaction-item');
+    const timeline = await screen.findByTestId(TestId.interactionTimeline);
+    const items = within(timeline).getAllByTestId(TestId.interactionItem);
     expect(items.map((i) => i.dataset.interactionId)).toEqual(['41', '40', '42']);
 
     // 2026-03-01 20:05 UTC is 03:05 on 2 March in Hanoi.
-    expect(within(items[0]).getByTestId('interaction-when')).toHaveTextContent('02/03/2026 03:05');
-    expect(within(items[0]).getByTestId('interaction-kind')).toHaveTextContent('Điện thoại');
-    expect(within(items[1]).getByTestId('interaction-when')).toHaveTextContent('10/02/2026 10:00');
-    expect(within(items[1]).getByTestId('interaction-summary')).toHaveTextContent('Gặp tại KOTRA');
-    expect(within(items[1]).getByTestId('interaction-attendees')).toHaveTextContent('Kim Min-jun, Lee Soo-ah');
+    expect(within(items[0]).getByTestId(TestId.interactionWhen)).toHaveTextContent('02/03/2026 03:05');
+    expect(within(items[0]).getByTestId(TestId.interactionKind)).toHaveTextContent('Điện thoại');
+    expect(within(items[1]).getByTestId(TestId.interactionWhen)).toHaveTextContent('10/02/2026 10:00');
+    expect(within(items[1]).getByTestId(TestId.interactionSummary)).toHaveTextContent('Gặp tại KOTRA');
+    expect(within(items[1]).getByTestId(TestId.interactionAttendees)).toHaveTextContent('Kim Min-jun, Lee Soo-ah');
     expect(within(items[1]).getByRole('link', { name: 'Kim Min-jun' })).toHaveAttribute('href', '#/contacts/people/15');
     await waitFor(() =>
-      expect(within(items[1]).getByTestId('interaction-delegation')).toHaveTextContent('Đoàn: Đoàn xúc tiến tại Hàn Quốc'),
+      expect(within(items[1]).getByTestId(TestId.interactionDelegation)).toHaveTextContent('Đoàn: Đoàn xúc tiến tại Hàn Quốc'),
     );
-    expect(within(items[1]).getByTestId('interaction-delegation')).toHaveAttribute('href', '#/delegations/5');
+    expect(within(items[1]).getByTestId(TestId.interactionDelegation)).toHaveAttribute('href', '#/delegations/5');
     await waitFor(() =>
-      expect(within(items[1]).getByTestId('interaction-itinerary-item')).toHaveTextContent('Mục lịch trình: Gặp KOTRA Seoul'),
+      expect(within(items[1]).getByTestId(TestId.interactionItineraryItem)).toHaveTextContent('Mục lịch trình: Gặp KOTRA Seoul'),
     );
-    expect(within(items[1]).getByTestId('interaction-itinerary-item')).toHaveAttribute(
+    expect(within(items[1]).getByTestId(TestId.interactionItineraryItem)).toHaveAttribute(
       'href',
       '#/delegations/5/itinerary?item=77',
     );
@@ -108,8 +109,8 @@ describe('Interaction timeline', () => {
     });
 
     setLanguage('en');
-    await waitFor(() => expect(within(items[0]).getByTestId('interaction-when')).toHaveTextContent('2 Mar 2026, 03:05'));
-    expect(within(items[0]).getByTestId('interaction-kind')).toHaveTextContent('Call');
+    await waitFor(() => expect(within(items[0]).getByTestId(TestId.interactionWhen)).toHaveTextContent('2 Mar 2026, 03:05'));
+    expect(within(items[0]).getByTestId(TestId.interactionKind)).toHaveTextContent('Call');
   });
 
   it('lists the organisation’s leads with a way to the pipeline, pointing at the one searched for', async () => {
@@ -117,12 +118,12 @@ describe('Interaction timeline', () => {
     router.path = '/contacts/organizations/8?lead=30&interaction=40';
     render(OrganizationDetail, { id: 8 });
 
-    const lead = await screen.findByTestId('organization-lead');
+    const lead = await screen.findByTestId(TestId.organizationLead);
     expect(lead).toHaveClass('focused');
-    expect(within(lead).getByTestId('organization-lead-pipeline')).toHaveAttribute('href', '#/pipeline?lead=30');
+    expect(within(lead).getByTestId(TestId.organizationLeadPipeline)).toHaveAttribute('href', '#/pipeline?lead=30');
     expect(lead).toHaveTextContent('Gửi hồ sơ');
-    expect(screen.getByTestId('organization-pipeline')).toHaveAttribute('href', '#/pipeline');
-    const items = await screen.findAllByTestId('interaction-item');
+    expect(screen.getByTestId(TestId.organizationPipeline)).toHaveAttribute('href', '#/pipeline');
+    const items = await screen.findAllByTestId(TestId.interactionItem);
     expect(items.find((i) => i.dataset.interactionId === '40')).toHaveClass('focused');
   });
 
@@ -137,24 +138,24 @@ describe('Interaction timeline', () => {
       },
     });
     render(OrganizationDetail, { id: 8 });
-    await screen.findByTestId('interaction-timeline');
+    await screen.findByTestId(TestId.interactionTimeline);
 
-    await fireEvent.click(screen.getByTestId('log-interaction'));
-    const form = screen.getByTestId('interaction-form');
+    await fireEvent.click(screen.getByTestId(TestId.logInteraction));
+    const form = screen.getByTestId(TestId.interactionForm);
     await within(form).findByRole('option', { name: /Đoàn xúc tiến tại Hàn Quốc/ });
-    await fireEvent.change(within(form).getByTestId('interaction-kind-select'), { target: { value: 'site_visit' } });
-    await fireEvent.input(within(form).getByTestId('interaction-when-input'), { target: { value: '2026-03-02T09:30' } });
-    await fireEvent.input(within(form).getByTestId('interaction-summary-input'), {
+    await fireEvent.change(within(form).getByTestId(TestId.interactionKindSelect), { target: { value: 'site_visit' } });
+    await fireEvent.input(within(form).getByTestId(TestId.interactionWhenInput), { target: { value: '2026-03-02T09:30' } });
+    await fireEvent.input(within(form).getByTestId(TestId.interactionSummaryInput), {
       target: { value: 'Khảo sát Khu CNC Hòa Lạc' },
     });
-    await fireEvent.input(within(form).getByTestId('interaction-notes-input'), { target: { value: 'Cần bản đồ' } });
-    const attendees = within(form).getAllByTestId('interaction-attendee');
+    await fireEvent.input(within(form).getByTestId(TestId.interactionNotesInput), { target: { value: 'Cần bản đồ' } });
+    const attendees = within(form).getAllByTestId(TestId.interactionAttendee);
     expect(attendees.map((a) => a.parentElement?.textContent?.trim())).toEqual(['Kim Min-jun — Giám đốc', 'Lee Soo-ah']);
     await fireEvent.click(attendees[1]);
-    expect(within(form).queryByTestId('interaction-item-select')).toBeNull();
-    await fireEvent.change(within(form).getByTestId('interaction-delegation-select'), { target: { value: '5' } });
+    expect(within(form).queryByTestId(TestId.interactionItemSelect)).toBeNull();
+    await fireEvent.change(within(form).getByTestId(TestId.interactionDelegationSelect), { target: { value: '5' } });
     // The delegation's programme is read, in order, each item at its own local time (Seoul).
-    const itemSelect = await within(form).findByTestId('interaction-item-select');
+    const itemSelect = await within(form).findByTestId(TestId.interactionItemSelect);
     expect(callsOf(calls, 'list_records').find((c) => c.kind === 'itinerary-items')?.query).toMatchObject({
       filters: [{ field: 'delegation_id', value: '5' }],
       sort: 'starts_at',
@@ -165,7 +166,7 @@ describe('Interaction timeline', () => {
       '14:30 10/03/2027 — Thăm nhà máy Samsung',
     ]);
     await fireEvent.change(itemSelect, { target: { value: '78' } });
-    await fireEvent.click(within(form).getByTestId('interaction-save'));
+    await fireEvent.click(within(form).getByTestId(TestId.interactionSave));
 
     await waitFor(() => expect(created).toHaveLength(1));
     expect(callsOf(calls, 'create_record')[0].kind).toBe('interactions');
@@ -179,11 +180,11 @@ describe('Interaction timeline', () => {
       itinerary_item_id: 78,
       notes: 'Cần bản đồ',
     });
-    await waitFor(() => expect(screen.queryByTestId('interaction-form')).toBeNull());
-    await waitFor(() => expect(screen.getAllByTestId('interaction-item')[0].dataset.interactionId).toBe('50'));
-    const first = screen.getAllByTestId('interaction-item')[0];
+    await waitFor(() => expect(screen.queryByTestId(TestId.interactionForm)).toBeNull());
+    await waitFor(() => expect(screen.getAllByTestId(TestId.interactionItem)[0].dataset.interactionId).toBe('50'));
+    const first = screen.getAllByTestId(TestId.interactionItem)[0];
     expect(first).toHaveClass('focused');
-    expect(within(first).getByTestId('interaction-when')).toHaveTextContent('02/03/2026 09:30');
+    expect(within(first).getByTestId(TestId.interactionWhen)).toHaveTextContent('02/03/2026 09:30');
     INTERACTIONS.pop();
   });
 
@@ -196,33 +197,33 @@ describe('Interaction timeline', () => {
       },
     });
     render(OrganizationDetail, { id: 8 });
-    await screen.findByTestId('interaction-timeline');
-    await fireEvent.click(screen.getByTestId('log-interaction'));
-    const form = screen.getByTestId('interaction-form');
+    await screen.findByTestId(TestId.interactionTimeline);
+    await fireEvent.click(screen.getByTestId(TestId.logInteraction));
+    const form = screen.getByTestId(TestId.interactionForm);
 
-    await fireEvent.input(within(form).getByTestId('interaction-when-input'), { target: { value: '' } });
-    await fireEvent.click(within(form).getByTestId('interaction-save'));
-    expect(await within(form).findByTestId('error-occurred_at')).toHaveTextContent('Trường này là bắt buộc');
+    await fireEvent.input(within(form).getByTestId(TestId.interactionWhenInput), { target: { value: '' } });
+    await fireEvent.click(within(form).getByTestId(TestId.interactionSave));
+    expect(await within(form).findByTestId(testIdOf('error', 'occurred_at'))).toHaveTextContent('Trường này là bắt buộc');
     expect(callsOf(calls, 'create_record')).toHaveLength(0);
 
-    await fireEvent.input(within(form).getByTestId('interaction-when-input'), { target: { value: '2026-03-02T09:30' } });
-    await fireEvent.click(within(form).getByTestId('interaction-save'));
-    const error = await within(form).findByTestId('error-summary');
+    await fireEvent.input(within(form).getByTestId(TestId.interactionWhenInput), { target: { value: '2026-03-02T09:30' } });
+    await fireEvent.click(within(form).getByTestId(TestId.interactionSave));
+    const error = await within(form).findByTestId(testIdOf('error', 'summary'));
     expect(error).toHaveTextContent('Trường này là bắt buộc');
-    expect(within(form).getByTestId('interaction-summary-input').closest('.field')).toContainElement(error);
-    expect(within(form).queryByTestId('error-occurred_at')).toBeNull();
+    expect(within(form).getByTestId(TestId.interactionSummaryInput).closest('.field')).toContainElement(error);
+    expect(within(form).queryByTestId(testIdOf('error', 'occurred_at'))).toBeNull();
   });
 
   it('on a person’s page lists the interactions they attended, and ticks them in a new one', async () => {
     const calls = orgCore();
     render(PersonDetail, { id: 15 });
-    await screen.findByTestId('interaction-timeline');
+    await screen.findByTestId(TestId.interactionTimeline);
 
     const query = callsOf(calls, 'list_records').find((a) => a.kind === 'interactions')!.query as ListQuery;
     expect(query.filters).toEqual([{ field: 'contact_ids', value: '15' }]);
 
-    await fireEvent.click(screen.getByTestId('log-interaction'));
-    const boxes = within(screen.getByTestId('interaction-form')).getAllByTestId('interaction-attendee') as HTMLInputElement[];
+    await fireEvent.click(screen.getByTestId(TestId.logInteraction));
+    const boxes = within(screen.getByTestId(TestId.interactionForm)).getAllByTestId(TestId.interactionAttendee) as HTMLInputElement[];
     expect(boxes.map((b) => [b.value, b.checked])).toEqual([
       ['15', true],
       ['16', false],

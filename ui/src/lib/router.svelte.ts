@@ -234,13 +234,108 @@ export function startRouter(): () => void {
   return () => window.removeEventListener('hashchange', sync);
 }
 
-/** The href of an in-app path, for links. */
-export function href(path: string): string {
+/** A path's query parameters; absent ones (null, undefined) are left out. */
+export type Query = Record<string, string | number | null | undefined>;
+
+// The path of each route: the one place that spells them, which `parseRoute` reads back
+// (router.test.ts round-trips every kind).
+function routePath(route: Route): string {
+  switch (route.name) {
+    case 'dashboard':
+      return '/';
+    case 'delegations':
+      return '/delegations';
+    case 'delegation-new':
+      return '/delegations/new';
+    case 'delegation':
+      return route.tab === 'overview' ? `/delegations/${route.id}` : `/delegations/${route.id}/${route.tab}`;
+    case 'delegation-edit':
+      return `/delegations/${route.id}/edit`;
+    case 'organizations':
+      return '/contacts/organizations';
+    case 'organization-new':
+      return '/contacts/organizations/new';
+    case 'organization':
+      return `/contacts/organizations/${route.id}`;
+    case 'organization-edit':
+      return `/contacts/organizations/${route.id}/edit`;
+    case 'people':
+      return '/contacts/people';
+    case 'person-new':
+      return '/contacts/people/new';
+    case 'person':
+      return `/contacts/people/${route.id}`;
+    case 'person-edit':
+      return `/contacts/people/${route.id}/edit`;
+    case 'contacts-import':
+      return '/contacts/import';
+    case 'contacts-duplicates':
+      return '/contacts/duplicates';
+    case 'pipeline':
+      return '/pipeline';
+    case 'opportunities':
+      return '/opportunities';
+    case 'opportunity-new':
+      return '/opportunities/new';
+    case 'opportunity':
+      return `/opportunities/${route.id}`;
+    case 'opportunity-edit':
+      return `/opportunities/${route.id}/edit`;
+    case 'briefs':
+      return '/briefs';
+    case 'brief':
+      return `/briefs/${route.id}`;
+    case 'offices':
+      return '/offices';
+    case 'office-new':
+      return '/offices/new';
+    case 'office':
+      return `/offices/${route.id}`;
+    case 'office-edit':
+      return `/offices/${route.id}/edit`;
+    case 'counsellors':
+      return '/counsellors';
+    case 'counsellor-new':
+      return '/counsellors/new';
+    case 'counsellor':
+      return `/counsellors/${route.id}`;
+    case 'counsellor-edit':
+      return `/counsellors/${route.id}/edit`;
+    case 'exchange':
+      return '/exchange';
+    case 'settings':
+      return '/settings';
+    case 'not-found':
+      return '/not-found';
+  }
+}
+
+/** The in-app path of a route with its query ("/delegations/5/itinerary?item=77"), for `navigate`. */
+export function pathOf(route: Route, query: Query | URLSearchParams = {}): string {
+  const params =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query)
+            .filter((entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        );
+  const text = params.toString();
+  return text ? `${routePath(route)}?${text}` : routePath(route);
+}
+
+/** The href of a route, for links ("#/delegations/12"). */
+export function href(route: Route, query?: Query | URLSearchParams): string {
+  return hrefOfPath(pathOf(route, query));
+}
+
+/** The href of a path made by `pathOf` and kept (a list as last shown, a search hit's place). */
+export function hrefOfPath(path: string): string {
   return `#${path}`;
 }
 
 /** The delegation list as last shown (with its filters), for the way back from a delegation. */
-export const lastList = { delegations: '/delegations' };
+export const lastList = { delegations: pathOf({ name: 'delegations' }) };
 
 /** Shows `path` in the address without a new history entry (a list's filters, a tab). */
 export function replacePath(path: string): void {

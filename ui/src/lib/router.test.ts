@@ -1,5 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, queryOf, screenKey, sectionOf } from './router.svelte';
+import {
+  DELEGATION_TABS,
+  href,
+  parseRoute,
+  pathOf,
+  queryOf,
+  screenKey,
+  sectionOf,
+  type Route,
+} from './router.svelte';
+
+// One example (or more) of every kind of route: the mapped type makes a new kind a compile error
+// here until it has one, so the round trip below covers every route there is.
+const EXAMPLES: { [N in Route['name']]: Extract<Route, { name: N }>[] } = {
+  dashboard: [{ name: 'dashboard' }],
+  delegations: [{ name: 'delegations' }],
+  'delegation-new': [{ name: 'delegation-new' }],
+  delegation: DELEGATION_TABS.map((tab) => ({ name: 'delegation', id: 12, tab })),
+  'delegation-edit': [{ name: 'delegation-edit', id: 12 }],
+  organizations: [{ name: 'organizations' }],
+  'organization-new': [{ name: 'organization-new' }],
+  organization: [{ name: 'organization', id: 3 }],
+  'organization-edit': [{ name: 'organization-edit', id: 3 }],
+  people: [{ name: 'people' }],
+  'person-new': [{ name: 'person-new' }],
+  person: [{ name: 'person', id: 7 }],
+  'person-edit': [{ name: 'person-edit', id: 7 }],
+  'contacts-import': [{ name: 'contacts-import' }],
+  'contacts-duplicates': [{ name: 'contacts-duplicates' }],
+  pipeline: [{ name: 'pipeline' }],
+  opportunities: [{ name: 'opportunities' }],
+  'opportunity-new': [{ name: 'opportunity-new' }],
+  opportunity: [{ name: 'opportunity', id: 2 }],
+  'opportunity-edit': [{ name: 'opportunity-edit', id: 2 }],
+  briefs: [{ name: 'briefs' }],
+  brief: [{ name: 'brief', id: 9 }],
+  offices: [{ name: 'offices' }],
+  'office-new': [{ name: 'office-new' }],
+  office: [{ name: 'office', id: 4 }],
+  'office-edit': [{ name: 'office-edit', id: 4 }],
+  counsellors: [{ name: 'counsellors' }],
+  'counsellor-new': [{ name: 'counsellor-new' }],
+  counsellor: [{ name: 'counsellor', id: 5 }],
+  'counsellor-edit': [{ name: 'counsellor-edit', id: 5 }],
+  exchange: [{ name: 'exchange' }],
+  settings: [{ name: 'settings' }],
+  'not-found': [{ name: 'not-found' }],
+};
+
+describe('href', () => {
+  it('builds a path that parseRoute reads back as the same route, for every kind of route', () => {
+    const routes: Route[] = Object.values(EXAMPLES).flat();
+    expect(new Set(routes.map((r) => r.name)).size).toBe(Object.keys(EXAMPLES).length);
+    for (const route of routes) {
+      const link = href(route);
+      expect(link.startsWith('#/'), link).toBe(true);
+      expect(parseRoute(link.slice(1)), link).toEqual(route);
+    }
+  });
+
+  it('spells the paths the app has always used (the e2e tests and bookmarks open them)', () => {
+    expect(href({ name: 'dashboard' })).toBe('#/');
+    expect(href({ name: 'delegation', id: 12, tab: 'overview' })).toBe('#/delegations/12');
+    expect(href({ name: 'delegation', id: 12, tab: 'itinerary' })).toBe('#/delegations/12/itinerary');
+    expect(href({ name: 'organization-edit', id: 3 })).toBe('#/contacts/organizations/3/edit');
+    expect(href({ name: 'counsellor-new' }, { office: 3 })).toBe('#/counsellors/new?office=3');
+  });
+
+  it('adds a query, leaving out absent parameters, which queryOf reads back', () => {
+    const path = pathOf({ name: 'delegation', id: 5, tab: 'itinerary' }, { item: 77, focus: null, x: undefined });
+    expect(path).toBe('/delegations/5/itinerary?item=77');
+    expect(queryOf(path).get('item')).toBe('77');
+    expect(pathOf({ name: 'pipeline' }, new URLSearchParams({ owner: 'Lê Hà' }))).toBe('/pipeline?owner=L%C3%AA+H%C3%A0');
+    expect(pathOf({ name: 'pipeline' }, new URLSearchParams())).toBe('/pipeline');
+  });
+});
+
 
 describe('parseRoute', () => {
   it('names every screen from its path', () => {

@@ -5,6 +5,7 @@ import { setLanguage } from '../lib/i18n/index.svelte';
 import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, storedMeta } from '../test-ipc';
 import OpportunityDetail from './OpportunityDetail.svelte';
+import { TestId } from '../lib/test-ids';
 
 const hoaLac: Stored<Opportunity> = {
   ...storedMeta(1),
@@ -44,10 +45,10 @@ describe('OpportunityDetail', () => {
     fakeCore({ get_record: () => hoaLac, record_audit: () => [], opportunity_images: () => [] });
     render(OpportunityDetail, { id: 1 });
 
-    expect(await screen.findByTestId('detail-title')).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
-    expect(screen.getByTestId('opportunity-detail')).toHaveTextContent('Hoa Lac Hi-Tech Park');
+    expect(await screen.findByTestId(TestId.detailTitle)).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
+    expect(screen.getByTestId(TestId.opportunityDetail)).toHaveTextContent('Hoa Lac Hi-Tech Park');
     expect(screen.getByText(/105,00\sUSD – 120,00\sUSD \/ m²\/50 năm/)).toBeInTheDocument();
-    const figure = screen.getByTestId('key-figure');
+    const figure = screen.getByTestId(TestId.keyFigure);
     expect(within(figure).getByText('Vốn đăng ký')).toBeInTheDocument();
     expect(figure).toHaveTextContent('Ban quản lý Khu CNC Hòa Lạc');
     expect(figure).toHaveTextContent('31/05/2024');
@@ -55,7 +56,7 @@ describe('OpportunityDetail', () => {
 
     setLanguage('en');
     expect(await screen.findByText('Registered capital')).toBeInTheDocument();
-    expect(screen.getByTestId('detail-title')).toHaveTextContent('Hoa Lac Hi-Tech Park');
+    expect(screen.getByTestId(TestId.detailTitle)).toHaveTextContent('Hoa Lac Hi-Tech Park');
     expect(screen.getByText('10% corporate income tax for 15 years')).toBeInTheDocument();
     expect(figure).toHaveTextContent('31 May 2024');
   });
@@ -68,12 +69,12 @@ describe('OpportunityDetail', () => {
       delete_record: () => null,
     });
     render(OpportunityDetail, { id: 1 });
-    expect(await screen.findByTestId('edit')).toHaveAttribute('href', '#/opportunities/1/edit');
+    expect(await screen.findByTestId(TestId.edit)).toHaveAttribute('href', '#/opportunities/1/edit');
 
-    await fireEvent.click(screen.getByTestId('delete'));
+    await fireEvent.click(screen.getByTestId(TestId.delete));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá cơ hội đầu tư «Khu Công nghệ cao Hòa Lạc»?');
     expect(callsOf(calls, 'delete_record')).toHaveLength(0);
-    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
 
     await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'opportunities', id: 1 }]));
     await waitFor(() => expect(router.path).toBe('/opportunities'));

@@ -5,6 +5,7 @@ import { setLanguage } from '../lib/i18n/index.svelte';
 import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, invalidPayload, storedOpportunity } from '../test-ipc';
 import OpportunityForm from './OpportunityForm.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 function input(container: HTMLElement, name: string): HTMLInputElement {
   const el = container.querySelector<HTMLInputElement>(`[name="${name}"]`);
@@ -22,7 +23,7 @@ async function fill(container: HTMLElement, values: Record<string, string>) {
 
 async function addFigures(container: HTMLElement, rows: Record<string, string>[]) {
   for (const [i, row] of rows.entries()) {
-    await fireEvent.click(screen.getByTestId('add-key_figures'));
+    await fireEvent.click(screen.getByTestId(TestId.addKeyFigures));
     await fill(container, Object.fromEntries(Object.entries(row).map(([k, v]) => [`key_figures[${i}].${k}`, v])));
   }
 }
@@ -60,7 +61,7 @@ describe('OpportunityForm', () => {
       {},
       { label_vi: 'Số dự án FDI', value: '45', source: 'HIZA' },
     ]);
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
     const { kind, data } = callsOf(calls, 'create_record')[0] as { kind: string; data: Opportunity };
@@ -109,32 +110,32 @@ describe('OpportunityForm', () => {
       { label_vi: 'Diện tích', value: '170 ha', source: 'HIZA' },
       { label_vi: 'Lấp đầy', value: '92%' },
     ]);
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
-    const error = await screen.findByTestId('error-key_figures[1].source');
+    const error = await screen.findByTestId(testIdOf('error', 'key_figures[1].source'));
     expect(error).toHaveTextContent('Trường này là bắt buộc');
-    const rows = screen.getAllByTestId('key_figures-row');
+    const rows = screen.getAllByTestId(TestId.keyFiguresRow);
     expect(rows[1]).toContainElement(error);
     expect(rows[0].querySelector('.field-error')).toBeNull();
     expect(input(container, 'key_figures[1].source')).toHaveAttribute('aria-invalid', 'true');
     expect(input(container, 'key_figures[1].value')).toHaveAttribute('aria-invalid', 'false');
-    const rentError = screen.getByTestId('error-land_rent_max_minor');
+    const rentError = screen.getByTestId(testIdOf('error', 'land_rent_max_minor'));
     expect(rentError.closest('.field')?.querySelector('[name="land_rent_max_minor"]')).not.toBeNull();
-    expect(screen.getByTestId('form-error')).not.toHaveTextContent('key_figures');
+    expect(screen.getByTestId(TestId.formError)).not.toHaveTextContent('key_figures');
 
     setLanguage('en');
-    await waitFor(() => expect(within(rows[1]).getByTestId('error-key_figures[1].source')).toHaveTextContent('This field is required'));
+    await waitFor(() => expect(within(rows[1]).getByTestId(testIdOf('error', 'key_figures[1].source'))).toHaveTextContent('This field is required'));
   });
 
   it('requires the source and its date, and reads amounts before calling the core', async () => {
     const calls = fakeCore({ create_record: () => storedOpportunity(1) });
     const { container } = render(OpportunityForm);
     await fill(container, { name_vi: 'Cụm công nghiệp Quất Động', location: 'Thường Tín', land_rent_min_minor: '12,345.678', land_rent_currency: 'USD' });
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
-    expect(await screen.findByTestId('error-source')).toHaveTextContent('Trường này là bắt buộc');
-    expect(screen.getByTestId('error-source_date')).toHaveTextContent('Trường này là bắt buộc');
-    expect(screen.getByTestId('error-land_rent_min_minor')).toHaveTextContent('USD có tối đa 2 chữ số thập phân');
+    expect(await screen.findByTestId(testIdOf('error', 'source'))).toHaveTextContent('Trường này là bắt buộc');
+    expect(screen.getByTestId(testIdOf('error', 'source_date'))).toHaveTextContent('Trường này là bắt buộc');
+    expect(screen.getByTestId(testIdOf('error', 'land_rent_min_minor'))).toHaveTextContent('USD có tối đa 2 chữ số thập phân');
     expect(callsOf(calls, 'create_record')).toHaveLength(0);
   });
 
@@ -157,11 +158,11 @@ describe('OpportunityForm', () => {
     await waitFor(() => expect(input(container, 'name_vi').value).toBe(stored.name_vi));
     expect(input(container, 'land_rent_min_minor').value).toBe('105.00');
     expect(container.querySelector<HTMLInputElement>('[name="sectors"][value="vật liệu"]')!.checked).toBe(true);
-    expect(screen.getAllByTestId('key_figures-row')).toHaveLength(2);
+    expect(screen.getAllByTestId(TestId.keyFiguresRow)).toHaveLength(2);
 
     await fill(container, { land_rent_max_minor: '130', 'key_figures[1].value': '112' });
     await fireEvent.click(screen.getByLabelText('Xoá số liệu 1'));
-    await fireEvent.click(screen.getByTestId('save'));
+    await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'update_record')).toHaveLength(1));
     expect(callsOf(calls, 'update_record')[0]).toEqual({

@@ -5,6 +5,7 @@ import type { OpportunityImage } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
 import { callsOf, fakeCore, imageDataUrlOf, invalidPayload, storedImage, storedOpportunity } from '../test-ipc';
 import OpportunityDetail from './OpportunityDetail.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const openDialog = vi.mocked(open);
@@ -24,7 +25,7 @@ function core(images: OpportunityImage[], extra: Record<string, (args: Record<st
   });
 }
 
-const pictures = () => screen.getAllByTestId('opportunity-image');
+const pictures = () => screen.getAllByTestId(TestId.opportunityImage);
 
 /** The <img> of a picture once its data URL has arrived (a placeholder stands in until then). */
 function loadedImage(picture: HTMLElement): Promise<HTMLImageElement> {
@@ -40,7 +41,7 @@ describe('opportunity pictures', () => {
     const calls = core([gate, plan]);
     const { container } = render(OpportunityDetail, { id: 1 });
 
-    const gallery = await screen.findByTestId('opportunity-images');
+    const gallery = await screen.findByTestId(TestId.opportunityImages);
     expect(within(gallery).getByRole('heading', { name: 'Hình ảnh' })).toBeInTheDocument();
     await waitFor(() => expect(pictures()).toHaveLength(2));
     const [one, two] = pictures();
@@ -61,7 +62,7 @@ describe('opportunity pictures', () => {
     setLanguage('en');
     await waitFor(() => expect(img2).toHaveAttribute('alt', 'Hoa Lac Hi-Tech Park'));
     expect(within(gallery).getByRole('heading', { name: 'Pictures' })).toBeInTheDocument();
-    expect(screen.getByTestId('add-image')).toHaveTextContent('Add picture');
+    expect(screen.getByTestId(TestId.addImage)).toHaveTextContent('Add picture');
   });
 
   it('adds a picture: the open dialog, then add_opportunity_image with the path and caption, then the new list', async () => {
@@ -74,20 +75,20 @@ describe('opportunity pictures', () => {
       },
     });
     render(OpportunityDetail, { id: 1 });
-    await screen.findByTestId('opportunity-image');
-    expect(screen.getByTestId('add-image')).toHaveTextContent('Thêm ảnh');
+    await screen.findByTestId(TestId.opportunityImage);
+    expect(screen.getByTestId(TestId.addImage)).toHaveTextContent('Thêm ảnh');
 
     // Cancelling the dialog adds nothing.
     openDialog.mockResolvedValueOnce(null);
-    await fireEvent.click(screen.getByTestId('add-image'));
+    await fireEvent.click(screen.getByTestId(TestId.addImage));
     await waitFor(() => expect(openDialog).toHaveBeenCalledTimes(1));
-    await waitFor(() => expect(screen.getByTestId('add-image')).not.toBeDisabled());
+    await waitFor(() => expect(screen.getByTestId(TestId.addImage)).not.toBeDisabled());
     expect(callsOf(calls, 'add_opportunity_image')).toHaveLength(0);
 
     openDialog.mockResolvedValueOnce('/home/lan/Ảnh/nha-dieu-hanh.jpg');
     const caption = screen.getByLabelText('Chú thích ảnh (không bắt buộc)') as HTMLInputElement;
     await fireEvent.input(caption, { target: { value: '  Nhà điều hành ' } });
-    await fireEvent.click(screen.getByTestId('add-image'));
+    await fireEvent.click(screen.getByTestId(TestId.addImage));
 
     await waitFor(() => expect(pictures()).toHaveLength(2));
     expect(openDialog).toHaveBeenLastCalledWith({
@@ -122,18 +123,18 @@ describe('opportunity pictures', () => {
     });
     openDialog.mockResolvedValue('/home/lan/Ảnh/so-do.gif');
     render(OpportunityDetail, { id: 1 });
-    const gallery = await screen.findByTestId('opportunity-images');
+    const gallery = await screen.findByTestId(TestId.opportunityImages);
     expect(await within(gallery).findByText('Chưa có ảnh nào.')).toBeInTheDocument();
 
-    await fireEvent.click(screen.getByTestId('add-image'));
-    const error = await screen.findByTestId('error-file');
+    await fireEvent.click(screen.getByTestId(TestId.addImage));
+    const error = await screen.findByTestId(testIdOf('error', 'file'));
     expect(error).toHaveTextContent('Chỉ nhận ảnh PNG hoặc JPEG');
-    expect(error.parentElement).toBe(screen.getByTestId('add-image').parentElement);
+    expect(error.parentElement).toBe(screen.getByTestId(TestId.addImage).parentElement);
     expect(callsOf(calls, 'add_opportunity_image')).toEqual([
       { opportunityId: 1, path: '/home/lan/Ảnh/so-do.gif', caption: null },
     ]);
-    expect(screen.queryByTestId('opportunity-image')).toBeNull();
-    expect(screen.queryByTestId('image-error')).toBeNull();
+    expect(screen.queryByTestId(TestId.opportunityImage)).toBeNull();
+    expect(screen.queryByTestId(TestId.imageError)).toBeNull();
 
     setLanguage('en');
     await waitFor(() => expect(error).toHaveTextContent('Only PNG or JPEG pictures are accepted'));
@@ -147,11 +148,11 @@ describe('opportunity pictures', () => {
     });
     openDialog.mockResolvedValue('/root/anh.png');
     render(OpportunityDetail, { id: 1 });
-    await screen.findByTestId('opportunity-images');
-    await fireEvent.click(screen.getByTestId('add-image'));
-    const error = await screen.findByTestId('image-error');
+    await screen.findByTestId(TestId.opportunityImages);
+    await fireEvent.click(screen.getByTestId(TestId.addImage));
+    const error = await screen.findByTestId(TestId.imageError);
     expect(error).toHaveTextContent('Lỗi đọc/ghi tệp: quyền truy cập');
-    expect(error.parentElement).toBe(screen.getByTestId('add-image').parentElement);
+    expect(error.parentElement).toBe(screen.getByTestId(TestId.addImage).parentElement);
   });
 
   it('removes a picture only after confirmation, then shows the list without it', async () => {
@@ -168,14 +169,14 @@ describe('opportunity pictures', () => {
     render(OpportunityDetail, { id: 1 });
     await waitFor(() => expect(pictures()).toHaveLength(2));
 
-    await fireEvent.click(within(pictures()[0]).getByTestId('remove-image'));
+    await fireEvent.click(within(pictures()[0]).getByTestId(TestId.removeImage));
     const dialog = within(pictures()[0]).getByRole('alertdialog');
     expect(dialog).toHaveTextContent('Xoá ảnh «Cổng chính Khu CNC Hòa Lạc» khỏi cơ hội đầu tư này?');
     expect(callsOf(calls, 'remove_opportunity_image')).toHaveLength(0);
     // The opportunity itself is not being deleted.
-    expect(screen.getByTestId('delete')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.delete)).toBeInTheDocument();
 
-    await fireEvent.click(within(dialog).getByTestId('confirm-delete'));
+    await fireEvent.click(within(dialog).getByTestId(TestId.confirmDelete));
     await waitFor(() => expect(pictures()).toHaveLength(1));
     expect(callsOf(calls, 'remove_opportunity_image')).toEqual([{ imageId: 1 }]);
     expect(callsOf(calls, 'delete_record')).toHaveLength(0);

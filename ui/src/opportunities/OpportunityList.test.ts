@@ -4,6 +4,7 @@ import type { ListQuery } from '../lib/bindings.gen';
 import { router } from '../lib/router.svelte';
 import { callsOf, fakeCore, listOf, storedOpportunity } from '../test-ipc';
 import OpportunityList from './OpportunityList.svelte';
+import { TestId } from '../lib/test-ids';
 
 describe('OpportunityList', () => {
   it('filters by kind, sector and status, sorted by name, and pages', async () => {
@@ -11,8 +12,8 @@ describe('OpportunityList', () => {
     const calls = fakeCore({ list_records: listOf({ opportunities: many }) });
     const { container } = render(OpportunityList);
 
-    expect(await screen.findAllByTestId('opportunity-row')).toHaveLength(20);
-    expect(screen.getAllByTestId('opportunity-row')[0]).toHaveTextContent('Bán dẫn, Phần mềm, Nghiên cứu và phát triển');
+    expect(await screen.findAllByTestId(TestId.opportunityRow)).toHaveLength(20);
+    expect(screen.getAllByTestId(TestId.opportunityRow)[0]).toHaveTextContent('Bán dẫn, Phần mềm, Nghiên cứu và phát triển');
     const query = () => callsOf(calls, 'list_records').at(-1)!.query as ListQuery;
     expect(query()).toMatchObject({ sort: 'name_vi', descending: false, limit: 20, offset: 0, filters: [] });
 
@@ -31,7 +32,7 @@ describe('OpportunityList', () => {
     );
     expect(query().offset).toBe(0);
 
-    await fireEvent.click(screen.getByTestId('new-opportunity'));
+    await fireEvent.click(screen.getByTestId(TestId.newOpportunity));
     expect(router.path).toBe('/opportunities/new');
   });
 });

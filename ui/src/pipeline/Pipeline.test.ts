@@ -4,6 +4,7 @@ import type { Lead, ListQuery, PipelineTotals, Stored } from '../lib/bindings.ge
 import { callsOf, fakeCore, invalidPayload, listOf, pipelineTotalsOf, storedLead, storedOrganization } from '../test-ipc';
 import { BOARD_CAP, stageTotal } from './pipeline';
 import PipelinePage from './PipelinePage.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const DAY = 86_400_000;
 const past = new Date(Date.now() - 3 * DAY).toISOString();
@@ -76,9 +77,9 @@ function core(initial: Stored<Lead>[] = LEADS) {
   });
 }
 
-const column = (stage: string) => screen.getAllByTestId('pipeline-column').find((c) => c.dataset.stage === stage)!;
-const card = (id: number) => screen.getAllByTestId('pipeline-card').find((c) => c.dataset.leadId === String(id))!;
-const cardIds = (stage: string) => within(column(stage)).queryAllByTestId('pipeline-card').map((c) => Number(c.dataset.leadId));
+const column = (stage: string) => screen.getAllByTestId(TestId.pipelineColumn).find((c) => c.dataset.stage === stage)!;
+const card = (id: number) => screen.getAllByTestId(TestId.pipelineCard).find((c) => c.dataset.leadId === String(id))!;
+const cardIds = (stage: string) => within(column(stage)).queryAllByTestId(TestId.pipelineCard).map((c) => Number(c.dataset.leadId));
 
 /** A stand-in for the browser's DataTransfer (jsdom has none). */
 function dataTransfer() {
@@ -95,9 +96,9 @@ describe('Pipeline board', () => {
   it('shows one column per stage, lead → aftercare then lost, with each lead’s card', async () => {
     const calls = core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
+    await screen.findAllByTestId(TestId.pipelineCard);
 
-    expect(screen.getAllByTestId('pipeline-column').map((c) => c.dataset.stage)).toEqual([
+    expect(screen.getAllByTestId(TestId.pipelineColumn).map((c) => c.dataset.stage)).toEqual([
       'lead',
       'contacted',
       'meeting',
@@ -111,21 +112,21 @@ describe('Pipeline board', () => {
     // Due first, undated last.
     expect(cardIds('meeting')).toEqual([2, 3]);
     expect(cardIds('lost')).toEqual([4]);
-    expect(screen.getByTestId('pipeline-count')).toHaveTextContent('5 cơ hội');
+    expect(screen.getByTestId(TestId.pipelineCount)).toHaveTextContent('5 cơ hội');
 
     const first = card(1);
-    expect(within(first).getByTestId('card-title')).toHaveTextContent('Nhà máy bán dẫn Hòa Lạc');
-    await waitFor(() => expect(within(first).getByTestId('card-organization')).toHaveTextContent('Công ty Bán dẫn Seoul'));
-    expect(within(first).getByTestId('card-organization')).toHaveAttribute('href', '#/contacts/organizations/8');
-    expect(within(first).getByTestId('card-capital')).toHaveTextContent(/^150\.000\.000\sUSD$/);
-    expect(within(first).getByTestId('card-owner')).toHaveTextContent('Lê Hà');
-    expect(within(first).getByTestId('card-next')).toHaveTextContent('Gửi hồ sơ khu đất');
+    expect(within(first).getByTestId(TestId.cardTitle)).toHaveTextContent('Nhà máy bán dẫn Hòa Lạc');
+    await waitFor(() => expect(within(first).getByTestId(TestId.cardOrganization)).toHaveTextContent('Công ty Bán dẫn Seoul'));
+    expect(within(first).getByTestId(TestId.cardOrganization)).toHaveAttribute('href', '#/contacts/organizations/8');
+    expect(within(first).getByTestId(TestId.cardCapital)).toHaveTextContent(/^150\.000\.000\sUSD$/);
+    expect(within(first).getByTestId(TestId.cardOwner)).toHaveTextContent('Lê Hà');
+    expect(within(first).getByTestId(TestId.cardNext)).toHaveTextContent('Gửi hồ sơ khu đất');
     expect(first).toHaveClass('overdue');
-    expect(within(first).getByTestId('card-due')).toHaveTextContent('Quá hạn');
+    expect(within(first).getByTestId(TestId.cardDue)).toHaveTextContent('Quá hạn');
     expect(card(2)).not.toHaveClass('overdue');
     // A lost lead is never overdue.
     expect(card(4)).not.toHaveClass('overdue');
-    expect(within(card(4)).getByTestId('card-lost-reason')).toHaveTextContent('Chọn địa điểm ở Thái Lan');
+    expect(within(card(4)).getByTestId(TestId.cardLostReason)).toHaveTextContent('Chọn địa điểm ở Thái Lan');
 
     // Loaded in pages from the store, most recently updated first.
     const query = callsOf(calls, 'list_records')[0].query as ListQuery;
@@ -137,25 +138,25 @@ describe('Pipeline board', () => {
   it('moves a card with its stage menu: update_record with the new stage, then the card changes column', async () => {
     const calls = core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
+    await screen.findAllByTestId(TestId.pipelineCard);
 
-    await fireEvent.change(within(card(2)).getByTestId('card-stage'), { target: { value: 'site_visit' } });
+    await fireEvent.change(within(card(2)).getByTestId(TestId.cardStage), { target: { value: 'site_visit' } });
     await waitFor(() => expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'leads', id: 2, patch: { stage: 'site_visit' } }]));
     await waitFor(() => expect(cardIds('site_visit')).toEqual([2]));
     expect(cardIds('meeting')).toEqual([3]);
-    expect(within(card(2)).getByTestId('card-stage')).toHaveValue('site_visit');
+    expect(within(card(2)).getByTestId(TestId.cardStage)).toHaveValue('site_visit');
     // The core totals again once the lead has moved.
     await waitFor(() => expect(callsOf(calls, 'pipeline_totals')).toHaveLength(2));
-    const row = (stage: string) => screen.getAllByTestId('totals-stage').find((r) => r.dataset.stage === stage)!;
-    await waitFor(() => expect(within(row('meeting')).getByTestId('totals-count')).toHaveTextContent('1'));
-    expect(within(row('site_visit')).getByTestId('totals-count')).toHaveTextContent('1');
-    expect(within(column('site_visit')).getByTestId('column-total')).toHaveTextContent(/1 · 40\.000\.000\sUSD/);
+    const row = (stage: string) => screen.getAllByTestId(TestId.totalsStage).find((r) => r.dataset.stage === stage)!;
+    await waitFor(() => expect(within(row('meeting')).getByTestId(TestId.totalsCount)).toHaveTextContent('1'));
+    expect(within(row('site_visit')).getByTestId(TestId.totalsCount)).toHaveTextContent('1');
+    expect(within(column('site_visit')).getByTestId(TestId.columnTotal)).toHaveTextContent(/1 · 40\.000\.000\sUSD/);
   });
 
   it('moves a card dragged onto another column', async () => {
     const calls = core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
+    await screen.findAllByTestId(TestId.pipelineCard);
 
     const transfer = dataTransfer();
     await fireEvent.dragStart(card(1), { dataTransfer: transfer });
@@ -178,90 +179,90 @@ describe('Pipeline board', () => {
   it('asks why a lead was lost, shows the core’s field error, and moves it once a reason is given', async () => {
     const calls = core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
+    await screen.findAllByTestId(TestId.pipelineCard);
 
-    await fireEvent.change(within(card(3)).getByTestId('card-stage'), { target: { value: 'lost' } });
-    const prompt = within(card(3)).getByTestId('lost-prompt');
+    await fireEvent.change(within(card(3)).getByTestId(TestId.cardStage), { target: { value: 'lost' } });
+    const prompt = within(card(3)).getByTestId(TestId.lostPrompt);
     expect(callsOf(calls, 'update_record')).toHaveLength(0);
-    expect(within(card(3)).getByTestId('card-stage')).toHaveValue('meeting');
+    expect(within(card(3)).getByTestId(TestId.cardStage)).toHaveValue('meeting');
 
     // Without a reason the core refuses; its message shows under the reason.
-    await fireEvent.click(within(prompt).getByTestId('lost-confirm'));
-    const error = await within(card(3)).findByTestId('error-lost_reason');
+    await fireEvent.click(within(prompt).getByTestId(TestId.lostConfirm));
+    const error = await within(card(3)).findByTestId(testIdOf('error', 'lost_reason'));
     expect(error).toHaveTextContent('Cần nêu lý do khi chuyển sang «Không thành công»');
     expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'leads', id: 3, patch: { stage: 'lost', lost_reason: null } }]);
-    expect(within(card(3)).getByTestId('lost-reason')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(card(3)).getByTestId(TestId.lostReason)).toHaveAttribute('aria-invalid', 'true');
     expect(cardIds('meeting')).toEqual([2, 3]);
 
-    await fireEvent.input(within(card(3)).getByTestId('lost-reason'), { target: { value: 'Nhà đầu tư chọn Indonesia' } });
-    await fireEvent.click(within(card(3)).getByTestId('lost-confirm'));
+    await fireEvent.input(within(card(3)).getByTestId(TestId.lostReason), { target: { value: 'Nhà đầu tư chọn Indonesia' } });
+    await fireEvent.click(within(card(3)).getByTestId(TestId.lostConfirm));
     await waitFor(() => expect(cardIds('lost')).toEqual([4, 3]));
     expect(callsOf(calls, 'update_record')[1]).toEqual({
       kind: 'leads',
       id: 3,
       patch: { stage: 'lost', lost_reason: 'Nhà đầu tư chọn Indonesia' },
     });
-    expect(screen.queryByTestId('lost-prompt')).toBeNull();
+    expect(screen.queryByTestId(TestId.lostPrompt)).toBeNull();
   });
 
   it('asks for the reason when a card is dropped on the lost column, and can be cancelled', async () => {
     const calls = core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
+    await screen.findAllByTestId(TestId.pipelineCard);
 
     await fireEvent.dragStart(card(2), { dataTransfer: dataTransfer() });
     await fireEvent.dragOver(column('lost'), { dataTransfer: dataTransfer() });
     await fireEvent.drop(column('lost'), { dataTransfer: dataTransfer() });
-    expect(within(card(2)).getByTestId('lost-prompt')).toBeInTheDocument();
+    expect(within(card(2)).getByTestId(TestId.lostPrompt)).toBeInTheDocument();
     expect(callsOf(calls, 'update_record')).toHaveLength(0);
 
-    await fireEvent.click(within(card(2)).getByTestId('lost-cancel'));
-    expect(screen.queryByTestId('lost-prompt')).toBeNull();
+    await fireEvent.click(within(card(2)).getByTestId(TestId.lostCancel));
+    expect(screen.queryByTestId(TestId.lostPrompt)).toBeNull();
     expect(cardIds('meeting')).toEqual([2, 3]);
   });
 
   it('shows the core’s totals: count, USD capital and jobs by stage and by sector (lost left out, other currencies noted)', async () => {
     const calls = core();
     render(PipelinePage);
-    const totals = await screen.findByTestId('pipeline-totals');
+    const totals = await screen.findByTestId(TestId.pipelineTotals);
     expect(callsOf(calls, 'pipeline_totals')).toEqual([{ filter: { owner: null, sector: null } }]);
 
-    const stage = (s: string) => within(totals).getAllByTestId('totals-stage').find((r) => r.dataset.stage === s)!;
+    const stage = (s: string) => within(totals).getAllByTestId(TestId.totalsStage).find((r) => r.dataset.stage === s)!;
     const figures = (row: HTMLElement) => [
-      within(row).getByTestId('totals-count').textContent,
-      within(row).getByTestId('totals-capital').textContent?.replace(/\s/g, ' '),
+      within(row).getByTestId(TestId.totalsCount).textContent,
+      within(row).getByTestId(TestId.totalsCapital).textContent?.replace(/\s/g, ' '),
     ];
     expect(figures(stage('lead'))).toEqual(['1', '150.000.000 USD']);
-    expect(within(stage('lead')).getByTestId('totals-jobs')).toHaveTextContent('450');
-    expect(within(stage('meeting')).getByTestId('totals-jobs')).toHaveTextContent('120');
+    expect(within(stage('lead')).getByTestId(TestId.totalsJobs)).toHaveTextContent('450');
+    expect(within(stage('meeting')).getByTestId(TestId.totalsJobs)).toHaveTextContent('120');
     expect(figures(stage('meeting'))).toEqual(['2', '100.000.000 USD']);
     expect(figures(stage('mou'))).toEqual(['1', '0 USD']);
     expect(figures(stage('contacted'))).toEqual(['0', '0 USD']);
     expect(figures(stage('lost'))).toEqual(['1', '10.000.000 USD']);
-    expect(within(totals).getByTestId('totals-active')).toHaveTextContent(/4\s*250\.000\.000\sUSD/);
-    expect(within(totals).getByTestId('totals-all')).toHaveTextContent(/5\s*260\.000\.000\sUSD\s*570/);
+    expect(within(totals).getByTestId(TestId.totalsActive)).toHaveTextContent(/4\s*250\.000\.000\sUSD/);
+    expect(within(totals).getByTestId(TestId.totalsAll)).toHaveTextContent(/5\s*260\.000\.000\sUSD\s*570/);
 
-    const sectors = within(totals).getAllByTestId('totals-sector');
+    const sectors = within(totals).getAllByTestId(TestId.totalsSector);
     expect(sectors.map((r) => r.dataset.sector)).toEqual(['electronics', 'semiconductors', 'logistics', '']);
     expect(figures(sectors[0])).toEqual(['2', '210.000.000 USD']);
     expect(sectors[0]).toHaveTextContent('Điện tử');
     expect(figures(sectors[3])).toEqual(['1', '0 USD']);
     expect(sectors[3]).toHaveTextContent('Chưa phân lĩnh vực');
-    expect(within(totals).getByTestId('totals-other-currency')).toHaveTextContent('1 cơ hội');
+    expect(within(totals).getByTestId(TestId.totalsOtherCurrency)).toHaveTextContent('1 cơ hội');
 
     // The column headings carry the same figures.
-    expect(within(column('meeting')).getByTestId('column-total')).toHaveTextContent(/2 · 100\.000\.000\sUSD/);
+    expect(within(column('meeting')).getByTestId(TestId.columnTotal)).toHaveTextContent(/2 · 100\.000\.000\sUSD/);
   });
 
   it('filters by owner and sector through the core, and keeps the choices', async () => {
     const calls = core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
-    const owners = within(screen.getByTestId('filter-owner')).getAllByRole('option').map((o) => o.textContent);
+    await screen.findAllByTestId(TestId.pipelineCard);
+    const owners = within(screen.getByTestId(TestId.filterOwner)).getAllByRole('option').map((o) => o.textContent);
     expect(owners).toEqual(['Tất cả', 'Lê Hà', 'Phạm Minh']);
 
-    await fireEvent.change(screen.getByTestId('filter-owner'), { target: { value: 'Lê Hà' } });
-    await fireEvent.change(screen.getByTestId('filter-sector'), { target: { value: 'electronics' } });
+    await fireEvent.change(screen.getByTestId(TestId.filterOwner), { target: { value: 'Lê Hà' } });
+    await fireEvent.change(screen.getByTestId(TestId.filterSector), { target: { value: 'electronics' } });
     await waitFor(() => {
       const query = callsOf(calls, 'list_records').at(-1)!.query as ListQuery;
       expect(query.filters).toEqual([
@@ -271,27 +272,27 @@ describe('Pipeline board', () => {
       expect(callsOf(calls, 'pipeline_totals').at(-1)).toEqual({ filter: { owner: 'Lê Hà', sector: 'electronics' } });
     });
     // The totals are those of the filtered leads (1 and 3).
-    await waitFor(() => expect(within(screen.getByTestId('totals-all')).getByTestId('totals-count')).toHaveTextContent('2'));
-    expect(within(screen.getByTestId('filter-owner')).getAllByRole('option')).toHaveLength(3);
+    await waitFor(() => expect(within(screen.getByTestId(TestId.totalsAll)).getByTestId(TestId.totalsCount)).toHaveTextContent('2'));
+    expect(within(screen.getByTestId(TestId.filterOwner)).getAllByRole('option')).toHaveLength(3);
   });
 
   it('shows a sortable table instead of the board', async () => {
     core();
     render(PipelinePage);
-    await screen.findAllByTestId('pipeline-card');
-    await fireEvent.click(screen.getByTestId('pipeline-view-table'));
+    await screen.findAllByTestId(TestId.pipelineCard);
+    await fireEvent.click(screen.getByTestId(TestId.pipelineViewTable));
 
-    const table = screen.getByTestId('pipeline-table');
-    const order = () => within(table).getAllByTestId('pipeline-row').map((r) => Number(r.dataset.leadId));
+    const table = screen.getByTestId(TestId.pipelineTable);
+    const order = () => within(table).getAllByTestId(TestId.pipelineRow).map((r) => Number(r.dataset.leadId));
     // By due date first: overdue ones on top, undated last.
     expect(order()).toEqual([1, 4, 2, 3, 5]);
-    await fireEvent.click(within(table).getByTestId('sort-capital'));
+    await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'capital')));
     expect(order()).toEqual([1, 3, 2, 4, 5]);
-    await fireEvent.click(within(table).getByTestId('sort-capital'));
+    await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'capital')));
     expect(order()).toEqual([5, 4, 2, 3, 1]);
-    await fireEvent.click(within(table).getByTestId('sort-title'));
+    await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'title')));
     expect(order()).toEqual([4, 3, 1, 2, 5]);
-    expect(screen.queryByTestId('pipeline-board')).toBeNull();
+    expect(screen.queryByTestId(TestId.pipelineBoard)).toBeNull();
   });
 
   it('loads a large pipeline in pages up to the cap, with the core’s totals over all of it', async () => {
@@ -321,18 +322,18 @@ describe('Pipeline board', () => {
     });
     render(PipelinePage);
 
-    expect(await screen.findByTestId('pipeline-count')).toHaveTextContent('Hiển thị 3.000 trên 4.200 cơ hội');
+    expect(await screen.findByTestId(TestId.pipelineCount)).toHaveTextContent('Hiển thị 3.000 trên 4.200 cơ hội');
     const offsets = callsOf(calls, 'list_records').map((a) => (a.query as ListQuery).offset);
     expect(offsets).toEqual([0, 500, 1000, 1500, 2000, 2500]);
     expect(BOARD_CAP).toBe(3000);
     // Only the first 50 cards of a column are in the page; "show more" adds the next 50.
-    expect(within(column('lead')).getAllByTestId('pipeline-card')).toHaveLength(50);
-    await fireEvent.click(within(column('lead')).getByTestId('column-more'));
-    expect(within(column('lead')).getAllByTestId('pipeline-card')).toHaveLength(100);
+    expect(within(column('lead')).getAllByTestId(TestId.pipelineCard)).toHaveLength(50);
+    await fireEvent.click(within(column('lead')).getByTestId(TestId.columnMore));
+    expect(within(column('lead')).getAllByTestId(TestId.pipelineCard)).toHaveLength(100);
     // Totals count every lead, not the 3,000 loaded.
-    expect(within(column('lead')).getByTestId('column-total')).toHaveTextContent(/4\.200 · 4\.200\.000\sUSD/);
-    expect(within(screen.getByTestId('totals-all')).getByTestId('totals-count')).toHaveTextContent('4.200');
-    expect(within(screen.getByTestId('totals-all')).getByTestId('totals-jobs')).toHaveTextContent('8.400');
+    expect(within(column('lead')).getByTestId(TestId.columnTotal)).toHaveTextContent(/4\.200 · 4\.200\.000\sUSD/);
+    expect(within(screen.getByTestId(TestId.totalsAll)).getByTestId(TestId.totalsCount)).toHaveTextContent('4.200');
+    expect(within(screen.getByTestId(TestId.totalsAll)).getByTestId(TestId.totalsJobs)).toHaveTextContent('8.400');
     expect(callsOf(calls, 'pipeline_totals')).toHaveLength(1);
   });
 
@@ -346,9 +347,9 @@ describe('Pipeline board', () => {
     });
     render(PipelinePage);
     expect(await screen.findByRole('alert')).toHaveTextContent('Lỗi cơ sở dữ liệu: đĩa đầy');
-    expect(await screen.findAllByTestId('pipeline-card')).toHaveLength(5);
-    expect(screen.queryByTestId('pipeline-totals')).toBeNull();
-    expect(screen.queryAllByTestId('column-total')).toHaveLength(0);
+    expect(await screen.findAllByTestId(TestId.pipelineCard)).toHaveLength(5);
+    expect(screen.queryByTestId(TestId.pipelineTotals)).toBeNull();
+    expect(screen.queryAllByTestId(TestId.columnTotal)).toHaveLength(0);
   });
 });
 

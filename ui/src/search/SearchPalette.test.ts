@@ -13,6 +13,7 @@ import {
 } from '../test-ipc';
 import { palette } from './palette.svelte';
 import SearchPalette from './SearchPalette.svelte';
+import { TestId } from '../lib/test-ids';
 
 const HITS = [
   searchHit('organizations', 8, 'Công ty TNHH Hà Nội Semicon', 'Hanoi Semicon Ltd · Hà Nội · VN'),
@@ -30,11 +31,11 @@ const HITS = [
 
 async function openWithShortcut(options: KeyboardEventInit = { ctrlKey: true }) {
   await fireEvent.keyDown(document.body, { key: 'k', ...options });
-  return screen.findByTestId('search-input');
+  return screen.findByTestId(TestId.searchInput);
 }
 
 async function typeQuery(text: string) {
-  const input = screen.getByTestId('search-input');
+  const input = screen.getByTestId(TestId.searchInput);
   await fireEvent.input(input, { target: { value: text } });
   return input;
 }
@@ -55,29 +56,29 @@ describe('Search palette', () => {
   it('opens with Ctrl+K or Cmd+K, focused, with an empty state; Esc closes it', async () => {
     fakeCore({ search: searchOf(HITS) });
     render(SearchPalette);
-    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
     const input = await openWithShortcut();
     await waitFor(() => expect(input).toHaveFocus());
     expect(screen.getByRole('dialog')).toHaveAttribute('aria-modal', 'true');
-    expect(screen.getByTestId('search-empty')).toHaveTextContent('Gõ vài chữ');
+    expect(screen.getByTestId(TestId.searchEmpty)).toHaveTextContent('Gõ vài chữ');
 
     await fireEvent.keyDown(input, { key: 'Escape' });
-    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
     expect(palette.open).toBe(false);
 
     await openWithShortcut({ metaKey: true });
-    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Escape' });
   });
 
   it('opens from the sidebar’s search button', async () => {
     fakeCore({ search: searchOf(HITS) });
     render(Sidebar, { current: null });
     render(SearchPalette);
-    await fireEvent.click(screen.getByTestId('nav-search'));
-    expect(await screen.findByTestId('search-input')).toBeInTheDocument();
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    await fireEvent.click(screen.getByTestId(TestId.navSearch));
+    expect(await screen.findByTestId(TestId.searchInput)).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Escape' });
   });
 
   it('shows hits grouped by kind with the kind and its total, the typed words marked without accents', async () => {
@@ -86,19 +87,19 @@ describe('Search palette', () => {
     await openWithShortcut();
     await typeQuery('ha noi');
 
-    const groups = await screen.findAllByTestId('search-group');
+    const groups = await screen.findAllByTestId(TestId.searchGroup);
     expect(callsOf(calls, 'search').at(-1)).toEqual({ query: 'ha noi', perKind: 5 });
     expect(groups.map((g) => g.dataset.kind)).toEqual(['organizations']);
     expect(within(groups[0]).getByText('Tổ chức')).toBeInTheDocument();
-    expect(within(groups[0]).getByTestId('search-group-total')).toHaveTextContent('1 kết quả');
+    expect(within(groups[0]).getByTestId(TestId.searchGroupTotal)).toHaveTextContent('1 kết quả');
 
-    const hit = screen.getByTestId('search-hit');
-    const label = within(hit).getByTestId('search-hit-label');
+    const hit = screen.getByTestId(TestId.searchHit);
+    const label = within(hit).getByTestId(TestId.searchHitLabel);
     expect(label).toHaveTextContent('Công ty TNHH Hà Nội Semicon');
     expect([...label.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Hà', 'Nội']);
     // The marks are plain text nodes in <mark>: nothing else was built from the text.
     expect(label.querySelectorAll('*')).toHaveLength(2);
-    const detail = within(hit).getByTestId('search-hit-detail');
+    const detail = within(hit).getByTestId(TestId.searchHitDetail);
     expect([...detail.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Ha', 'Hà', 'Nội']);
   });
 
@@ -112,7 +113,7 @@ describe('Search palette', () => {
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('nguyen');
-    expect(await screen.findByTestId('search-group-total')).toHaveTextContent('1 trên 1.000+ kết quả');
+    expect(await screen.findByTestId(TestId.searchGroupTotal)).toHaveTextContent('1 trên 1.000+ kết quả');
   });
 
   it('names stage and kind codes and writes dates the officer’s way in detail lines', async () => {
@@ -121,16 +122,16 @@ describe('Search palette', () => {
     await openWithShortcut();
     await typeQuery('han');
 
-    const groups = await screen.findAllByTestId('search-group');
+    const groups = await screen.findAllByTestId(TestId.searchGroup);
     expect(groups.map((g) => g.dataset.kind)).toEqual([
       'organizations',
       'delegations',
       'itinerary-items',
       'interactions',
     ]);
-    const interaction = within(groups[3]).getByTestId('search-hit');
+    const interaction = within(groups[3]).getByTestId(TestId.searchHit);
     expect(interaction).toHaveTextContent('Điện thoại · 10/02/2026');
-    expect(within(groups[1]).getByTestId('search-hit')).toHaveTextContent('Seoul · KR · 08/03/2027');
+    expect(within(groups[1]).getByTestId(TestId.searchHit)).toHaveTextContent('Seoul · KR · 08/03/2027');
   });
 
   it('moves with ↑/↓ (wrapping) and opens the active hit’s page with Enter', async () => {
@@ -138,8 +139,8 @@ describe('Search palette', () => {
     render(SearchPalette);
     const input = await openWithShortcut();
     await typeQuery('ha');
-    await screen.findAllByTestId('search-group');
-    const hits = screen.getAllByTestId('search-hit');
+    await screen.findAllByTestId(TestId.searchGroup);
+    const hits = screen.getAllByTestId(TestId.searchHit);
     expect(hits.map((h) => `${h.dataset.kind}/${h.dataset.id}`)).toEqual([
       'organizations/8',
       'organizations/9',
@@ -167,7 +168,7 @@ describe('Search palette', () => {
 
     await fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(router.path).toBe('/contacts/people/15'));
-    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
   });
 
   it('opens the first hit of the answer to what is typed when Enter comes before that answer', async () => {
@@ -177,52 +178,52 @@ describe('Search palette', () => {
     await typeQuery('ha');
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(1));
     reply('ha');
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(7));
 
     // Typed on and Enter at once, before the pause: the hits of «ha» are still on screen, but
     // Enter asks for «ha nam» at once and waits for its answer instead of opening them.
     await typeQuery('ha nam');
     await fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(callsOf(calls, 'search').map((c) => c.query)).toEqual(['ha', 'ha nam']));
-    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
     const before = router.path;
     reply('ha nam');
     await waitFor(() => expect(router.path).toBe('/contacts/organizations/12?lead=30'));
     expect(before).not.toBe(router.path);
-    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
     // Typing again after Enter cancels it: the answer to the earlier text opens nothing.
     await openWithShortcut();
     await typeQuery('hanwha');
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter' });
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Enter' });
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha'));
     await typeQuery('hanwha solu');
     reply('hanwha');
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha solu'));
-    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
     expect(router.path).toBe('/contacts/organizations/12?lead=30');
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Escape' });
 
     // Reopened, the text of the last answer typed again and Enter at once: that answer is
     // gone with the closed palette, so Enter waits for the new one.
     await openWithShortcut();
     await typeQuery('hanwha');
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter' });
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Enter' });
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha'));
     reply('hanwha');
     await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
-    expect(screen.queryByTestId('search-palette')).toBeNull();
+    expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
     // Enter that ends a word in an input method is the input method's.
     await openWithShortcut();
     await typeQuery('ha');
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('ha'));
     reply('ha');
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter', isComposing: true });
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter', keyCode: 229 });
-    expect(screen.getByTestId('search-palette')).toBeInTheDocument();
-    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(7));
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Enter', isComposing: true });
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Enter', keyCode: 229 });
+    expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Escape' });
   });
 
   it('opens an organisation, delegation or itinerary item by click, the item on its delegation without reading it', async () => {
@@ -230,16 +231,16 @@ describe('Search palette', () => {
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('hanwha');
-    const [, item] = await screen.findAllByTestId('search-group');
+    const [, item] = await screen.findAllByTestId(TestId.searchGroup);
     expect(item.dataset.kind).toBe('itinerary-items');
-    await fireEvent.click(within(item).getByTestId('search-hit'));
+    await fireEvent.click(within(item).getByTestId(TestId.searchHit));
     await waitFor(() => expect(router.path).toBe('/delegations/5/itinerary?item=77'));
     expect(callsOf(calls, 'get_record')).toEqual([]);
 
     await openWithShortcut();
     await typeQuery('hanwha');
-    const [org] = await screen.findAllByTestId('search-group');
-    await fireEvent.click(within(org).getByTestId('search-hit'));
+    const [org] = await screen.findAllByTestId(TestId.searchGroup);
+    await fireEvent.click(within(org).getByTestId(TestId.searchHit));
     await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
   });
 
@@ -248,20 +249,20 @@ describe('Search palette', () => {
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('ha nam');
-    await fireEvent.click(await screen.findByTestId('search-hit'));
+    await fireEvent.click(await screen.findByTestId(TestId.searchHit));
     await waitFor(() => expect(router.path).toBe('/contacts/organizations/12?lead=30'));
 
     await openWithShortcut();
     await typeQuery('goi dien');
-    await fireEvent.click(await screen.findByTestId('search-hit'));
+    await fireEvent.click(await screen.findByTestId(TestId.searchHit));
     // No organisation: the first attendee's page.
     await waitFor(() => expect(router.path).toBe('/contacts/people/15?interaction=40'));
 
     // Tied to nothing: the palette stays open and says so.
     await openWithShortcut();
     await typeQuery('tay bac');
-    await fireEvent.click(await screen.findByTestId('search-hit'));
-    expect(await screen.findByTestId('search-notice')).toBeInTheDocument();
+    await fireEvent.click(await screen.findByTestId(TestId.searchHit));
+    expect(await screen.findByTestId(TestId.searchNotice)).toBeInTheDocument();
     expect(router.path).toBe('/contacts/people/15?interaction=40');
   });
 
@@ -285,10 +286,10 @@ describe('Search palette', () => {
 
     // The later query is answered first, then the earlier one, late.
     replies.hanwha.resolve(answer({ query: 'hanwha', perKind: 5 }) as SearchResults);
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(3));
     replies.ha.resolve(answer({ query: 'ha', perKind: 5 }) as SearchResults);
     await new Promise((r) => setTimeout(r, 30));
-    const labels = screen.getAllByTestId('search-hit-label').map((l) => l.textContent);
+    const labels = screen.getAllByTestId(TestId.searchHitLabel).map((l) => l.textContent);
     expect(labels).toEqual(['Tập đoàn Hanwha', 'Gặp Hanwha Solutions', 'Gọi điện với Hanwha về khu đất']);
   });
 
@@ -300,63 +301,63 @@ describe('Search palette', () => {
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(1));
     expect(screen.getByText('Đang tìm…')).toBeInTheDocument();
     reply('ha');
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(7));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(7));
     const listbox = screen.getByRole('listbox');
     expect(listbox).toHaveAttribute('aria-busy', 'false');
 
     // Watch every change from here on: the hits must never all disappear while typing on.
     let blankSeen = false;
     const watch = new MutationObserver(() => {
-      const shown = !listbox.classList.contains('hidden') && screen.queryAllByTestId('search-hit').length > 0;
-      if (!shown && !screen.queryByTestId('search-none')) blankSeen = true;
+      const shown = !listbox.classList.contains('hidden') && screen.queryAllByTestId(TestId.searchHit).length > 0;
+      if (!shown && !screen.queryByTestId(TestId.searchNone)) blankSeen = true;
     });
     watch.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 
     await typeQuery('hanw');
     // Waiting for the pause, then for the core: the hits for «ha» stay, marked busy.
-    expect(screen.getAllByTestId('search-hit')).toHaveLength(7);
+    expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(7);
     expect(listbox).toHaveAttribute('aria-busy', 'true');
     expect(listbox).toHaveClass('stale');
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(2));
-    expect(screen.getAllByTestId('search-hit')).toHaveLength(7);
-    expect(screen.queryByTestId('search-none')).toBeNull();
+    expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(7);
+    expect(screen.queryByTestId(TestId.searchNone)).toBeNull();
     expect(screen.queryByText('Đang tìm…')).toBeNull();
     // The marks are those of the answer shown, not of the text typed since.
-    const marks = [...screen.getAllByTestId('search-hit-label')[1].querySelectorAll('mark')].map((m) => m.textContent);
+    const marks = [...screen.getAllByTestId(TestId.searchHitLabel)[1].querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks).toEqual(['Ha']);
 
     reply('hanw');
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(3));
     expect(listbox).toHaveAttribute('aria-busy', 'false');
-    expect(screen.getAllByTestId('search-hit-label')[0].querySelector('mark')).toHaveTextContent('Hanw');
+    expect(screen.getAllByTestId(TestId.searchHitLabel)[0].querySelector('mark')).toHaveTextContent('Hanw');
 
     // An empty answer is said as such, and stays (busy) while the next one is awaited.
     await typeQuery('hanwx');
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(3));
-    expect(screen.getAllByTestId('search-hit')).toHaveLength(3);
-    expect(screen.queryByTestId('search-none')).toBeNull();
+    expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(3);
+    expect(screen.queryByTestId(TestId.searchNone)).toBeNull();
     reply('hanwx');
-    expect(await screen.findByTestId('search-none')).toHaveTextContent('«hanwx»');
-    expect(screen.queryAllByTestId('search-hit')).toHaveLength(0);
-    expect(screen.getByTestId('search-none')).toHaveAttribute('aria-busy', 'false');
+    expect(await screen.findByTestId(TestId.searchNone)).toHaveTextContent('«hanwx»');
+    expect(screen.queryAllByTestId(TestId.searchHit)).toHaveLength(0);
+    expect(screen.getByTestId(TestId.searchNone)).toHaveAttribute('aria-busy', 'false');
     await typeQuery('hanwxy');
-    expect(screen.getByTestId('search-none')).toHaveTextContent('«hanwx»');
-    expect(screen.getByTestId('search-none')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByTestId(TestId.searchNone)).toHaveTextContent('«hanwx»');
+    expect(screen.getByTestId(TestId.searchNone)).toHaveAttribute('aria-busy', 'true');
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(4));
     reply('hanwxy');
-    await waitFor(() => expect(screen.getByTestId('search-none')).toHaveTextContent('«hanwxy»'));
-    expect(screen.getByTestId('search-none')).toHaveAttribute('aria-busy', 'false');
+    await waitFor(() => expect(screen.getByTestId(TestId.searchNone)).toHaveTextContent('«hanwxy»'));
+    expect(screen.getByTestId(TestId.searchNone)).toHaveAttribute('aria-busy', 'false');
 
     // Back to a query with hits: the «nothing found» stays until they come.
     await typeQuery('hanwha');
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(5));
-    expect(screen.getByTestId('search-none')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.searchNone)).toBeInTheDocument();
     reply('hanwha');
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
-    expect(screen.queryByTestId('search-none')).toBeNull();
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(3));
+    expect(screen.queryByTestId(TestId.searchNone)).toBeNull();
     watch.disconnect();
     expect(blankSeen).toBe(false);
-    expect(input).toHaveAttribute('aria-activedescendant', screen.getAllByTestId('search-hit')[0].id);
+    expect(input).toHaveAttribute('aria-activedescendant', screen.getAllByTestId(TestId.searchHit)[0].id);
   });
 
   it('shows the core’s error in place of «searching», and the hits once a search succeeds', async () => {
@@ -370,11 +371,11 @@ describe('Search palette', () => {
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('ha');
-    expect(await screen.findByTestId('search-error')).toHaveTextContent('Không đọc được chỉ mục');
+    expect(await screen.findByTestId(TestId.searchError)).toHaveTextContent('Không đọc được chỉ mục');
     expect(screen.queryByText('Đang tìm…')).toBeNull();
     await typeQuery('hanwha');
-    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(3));
-    expect(screen.queryByTestId('search-error')).toBeNull();
+    await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(3));
+    expect(screen.queryByTestId(TestId.searchError)).toBeNull();
   });
 
   it('waits for a pause in typing before asking the core', async () => {
@@ -384,7 +385,7 @@ describe('Search palette', () => {
     await typeQuery('h');
     await typeQuery('ha');
     await typeQuery('han');
-    await screen.findAllByTestId('search-group');
+    await screen.findAllByTestId(TestId.searchGroup);
     expect(callsOf(calls, 'search')).toEqual([{ query: 'han', perKind: 5 }]);
   });
 
@@ -393,11 +394,11 @@ describe('Search palette', () => {
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('tokyo');
-    expect(await screen.findByTestId('search-none')).toHaveTextContent('Không tìm thấy kết quả nào cho «tokyo».');
+    expect(await screen.findByTestId(TestId.searchNone)).toHaveTextContent('Không tìm thấy kết quả nào cho «tokyo».');
     setLanguage('en');
-    expect(await screen.findByTestId('search-none')).toHaveTextContent('Nothing found for «tokyo».');
+    expect(await screen.findByTestId(TestId.searchNone)).toHaveTextContent('Nothing found for «tokyo».');
     await typeQuery('');
-    expect(screen.getByTestId('search-empty')).toHaveTextContent('Type part of a name');
-    expect(screen.getByTestId('search-input')).toHaveAttribute('placeholder', expect.stringContaining('accents optional'));
+    expect(screen.getByTestId(TestId.searchEmpty)).toHaveTextContent('Type part of a name');
+    expect(screen.getByTestId(TestId.searchInput)).toHaveAttribute('placeholder', expect.stringContaining('accents optional'));
   });
 });

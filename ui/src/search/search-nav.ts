@@ -6,6 +6,7 @@ import { INTERACTION_KINDS, isOneOf, LEAD_STAGES } from '../lib/enums';
 import { formatDate } from '../lib/format';
 import { label } from '../lib/i18n/index.svelte';
 import { INTERACTION_KIND, LEAD_STAGE } from '../lib/labels.gen';
+import { pathOf } from '../lib/router.svelte';
 
 /**
  * The in-app path of a hit's page. Kinds without a page of their own come with the core's
@@ -16,13 +17,13 @@ import { INTERACTION_KIND, LEAD_STAGE } from '../lib/labels.gen';
 export function pathOfHit(hit: SearchHit): string | null {
   switch (hit.kind) {
     case 'organizations':
-      return `/contacts/organizations/${hit.id}`;
+      return pathOf({ name: 'organization', id: hit.id });
     case 'contacts':
-      return `/contacts/people/${hit.id}`;
+      return pathOf({ name: 'person', id: hit.id });
     case 'delegations':
-      return `/delegations/${hit.id}`;
+      return pathOf({ name: 'delegation', id: hit.id, tab: 'overview' });
     case 'opportunities':
-      return `/opportunities/${hit.id}`;
+      return pathOf({ name: 'opportunity', id: hit.id });
     default:
       return pathInParent(hit);
   }
@@ -35,12 +36,12 @@ function pathInParent(hit: SearchHit): string | null {
   switch (p.kind) {
     case 'delegations':
       return hit.kind === 'itinerary-items'
-        ? `/delegations/${p.id}/itinerary?item=${hit.id}`
-        : `/delegations/${p.id}`;
+        ? pathOf({ name: 'delegation', id: p.id, tab: 'itinerary' }, { item: hit.id })
+        : pathOf({ name: 'delegation', id: p.id, tab: 'overview' });
     case 'organizations':
-      return `/contacts/organizations/${p.id}?${param}=${hit.id}`;
+      return pathOf({ name: 'organization', id: p.id }, { [param]: hit.id });
     case 'contacts':
-      return `/contacts/people/${p.id}?${param}=${hit.id}`;
+      return pathOf({ name: 'person', id: p.id }, { [param]: hit.id });
     default:
       return null;
   }
@@ -51,9 +52,9 @@ function pathInParent(hit: SearchHit): string | null {
  * delegation (null when it is tied to none of them).
  */
 export function pathOfInteraction(i: RecordOf<'interactions'>): string | null {
-  if (i.organization_id !== null) return `/contacts/organizations/${i.organization_id}?interaction=${i.id}`;
-  if (i.contact_ids.length > 0) return `/contacts/people/${i.contact_ids[0]}?interaction=${i.id}`;
-  if (i.delegation_id !== null) return `/delegations/${i.delegation_id}`;
+  if (i.organization_id !== null) return pathOf({ name: 'organization', id: i.organization_id }, { interaction: i.id });
+  if (i.contact_ids.length > 0) return pathOf({ name: 'person', id: i.contact_ids[0] }, { interaction: i.id });
+  if (i.delegation_id !== null) return pathOf({ name: 'delegation', id: i.delegation_id, tab: 'overview' });
   return null;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { callsOf, fakeCore, invalidPayload } from '../test-ipc';
 import Settings from './Settings.svelte';
+import { TestId, testIdOf } from '../lib/test-ids';
 
 const info = {
   version: '0.1.0',
@@ -20,19 +21,19 @@ describe('Settings', () => {
     });
     render(Settings);
     expect(await screen.findByText('Ngôn ngữ giao diện')).toBeInTheDocument();
-    expect(await screen.findByTestId('app-info')).toHaveTextContent('/home/lan/.local/share/delegation-planner/planner.db');
+    expect(await screen.findByTestId(TestId.appInfo)).toHaveTextContent('/home/lan/.local/share/delegation-planner/planner.db');
 
-    await fireEvent.click(screen.getByTestId('language-en'));
+    await fireEvent.click(screen.getByTestId(testIdOf('language', 'en')));
 
     expect(screen.getByText('Interface language')).toBeInTheDocument();
     expect(screen.getByText('Database schema version')).toBeInTheDocument();
-    expect(screen.getByTestId('language-en')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId(testIdOf('language', 'en'))).toHaveAttribute('aria-pressed', 'true');
     // The whole settings are saved, the travel buffer as it was.
     await waitFor(() =>
       expect(callsOf(calls, 'save_settings')).toEqual([{ settings: { ui_language: 'en', travel_buffer_minutes: 45 } }]),
     );
 
-    await fireEvent.click(screen.getByTestId('language-vi'));
+    await fireEvent.click(screen.getByTestId(testIdOf('language', 'vi')));
     expect(screen.getByText('Ngôn ngữ giao diện')).toBeInTheDocument();
     await waitFor(() => expect(callsOf(calls, 'save_settings')).toHaveLength(2));
     expect(callsOf(calls, 'save_settings')[1]).toEqual({ settings: { ui_language: 'vi', travel_buffer_minutes: 45 } });
@@ -58,27 +59,27 @@ describe('Settings', () => {
       },
     });
     render(Settings);
-    const buffer = screen.getByTestId('travel-buffer');
+    const buffer = screen.getByTestId(TestId.travelBuffer);
     await waitFor(() => expect(buffer).toHaveValue(30));
     expect(screen.getByLabelText('Thời gian di chuyển tối thiểu (phút)')).toBe(buffer);
 
     await fireEvent.input(buffer, { target: { value: '700' } });
-    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
-    expect(await screen.findByTestId('error-travel_buffer_minutes')).toHaveTextContent('từ 0 đến 600');
+    await fireEvent.click(screen.getByTestId(TestId.travelBufferSave));
+    expect(await screen.findByTestId(testIdOf('error', 'travel_buffer_minutes'))).toHaveTextContent('từ 0 đến 600');
     expect(buffer).toHaveAttribute('aria-invalid', 'true');
     expect(callsOf(calls, 'save_settings')).toHaveLength(0);
 
     await fireEvent.input(buffer, { target: { value: '45' } });
-    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
-    expect(await screen.findByTestId('travel-buffer-saved')).toHaveTextContent('Đã lưu');
-    expect(screen.queryByTestId('error-travel_buffer_minutes')).toBeNull();
+    await fireEvent.click(screen.getByTestId(TestId.travelBufferSave));
+    expect(await screen.findByTestId(TestId.travelBufferSaved)).toHaveTextContent('Đã lưu');
+    expect(screen.queryByTestId(testIdOf('error', 'travel_buffer_minutes'))).toBeNull();
     // The language read from the store is kept as it is.
     expect(callsOf(calls, 'save_settings')).toEqual([{ settings: { ui_language: 'en', travel_buffer_minutes: 45 } }]);
 
     refuse = true;
     await fireEvent.input(buffer, { target: { value: '60' } });
-    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
-    expect(await screen.findByTestId('error-travel_buffer_minutes')).toHaveTextContent('phải từ 0 đến 600 phút');
+    await fireEvent.click(screen.getByTestId(TestId.travelBufferSave));
+    expect(await screen.findByTestId(testIdOf('error', 'travel_buffer_minutes'))).toHaveTextContent('phải từ 0 đến 600 phút');
   });
 
   it('the app starts in the saved language and routes by the hash', async () => {
@@ -89,16 +90,16 @@ describe('Settings', () => {
     });
     render(App);
 
-    await waitFor(() => expect(screen.getByTestId('nav-delegations')).toHaveTextContent('Delegations'));
+    await waitFor(() => expect(screen.getByTestId(testIdOf('nav', 'delegations'))).toHaveTextContent('Delegations'));
     for (const nav of ['dashboard', 'delegations', 'contacts', 'directory', 'opportunities', 'briefs', 'exchange', 'settings']) {
-      expect(screen.getByTestId(`nav-${nav}`)).toBeInTheDocument();
+      expect(screen.getByTestId(testIdOf('nav', nav))).toBeInTheDocument();
     }
-    expect(await screen.findByTestId('dashboard-loaded')).toBeInTheDocument();
-    expect(screen.getByTestId('nav-dashboard')).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByTestId(TestId.dashboardLoaded)).toBeInTheDocument();
+    expect(screen.getByTestId(testIdOf('nav', 'dashboard'))).toHaveAttribute('aria-current', 'page');
 
     location.hash = '#/settings';
-    expect(await screen.findByTestId('app-info')).toBeInTheDocument();
+    expect(await screen.findByTestId(TestId.appInfo)).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Settings');
-    expect(screen.getByTestId('nav-settings')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId(testIdOf('nav', 'settings'))).toHaveAttribute('aria-current', 'page');
   });
 });

@@ -12,6 +12,7 @@ import { setLanguage } from '../i18n/index.svelte';
 import { callsOf, deferred, fakeCore, storedOrganization, type Call } from '../../test-ipc';
 import { MAX_SCROLL_PX } from '../virtual-window';
 import VirtualList from './VirtualList.svelte';
+import { TestId } from '../test-ids';
 
 const ROW = 36;
 type Org = Stored<Organization>;
@@ -44,7 +45,7 @@ function renderList(props: { load?: (offset: number, limit: number) => Promise<P
 }
 
 const offsets = (calls: Call[]) => callsOf(calls, 'list_records').map((a) => (a.query as ListQuery).offset);
-const rows = () => screen.getAllByTestId('organization-row');
+const rows = () => screen.getAllByTestId(TestId.organizationRow);
 const indexes = () => screen.getAllByRole('row').slice(1).map((r) => Number(r.dataset.index));
 const spacers = (grid: HTMLElement) => [...grid.querySelectorAll('svg')].map((s) => Number(s.getAttribute('height')));
 
@@ -65,7 +66,7 @@ describe('VirtualList', () => {
     expect(rows()[0]).toHaveTextContent('Tổ chức số 1');
     expect(grid).toHaveAttribute('aria-rowcount', '100001');
     expect(rows()[0]).toHaveAttribute('aria-rowindex', '2');
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 trên 100.000');
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 100.000');
     // The content is as tall as all the rows: nothing above, the other 99 980 rows below.
     expect(spacers(grid)).toEqual([0, (100_000 - 20) * ROW]);
     await new Promise((r) => setTimeout(r, 100));
@@ -73,7 +74,7 @@ describe('VirtualList', () => {
     expect(callsOf(calls, 'list_records')[0].query).toMatchObject({ offset: 0, limit: 50 });
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getByTestId('pager-range')).toHaveTextContent('1–15 of 100,000'));
+    await waitFor(() => expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 of 100,000'));
   });
 
   it('scrolled to row 60 000, shows placeholders, then reads only the pages there', async () => {
@@ -83,11 +84,11 @@ describe('VirtualList', () => {
 
     await scrollTo(60_000 * ROW);
     // Until the pages arrive the rows there are placeholders.
-    expect(screen.getAllByTestId('row-loading')).toHaveLength(25);
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('60.001–60.015 trên 100.000');
+    expect(screen.getAllByTestId(TestId.rowLoading)).toHaveLength(25);
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('60.001–60.015 trên 100.000');
 
     await waitFor(() => expect(rows()).toHaveLength(25));
-    expect(screen.queryAllByTestId('row-loading')).toHaveLength(0);
+    expect(screen.queryAllByTestId(TestId.rowLoading)).toHaveLength(0);
     expect(rows()[0]).toHaveTextContent('Tổ chức số 59996');
     expect(rows()[5]).toHaveTextContent('Tổ chức số 60001');
     expect(rows()[5]).toHaveAttribute('aria-rowindex', String(60_000 + 2));
@@ -179,13 +180,13 @@ describe('VirtualList', () => {
     await fireEvent.keyDown(grid, { key: 'PageDown' });
     expect(active()?.dataset.index).toBe('15');
     expect(grid.scrollTop).toBe(ROW);
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('2–16 trên 100.000');
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('2–16 trên 100.000');
     await fireEvent.keyDown(grid, { key: 'PageUp' });
     expect(active()?.dataset.index).toBe('1');
 
     await fireEvent.keyDown(grid, { key: 'End' });
     expect(active()?.dataset.index).toBe('99999');
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('99.986–100.000 trên 100.000');
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('99.986–100.000 trên 100.000');
     await waitFor(() => expect(active()).toHaveTextContent('Tổ chức số 100000'));
     expect(offsets(calls)).toEqual([0, 99_950]);
     await fireEvent.keyDown(grid, { key: 'ArrowDown' });
@@ -242,12 +243,12 @@ describe('VirtualList', () => {
 
     const maxScroll = MAX_SCROLL_PX - 540;
     await scrollTo(maxScroll / 2);
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('499.993–500.008 trên 1.000.000');
-    await waitFor(() => expect(screen.getAllByTestId('organization-row').length).toBeGreaterThan(0));
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('499.993–500.008 trên 1.000.000');
+    await waitFor(() => expect(screen.getAllByTestId(TestId.organizationRow).length).toBeGreaterThan(0));
     expect(height()).toBe(MAX_SCROLL_PX);
 
     await scrollTo(maxScroll);
-    expect(screen.getByTestId('pager-range')).toHaveTextContent('999.986–1.000.000 trên 1.000.000');
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('999.986–1.000.000 trên 1.000.000');
     await waitFor(() => expect(rows().at(-1)).toHaveTextContent('Tổ chức số 1000000'));
     expect(offsets(calls).at(-1)).toBe(999_950);
     expect(height()).toBe(MAX_SCROLL_PX);

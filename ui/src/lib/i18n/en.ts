@@ -282,6 +282,8 @@ export const en: Record<MessageKey, string> = {
   'money.negative': 'The amount must not be negative',
   'money.decimals': '{currency} has at most {digits} decimal places',
   'money.needsCurrency': 'A budget needs a currency',
+  'date.invalid': 'Not a valid date: type it as dd/mm/yyyy, e.g. 08/03/2027',
+  'date.placeholder': 'dd/mm/yyyy',
   'number.invalid': 'Not a valid number',
   'money.needsRentCurrency': 'Land rent needs a currency',
 

@@ -281,6 +281,8 @@ export const vi = {
   'money.negative': 'Số tiền không được âm',
   'money.decimals': '{currency} có tối đa {digits} chữ số thập phân',
   'money.needsCurrency': 'Cần chọn loại tiền cho ngân sách',
+  'date.invalid': 'Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 08/03/2027',
+  'date.placeholder': 'dd/mm/yyyy',
   'number.invalid': 'Số không hợp lệ',
   'money.needsRentCurrency': 'Cần chọn loại tiền cho giá thuê đất',
 

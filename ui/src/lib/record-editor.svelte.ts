@@ -1,0 +1,112 @@
+// One form's editing of one record: loading it, the draft the inputs hold, whether it changed,
+// saving it, and the errors that refused the save (the browser's own, such as an unreadable date,
+// or the core's), each shown next to its field by FormErrors. Every form keeps its own model
+// (draft ↔ fields); this holds the states that each form used to re-implement.
+
+import type { EntityKind, EntityMap, ErrorPayload, FieldError } from './bindings.gen';
+import { getRecord, toErrorPayload, type RecordOf } from './api';
+import { invalidDateErrors } from './date-input';
+import { FormErrors } from './form-errors.svelte';
+import { saveRecord } from './save-record';
+
+/** The fields a draft sends, or the errors that keep it from being sent. */
+export type FieldsOrErrors<F> = { ok: true; fields: F } | { ok: false; errors: FieldError[] };
+
+export interface EditorSpec<R, D extends Record<string, unknown>, F> {
+  /** The draft of a stored record, or of a new one. */
+  draftOf: (record?: R) => D;
+  fieldsOf: (draft: D) => FieldsOrErrors<F>;
+  /** Reads the stored record. */
+  read: (id: number) => Promise<R>;
+  /** Creates or updates the record; returns its id. */
+  write: (stored: R | null, fields: F) => Promise<number>;
+  /** The draft's date inputs: text no date can be read from refuses the save. */
+  dateFields?: readonly (keyof D & string)[];
+  /** Tidies the draft before it is read (blank rows dropped, so error row numbers match). */
+  tidy?: (draft: D) => D;
+  /** The core's refusal as the form shows it (record field names mapped to the inputs'). */
+  errorOf?: (error: unknown) => ErrorPayload;
+}
+
+export class RecordEditor<R, D extends Record<string, unknown>, F> {
+  draft: D = $state() as D;
+  stored = $state<R | null>(null);
+  loading = $state(false);
+  loadError = $state<ErrorPayload | null>(null);
+  saving = $state(false);
+  readonly errors = new FormErrors();
+  // The draft as last loaded or saved: the draft differs from it when the form has changes.
+  #clean = $state('');
+  readonly #spec: EditorSpec<R, D, F>;
+
+  constructor(spec: EditorSpec<R, D, F>) {
+    this.#spec = spec;
+    this.draft = spec.draftOf();
+    this.#clean = JSON.stringify(this.draft);
+  }
+
+  /** Has the form changes that are not saved? */
+  get dirty(): boolean {
+    return JSON.stringify(this.draft) !== this.#clean;
+  }
+
+  /** Starts from `draft` with nothing changed (a new record's defaults chosen by the screen). */
+  start(draft: D): void {
+    this.draft = draft;
+    this.#clean = JSON.stringify(draft);
+  }
+
+  /** Reads the stored record `id` into the draft; a new record (`id` undefined) reads nothing. */
+  async load(id: number | undefined): Promise<void> {
+    if (id === undefined) return;
+    this.loading = true;
+    try {
+      const record = await this.#spec.read(id);
+      this.stored = record;
+      this.start(this.#spec.draftOf(record));
+    } catch (e) {
+      this.loadError = toErrorPayload(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Saves the draft; the record's id, or null when the browser or the core refused it. */
+  async save(): Promise<number | null> {
+    this.errors.clear();
+    if (this.#spec.tidy) this.draft = this.#spec.tidy(this.draft);
+    const dateErrors = invalidDateErrors(this.draft, this.#spec.dateFields ?? []);
+    if (dateErrors.length > 0) {
+      this.errors.setFields(dateErrors);
+      return null;
+    }
+    const result = this.#spec.fieldsOf(this.draft);
+    if (!result.ok) {
+      this.errors.setFields(result.errors);
+      return null;
+    }
+    this.saving = true;
+    try {
+      const id = await this.#spec.write(this.stored, result.fields);
+      this.#clean = JSON.stringify(this.draft);
+      return id;
+    } catch (e) {
+      this.errors.payload = this.#spec.errorOf ? this.#spec.errorOf(e) : toErrorPayload(e);
+      return null;
+    } finally {
+      this.saving = false;
+    }
+  }
+}
+
+/** The editor of a record kind the core stores as it is (read with get_record, saved by saveRecord). */
+export function recordEditor<K extends EntityKind, D extends Record<string, unknown>>(
+  kind: K,
+  spec: Omit<EditorSpec<RecordOf<K>, D, Partial<EntityMap[K]>>, 'read' | 'write'>,
+): RecordEditor<RecordOf<K>, D, Partial<EntityMap[K]>> {
+  return new RecordEditor({
+    ...spec,
+    read: (id) => getRecord(kind, id),
+    write: (stored, fields) => saveRecord(kind, stored, fields),
+  });
+}
