@@ -2,7 +2,7 @@
 //! items for the same member at overlapping times through the itinerary form, see the conflict
 //! in words and on both items, then print the itinerary into the app's folder and read the PDF.
 
-use planner_e2e::{artifacts, bin_dir, planner, App};
+use planner_e2e::{artifacts, bin_dir, by_test_id, planner, App, Scenario};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -16,36 +16,38 @@ fn create(db: &Path, entity: &str, json: Value) -> i64 {
 }
 
 fn add_item(app: &App, member: i64, title: &str, from: &str, to: &str) {
-    app.click("[data-testid=add-item]");
-    app.wait_for("[data-testid=item-form]", 10);
-    app.type_into("[data-testid=item-form] [name=title]", title);
-    app.set_value("[data-testid=item-form] [name=start_date]", "2027-03-09");
-    app.set_value("[data-testid=item-form] [name=start_time]", from);
-    app.set_value("[data-testid=item-form] [name=end_time]", to);
+    let form = by_test_id("item-form");
+    app.click(&by_test_id("add-item"));
+    app.wait_for(&form, 10);
+    app.type_into(&format!("{form} [name=title]"), title);
+    app.set_value(&format!("{form} [name=start_date]"), "2027-03-09");
+    app.set_value(&format!("{form} [name=start_time]"), from);
+    app.set_value(&format!("{form} [name=end_time]"), to);
     app.click(&format!(
-        "[data-testid=item-form] input[name=attendee_ids][value=\"{member}\"]"
+        "{form} input[name=attendee_ids][value=\"{member}\"]"
     ));
-    app.click("[data-testid=item-save]");
+    app.click(&by_test_id("item-save"));
 }
 
-pub fn overlapping_items_conflict_and_the_itinerary_prints() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("e2e-delegation.db");
-    planner(&db, &["init"]);
+#[test]
+fn overlapping_items_conflict_and_the_itinerary_prints() {
+    let scenario = Scenario::begin("e2e-delegation.db");
+    let db = scenario.db();
+    planner(db, &["init"]);
     let office = create(
-        &db,
+        db,
         "offices",
         serde_json::json!({"name_vi": "Thương vụ Việt Nam tại Nhật Bản", "country": "JP",
                            "city": "Tokyo", "time_zone": "Asia/Tokyo"}),
     );
     let counsellor = create(
-        &db,
+        db,
         "counsellors",
         serde_json::json!({"office_id": office, "full_name": "Tạ Đức Minh",
                            "phone": "+81 3 3466 3311"}),
     );
     let delegation = create(
-        &db,
+        db,
         "delegations",
         serde_json::json!({"title": "Đoàn xúc tiến đầu tư tại Nhật Bản – e2e",
                            "destination_country": "JP", "destination_city": "Tokyo",
@@ -53,39 +55,42 @@ pub fn overlapping_items_conflict_and_the_itinerary_prints() {
                            "end_date": "2027-03-13", "counsellor_id": counsellor}),
     );
     let head = create(
-        &db,
+        db,
         "members",
         serde_json::json!({"delegation_id": delegation, "staff_name": "Nguyễn Thị Hồng Nhung",
                            "role": "head"}),
     );
     create(
-        &db,
+        db,
         "members",
         serde_json::json!({"delegation_id": delegation, "staff_name": "Trần Đức Dương"}),
     );
 
     let pdf_text;
     {
-        let app = App::launch(&db);
-        app.wait_for("[data-testid=dashboard-loaded]", 30);
-        app.click("[data-testid=nav-delegations]");
-        app.wait_for_text("[data-testid=delegation-row]", "e2e", 10);
+        let app = scenario.launch();
+        app.wait_for(&by_test_id("dashboard-loaded"), 30);
+        app.click(&by_test_id("nav-delegations"));
+        app.wait_for_text(&by_test_id("delegation-row"), "e2e", 10);
         app.script(
             "window.location.hash = arguments[0]; return true;",
             vec![Value::String(format!(
                 "#/delegations/{delegation}/itinerary"
             ))],
         );
-        app.wait_for("[data-testid=itinerary-tab]", 10);
+        app.wait_for(&by_test_id("itinerary-tab"), 10);
 
         add_item(&app, head, "Làm việc với JETRO", "10:00", "11:00");
-        app.wait_for_text("[data-testid=itinerary-item]", "Làm việc với JETRO", 10);
+        app.wait_for_text(&by_test_id("itinerary-item"), "Làm việc với JETRO", 10);
         add_item(&app, head, "Gặp Tập đoàn Sumitomo", "10:30", "11:30");
-        app.wait_for_text("[data-testid=itinerary-item]", "Gặp Tập đoàn Sumitomo", 10);
+        app.wait_for_text(&by_test_id("itinerary-item"), "Gặp Tập đoàn Sumitomo", 10);
 
         // The conflict is explained in words and both items are marked hard.
-        app.wait_for_text("[data-testid=conflict]", "Trùng lịch", 10);
-        let conflict = app.wait_for("[data-testid=conflict][data-severity=hard]", 10);
+        app.wait_for_text(&by_test_id("conflict"), "Trùng lịch", 10);
+        let conflict = app.wait_for(
+            &format!("{}[data-severity=hard]", by_test_id("conflict")),
+            10,
+        );
         let text = app.text(&conflict);
         assert!(
             text.contains("Nguyễn Thị Hồng Nhung")
@@ -94,19 +99,22 @@ pub fn overlapping_items_conflict_and_the_itinerary_prints() {
             "conflict text: {text}"
         );
         assert_eq!(
-            app.find_all("[data-testid=itinerary-item][data-severity=hard]")
-                .len(),
+            app.find_all(&format!(
+                "{}[data-severity=hard]",
+                by_test_id("itinerary-item")
+            ))
+            .len(),
             2
         );
         // Local time and Hanoi time side by side: 10:00 in Tokyo is 08:00 in Hanoi.
-        app.wait_for_text("[data-testid=itinerary-local]", "10:00", 5);
-        app.wait_for_text("[data-testid=itinerary-hanoi]", "08:00", 5);
+        app.wait_for_text(&by_test_id("itinerary-local"), "10:00", 5);
+        app.wait_for_text(&by_test_id("itinerary-hanoi"), "08:00", 5);
         app.screenshot(&artifacts().join("itinerary-conflict.png"));
 
         // Print the itinerary into the app's folder (the native dialog is not drivable).
-        app.click("[data-testid=tab-documents]");
-        app.click("[data-testid=print-pdf-default]");
-        let path_el = app.wait_for("[data-testid=document-path]", 20);
+        app.click(&by_test_id("tab-documents"));
+        app.click(&by_test_id("print-pdf-default"));
+        let path_el = app.wait_for(&by_test_id("document-path"), 20);
         let path = app.text(&path_el);
         assert!(path.ends_with(".pdf"), "{path}");
         let out = Command::new("pdftotext")
@@ -134,7 +142,7 @@ pub fn overlapping_items_conflict_and_the_itinerary_prints() {
     // The CLI sees the same conflict in the same store.
     let check = Command::new(bin_dir().join("planner"))
         .arg("--db")
-        .arg(&db)
+        .arg(db)
         .args(["itinerary", "check", &delegation.to_string()])
         .output()
         .unwrap();

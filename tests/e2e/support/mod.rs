@@ -3,9 +3,17 @@
 //! tauri-driver runs in its own process group, which is stopped as a whole when the `App` is
 //! dropped; the WebDriver session is always deleted first (WebKitWebDriver allows one at a time).
 //! The first second of a session sometimes drops a request, so idempotent requests are retried.
+//! An `App` is launched only through a `Scenario`, which holds the one turn at the window.
+
+mod scenario;
+mod test_id;
+
+pub use scenario::Scenario;
+pub use test_id::by_test_id;
 
 use base64::Engine;
 use serde_json::{json, Value};
+use std::marker::PhantomData;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -40,8 +48,8 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
-/// A running app with a WebDriver session on it.
-pub struct App {
+/// A running app with a WebDriver session on it, living no longer than its `Scenario`.
+pub struct App<'scenario> {
     driver: Child,
     agent: ureq::Agent,
     base: String,
@@ -49,17 +57,18 @@ pub struct App {
     /// Milliseconds from asking for the session (which launches the app) to the session's start.
     pub launch_ms: u128,
     started: Instant,
+    scenario: PhantomData<&'scenario Scenario>,
 }
 
-impl App {
+impl App<'_> {
     /// Launches the app on the store at `db` (PLANNER_DB), under the X display already set.
     /// WebKitWebDriver has once dropped the session request on a loaded machine ("Peer
     /// disconnected"): a launch whose session cannot be made is retried from a new tauri-driver,
     /// twice at most; its last failure fails the test.
-    pub fn launch(db: &Path) -> App {
+    fn launch(db: &Path) -> Self {
         let mut failures = Vec::new();
         loop {
-            match App::try_launch(db) {
+            match Self::try_launch(db) {
                 Ok(app) => return app,
                 Err(e) if failures.len() < 2 => failures.push(e),
                 Err(e) => panic!("{e} (earlier launches: {failures:?})"),
@@ -67,7 +76,7 @@ impl App {
         }
     }
 
-    fn try_launch(db: &Path) -> Result<App, String> {
+    fn try_launch(db: &Path) -> Result<Self, String> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
@@ -108,6 +117,7 @@ impl App {
             session: None,
             launch_ms: 0,
             started: Instant::now(),
+            scenario: PhantomData,
         };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -317,7 +327,7 @@ impl App {
     }
 }
 
-impl Drop for App {
+impl Drop for App<'_> {
     fn drop(&mut self) {
         let trace = std::env::var_os("E2E_TRACE").is_some();
         if let Some(s) = self.session.take() {
