@@ -1,11 +1,11 @@
 //! `planner brief` and `planner brief regenerate`: investment briefs written and recorded, or
 //! rebuilt exactly as recorded.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Subcommand;
 use planner_core::briefs::{self, Audience, BriefFormat, BriefRequest};
 use planner_core::domain::{BilingualLayout, BriefLanguage, Paper};
-use planner_core::Store;
+use planner_core::{files, Store};
 use std::path::PathBuf;
 
 // No doc comment: clap would take it for the subcommand's description.
@@ -70,11 +70,8 @@ pub fn brief(store: &mut Store, mut a: BriefArgs) -> Result<()> {
     }
     let output = a.output.take();
     let req = request(a)?;
-    let output = match output {
-        Some(o) => o,
-        None => briefs::default_file_name(&req, briefs::upcoming_version(store, &req)?, format),
-    };
-    let done = briefs::generate(store, &req, format, &output)?;
+    let output = output.map(crate::chosen).transpose()?;
+    let done = briefs::generate_to(store, &req, format, output)?;
     println!(
         "{} ({} bytes, version {}, sha256 {}), recorded as brief {}",
         done.path, done.bytes, done.version, done.sha256, done.brief_id
@@ -84,13 +81,13 @@ pub fn brief(store: &mut Store, mut a: BriefArgs) -> Result<()> {
 
 /// Writes brief `id` rebuilt to `output` and says whether it is identical to the recorded one.
 fn regenerate(store: &mut Store, id: i64, format: BriefFormat, output: PathBuf) -> Result<()> {
+    let output = files::output_path(crate::chosen(output)?, &[format.extension()])?;
     let (bytes, identical) = briefs::regenerate(store, id, format)?;
-    std::fs::write(&output, &bytes)
-        .with_context(|| format!("cannot write {}", output.display()))?;
+    let written = files::write_atomically(&output, &bytes)?;
     println!(
         "{} ({} bytes, sha256 {}): {}",
-        output.display(),
-        bytes.len(),
+        written.path,
+        written.bytes,
         briefs::sha256_hex(&bytes),
         if identical {
             "identical to the recorded brief"

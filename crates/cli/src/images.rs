@@ -31,8 +31,12 @@ pub fn image(store: &mut Store, action: ImageAction) -> Result<()> {
             file,
             caption,
         } => {
-            let bytes = crate::read_limited(&file, planner_core::images::MAX_INPUT_BYTES as u64)?;
-            let img = store.add_opportunity_image(opportunity_id, &bytes, caption.as_deref())?;
+            let img = planner_core::images::add_from_file(
+                store,
+                opportunity_id,
+                &file,
+                caption.as_deref(),
+            )?;
             println!(
                 "added picture {} ({}x{} {}) to opportunity {opportunity_id}",
                 img.id, img.width, img.height, img.mime

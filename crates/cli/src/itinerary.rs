@@ -102,7 +102,8 @@ pub fn itinerary(store: &mut Store, action: ItineraryAction) -> Result<i32> {
             member,
             output,
         } => {
-            let f = itinerary::export_ics(store, delegation_id, member, &output, Utc::now())?;
+            let output = Some(crate::chosen(output)?);
+            let f = itinerary::export_ics_to(store, delegation_id, member, output, Utc::now())?;
             println!("wrote {} ({} bytes)", f.path, f.bytes);
         }
         ItineraryAction::Pdf {
@@ -115,7 +116,8 @@ pub fn itinerary(store: &mut Store, action: ItineraryAction) -> Result<i32> {
                 member_id: member,
                 language: language(&lang)?,
             };
-            let f = itinerary::export_pdf(store, delegation_id, &options, &output, Utc::now())?;
+            let output = Some(crate::chosen(output)?);
+            let f = itinerary::export_pdf_to(store, delegation_id, &options, output, Utc::now())?;
             println!("wrote {} ({} bytes)", f.path, f.bytes);
         }
         ItineraryAction::Show {

@@ -1,11 +1,10 @@
 //! `planner`: Delegation Planner on the command line, over the same core as the app. This file
 //! declares the commands, opens the store and hands each command to the module that runs it.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use planner_core::paths::resolve_db_path;
 use planner_core::{CoreError, Store};
-use std::io::Read;
 use std::path::PathBuf;
 
 /// glibc's allocator serialises the import's two threads on its arena lock when one frees what
@@ -167,19 +166,10 @@ fn one_line(e: &anyhow::Error) -> String {
     format!("{e:#}").replace('\n', " ")
 }
 
-/// Reads a file, refusing it when it is larger than `limit` (one byte more is read to tell).
-pub(crate) fn read_limited(path: &std::path::Path, limit: u64) -> Result<Vec<u8>> {
-    let f = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    f.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        bail!(
-            "{} is larger than {} MiB",
-            path.display(),
-            limit / 1024 / 1024
-        );
-    }
-    Ok(bytes)
+/// A path given on the command line, made absolute against the working directory: the core's
+/// output rule (`planner_core::files::output_path`) wants a full path, as a save dialog gives.
+pub(crate) fn chosen(path: PathBuf) -> Result<PathBuf> {
+    std::path::absolute(&path).with_context(|| format!("cannot resolve {}", path.display()))
 }
 
 /// Prints `v` as indented JSON.

@@ -3,7 +3,7 @@
 use anyhow::{bail, Result};
 use clap::Subcommand;
 use planner_core::contacts_io::import as contacts_import;
-use planner_core::contacts_io::{ImportFormat, MAX_FILE_BYTES};
+use planner_core::contacts_io::{transfer, ImportFormat, ImportRequest};
 use planner_core::people;
 use planner_core::Store;
 use std::path::PathBuf;
@@ -67,15 +67,7 @@ pub fn merge(store: &mut Store, keep: i64, other: i64) -> Result<()> {
 pub fn person(store: &mut Store, action: PersonAction) -> Result<()> {
     match action {
         PersonAction::Export { contact_id, output } => {
-            let export = people::export_person(store, contact_id)?;
-            let bytes = match output.extension().and_then(|e| e.to_str()) {
-                Some(e) if e.eq_ignore_ascii_case("pdf") => {
-                    people::pdf::person_pdf(&export, chrono::Utc::now())?
-                }
-                Some(e) if e.eq_ignore_ascii_case("json") => serde_json::to_vec_pretty(&export)?,
-                _ => bail!("{}: use a .json or .pdf file name", output.display()),
-            };
-            let f = planner_core::itinerary::write_atomically(&output, &bytes)?;
+            let f = people::export_person_to(store, contact_id, crate::chosen(output)?)?;
             println!("wrote {} ({} bytes)", f.path, f.bytes);
         }
         PersonAction::Erase { contact_id, yes } => {
@@ -141,20 +133,13 @@ pub fn import(store: &mut Store, action: ImportAction) -> Result<()> {
             dry_run,
             json,
         } => {
-            let bytes = crate::read_limited(&file, MAX_FILE_BYTES as u64)?;
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let r = contacts_import::import(
-                store,
-                &bytes,
-                &name,
-                format_arg(format.as_deref())?,
-                None,
+            let request = ImportRequest {
+                path: file.display().to_string(),
+                format: format_arg(format.as_deref())?,
                 dry_run,
-                None,
-            )?;
+                ..Default::default()
+            };
+            let r = transfer::import_file(store, &request)?;
             if json {
                 crate::print_json(&r)?;
             } else {
@@ -217,8 +202,7 @@ pub fn export(store: &Store, action: ExportAction) -> Result<()> {
         "vcard" | "vcf" => contacts_import::ExportFormat::Vcard,
         other => bail!("--format «{other}»: use csv or vcard"),
     };
-    let text = contacts_import::export(store, format)?;
-    let f = planner_core::itinerary::write_atomically(&output, text.as_bytes())?;
+    let f = transfer::export_to(store, format, crate::chosen(output)?)?;
     println!("wrote {} ({} bytes)", f.path, f.bytes);
     Ok(())
 }

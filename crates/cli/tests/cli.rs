@@ -862,3 +862,44 @@ fn linked_shows_an_organisations_and_a_persons_delegations_meetings_and_briefs()
     assert_eq!(refused.code, 2, "{}", refused.stderr);
     assert_eq!(planner(&db, &["linked", "contacts", "9999"], None).code, 3);
 }
+
+/// Files follow the app's one rule (planner_core::files): a relative `-o` is taken from the
+/// working directory, a wrong extension is refused with the rule's code and message, and a
+/// brief with no `-o` goes to the store's `briefs/` folder, as the app's does.
+#[test]
+fn output_files_follow_the_apps_rule() {
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let run_in = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_planner"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("PLANNER_DB")
+            .current_dir(&work)
+            .output()
+            .unwrap()
+    };
+    let out = run_in(&["itinerary", "ics", "1", "-o", "lich.ics"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(work.join("lich.ics"))
+        .unwrap()
+        .starts_with("BEGIN:VCALENDAR"));
+
+    let out = run_in(&["itinerary", "pdf", "1", "-o", "lich.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("ending in .pdf"), "{stderr}");
+    assert!(!work.join("lich.txt").exists());
+    let out = run_in(&["person", "export", "1", "-o", "p.csv"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".json or .pdf"));
+
+    let out = ok(&db, &["brief", "--delegation", "1", "--lang", "vi"], None);
+    let briefs_dir = dir.path().join("briefs");
+    let written: Vec<_> = std::fs::read_dir(&briefs_dir).unwrap().collect();
+    assert_eq!(written.len(), 1, "{out}");
+    assert!(out.starts_with(&briefs_dir.display().to_string()), "{out}");
+}

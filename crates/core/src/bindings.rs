@@ -110,7 +110,7 @@ pub fn typescript() -> String {
         decl::<crate::itinerary::QuickAddRequest>(&cfg, &mut out);
         decl::<Transition>(&cfg, &mut out);
         decl::<NextStep>(&cfg, &mut out);
-        decl::<ExportedFile>(&cfg, &mut out);
+        decl::<crate::files::ExportedFile>(&cfg, &mut out);
         decl::<to_pdf::PrintOptions>(&cfg, &mut out);
         decl::<LoadDelegation>(&cfg, &mut out);
         decl::<LoadMeeting>(&cfg, &mut out);

@@ -218,7 +218,7 @@ describe('BriefComposer', () => {
     const calls = core({
       brief_generate: () => {
         throw invalidPayload([
-          { field: 'path', code: 'not_pdf', message_vi: 'Tên tệp phải kết thúc bằng .pdf', message_en: 'The file name must end in .pdf' },
+          { field: 'path', code: 'bad_output_path', message_vi: 'Tên tệp phải là đường dẫn đầy đủ, kết thúc bằng .pdf', message_en: 'The file must be a full path ending in .pdf' },
         ]);
       },
       brief_preview: () => {
@@ -232,7 +232,7 @@ describe('BriefComposer', () => {
 
     await chooseDelegation(container, '1');
     await fireEvent.click(screen.getByTestId(TestId.briefSaveDefault));
-    expect(await screen.findByTestId(testIdOf('error', 'path'))).toHaveTextContent('Tên tệp phải kết thúc bằng .pdf');
+    expect(await screen.findByTestId(testIdOf('error', 'path'))).toHaveTextContent('Tên tệp phải là đường dẫn đầy đủ, kết thúc bằng .pdf');
     expect(screen.queryByTestId(testIdOf('error', 'delegation_id'))).toBeNull();
 
     await fireEvent.click(screen.getByTestId(TestId.briefPreview));

@@ -118,7 +118,7 @@ describe('documents tab', () => {
     core({
       print_itinerary: () => {
         throw invalidPayload([
-          { field: 'path', code: 'bad_extension', message_vi: 'Tên tệp phải là đường dẫn đầy đủ, kết thúc bằng .pdf', message_en: 'The file must be a full path ending in .pdf' },
+          { field: 'path', code: 'bad_output_path', message_vi: 'Tên tệp phải là đường dẫn đầy đủ, kết thúc bằng .pdf', message_en: 'The file must be a full path ending in .pdf' },
         ]);
       },
     });

@@ -369,7 +369,7 @@ pub fn next_steps(store: &Store, id: i64, now: DateTime<Utc>) -> Result<Vec<Next
         .collect())
 }
 
-pub use crate::files::{write_atomically, ExportedFile};
+use crate::files::{write_atomically, ExportedFile};
 
 fn check_member(plan: &Plan, member: Option<i64>) -> Result<()> {
     match member {
