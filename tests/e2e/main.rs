@@ -6,3 +6,14 @@ mod briefs;
 mod contacts;
 mod delegations;
 mod foundation;
+
+/// The harness takes only the UI's own test ids (no window needed).
+#[test]
+fn selectors_take_only_the_uis_test_ids() {
+    use planner_e2e::is_test_id;
+    assert!(is_test_id("dashboard-loaded"));
+    assert!(is_test_id("nav-briefs"));
+    assert!(is_test_id("error-path"));
+    assert!(!is_test_id("dashboard-loaded-typo"));
+    assert!(!is_test_id("nav-"));
+}

@@ -9,7 +9,7 @@ mod scenario;
 mod test_id;
 
 pub use scenario::Scenario;
-pub use test_id::by_test_id;
+pub use test_id::{by_test_id, is_test_id};
 
 use base64::Engine;
 use serde_json::{json, Value};

@@ -81,3 +81,24 @@ pub fn typescript() -> String {
     out.push_str("}\n\n/** The name of a command. */\nexport type Command = keyof Commands;\n");
     out
 }
+
+/// The main window's capability file (`src-tauri/capabilities/main.json`): one permission per
+/// command, plus the native open/save dialogs, and nothing else.
+pub fn capability() -> String {
+    let mut permissions: Vec<String> = super::names()
+        .into_iter()
+        .map(|n| format!("allow-{}", n.replace('_', "-")))
+        .collect();
+    permissions.push("dialog:allow-open".into());
+    permissions.push("dialog:allow-save".into());
+    let mut out = String::from(
+        "{\n  \"identifier\": \"main\",\n  \"description\": \"Generated from the core's command list \
+         (crates/core/src/commands/declared.rs): the main window may call the app's own commands \
+         and the native open/save dialogs; no file system, shell, HTTP or other plugin APIs.\",\n  \
+         \"windows\": [\"main\"],\n  \"permissions\": [\n",
+    );
+    let lines: Vec<String> = permissions.iter().map(|p| format!("    \"{p}\"")).collect();
+    out.push_str(&lines.join(",\n"));
+    out.push_str("\n  ]\n}\n");
+    out
+}

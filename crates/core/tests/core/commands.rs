@@ -41,9 +41,20 @@ fn every_command_is_named_once() {
 
 /// The main window is granted exactly one permission per declared command, plus the native
 /// open/save dialogs: a command left out cannot be called, one not declared cannot be granted.
+/// The capability file is generated (`UPDATE_BINDINGS=1` rewrites it).
 #[test]
-fn the_window_may_call_exactly_the_declared_commands() {
-    let text = std::fs::read_to_string(repo("src-tauri/capabilities/main.json")).unwrap();
+fn capability_bindings_are_fresh_and_grant_exactly_the_declared_commands() {
+    let path = repo("src-tauri/capabilities/main.json");
+    let generated = commands::typescript::capability();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text == generated,
+        "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` and commit it",
+        path.display()
+    );
     let capability: serde_json::Value = serde_json::from_str(&text).unwrap();
     let granted: BTreeSet<String> = capability["permissions"]
         .as_array()
@@ -58,6 +69,7 @@ fn the_window_may_call_exactly_the_declared_commands() {
     expected.insert("dialog:allow-open".into());
     expected.insert("dialog:allow-save".into());
     assert_eq!(granted, expected);
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
 }
 
 /// The shell generates its commands from the list: no source file of `src-tauri` writes a
