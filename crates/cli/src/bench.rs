@@ -44,6 +44,13 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+impl BenchWhat {
+    /// Whether the benchmark runs on the given store (the others make their own data).
+    pub fn reads_the_store(&self) -> bool {
+        matches!(self, BenchWhat::Search { .. })
+    }
+}
+
 pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
     match what {
         BenchWhat::Search { queries } => search(store, queries),

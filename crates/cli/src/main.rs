@@ -181,8 +181,16 @@ pub(crate) fn print_json(v: &impl serde::Serialize) -> Result<()> {
 /// Opens the store and runs the command on it.
 fn run(cli: Cli) -> Result<()> {
     let path = resolve_db_path(cli.db);
-    let mut store =
-        Store::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    // Only the commands whose job is to make a store make one; the rest refuse a missing file.
+    let mut store = match cli.command {
+        Command::Init | Command::Demo { .. } => Store::open(&path),
+        Command::Bench { ref what } if !what.reads_the_store() => Store::open_in_memory(),
+        _ => Store::open_existing(&path),
+    }
+    .map_err(|e| match e {
+        CoreError::NoStore(_) => anyhow::Error::new(e),
+        e => anyhow::Error::new(e).context(format!("cannot open {}", path.display())),
+    })?;
     let store = &mut store;
     match cli.command {
         Command::Init => setup::init(store, &path)?,

@@ -883,7 +883,11 @@ fn output_files_follow_the_apps_rule() {
             .unwrap()
     };
     let out = run_in(&["itinerary", "ics", "1", "-o", "lich.ics"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(std::fs::read_to_string(work.join("lich.ics"))
         .unwrap()
         .starts_with("BEGIN:VCALENDAR"));
@@ -902,4 +906,32 @@ fn output_files_follow_the_apps_rule() {
     let written: Vec<_> = std::fs::read_dir(&briefs_dir).unwrap().collect();
     assert_eq!(written.len(), 1, "{out}");
     assert!(out.starts_with(&briefs_dir.display().to_string()), "{out}");
+}
+
+/// A mistyped store path is an error naming the path, never a new empty store; only the
+/// commands whose job it is (init, demo) make one.
+#[test]
+fn a_missing_store_is_refused_not_made() {
+    let (dir, _) = temp_db();
+    let wrong = dir.path().join("wrong").join("path.db");
+    for args in [
+        &["list", "delegations"][..],
+        &["search", "hoa lac"],
+        &["show", "delegations", "1"],
+        &["bench", "search", "--queries", "1"],
+    ] {
+        let r = planner(&wrong, args, None);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stdout);
+        assert!(
+            r.stderr.contains("there is no store at") && r.stderr.contains("path.db"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+    }
+    assert!(!wrong.parent().unwrap().exists(), "no folder was made");
+    ok(&wrong, &["init"], None);
+    assert!(wrong.exists());
+    let listed = ok(&wrong, &["list", "delegations"], None);
+    assert!(listed.contains("0 of 0"), "{listed}");
 }

@@ -25,6 +25,9 @@ pub enum CoreError {
         "the database has schema version {found}, newer than this app's {known}; update the app"
     )]
     NewerSchema { found: u32, known: u32 },
+    /// No store file at this path (only the commands that make a store create one).
+    #[error("there is no store at {}: check the path, or make a new store with `planner init`", .0.display())]
+    NoStore(std::path::PathBuf),
     /// The file is a SQLite database of some other program.
     #[error("this file is not a Delegation Planner database")]
     ForeignDatabase,
@@ -75,6 +78,7 @@ impl CoreError {
             CoreError::InUse { .. } => "in_use",
             CoreError::NotEmpty => "not_empty",
             CoreError::NewerSchema { .. } => "newer_schema",
+            CoreError::NoStore(_) => "no_store",
             CoreError::ForeignDatabase => "foreign_database",
             CoreError::Render(_) => "render",
             CoreError::Migration(_) => "migration",
@@ -101,6 +105,10 @@ impl CoreError {
             }
             CoreError::NewerSchema { found, known } => format!(
                 "Cơ sở dữ liệu có phiên bản {found}, mới hơn phiên bản {known} của ứng dụng; hãy cập nhật ứng dụng"
+            ),
+            CoreError::NoStore(path) => format!(
+                "Không có kho dữ liệu tại {}: hãy kiểm tra đường dẫn, hoặc tạo kho mới bằng `planner init`",
+                path.display()
             ),
             CoreError::ForeignDatabase => "Tệp này không phải cơ sở dữ liệu của Delegation Planner".into(),
             CoreError::Render(e) => format!("Không tạo được tệp PDF: {e}"),

@@ -39,7 +39,7 @@ pub(crate) use records::now_text;
 pub use records::{Meta, Record};
 
 use crate::domain::EntityKind;
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -58,7 +58,17 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens the store at `path`, refusing (`NoStore`) when there is no file: every use but
+    /// those whose job is to make a store, so that a mistyped path never looks like an empty one.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(CoreError::NoStore(path.to_owned()));
+        }
+        Store::open(path)
+    }
+
+    /// Opens (making it and its folder when there is none) the store at `path` and brings its
+    /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
