@@ -252,7 +252,8 @@ pub fn quick_add(store: &mut Store, request: &QuickAddRequest) -> Result<Record<
 }
 
 /// Parses a quick-add line: `HH:MM[-HH:MM] title [@ venue]`, e.g.
-/// `9:30-11 Gặp Samsung C&T @ Samsung Tower`. Without an end the item lasts an hour. The kind
+/// `9:30-11 Gặp Samsung C&T @ Samsung Tower`; an end on the next day is written `22:00-01:00+1`
+/// and an end before the start without it is refused. Without an end the item lasts an hour. The kind
 /// is guessed from words like "bay"/"flight" (travel), "ăn"/"lunch"/"dinner" (meal),
 /// "thăm"/"visit" (site visit), "hội nghị"/"conference"/"forum" (conference).
 pub fn parse_quick(
@@ -271,11 +272,19 @@ pub fn parse_quick(
         )
     };
     let (times, rest) = line.split_once(char::is_whitespace).ok_or_else(bad)?;
+    // An end on the next day is written with "+1" ("22:00-01:00+1"); an end before the start
+    // without it is a typing mistake, not an overnight item.
     let (start, end) = match times.split_once(['-', '–']) {
-        Some((a, b)) => (
-            parse_time(a).ok_or_else(bad)?,
-            Some(parse_time(b).ok_or_else(bad)?),
-        ),
+        Some((a, b)) => {
+            let (b, next_day) = match b.strip_suffix("+1") {
+                Some(b) => (b, true),
+                None => (b, false),
+            };
+            (
+                parse_time(a).ok_or_else(bad)?,
+                Some((parse_time(b).ok_or_else(bad)?, next_day)),
+            )
+        }
         None => (parse_time(times).ok_or_else(bad)?, None),
     };
     let (title, venue) = match rest.split_once('@') {
@@ -288,12 +297,31 @@ pub fn parse_quick(
     if title.is_empty() {
         return Err(bad());
     }
-    let end_time = end.unwrap_or(start + Duration::hours(1));
-    let end_date = if end_time <= start {
-        date + Duration::days(1)
-    } else {
-        date
-    };
+    let (end_time, end_date) =
+        match end {
+            Some((end, true)) => (end, date + Duration::days(1)),
+            Some((end, false)) if end <= start => return Err(crate::error::invalid(
+                "quick",
+                "quick_end_before_start",
+                "Giờ kết thúc trước giờ bắt đầu. Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm; \
+                 việc kéo qua nửa đêm viết 22:00-01:00+1 hoặc dùng biểu mẫu đầy đủ",
+                "The end is before the start. Write it as: 09:30-11:00 Title @ Venue; an item \
+                 that crosses midnight is written 22:00-01:00+1, or use the full form",
+            )),
+            Some((end, false)) => (end, date),
+            // Without an end the item lasts an hour, into the next day if it starts late.
+            None => {
+                let end = start + Duration::hours(1);
+                (
+                    end,
+                    if end <= start {
+                        date + Duration::days(1)
+                    } else {
+                        date
+                    },
+                )
+            }
+        };
     let folded = crate::text::fold(&title);
     let has = |words: &[&str]| {
         words.iter().any(|w| {

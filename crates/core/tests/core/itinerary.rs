@@ -572,6 +572,56 @@ fn cancelling_and_reopening_clear_the_approval() {
     assert_eq!(e[0].code, "missing_dates");
 }
 
+/// "11:00-09:30" is a typing mistake, refused with the format hint; an item that truly crosses
+/// midnight says so with "+1" (#13.4).
+#[test]
+fn quick_add_refuses_an_end_before_the_start_unless_marked_next_day() {
+    let f = fixture();
+    let Err(CoreError::Invalid(err)) = parse_quick(
+        "11:00-09:30 Gặp KOTRA",
+        f.delegation,
+        date(2027, 3, 11),
+        "Asia/Seoul",
+    ) else {
+        panic!("an end before the start was accepted")
+    };
+    assert_eq!(
+        (err[0].field.as_str(), err[0].code.as_str()),
+        ("quick", "quick_end_before_start")
+    );
+    assert!(
+        err[0].message_en.contains("22:00-01:00+1"),
+        "{}",
+        err[0].message_en
+    );
+    assert!(
+        err[0].message_vi.contains("09:30-11:00"),
+        "{}",
+        err[0].message_vi
+    );
+    let night = parse_quick(
+        "22:00-01:00+1 Bay Seoul → Hà Nội",
+        f.delegation,
+        date(2027, 3, 11),
+        "Asia/Seoul",
+    )
+    .unwrap();
+    assert_eq!(night.end_date, Some(date(2027, 3, 12)));
+    assert_eq!(night.end_time, Some(time(1, 0)));
+    assert_eq!(night.title, "Bay Seoul → Hà Nội");
+    let late = parse_quick(
+        "23:30 Ăn tối",
+        f.delegation,
+        date(2027, 3, 11),
+        "Asia/Seoul",
+    )
+    .unwrap();
+    assert_eq!(
+        (late.end_date, late.end_time),
+        (Some(date(2027, 3, 12)), Some(time(0, 30)))
+    );
+}
+
 #[test]
 fn quick_add_duplicate_and_move() {
     let mut f = fixture();
