@@ -629,3 +629,51 @@ fn exports_round_trip_through_import_into_an_empty_store() {
         assert_eq!(comparable(&a), comparable(&b), "{format:?} round trip");
     }
 }
+
+/// A shared office landline alone is a hint for review, not a duplicate (#13.3): the new
+/// person is imported and the pair is listed under possible duplicates; the same person again
+/// (same name and phone) is still skipped.
+#[test]
+fn a_shared_phone_alone_imports_the_person_and_lists_the_pair_for_review() {
+    let (_dir, mut store) = crate::temp_store();
+    let first = "Họ và tên,Email,Điện thoại\nNguyễn Văn An,an@vinfast.vn,024 3826 1234\n";
+    import::import(
+        &mut store,
+        first.as_bytes(),
+        "a.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    let second = "Họ và tên,Email,Điện thoại\n\
+        Phạm Thu Hà,ha@vinfast.vn,+84 24 3826 1234\n\
+        Nguyen Van An,,0243 826 1234\n";
+    let r = import::import(
+        &mut store,
+        second.as_bytes(),
+        "b.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.contacts_created, 1, "{:#?}", r.duplicates);
+    assert_eq!(r.duplicates.len(), 1, "{:#?}", r.duplicates);
+    assert_eq!(r.duplicates[0].line, 3);
+    let names: Vec<String> = contacts(&store)
+        .into_iter()
+        .map(|c| c.data.full_name)
+        .collect();
+    assert!(names.contains(&"Phạm Thu Hà".to_owned()), "{names:?}");
+    let pairs = planner_core::people::find_duplicates(&store).unwrap();
+    let pair = serde_json::to_string(&pairs).unwrap();
+    assert!(
+        pair.contains("Phạm Thu Hà")
+            && pair.contains("Nguyễn Văn An")
+            && pair.contains("same_phone"),
+        "{pair}"
+    );
+}

@@ -5,6 +5,7 @@ use super::DuplicateReason;
 use crate::contacts_io::ImportedContact;
 use crate::error::Result;
 use crate::people::{email_key, phone_key};
+
 use crate::store::{self, Tx};
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
@@ -16,8 +17,15 @@ type Keyed<V> = HashMap<String, V, foldhash::fast::RandomState>;
 /// find duplicates, and the organisation named (folded).
 pub(super) struct Keys {
     pub emails: Vec<String>,
+    /// Each phone with the folded name (`person_phone_key`).
     pub phones: Vec<Option<String>>,
     pub org: Option<String>,
+}
+
+/// A phone as a duplicate key: with the person's folded name, because a shared phone alone (an
+/// office landline) is a hint for review, listed by `people::find_duplicates`, not a duplicate.
+pub(super) fn person_phone_key(phone: &str, full_name: &str) -> Option<String> {
+    phone_key(phone).map(|k| format!("{k}\0{}", fold(full_name.trim())))
 }
 
 /// What the book holds that an imported row may match: its contacts' uuids, emails and phones,
@@ -51,7 +59,7 @@ impl Book {
                 emails.insert(email_key(e), Some(r.id));
             }
             for p in &r.phones {
-                if let Some(k) = phone_key(p) {
+                if let Some(k) = person_phone_key(p, &r.full_name) {
                     phones.insert(k, Some(r.id));
                 }
             }
@@ -74,7 +82,7 @@ impl Book {
 
     /// The duplicate a row is of, if any: the reason, the value both have and the contact in
     /// the book (None: an earlier row of the file). A uuid is looked at first, then each email,
-    /// then each phone.
+    /// then each phone of a person with the same name.
     pub(super) fn duplicate_of(
         &self,
         row: &ImportedContact,

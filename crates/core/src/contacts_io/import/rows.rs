@@ -3,13 +3,13 @@
 //! while this one writes each (`RowWriter::write`: skip a duplicate, find or create its
 //! organisation, insert the contact), then count and record the outcome (`RowWriter::finish`).
 
-use super::book::{Book, Keys};
+use super::book::{person_phone_key, Book, Keys};
 use super::{ImportReport, SkippedDuplicate};
 use crate::contacts_io::csv::FileUuids;
 use crate::contacts_io::{ImportFormat, ImportedContact, Opened, RowError};
 use crate::domain::{EntityKind, Organization};
 use crate::error::{CoreError, Result};
-use crate::people::{email_key, phone_key};
+use crate::people::email_key;
 use crate::store::{Bulk, Prepared, ToIndex, Tx};
 use crate::text::fold;
 use crate::validate::FieldError;
@@ -112,7 +112,11 @@ fn prepare_rows<'a>(opened: &'a Opened, send: SyncSender<Vec<Ready<'a>>>) {
                 let c = &row.contact;
                 let keys = Keys {
                     emails: c.emails.iter().map(|e| email_key(&e.value)).collect(),
-                    phones: c.phones.iter().map(|p| phone_key(&p.value)).collect(),
+                    phones: c
+                        .phones
+                        .iter()
+                        .map(|p| person_phone_key(&p.value, &c.full_name))
+                        .collect(),
                     org: organization_name(&row).map(fold),
                 };
                 let prepared = Prepared::new(row.uuid.as_deref(), c);
