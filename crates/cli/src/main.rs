@@ -21,6 +21,7 @@ mod people;
 mod pipeline;
 mod records;
 mod search;
+mod sectors;
 mod setup;
 
 #[derive(Parser)]
@@ -53,6 +54,11 @@ enum Command {
     },
     /// Lists records of one kind.
     List(records::ListArgs),
+    /// The sectors records may hold (`planner sectors add --vi … --en …` adds one).
+    Sectors {
+        #[command(subcommand)]
+        action: Option<sectors::SectorAction>,
+    },
     /// Shows one record.
     Show {
         entity: String,
@@ -196,6 +202,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init => setup::init(store, &path)?,
         Command::Demo { reset, scale } => setup::demo(store, &path, reset, scale)?,
         Command::List(args) => records::list(store, args)?,
+        Command::Sectors { action } => sectors::sectors(store, action)?,
         Command::Show { entity, id, json } => records::show(store, &entity, id, json)?,
         Command::Create { entity, file } => records::create(store, &entity, file)?,
         Command::Update { entity, id, file } => records::update(store, &entity, id, file)?,

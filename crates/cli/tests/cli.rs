@@ -935,3 +935,45 @@ fn a_missing_store_is_refused_not_made() {
     let listed = ok(&wrong, &["list", "delegations"], None);
     assert!(listed.contains("0 of 0"), "{listed}");
 }
+
+/// Sectors come from one list; `planner sectors add` adds one as Settings does (#13.2).
+#[test]
+fn sectors_are_listed_added_and_enforced() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["init"], None);
+    let listed = ok(&db, &["sectors"], None);
+    assert!(
+        listed.contains("real_estate") && listed.contains("Bất động sản / Real estate"),
+        "{listed}"
+    );
+    let added = ok(
+        &db,
+        &[
+            "sectors",
+            "add",
+            "--vi",
+            "Ô tô điện",
+            "--en",
+            "Electric vehicles",
+        ],
+        None,
+    );
+    assert!(added.contains("electric_vehicles"), "{added}");
+    let org =
+        r#"{"kind":"investor","name_vi":"Xe Việt","country":"VN","sectors":["electric_vehicles"]}"#;
+    ok(&db, &["create", "organizations", "-"], Some(org));
+    let bad = r#"{"kind":"investor","name_vi":"Xe Việt 2","country":"VN","sectors":["Bán dẫn"]}"#;
+    let r = planner(&db, &["create", "organizations", "-"], Some(bad));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("sectors[0]") && r.stderr.contains("not in the list"),
+        "{}",
+        r.stderr
+    );
+    let json = json(&db, &["sectors", "list", "--json"]);
+    let last = json.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (last["tag"].as_str(), last["added"].as_bool()),
+        (Some("electric_vehicles"), Some(true))
+    );
+}

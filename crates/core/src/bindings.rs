@@ -67,6 +67,7 @@ pub fn typescript() -> String {
     decl::<Paper>(&cfg, &mut out);
     decl::<Brief>(&cfg, &mut out);
     decl::<crate::labels::Bilingual>(&cfg, &mut out);
+    decl::<crate::labels::Sector>(&cfg, &mut out);
     decl::<crate::briefs::BriefBlock>(&cfg, &mut out);
     decl::<crate::briefs::BriefModel>(&cfg, &mut out);
     decl::<crate::briefs::Audience>(&cfg, &mut out);

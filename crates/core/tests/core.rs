@@ -18,6 +18,7 @@ mod core {
     pub mod migrations;
     pub mod people;
     pub mod search;
+    pub mod sectors;
     pub mod validation;
 }
 

@@ -160,6 +160,8 @@ file_sha256: string | null, generated_at: string | null, notes: string | null, l
 
 export type Bilingual = { vi: string, en: string, };
 
+export type Sector = { tag: string, name: Bilingual, added: boolean, from_free_text: boolean, };
+
 export type BriefBlock = { "type": "heading", level: number, text: Bilingual, } | { "type": "paragraph", text: Bilingual, } | { "type": "facts", rows: Array<[Bilingual, Bilingual]>, } | { "type": "table", columns: Array<Bilingual>, weights: Array<number>, rows: Array<Array<Bilingual>>, } | { "type": "bar_chart", title: Bilingual, unit: Bilingual, points: Array<[Bilingual, number]>, } | { "type": "pie_chart", title: Bilingual, points: Array<[Bilingual, number]>, } | { "type": "bullets", items: Array<Bilingual>, } | { "type": "note", text: Bilingual, } | { "type": "source", text: Bilingual, } | { "type": "image", image_id: number, caption: Bilingual, } | { "type": "page_break" };
 
 export type BriefModel = { title: Bilingual, subtitle: Bilingual, author: string, language: BriefLanguage, layout: BilingualLayout, paper: Paper, 

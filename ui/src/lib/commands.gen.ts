@@ -34,6 +34,7 @@ import type {
   PrintOptions,
   QuickAddRequest,
   SearchResults,
+  Sector,
   Settings,
   Transition,
   UndoReport,
@@ -54,6 +55,8 @@ export interface Commands {
   record_audit: { args: { kind: EntityKind; id: number }; reply: Array<AuditEntry> };
   linked_records: { args: { kind: EntityKind; id: number }; reply: Linked };
   search: { args: { query: string; perKind?: number | null }; reply: SearchResults };
+  list_sectors: { args: Record<string, never>; reply: Array<Sector> };
+  add_sector: { args: { nameVi: string; nameEn: string }; reply: Sector };
   brief_suggestions: { args: { audience: Audience }; reply: Array<OpportunitySuggestion> };
   brief_preview: { args: { request: BriefRequest }; reply: BriefModel };
   brief_generate: { args: { request: BriefRequest; path?: string | null }; reply: GeneratedBrief };

@@ -27,6 +27,8 @@ macro_rules! with_commands {
                 record_audit(kind: EntityKind, id: i64) -> Vec<AuditEntry>;
                 linked_records(kind: EntityKind, id: i64) -> Linked;
                 search(query: String, per_kind: Option<u32>) -> SearchResults;
+                list_sectors() -> Vec<Sector>;
+                add_sector(name_vi: String, name_en: String) -> Sector;
             }
             briefs {
                 brief_suggestions(audience: Audience) -> Vec<OpportunitySuggestion>;

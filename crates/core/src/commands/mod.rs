@@ -28,6 +28,7 @@ pub mod types {
     pub use crate::itinerary::{
         to_pdf::PrintOptions, ItemEntry, ItineraryView, NextStep, QuickAddRequest, Transition,
     };
+    pub use crate::labels::Sector;
     pub use crate::people::{DuplicatePair, EraseReport};
     pub use crate::search::SearchResults;
     pub use crate::settings::{AppInfo, Settings};

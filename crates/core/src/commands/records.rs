@@ -59,3 +59,13 @@ pub fn linked_records(s: &mut Session, kind: EntityKind, id: i64) -> Result<Link
 pub fn search(s: &mut Session, query: String, per_kind: Option<u32>) -> Result<SearchResults> {
     s.store.search(&query, per_kind.unwrap_or(5).clamp(1, 50))
 }
+
+/// Every sector a record may hold: the app's own, then those added in Settings.
+pub fn list_sectors(s: &mut Session) -> Result<Vec<Sector>> {
+    Ok(s.store.sectors()?.sectors)
+}
+
+/// Adds a sector with its Vietnamese and English names (Settings).
+pub fn add_sector(s: &mut Session, name_vi: String, name_en: String) -> Result<Sector> {
+    s.store.add_sector(&name_vi, &name_en)
+}

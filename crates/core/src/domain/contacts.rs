@@ -51,6 +51,7 @@ impl Entity for Organization {
     const TITLE_FIELD: &'static str = "name_vi";
     /// An import creates the organisations its contacts name.
     const IMPORTED: bool = true;
+    const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);
         v.opt_line("name_en", &self.name_en);
@@ -250,6 +251,7 @@ impl Entity for Lead {
         &[("organization_id", EntityKind::Organizations)];
     const TITLE_FIELD: &'static str = "title";
     const SHOWN_UNDER: &'static [&'static str] = &["organization_id"];
+    const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("organization_id", self.organization_id);
         v.required("title", &self.title);

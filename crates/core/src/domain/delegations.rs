@@ -73,6 +73,7 @@ impl Entity for Delegation {
             field: "delegation_id",
         },
     ];
+    const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
     fn validate(&self, v: &mut Validator) {
         v.required("title", &self.title);
         v.text("purpose", &self.purpose);

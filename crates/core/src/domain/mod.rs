@@ -107,6 +107,11 @@ impl EntityKind {
         crate::with_entity!(self, E => E::PERSONAL)
     }
 
+    /// The fields of this kind holding sector tags (`Entity::SECTOR_FIELDS`).
+    pub fn sector_fields(self) -> &'static [&'static str] {
+        crate::with_entity!(self, E => E::SECTOR_FIELDS)
+    }
+
     /// The kind the reference field `field` (one of `Entity::REFS`) points at.
     pub fn reference(self, field: &str) -> Option<EntityKind> {
         crate::with_entity!(self, E => E::REFS.iter().find(|(f, _)| *f == field).map(|(_, k)| *k))
@@ -190,6 +195,9 @@ pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync +
     /// For a kind without its own page: the fields (references, or link fields whose first
     /// target counts) naming the record whose page shows it, the first one set winning.
     const SHOWN_UNDER: &'static [&'static str] = &[];
+    /// The fields holding sector tags (a list, or one optional tag), which the store checks
+    /// against the store's sectors (`labels::SectorBook`).
+    const SECTOR_FIELDS: &'static [&'static str] = &[];
     /// Checks the record's own fields (references are checked by the store).
     fn validate(&self, v: &mut Validator);
 }

@@ -74,6 +74,7 @@ impl Entity for Opportunity {
     const KIND: EntityKind = EntityKind::Opportunities;
     const TABLE: &'static str = "opportunities";
     const TITLE_FIELD: &'static str = "name_vi";
+    const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);
         v.opt_line("name_en", &self.name_en);
@@ -208,6 +209,7 @@ impl Entity for Brief {
         same: None,
     }];
     const TITLE_FIELD: &'static str = "title";
+    const SECTOR_FIELDS: &'static [&'static str] = &["sector"];
     fn validate(&self, v: &mut Validator) {
         v.required("title", &self.title);
         let missing = |field: &str| {

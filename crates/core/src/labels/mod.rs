@@ -7,7 +7,10 @@ mod enums;
 mod sectors;
 pub mod typescript;
 
-pub use sectors::{sector_label, sector_list, SECTORS, SECTOR_ALIASES};
+pub use sectors::{
+    known_sector_of, sector_label, sector_list, tag_of_name, Sector, SectorBook, SECTORS,
+    SECTOR_ALIASES,
+};
 
 use crate::domain::BriefLanguage;
 use serde::{Deserialize, Serialize};

@@ -46,6 +46,7 @@ pub(super) fn checked<E: Entity>(
     entity.validate(&mut v);
     let canonical = serde_json::to_value(&entity).expect("entity serialises");
     check_references::<E>(conn, &canonical, &mut v)?;
+    super::sectors::check_tags(conn, E::KIND, &canonical, &mut v)?;
     if !v.errors.is_empty() {
         return Err(CoreError::Invalid(v.errors));
     }

@@ -160,3 +160,22 @@ fn imported_kinds_have_no_link_fields() {
         assert!(Shape::get(kind).links().next().is_none(), "{kind}");
     }
 }
+
+#[test]
+fn sector_fields_are_stored_fields_of_their_kind_and_every_sector_field_is_declared() {
+    for kind in EntityKind::ALL {
+        let shape = Shape::get(kind);
+        for field in kind.sector_fields() {
+            assert!(
+                shape.stored().any(|(n, _)| n == *field),
+                "{kind} declares sector field {field}, not one of its stored fields"
+            );
+        }
+        // A field named like a sector field must be declared, or its tags go unchecked.
+        for (name, _) in shape.stored() {
+            if name == "sectors" || name == "sector" {
+                assert!(kind.sector_fields().contains(&name), "{kind}.{name} is not declared");
+            }
+        }
+    }
+}

@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "import history and fast checks",
         include_str!("../../migrations/0009_import_history_and_fast_checks.sql"),
     ),
+    (
+        10,
+        "sectors from one list",
+        include_str!("../../migrations/0010_sectors.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -92,6 +97,10 @@ fn run_migrations(conn: &mut Connection, current: u32, target: u32) -> Result<u3
         .filter(|(v, _, _)| *v > current && *v <= target)
     {
         tx.execute_batch(sql)?;
+        // The steps SQL alone cannot take (they need the app's folding of Vietnamese text).
+        if *version == 10 {
+            super::sectors::map_free_text(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version)?;
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -18,6 +18,7 @@ mod plan;
 mod query;
 mod records;
 mod search;
+mod sectors;
 pub(crate) use search::ToIndex;
 mod shape;
 

@@ -77,7 +77,7 @@ pub(crate) fn resolve(store: &Store, audience: &Audience) -> Result<Resolved> {
             }
         }
         Audience::Sector { sector, country } => {
-            let s = crate::labels::sector_label(sector);
+            let s = store.sectors()?.label(sector);
             let name = match country {
                 Some(c) => Bilingual::new(
                     format!("Nhà đầu tư ngành {} tại {c}", s.vi),

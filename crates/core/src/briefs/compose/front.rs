@@ -6,7 +6,6 @@ use super::Context;
 use crate::briefs::model::BriefBlock as B;
 use crate::domain::*;
 use crate::error::Result;
-use crate::labels::sector_list as sectors;
 use crate::labels::{Bilingual, Labelled};
 use crate::store::Record;
 
@@ -39,7 +38,7 @@ pub(super) fn cover(cx: &Context, b: &mut Vec<B>) {
             ),
             (
                 Bilingual::new("Lĩnh vực quan tâm", "Sectors of interest"),
-                sectors(&cx.who.sectors),
+                cx.sectors.list(&cx.who.sectors),
             ),
         ],
     });
@@ -62,9 +61,9 @@ pub(super) fn summary(cx: &Context, b: &mut Vec<B>) {
         |f: fn(&Bilingual) -> &String| names.iter().map(f).cloned().collect::<Vec<_>>().join("; ");
     b.push(B::Paragraph { text: Bilingual::new(
         format!("Hà Nội mời {} tìm hiểu {} cơ hội đầu tư phù hợp với lĩnh vực {}: {}. Thành phố phối hợp với Bộ Công Thương và các Thương vụ Việt Nam ở nước ngoài hỗ trợ nhà đầu tư từ khảo sát đến cấp phép và hậu đầu tư.",
-            who.name.vi, chosen.len(), sectors(&who.sectors).vi.to_lowercase(), list(|l| &l.vi)),
+            who.name.vi, chosen.len(), cx.sectors.list(&who.sectors).vi.to_lowercase(), list(|l| &l.vi)),
         format!("Hanoi invites {} to consider {} investment opportunities matching {}: {}. The city works with the Ministry of Industry and Trade and Vietnam's trade offices abroad to support investors from site visits to licensing and aftercare.",
-            who.name.en, chosen.len(), sectors(&who.sectors).en.to_lowercase(), list(|l| &l.en)),
+            who.name.en, chosen.len(), cx.sectors.list(&who.sectors).en.to_lowercase(), list(|l| &l.en)),
     ) });
 }
 

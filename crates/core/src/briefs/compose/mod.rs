@@ -32,6 +32,8 @@ struct Context<'a> {
     chosen: Vec<Record<Opportunity>>,
     /// The promotion agency writing the brief.
     agency: Bilingual,
+    /// The store's sectors, to name the tags shown.
+    sectors: crate::labels::SectorBook,
     title: Bilingual,
     subtitle: Bilingual,
     version: i64,
@@ -121,6 +123,7 @@ impl<'a> Context<'a> {
             who,
             chosen,
             agency,
+            sectors: store.sectors()?,
             title: Bilingual::new(
                 "Cơ hội đầu tư tại Hà Nội",
                 "Investment opportunities in Hanoi",

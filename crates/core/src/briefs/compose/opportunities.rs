@@ -6,7 +6,6 @@ use crate::briefs::model::BriefBlock as B;
 use crate::briefs::phrases;
 use crate::domain::*;
 use crate::error::Result;
-use crate::labels::sector_list as sectors;
 use crate::labels::{Bilingual, Labelled};
 use crate::store::Record;
 
@@ -91,7 +90,7 @@ pub(super) fn table(cx: &Context, b: &mut Vec<B>) {
                 d.kind.label().owned(),
                 Bilingual::same(d.location.clone()),
                 d.area_ha.map(|a| phrases::number(a, 0)).unwrap_or_default(),
-                sectors(&d.sectors),
+                cx.sectors.list(&d.sectors),
                 Bilingual::same(format!(
                     "{}{}",
                     d.source,
@@ -131,7 +130,9 @@ pub(super) fn pages(cx: &Context, out: &mut Written) -> Result<()> {
             });
         }
         first_picture(cx, o, out)?;
-        out.blocks.push(B::Facts { rows: facts(d) });
+        out.blocks.push(B::Facts {
+            rows: facts(d, &cx.sectors),
+        });
         if !d.key_figures.is_empty() {
             out.blocks.push(key_figures(d));
         }
@@ -164,7 +165,7 @@ fn first_picture(cx: &Context, o: &Record<Opportunity>, out: &mut Written) -> Re
 
 /// An opportunity page's facts: kind, place, status and sectors, then what it has of area,
 /// land rent, infrastructure and contact.
-fn facts(d: &Opportunity) -> Vec<(Bilingual, Bilingual)> {
+fn facts(d: &Opportunity, sectors: &crate::labels::SectorBook) -> Vec<(Bilingual, Bilingual)> {
     let mut rows = vec![
         (Bilingual::new("Loại hình", "Type"), d.kind.label().owned()),
         (
@@ -175,7 +176,10 @@ fn facts(d: &Opportunity) -> Vec<(Bilingual, Bilingual)> {
             Bilingual::new("Trạng thái", "Status"),
             d.status.label().owned(),
         ),
-        (Bilingual::new("Lĩnh vực", "Sectors"), sectors(&d.sectors)),
+        (
+            Bilingual::new("Lĩnh vực", "Sectors"),
+            sectors.list(&d.sectors),
+        ),
     ];
     if let Some(a) = d.area_ha {
         let n = phrases::number(a, 0);
