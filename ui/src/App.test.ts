@@ -2,7 +2,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { fakeCore, listOf, searchHit, searchOf, storedLead, storedOrganization } from './test-ipc';
+import { SEARCHED_ORGANIZATIONS, searchOf } from './fixtures/core-answers';
+import { fakeCore, listOf, storedLead } from './test-ipc';
 import { TestId, testIdOf } from './lib/test-ids';
 
 describe('App', () => {
@@ -10,10 +11,11 @@ describe('App', () => {
     fakeCore({
       get_settings: () => ({ ui_language: 'vi', travel_buffer_minutes: 45 }),
       dashboard: () => ({ counts: [], upcoming_delegations: [], follow_ups: [], pipeline: [] }),
-      list_records: listOf({ leads: [storedLead(1, 'Nhà máy bán dẫn Hòa Lạc')] }),
-      get_record: () => storedOrganization(8, 'Công ty Bán dẫn Seoul'),
+      // Organisation 3 of the searched store is «Công ty Bán dẫn Seoul», which «ban dan» finds.
+      list_records: listOf({ leads: [storedLead(1, 'Nhà máy bán dẫn Hòa Lạc', { organization_id: 3 })] }),
+      get_record: (args) => SEARCHED_ORGANIZATIONS.find((o) => o.id === args.id),
       record_audit: () => [],
-      search: searchOf([searchHit('organizations', 8, 'Công ty Bán dẫn Seoul', 'Seoul · KR')]),
+      search: searchOf(),
     });
     render(App);
     await screen.findByTestId(TestId.dashboardLoaded);
@@ -33,7 +35,7 @@ describe('App', () => {
     await screen.findByTestId(TestId.searchHit);
     await fireEvent.keyDown(input, { key: 'Enter' });
     expect(await screen.findByTestId(TestId.organizationDetail)).toBeInTheDocument();
-    await waitFor(() => expect(location.hash).toBe('#/contacts/organizations/8'));
+    await waitFor(() => expect(location.hash).toBe('#/contacts/organizations/3'));
     expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
   });
 });

@@ -20,13 +20,8 @@ import type {
   ImportReport,
   Interaction,
   Lead,
-  LeadTotal,
   Organization,
-  PipelineFilter,
-  PipelineTotals,
-  SearchGroup,
   SearchHit,
-  SearchResults,
   ItemView,
   ItineraryItem,
   ItineraryView,
@@ -46,7 +41,6 @@ import type {
   Stored,
 } from './lib/bindings.gen';
 import type { Command, Commands } from './lib/commands.gen';
-import { fold } from './lib/text-fold';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -430,59 +424,6 @@ export function storedLead(id: number, title: string, fields: Partial<Lead> = {}
   };
 }
 
-/**
- * A `pipeline_totals` handler totalling `leads()` like the core: the filter's owner and sector,
- * every stage in order, sectors by active capital then count ('' = none, last), USD only.
- */
-export function pipelineTotalsOf(leads: () => Stored<Lead>[]): Handler {
-  const STAGES = ['lead', 'contacted', 'meeting', 'site_visit', 'mou', 'licensed', 'aftercare', 'lost'] as const;
-  const zero = (): LeadTotal => ({ count: 0, expected_capital_usd_minor: 0, other_currency: 0, jobs: 0 });
-  const add = (t: LeadTotal, l: Lead) => {
-    t.count += 1;
-    if (l.expected_capital_minor !== null) {
-      if (l.expected_capital_currency === 'USD') t.expected_capital_usd_minor += l.expected_capital_minor;
-      else t.other_currency += 1;
-    }
-    t.jobs += l.jobs ?? 0;
-  };
-  return (args) => {
-    const { owner, sector } = args.filter as PipelineFilter;
-    const now = Date.now();
-    const out: PipelineTotals = {
-      stages: STAGES.map((stage) => ({ stage, total: zero() })),
-      sectors: [],
-      all: zero(),
-      active: zero(),
-      overdue_follow_ups: 0,
-      upcoming_follow_ups: 0,
-    };
-    const sectors = new Map<string, PipelineTotals['sectors'][number]>();
-    for (const l of leads()) {
-      if ((owner && l.owner !== owner) || (sector && !l.sectors.includes(sector))) continue;
-      const lost = l.stage === 'lost';
-      add(out.stages[STAGES.indexOf(l.stage)].total, l);
-      add(out.all, l);
-      if (!lost) add(out.active, l);
-      for (const tag of l.sectors.length > 0 ? new Set(l.sectors) : ['']) {
-        if (!sectors.has(tag)) sectors.set(tag, { sector: tag, all: zero(), active: zero() });
-        add(sectors.get(tag)!.all, l);
-        if (!lost) add(sectors.get(tag)!.active, l);
-      }
-      const due = l.due_at ? Date.parse(l.due_at) : NaN;
-      if (!lost && due < now) out.overdue_follow_ups += 1;
-      else if (!lost && due <= now + 14 * 86_400_000) out.upcoming_follow_ups += 1;
-    }
-    out.sectors = [...sectors.values()].sort(
-      (a, b) =>
-        b.active.expected_capital_usd_minor - a.active.expected_capital_usd_minor ||
-        b.active.count - a.active.count ||
-        Number(a.sector === '') - Number(b.sector === '') ||
-        a.sector.localeCompare(b.sector),
-    );
-    return out;
-  };
-}
-
 /** An interaction with organisation 8 (a meeting unless changed). */
 export function storedInteraction(
   id: number,
@@ -513,46 +454,6 @@ export function searchHit(
   parent: SearchHit['parent'] = null,
 ): SearchHit {
   return { kind, id, label, detail, parent };
-}
-
-/** The kinds the core's search covers, in the order it groups them. */
-export const SEARCH_KINDS: EntityKind[] = [
-  'organizations',
-  'contacts',
-  'leads',
-  'delegations',
-  'itinerary-items',
-  'interactions',
-  'opportunities',
-];
-
-const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-
-/**
- * A `search` handler over fixed hits, answering like the core: every typed word (accents
- * ignored) must start a word of the hit's label or detail; `perKind` hits per group, with the
- * group's total (counted up to 1,000, then `more`); kinds without a hit left out.
- */
-export function searchOf(hits: SearchHit[]): Handler {
-  return (args) => {
-    const query = String(args.query ?? '');
-    const perKind = Number(args.perKind ?? 5);
-    const typed = words(query);
-    const found = typed.length === 0
-      ? []
-      : hits.filter((h) => {
-          const own = words(`${h.label} ${h.detail}`);
-          return typed.every((w) => own.some((o) => o.startsWith(w)));
-        });
-    const groups: SearchGroup[] = SEARCH_KINDS.map((kind) => {
-      const all = found.filter((h) => h.kind === kind);
-      // The core stops counting at 1,000 and says there are more.
-      const total = Math.min(all.length, 1000);
-      return { kind, hits: all.slice(0, perKind), total, more: total >= 1000 };
-    }).filter((g) => g.total > 0);
-    const results: SearchResults = { query, groups };
-    return results;
-  };
 }
 
 /**

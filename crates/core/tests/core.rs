@@ -8,6 +8,7 @@ mod core {
     pub mod crud;
     pub mod dashboard;
     pub mod demo;
+    pub mod fixtures;
     pub mod ics;
     pub mod images;
     pub mod import;

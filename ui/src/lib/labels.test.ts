@@ -19,15 +19,8 @@ import {
   ORGANIZATION_SIZE,
   SECTORS,
 } from './labels.gen';
-import {
-  fakeCore,
-  listOf,
-  pipelineTotalsOf,
-  storedDelegation,
-  storedLead,
-  storedOpportunity,
-  storedOrganization,
-} from '../test-ipc';
+import { pipelineAnswers, pipelineTotalsOf } from '../fixtures/core-answers';
+import { fakeCore, listOf, storedDelegation, storedOpportunity, storedOrganization } from '../test-ipc';
 import OrganizationList from '../contacts/OrganizationList.svelte';
 import DelegationList from '../delegations/DelegationList.svelte';
 import OpportunityList from '../opportunities/OpportunityList.svelte';
@@ -123,19 +116,23 @@ describe.each<UiLanguage>(['vi', 'en'])('lists name every value (%s)', (lang) =>
   it('pipeline: stages and sectors on the board, in the table and in the totals', async () => {
     setLanguage(lang);
     const stages = keysOf(LEAD_STAGE);
-    const groups = sectorGroups(stages.length);
-    const names = stages.map((_, i) => `Dự án ${i + 1}`);
-    const leads = stages.map((stage, i) =>
-      storedLead(i + 1, names[i], { stage, sectors: groups[i], lost_reason: stage === 'lost' ? 'Lý do' : null }),
-    );
+    // One lead at every stage, every sector tag among them, with the core's totals over them.
+    const { leads, organizations } = pipelineAnswers('every stage');
+    expect(leads.map((l) => l.stage)).toEqual(stages);
+    expect(new Set(leads.flatMap((l) => l.sectors))).toEqual(new Set(SECTOR_TAGS));
+    const names = leads.map((l) => l.title);
     fakeCore({
       list_records: listOf({ leads }),
-      get_record: (args) => storedOrganization(Number(args.id), 'Công ty A'),
+      get_record: (args) => organizations.find((o) => o.id === args.id),
       pipeline_totals: pipelineTotalsOf(() => leads),
     });
     const { container } = render(PipelinePage);
     expect(await screen.findAllByTestId('pipeline-card')).toHaveLength(leads.length);
-    const fixtures = [...names, 'Công ty A', 'Lý do', ...leads.flatMap((l) => [l.owner ?? '', l.next_action ?? ''])].filter((s) => s);
+    const fixtures = [
+      ...names,
+      ...organizations.map((o) => o.name_vi),
+      ...leads.flatMap((l) => [l.lost_reason ?? '', l.owner ?? '', l.next_action ?? '']),
+    ].filter((s) => s);
     const board = container.textContent ?? '';
     expect(rawKeysIn(board, lang, [LEAD_STAGE, SECTORS], fixtures)).toEqual([]);
     for (const tag of SECTOR_TAGS) expect(board).toContain(label(SECTORS, tag));

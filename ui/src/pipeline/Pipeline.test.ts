@@ -1,52 +1,17 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Lead, ListQuery, PipelineTotals, Stored } from '../lib/bindings.gen';
-import { callsOf, fakeCore, invalidPayload, listOf, pipelineTotalsOf, storedLead, storedOrganization } from '../test-ipc';
+import { pipelineAnswers, pipelineTotals, pipelineTotalsOf } from '../fixtures/core-answers';
+import { callsOf, fakeCore, invalidPayload, listOf, storedLead, storedOrganization } from '../test-ipc';
 import { BOARD_CAP, stageTotal } from './pipeline';
 import PipelinePage from './PipelinePage.svelte';
 import { TestId, testIdOf } from '../lib/test-ids';
 
-const DAY = 86_400_000;
-const past = new Date(Date.now() - 3 * DAY).toISOString();
-const future = new Date(Date.now() + 5 * DAY).toISOString();
-
-const LEADS: Stored<Lead>[] = [
-  storedLead(1, 'Nhà máy bán dẫn Hòa Lạc', {
-    sectors: ['semiconductors', 'electronics'],
-    expected_capital_minor: 150_000_000_00,
-    jobs: 450,
-    owner: 'Lê Hà',
-    next_action: 'Gửi hồ sơ khu đất',
-    due_at: past,
-  }),
-  storedLead(2, 'Trung tâm logistics Gia Lâm', {
-    organization_id: 9,
-    stage: 'meeting',
-    sectors: ['logistics'],
-    expected_capital_minor: 40_000_000_00,
-    jobs: 120,
-    owner: 'Phạm Minh',
-    due_at: future,
-  }),
-  storedLead(3, 'Mở rộng nhà máy điện tử', {
-    stage: 'meeting',
-    sectors: ['electronics'],
-    expected_capital_minor: 60_000_000_00,
-    owner: 'Lê Hà',
-  }),
-  storedLead(4, 'Kho lạnh nông sản', {
-    stage: 'lost',
-    lost_reason: 'Chọn địa điểm ở Thái Lan',
-    sectors: ['agrifood'],
-    expected_capital_minor: 10_000_000_00,
-    due_at: past,
-  }),
-  storedLead(5, 'Trung tâm phần mềm', {
-    stage: 'mou',
-    expected_capital_minor: 500_000_000,
-    expected_capital_currency: 'JPY',
-  }),
-];
+// The five leads of the board as the core stores them, with the core's totals over them
+// (crates/core/tests/core/fixtures.rs): two owners, one overdue, one lost, one in yen, one
+// without a sector; organisation 1 is «Công ty Bán dẫn Seoul», 2 «XYZ Logistics».
+const BOARD = pipelineAnswers('board');
+const LEADS: Stored<Lead>[] = BOARD.leads;
 
 const LOST_REQUIRED = invalidPayload([
   {
@@ -59,13 +24,13 @@ const LOST_REQUIRED = invalidPayload([
 
 /**
  * The fake core of the pipeline: the leads, their organisations, updates saved like the core's,
- * and the totals of the leads as they are now.
+ * and the core's totals of the leads as they are now.
  */
 function core(initial: Stored<Lead>[] = LEADS) {
   let leads = initial;
   return fakeCore({
     list_records: listOf({ leads }),
-    get_record: (args) => storedOrganization(Number(args.id), args.id === 9 ? 'XYZ Logistics' : 'Công ty Bán dẫn Seoul'),
+    get_record: (args) => BOARD.organizations.find((o) => o.id === args.id),
     update_record: (args) => {
       const patch = args.patch as Partial<Lead>;
       if (patch.stage === 'lost' && !patch.lost_reason?.trim()) throw LOST_REQUIRED;
@@ -117,7 +82,7 @@ describe('Pipeline board', () => {
     const first = card(1);
     expect(within(first).getByTestId(TestId.cardTitle)).toHaveTextContent('Nhà máy bán dẫn Hòa Lạc');
     await waitFor(() => expect(within(first).getByTestId(TestId.cardOrganization)).toHaveTextContent('Công ty Bán dẫn Seoul'));
-    expect(within(first).getByTestId(TestId.cardOrganization)).toHaveAttribute('href', '#/contacts/organizations/8');
+    expect(within(first).getByTestId(TestId.cardOrganization)).toHaveAttribute('href', '#/contacts/organizations/1');
     expect(within(first).getByTestId(TestId.cardCapital)).toHaveTextContent(/^150\.000\.000\sUSD$/);
     expect(within(first).getByTestId(TestId.cardOwner)).toHaveTextContent('Lê Hà');
     expect(within(first).getByTestId(TestId.cardNext)).toHaveTextContent('Gửi hồ sơ khu đất');
@@ -356,7 +321,7 @@ describe('Pipeline board', () => {
 describe('stageTotal', () => {
   it('reads one stage of the core’s totals, zeros before they arrive', () => {
     expect(stageTotal(null, 'mou')).toEqual({ count: 0, expected_capital_usd_minor: 0, other_currency: 0, jobs: 0 });
-    const totals = pipelineTotalsOf(() => LEADS)({ filter: { owner: null, sector: null } }) as PipelineTotals;
+    const totals = pipelineTotals('board');
     expect(stageTotal(totals, 'mou')).toEqual({ count: 1, expected_capital_usd_minor: 0, other_currency: 1, jobs: 0 });
     expect(stageTotal(totals, 'meeting')).toEqual({ count: 2, expected_capital_usd_minor: 100_000_000_00, other_currency: 0, jobs: 120 });
   });

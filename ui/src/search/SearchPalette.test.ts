@@ -4,30 +4,16 @@ import type { SearchResults } from '../lib/bindings.gen';
 import { setLanguage } from '../lib/i18n/index.svelte';
 import { router } from '../lib/router.svelte';
 import Sidebar from '../Sidebar.svelte';
-import {
-  callsOf,
-  deferred,
-  fakeCore,
-  searchHit,
-  searchOf,
-} from '../test-ipc';
+import { searchAnswer, searchOf } from '../fixtures/core-answers';
+import { callsOf, deferred, fakeCore, searchHit } from '../test-ipc';
 import { palette } from './palette.svelte';
 import SearchPalette from './SearchPalette.svelte';
 import { TestId } from '../lib/test-ids';
 
-const HITS = [
-  searchHit('organizations', 8, 'Công ty TNHH Hà Nội Semicon', 'Hanoi Semicon Ltd · Hà Nội · VN'),
-  searchHit('organizations', 9, 'Tập đoàn Hanwha', 'Hanwha Group · Seoul · KR'),
-  searchHit('contacts', 15, 'Trần Thị Hà', 'Giám đốc · ha.tran@example.vn'),
-  searchHit('delegations', 5, 'Đoàn xúc tiến đầu tư tại Hàn Quốc', 'Seoul · KR · 2027-03-08'),
-  searchHit('itinerary-items', 77, 'Gặp Hanwha Solutions', 'Hanwha HQ · 2027-03-09', { kind: 'delegations', id: 5 }),
-  searchHit('leads', 30, 'Nhà máy pin tại Hà Nam', 'site_visit · Lê Hà · Gửi hồ sơ khu đất', {
-    kind: 'organizations',
-    id: 12,
-  }),
-  searchHit('interactions', 40, 'Gọi điện với Hanwha về khu đất', 'call · 2026-02-10', { kind: 'contacts', id: 15 }),
-  searchHit('interactions', 41, 'Ghi chú Tây Bắc', 'note · 2026-02-11'),
-];
+// The core's answers over a fixed store (crates/core/tests/core/fixtures.rs): organisations 1
+// «Công ty TNHH Hà Nội Semicon», 2 «Tập đoàn Hanwha» and 3 «Công ty Bán dẫn Seoul»; person 1
+// «Trần Thị Hà»; lead 1 «Nhà máy pin tại Hà Nam» of organisation 3; delegation 1 to Seoul with
+// item 2 «Gặp Hanwha Solutions»; interaction 2, a call with person 1, and 1, a note tied to nothing.
 
 async function openWithShortcut(options: KeyboardEventInit = { ctrlKey: true }) {
   await fireEvent.keyDown(document.body, { key: 'k', ...options });
@@ -41,20 +27,19 @@ async function typeQuery(text: string) {
 }
 
 /** A core whose searches are answered only when the test says: `reply(query)` answers the
- * latest request for `query` from HITS. */
+ * latest request for `query` with the core's answer. */
 function heldSearches() {
   const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
-  const answer = searchOf(HITS);
   const calls = fakeCore({
     search: (args) => (replies[String(args.query)] = deferred<SearchResults>()).promise,
   });
-  const reply = (query: string) => replies[query].resolve(answer({ query, perKind: 5 }) as SearchResults);
+  const reply = (query: string) => replies[query].resolve(searchAnswer(query));
   return { calls, reply };
 }
 
 describe('Search palette', () => {
   it('opens with Ctrl+K or Cmd+K, focused, with an empty state; Esc closes it', async () => {
-    fakeCore({ search: searchOf(HITS) });
+    fakeCore({ search: searchOf() });
     render(SearchPalette);
     expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
@@ -73,7 +58,7 @@ describe('Search palette', () => {
   });
 
   it('opens from the sidebar’s search button', async () => {
-    fakeCore({ search: searchOf(HITS) });
+    fakeCore({ search: searchOf() });
     render(Sidebar, { current: null });
     render(SearchPalette);
     await fireEvent.click(screen.getByTestId(TestId.navSearch));
@@ -82,7 +67,7 @@ describe('Search palette', () => {
   });
 
   it('shows hits grouped by kind with the kind and its total, the typed words marked without accents', async () => {
-    const calls = fakeCore({ search: searchOf(HITS) });
+    const calls = fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('ha noi');
@@ -117,7 +102,7 @@ describe('Search palette', () => {
   });
 
   it('names stage and kind codes and writes dates the officer’s way in detail lines', async () => {
-    fakeCore({ search: searchOf(HITS) });
+    fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('han');
@@ -135,20 +120,20 @@ describe('Search palette', () => {
   });
 
   it('moves with ↑/↓ (wrapping) and opens the active hit’s page with Enter', async () => {
-    fakeCore({ search: searchOf(HITS) });
+    fakeCore({ search: searchOf() });
     render(SearchPalette);
     const input = await openWithShortcut();
     await typeQuery('ha');
     await screen.findAllByTestId(TestId.searchGroup);
     const hits = screen.getAllByTestId(TestId.searchHit);
     expect(hits.map((h) => `${h.dataset.kind}/${h.dataset.id}`)).toEqual([
-      'organizations/8',
-      'organizations/9',
-      'contacts/15',
-      'leads/30',
-      'delegations/5',
-      'itinerary-items/77',
-      'interactions/40',
+      'organizations/1',
+      'organizations/2',
+      'contacts/1',
+      'leads/1',
+      'delegations/1',
+      'itinerary-items/2',
+      'interactions/2',
     ]);
     expect(hits[0]).toHaveAttribute('aria-selected', 'true');
     expect(input).toHaveAttribute('aria-activedescendant', hits[0].id);
@@ -167,7 +152,7 @@ describe('Search palette', () => {
     expect(screen.getAllByRole('option', { selected: true })).toEqual([hits[2]]);
 
     await fireEvent.keyDown(input, { key: 'Enter' });
-    await waitFor(() => expect(router.path).toBe('/contacts/people/15'));
+    await waitFor(() => expect(router.path).toBe('/contacts/people/1'));
     expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
   });
 
@@ -188,7 +173,7 @@ describe('Search palette', () => {
     expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
     const before = router.path;
     reply('ha nam');
-    await waitFor(() => expect(router.path).toBe('/contacts/organizations/12?lead=30'));
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/3?lead=1'));
     expect(before).not.toBe(router.path);
     expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
@@ -201,7 +186,7 @@ describe('Search palette', () => {
     reply('hanwha');
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha solu'));
     expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
-    expect(router.path).toBe('/contacts/organizations/12?lead=30');
+    expect(router.path).toBe('/contacts/organizations/3?lead=1');
     await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Escape' });
 
     // Reopened, the text of the last answer typed again and Enter at once: that answer is
@@ -211,7 +196,7 @@ describe('Search palette', () => {
     await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Enter' });
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha'));
     reply('hanwha');
-    await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/2'));
     expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
     // Enter that ends a word in an input method is the input method's.
@@ -227,48 +212,47 @@ describe('Search palette', () => {
   });
 
   it('opens an organisation, delegation or itinerary item by click, the item on its delegation without reading it', async () => {
-    const calls = fakeCore({ search: searchOf(HITS) });
+    const calls = fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('hanwha');
     const [, item] = await screen.findAllByTestId(TestId.searchGroup);
     expect(item.dataset.kind).toBe('itinerary-items');
     await fireEvent.click(within(item).getByTestId(TestId.searchHit));
-    await waitFor(() => expect(router.path).toBe('/delegations/5/itinerary?item=77'));
+    await waitFor(() => expect(router.path).toBe('/delegations/1/itinerary?item=2'));
     expect(callsOf(calls, 'get_record')).toEqual([]);
 
     await openWithShortcut();
     await typeQuery('hanwha');
     const [org] = await screen.findAllByTestId(TestId.searchGroup);
     await fireEvent.click(within(org).getByTestId(TestId.searchHit));
-    await waitFor(() => expect(router.path).toBe('/contacts/organizations/9'));
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/2'));
   });
 
   it('opens a lead or an interaction on the page the core names, pointing at it', async () => {
-    fakeCore({ search: searchOf(HITS) });
+    fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('ha nam');
     await fireEvent.click(await screen.findByTestId(TestId.searchHit));
-    await waitFor(() => expect(router.path).toBe('/contacts/organizations/12?lead=30'));
+    await waitFor(() => expect(router.path).toBe('/contacts/organizations/3?lead=1'));
 
     await openWithShortcut();
     await typeQuery('goi dien');
     await fireEvent.click(await screen.findByTestId(TestId.searchHit));
     // No organisation: the first attendee's page.
-    await waitFor(() => expect(router.path).toBe('/contacts/people/15?interaction=40'));
+    await waitFor(() => expect(router.path).toBe('/contacts/people/1?interaction=2'));
 
     // Tied to nothing: the palette stays open and says so.
     await openWithShortcut();
     await typeQuery('tay bac');
     await fireEvent.click(await screen.findByTestId(TestId.searchHit));
     expect(await screen.findByTestId(TestId.searchNotice)).toBeInTheDocument();
-    expect(router.path).toBe('/contacts/people/15?interaction=40');
+    expect(router.path).toBe('/contacts/people/1?interaction=2');
   });
 
   it('ignores a reply that arrives after the reply to a later query', async () => {
     const replies: Record<string, ReturnType<typeof deferred<SearchResults>>> = {};
-    const answer = searchOf(HITS);
     const calls = fakeCore({
       search: (args) => {
         const query = String(args.query);
@@ -285,9 +269,9 @@ describe('Search palette', () => {
     await waitFor(() => expect(callsOf(calls, 'search')).toHaveLength(2));
 
     // The later query is answered first, then the earlier one, late.
-    replies.hanwha.resolve(answer({ query: 'hanwha', perKind: 5 }) as SearchResults);
+    replies.hanwha.resolve(searchAnswer('hanwha'));
     await waitFor(() => expect(screen.getAllByTestId(TestId.searchHit)).toHaveLength(3));
-    replies.ha.resolve(answer({ query: 'ha', perKind: 5 }) as SearchResults);
+    replies.ha.resolve(searchAnswer('ha'));
     await new Promise((r) => setTimeout(r, 30));
     const labels = screen.getAllByTestId(TestId.searchHitLabel).map((l) => l.textContent);
     expect(labels).toEqual(['Tập đoàn Hanwha', 'Gặp Hanwha Solutions', 'Gọi điện với Hanwha về khu đất']);
@@ -361,11 +345,10 @@ describe('Search palette', () => {
   });
 
   it('shows the core’s error in place of «searching», and the hits once a search succeeds', async () => {
-    const answer = searchOf(HITS);
     fakeCore({
       search: (args) => {
         if (args.query === 'ha') throw { code: 'storage', message_vi: 'Không đọc được chỉ mục', message_en: 'The index cannot be read', fields: [] };
-        return answer(args);
+        return searchAnswer(args.query, args.perKind);
       },
     });
     render(SearchPalette);
@@ -379,7 +362,7 @@ describe('Search palette', () => {
   });
 
   it('waits for a pause in typing before asking the core', async () => {
-    const calls = fakeCore({ search: searchOf(HITS) });
+    const calls = fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('h');
@@ -390,7 +373,7 @@ describe('Search palette', () => {
   });
 
   it('says when nothing is found, in Vietnamese and in English', async () => {
-    fakeCore({ search: searchOf(HITS) });
+    fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('tokyo');

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 /// Compares a generated file with its checked-in copy (rewriting it first under
 /// `UPDATE_BINDINGS=1`).
-fn assert_fresh(relative: &str, generated: &str) {
+pub fn assert_fresh(relative: &str, generated: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
