@@ -1,10 +1,17 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ListQuery } from '../lib/bindings.gen';
-import { router } from '../lib/router.svelte';
-import { callsOf, fakeCore, listOf, storedCounsellor, storedDelegation } from '../test-ipc';
+import { lastList, router } from '../lib/router.svelte';
+import { callsOf, fakeCore, listOf, storedCounsellor, storedDelegation, type Call } from '../test-ipc';
 import DelegationList from './DelegationList.svelte';
 import { TestId } from '../lib/test-ids';
+
+const ROW = 36;
+const many = Array.from({ length: 25 }, (_, i) => storedDelegation(i + 1, { title: `Đoàn số ${i + 1}` }));
+const queries = (calls: Call[]) =>
+  callsOf(calls, 'list_records')
+    .filter((a) => a.kind === 'delegations')
+    .map((a) => a.query as ListQuery);
 
 const rows = [
   storedDelegation(1, { title: 'Đoàn xúc tiến tại Tokyo', status: 'approved' }),
@@ -114,18 +121,46 @@ describe('DelegationList', () => {
     expect(location.hash).toBe('#/delegations?status=draft&kind=inbound&year=2026');
   });
 
-  it('pages through the list with offset and limit', async () => {
-    const many = Array.from({ length: 25 }, (_, i) => storedDelegation(i + 1, { title: `Đoàn số ${i + 1}` }));
+  it('reads the list 20 at a time as it scrolls, and keeps where it was left in the address', async () => {
+    router.path = '/delegations';
     const calls = fakeCore({ list_records: listOf({ delegations: many }) });
     render(DelegationList);
+    // jsdom has no layout: the list's 36 px rows in 540 px put 15 rows in view and 5 more below.
     expect(await screen.findAllByTestId(TestId.delegationRow)).toHaveLength(20);
-    expect(screen.getByText('1–20 trên 25')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 25');
+    expect(screen.queryByText('Đoàn số 21')).toBeNull();
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
+    const grid = screen.getByRole('grid', { name: 'Đoàn' });
+    grid.scrollTop = 10 * ROW;
+    await fireEvent.scroll(grid);
 
-    await waitFor(() => expect(screen.getAllByTestId(TestId.delegationRow)).toHaveLength(5));
-    expect(screen.getByText('Đoàn số 21')).toBeInTheDocument();
-    expect((callsOf(calls, 'list_records').filter((a) => a.kind === 'delegations').at(-1)!.query as ListQuery).offset).toBe(20);
-    expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByText('Đoàn số 21')).toBeInTheDocument());
+    expect(screen.getByText('Đoàn số 25')).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('11–25 trên 25');
+    expect(queries(calls).map((q) => [q.offset, q.limit])).toEqual([[0, 20], [20, 20]]);
+    await waitFor(() => expect(router.path).toBe('/delegations?offset=10'));
+    expect(lastList.delegations).toBe('/delegations?offset=10');
+
+    // A new filter starts again at the top.
+    await fireEvent.change(screen.getByTestId(TestId.filterStatus), { target: { value: 'approved' } });
+    await waitFor(() => expect(router.path).toBe('/delegations?status=approved'));
+    expect(queries(calls).at(-1)).toMatchObject({ offset: 0, limit: 20 });
+    await waitFor(() => expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 25'));
+  });
+
+  it('starts at the row the address says it was left at, and opens the active row with Enter', async () => {
+    router.path = '/delegations?offset=10';
+    const calls = fakeCore({ list_records: listOf({ delegations: many }) });
+    render(DelegationList);
+
+    await waitFor(() => expect(screen.getByText('Đoàn số 21')).toBeInTheDocument());
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('11–25 trên 25');
+    expect(queries(calls).map((q) => q.offset)).toEqual([0, 20]);
+
+    const grid = screen.getByRole('grid', { name: 'Đoàn' });
+    grid.focus();
+    await fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(router.path).toBe('/delegations/12');
   });
 });

@@ -90,7 +90,7 @@ describe.each<UiLanguage>(['vi', 'en'])('lists name every value (%s)', (lang) =>
     const { container } = render(OpportunityList);
     expect(await screen.findAllByTestId('opportunity-row')).toHaveLength(rows.length);
 
-    const table = container.querySelector('table')!.textContent ?? '';
+    const table = container.querySelector('[role=grid]')!.textContent ?? '';
     const places = rows.map((r) => r.location);
     expect(rawKeysIn(table, lang, [OPPORTUNITY_KIND, OPPORTUNITY_STATUS, SECTORS], [...names, ...places])).toEqual([]);
     for (const tag of SECTOR_TAGS) expect(table).toContain(label(SECTORS, tag));
@@ -107,7 +107,7 @@ describe.each<UiLanguage>(['vi', 'en'])('lists name every value (%s)', (lang) =>
     const { container } = render(DelegationList);
     expect(await screen.findAllByTestId('delegation-row')).toHaveLength(rows.length);
 
-    const table = container.querySelector('table')!.textContent ?? '';
+    const table = container.querySelector('[role=grid]')!.textContent ?? '';
     const places = rows.map((r) => `${r.destination_city}, ${r.destination_country}`);
     expect(rawKeysIn(table, lang, [DELEGATION_KIND, DELEGATION_STATUS], [...names, ...places])).toEqual([]);
     for (const status of keysOf(DELEGATION_STATUS)) expect(table).toContain(label(DELEGATION_STATUS, status));

@@ -1,6 +1,6 @@
 // The virtualised list's arithmetic: rows in view, the scaled height of huge lists, pages, eviction.
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_PX, pagesOf, pagesToEvict, rowWindow, scrollToReveal } from './virtual-window';
+import { loadFrom, MAX_SCROLL_PX, pagesOf, pagesToEvict, rowWindow, scrollToReveal, scrollToRow } from './virtual-window';
 
 const g = (total: number) => ({ total, rowHeight: 36, viewportHeight: 540 });
 
@@ -64,6 +64,31 @@ describe('scrollToReveal', () => {
       expect(index).toBeGreaterThanOrEqual(w.firstVisible);
       expect(index).toBeLessThan(w.endVisible);
     }
+  });
+});
+
+describe('scrollToRow', () => {
+  it('puts a row at the top, as near as the end of the list allows', () => {
+    expect(scrollToRow(g(100_000), 40)).toBe(40 * 36);
+    expect(rowWindow(g(100_000), scrollToRow(g(100_000), 40), 5).firstVisible).toBe(40);
+    // 25 rows in 540 px: the last 15 are in view at most 10 rows down.
+    expect(scrollToRow(g(25), 20)).toBe(10 * 36);
+    expect(scrollToRow(g(0), 20)).toBe(0);
+  });
+
+  it('puts any row of a scaled list at the top', () => {
+    for (const index of [17, 500_000]) expect(rowWindow(g(1_000_000), scrollToRow(g(1_000_000), index), 0).firstVisible).toBe(index);
+  });
+});
+
+describe('loadFrom', () => {
+  it('reads a list in memory as the core reads pages, from the list as it is when asked', async () => {
+    let items = ['a', 'b', 'c', 'd', 'e'];
+    const load = loadFrom(() => items);
+    expect(await load(0, 2)).toEqual({ items: ['a', 'b'], total: 5 });
+    expect(await load(4, 2)).toEqual({ items: ['e'], total: 5 });
+    items = ['z'];
+    expect(await load(0, 2)).toEqual({ items: ['z'], total: 1 });
   });
 });
 

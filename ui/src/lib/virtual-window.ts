@@ -77,6 +77,23 @@ export function scrollToReveal(g: Geometry, scrollTop: number, index: number): n
   return Math.min(maxScroll, Math.max(0, wanted / ratio));
 }
 
+/** The scroll position that puts row `index` at the top (or as near as the list's end allows). */
+export function scrollToRow(g: Geometry, index: number): number {
+  const { maxScroll, ratio } = scale(g);
+  return Math.min(maxScroll, Math.max(0, (index * g.rowHeight) / ratio));
+}
+
+/**
+ * A list already in memory read as pages, for components/VirtualList: the same pattern whether
+ * the core pages a list or the screen holds it whole.
+ */
+export function loadFrom<T>(items: () => readonly T[]) {
+  return async (offset: number, limit: number) => {
+    const all = items();
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  };
+}
+
 /** The pages (numbered from 0, `pageSize` rows each) holding rows [start, end). */
 export function pagesOf(start: number, end: number, pageSize: number): number[] {
   if (end <= start) return [];

@@ -7,7 +7,7 @@ import OpportunityList from './OpportunityList.svelte';
 import { TestId } from '../lib/test-ids';
 
 describe('OpportunityList', () => {
-  it('filters by kind, sector and status, sorted by name, and pages', async () => {
+  it('filters by kind, sector and status, sorted by name, and reads more as it scrolls', async () => {
     const many = Array.from({ length: 25 }, (_, i) => storedOpportunity(i + 1, { name_vi: `KCN số ${i + 1}` }));
     const calls = fakeCore({ list_records: listOf({ opportunities: many }) });
     const { container } = render(OpportunityList);
@@ -17,8 +17,15 @@ describe('OpportunityList', () => {
     const query = () => callsOf(calls, 'list_records').at(-1)!.query as ListQuery;
     expect(query()).toMatchObject({ sort: 'name_vi', descending: false, limit: 20, offset: 0, filters: [] });
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 25');
+
+    // Scrolling to the end reads the rows after the first 20 (jsdom: 36 px rows in 540 px).
+    const grid = screen.getByRole('grid', { name: 'Cơ hội đầu tư' });
+    grid.scrollTop = 10 * 36;
+    await fireEvent.scroll(grid);
     await waitFor(() => expect(query().offset).toBe(20));
+    await waitFor(() => expect(screen.getByText('KCN số 25')).toBeInTheDocument());
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('11–25 trên 25');
 
     await fireEvent.change(container.querySelector('[name="filter-sector"]')!, { target: { value: 'logistics' } });
     await fireEvent.change(container.querySelector('[name="filter-kind"]')!, { target: { value: 'logistics_centre' } });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lead, ListQuery, PipelineTotals, Stored } from '../lib/bindings.gen';
 import { pipelineAnswers, pipelineTotals, pipelineTotalsOf } from '../fixtures/core-answers';
 import { callsOf, fakeCore, invalidPayload, listOf, storedLead, storedOrganization } from '../test-ipc';
+import { router } from '../lib/router.svelte';
 import { BOARD_CAP, stageTotal } from './pipeline';
 import PipelinePage from './PipelinePage.svelte';
 import { TestId, testIdOf } from '../lib/test-ids';
@@ -26,7 +27,11 @@ const LOST_REQUIRED = invalidPayload([
  * The fake core of the pipeline: the leads, their organisations, updates saved like the core's,
  * and the core's totals of the leads as they are now.
  */
-function core(initial: Stored<Lead>[] = LEADS) {
+/**
+ * The fake core over `initial` leads. Its totals are the real core's over those leads, unless a
+ * test that does not look at them gives a store's (`totalsOf`).
+ */
+function core(initial: Stored<Lead>[] = LEADS, totalsOf?: string) {
   let leads = initial;
   return fakeCore({
     list_records: listOf({ leads }),
@@ -38,7 +43,7 @@ function core(initial: Stored<Lead>[] = LEADS) {
       leads = leads.map((l) => (l.id === saved.id ? saved : l));
       return saved;
     },
-    pipeline_totals: pipelineTotalsOf(() => leads),
+    pipeline_totals: totalsOf ? () => pipelineTotals(totalsOf) : pipelineTotalsOf(() => leads),
   });
 }
 
@@ -250,14 +255,51 @@ describe('Pipeline board', () => {
     const table = screen.getByTestId(TestId.pipelineTable);
     const order = () => within(table).getAllByTestId(TestId.pipelineRow).map((r) => Number(r.dataset.leadId));
     // By due date first: overdue ones on top, undated last.
-    expect(order()).toEqual([1, 4, 2, 3, 5]);
+    await waitFor(() => expect(order()).toEqual([1, 4, 2, 3, 5]));
     await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'capital')));
-    expect(order()).toEqual([1, 3, 2, 4, 5]);
+    await waitFor(() => expect(order()).toEqual([1, 3, 2, 4, 5]));
     await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'capital')));
-    expect(order()).toEqual([5, 4, 2, 3, 1]);
+    await waitFor(() => expect(order()).toEqual([5, 4, 2, 3, 1]));
     await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'title')));
-    expect(order()).toEqual([4, 3, 1, 2, 5]);
+    await waitFor(() => expect(order()).toEqual([4, 3, 1, 2, 5]));
     expect(screen.queryByTestId(TestId.pipelineBoard)).toBeNull();
+  });
+
+  it('draws only the table rows in view, scrolls to the rest, and opens a row’s organisation with Enter', async () => {
+    const many = Array.from({ length: 250 }, (_, i) =>
+      storedLead(i + 1, `Cơ hội ${String(i + 1).padStart(3, '0')}`, { organization_id: 100 + i, due_at: null }),
+    );
+    core(many, 'every stage'); // the totals are not what this test looks at
+    render(PipelinePage);
+    await screen.findAllByTestId(TestId.pipelineCard);
+    await fireEvent.click(screen.getByTestId(TestId.pipelineViewTable));
+
+    // jsdom has no layout: the list's 36 px rows in 540 px put 15 rows in view and 5 more below.
+    const table = screen.getByTestId(TestId.pipelineTable);
+    await waitFor(() => expect(within(table).getAllByTestId(TestId.pipelineRow)).toHaveLength(20));
+    expect(within(table).getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 trên 250');
+    const grid = within(table).getByRole('grid', { name: 'Cơ hội theo dõi' });
+    expect(within(grid).getAllByRole('columnheader')).toHaveLength(7);
+    expect(within(grid).getAllByRole('columnheader')[0]).toHaveAttribute('aria-sort', 'none');
+    expect(within(grid).getAllByRole('columnheader')[5]).toHaveAttribute('aria-sort', 'ascending');
+
+    grid.scrollTop = 235 * 36;
+    await fireEvent.scroll(grid);
+    await waitFor(() => expect(within(table).getAllByTestId(TestId.pipelineRow).at(-1)).toHaveTextContent('Cơ hội 250'));
+    expect(within(table).getByTestId(TestId.pagerRange)).toHaveTextContent('236–250 trên 250');
+    expect(within(table).getAllByTestId(TestId.pipelineRow).at(-1)).toHaveAttribute('data-lead-id', '250');
+
+    grid.focus();
+    await fireEvent.keyDown(grid, { key: 'End' });
+    await fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(router.path).toBe('/contacts/organizations/349');
+  });
+
+  it('says so when no lead matches, in the table too', async () => {
+    core([], 'every stage');
+    render(PipelinePage);
+    await fireEvent.click(await screen.findByTestId(TestId.pipelineViewTable));
+    expect(await within(screen.getByTestId(TestId.pipelineTable)).findByText('Không có cơ hội nào phù hợp.')).toBeInTheDocument();
   });
 
   it('loads a large pipeline in pages up to the cap, with the core’s totals over all of it', async () => {

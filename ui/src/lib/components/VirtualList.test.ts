@@ -254,6 +254,42 @@ describe('VirtualList', () => {
     expect(height()).toBe(MAX_SCROLL_PX);
   });
 
+  it('opens at its start row, and says where it was left once scrolling pauses', async () => {
+    const calls = fakeCore({ list_records: book(100_000) });
+    const onscrolled = vi.fn();
+    renderList({ startRow: 40_000, onscrolled });
+
+    // The page holding the start row is the first one read; the list opens there.
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('Tổ chức số 39996'));
+    expect(offsets(calls)).toEqual([40_000, 39_950]);
+    expect(screen.getByRole('grid').scrollTop).toBe(40_000 * ROW);
+    expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('40.001–40.015 trên 100.000');
+    await waitFor(() => expect(onscrolled).toHaveBeenLastCalledWith(40_000));
+
+    onscrolled.mockClear();
+    for (const at of [41_000, 42_000, 43_000]) await scrollTo(at * ROW);
+    await waitFor(() => expect(onscrolled).toHaveBeenCalled());
+    // Only where it stopped: the rows passed on the way are not reported.
+    expect(onscrolled.mock.calls).toEqual([[43_000]]);
+  });
+
+  it('marks rows with the screen’s classes and data attributes, and says what an empty list means', async () => {
+    fakeCore({ list_records: book(30) });
+    const { unmount } = renderList({
+      rowClass: (o: Org) => (o.id % 2 === 0 ? 'even' : ''),
+      rowData: (o: Org) => ({ 'data-org-id': String(o.id) }),
+    });
+    await waitFor(() => expect(rows()).toHaveLength(20));
+    expect(rows()[1]).toHaveClass('vrow', 'even');
+    expect(rows()[0]).not.toHaveClass('even');
+    expect(rows()[1]).toHaveAttribute('data-org-id', '2');
+    unmount();
+
+    fakeCore({ list_records: book(0) });
+    renderList({ empty: 'Không có cơ hội nào phù hợp.' });
+    expect(await screen.findByText('Không có cơ hội nào phù hợp.')).toBeInTheDocument();
+  });
+
   it('says so when the list is empty, and shows the core’s error', async () => {
     fakeCore({ list_records: book(0) });
     const { unmount } = renderList();
