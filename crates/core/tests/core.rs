@@ -2,8 +2,8 @@
 
 mod core {
     pub mod bindings;
-    pub mod commands;
     pub mod briefs;
+    pub mod commands;
     pub mod contacts_io;
     pub mod crud;
     pub mod dashboard;

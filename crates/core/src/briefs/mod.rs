@@ -384,10 +384,11 @@ pub fn generate_to(
     format: BriefFormat,
     chosen: Option<PathBuf>,
 ) -> Result<GeneratedBrief> {
-    let path = crate::files::output_or_default(store, chosen, &[format.extension()], "briefs", || {
-        let name = default_file_name(req, upcoming_version(store, req)?, format);
-        Ok(name.display().to_string())
-    })?;
+    let path =
+        crate::files::output_or_default(store, chosen, &[format.extension()], "briefs", || {
+            let name = default_file_name(req, upcoming_version(store, req)?, format);
+            Ok(name.display().to_string())
+        })?;
     generate(store, req, format, &path)
 }
 

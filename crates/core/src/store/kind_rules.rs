@@ -174,7 +174,10 @@ fn sector_fields_are_stored_fields_of_their_kind_and_every_sector_field_is_decla
         // A field named like a sector field must be declared, or its tags go unchecked.
         for (name, _) in shape.stored() {
             if name == "sectors" || name == "sector" {
-                assert!(kind.sector_fields().contains(&name), "{kind}.{name} is not declared");
+                assert!(
+                    kind.sector_fields().contains(&name),
+                    "{kind}.{name} is not declared"
+                );
             }
         }
     }
