@@ -32,3 +32,13 @@ pub fn temp_store() -> (TempDir, Store) {
     let store = Store::open(&dir.path().join("planner.db")).expect("open store");
     (dir, store)
 }
+
+/// The (field, code) of each field error of an `Invalid` error.
+pub fn field_codes(e: planner_core::CoreError) -> Vec<(String, String)> {
+    match e {
+        planner_core::CoreError::Invalid(errs) => {
+            errs.into_iter().map(|e| (e.field, e.code)).collect()
+        }
+        other => panic!("expected invalid input, got {other}"),
+    }
+}

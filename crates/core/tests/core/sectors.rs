@@ -5,15 +5,10 @@
 use planner_core::briefs::{self, Audience, BriefRequest};
 use planner_core::domain::{BriefLanguage, EntityKind};
 use planner_core::store::migrate_to;
-use planner_core::{CoreError, Store};
+use planner_core::Store;
 use serde_json::json;
 
-fn field_errors(e: CoreError) -> Vec<(String, String)> {
-    match e {
-        CoreError::Invalid(errs) => errs.into_iter().map(|e| (e.field, e.code)).collect(),
-        other => panic!("not a field error: {other}"),
-    }
-}
+use crate::field_codes as field_errors;
 
 #[test]
 fn a_record_holds_only_known_sectors_and_an_added_one_is_named_in_briefs() {

@@ -2,12 +2,7 @@ use planner_core::domain::*;
 use planner_core::CoreError;
 use serde_json::json;
 
-fn field_codes(e: CoreError) -> Vec<(String, String)> {
-    match e {
-        CoreError::Invalid(errs) => errs.into_iter().map(|e| (e.field, e.code)).collect(),
-        other => panic!("expected invalid input, got {other}"),
-    }
-}
+use crate::field_codes;
 
 #[test]
 fn errors_name_the_field_and_the_problem() {
