@@ -106,7 +106,16 @@ end_time_zone: string | null, venue: string | null, address: string | null, orga
 /**
  * Delegation members attending (ids of `Member`).
  */
-attendee_ids: Array<number>, notes: string | null, };
+attendee_ids: Array<number>, notes: string | null, 
+/**
+ * The local start the officer typed, kept when a clock change did not let the start or the
+ * end be taken as typed (it did not exist, or occurred twice: `time::place_local`).
+ */
+entered_start: string | null, 
+/**
+ * The local end the officer typed, kept with `entered_start`.
+ */
+entered_end: string | null, };
 
 export type InteractionKind = "meeting" | "call" | "email" | "site_visit" | "event" | "note";
 
@@ -322,7 +331,16 @@ end_time_zone: string | null, venue: string | null, address: string | null, orga
 /**
  * Delegation members attending (ids of `Member`).
  */
-attendee_ids: Array<number>, notes: string | null, };
+attendee_ids: Array<number>, notes: string | null, 
+/**
+ * The local start the officer typed, kept when a clock change did not let the start or the
+ * end be taken as typed (it did not exist, or occurred twice: `time::place_local`).
+ */
+entered_start: string | null, 
+/**
+ * The local end the officer typed, kept with `entered_start`.
+ */
+entered_end: string | null, };
 
 export type ItemView = { item: ItemRecord, 
 /**
@@ -340,7 +358,11 @@ conflicts: Array<number>,
 /**
  * The worst severity among them.
  */
-severity: Severity | null, };
+severity: Severity | null, 
+/**
+ * What a clock change did to the times typed, when one did (`clock_note`).
+ */
+clock_note: Bilingual | null, };
 
 export type DayView = { date: string, 
 /**
@@ -371,6 +393,12 @@ line: string, date: string,
  * The IANA zone the times are in.
  */
 time_zone: string, };
+
+export type QuickAdded = { item: ItemRecord, 
+/**
+ * Said next to the answer when a clock change moved a time typed (`clock_note`).
+ */
+clock_note: Bilingual | null, };
 
 export type Transition = { to: DelegationStatus, 
 /**

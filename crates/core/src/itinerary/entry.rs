@@ -1,11 +1,13 @@
 //! Entering itinerary items in the local time of their place, quick add, duplicate and move.
 
-use super::local;
+use super::clock_change::{clock_note, place_item};
+use super::{local, ItemRecord};
 use crate::domain::{ItineraryItem, ItineraryKind};
 use crate::error::{CoreError, Result};
+use crate::labels::Bilingual;
 use crate::store::{Record, Store};
 use crate::text::nfc;
-use crate::time::local_to_utc;
+use crate::time::{place_local, LocalFit};
 use crate::validate::FieldError;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -91,16 +93,17 @@ impl ItemEntry {
         if self.end_time.is_none() {
             errors.push(required("end_time"));
         }
-        let mut starts_at = None;
-        let mut ends_at = None;
-        if let (Some(d), Some(t)) = (self.start_date, self.start_time) {
-            starts_at = local_to_utc(d, t, &self.time_zone);
-        }
-        if let (Some(d), Some(t)) = (self.end_date.or(self.start_date), self.end_time) {
-            ends_at = local_to_utc(d, t, end_zone);
-        }
-        if let (Some(s), Some(e)) = (starts_at, ends_at) {
-            if e < s {
+        let placed = match (
+            self.start_date.zip(self.start_time),
+            self.end_date.or(self.start_date).zip(self.end_time),
+        ) {
+            (Some((sd, st)), Some((ed, et))) => {
+                place_item(sd.and_time(st), &self.time_zone, ed.and_time(et), end_zone)
+            }
+            _ => None,
+        };
+        if let Some(p) = placed {
+            if p.ends_at < p.starts_at {
                 errors.push(field(
                     "end_time",
                     "end_before_start",
@@ -121,8 +124,8 @@ impl ItemEntry {
             delegation_id: self.delegation_id,
             kind: self.kind,
             title: nfc(self.title.trim()),
-            starts_at: starts_at.unwrap_or_default(),
-            ends_at: ends_at.unwrap_or_default(),
+            starts_at: placed.map(|p| p.starts_at).unwrap_or_default(),
+            ends_at: placed.map(|p| p.ends_at).unwrap_or_default(),
             time_zone: self.time_zone.clone(),
             end_time_zone: (end_zone != self.time_zone).then(|| end_zone.to_owned()),
             venue: opt(&self.venue),
@@ -132,14 +135,21 @@ impl ItemEntry {
             contact_ids: self.contact_ids.clone(),
             attendee_ids: self.attendee_ids.clone(),
             notes: opt(&self.notes),
+            entered_start: placed.and_then(|p| p.entered_start),
+            entered_end: placed.and_then(|p| p.entered_end),
         })
     }
 
-    /// The entry form of a stored item (for editing).
+    /// The entry form of a stored item (for editing): the times as the officer typed them, so
+    /// that saving it again places it as before.
     pub fn of(item: &ItineraryItem) -> ItemEntry {
         let end_zone = item.end_time_zone.as_deref().unwrap_or(&item.time_zone);
-        let s = local(item.starts_at, &item.time_zone);
-        let e = local(item.ends_at, end_zone);
+        let s = item
+            .entered_start
+            .unwrap_or_else(|| local(item.starts_at, &item.time_zone));
+        let e = item
+            .entered_end
+            .unwrap_or_else(|| local(item.ends_at, end_zone));
         ItemEntry {
             delegation_id: item.delegation_id,
             kind: item.kind,
@@ -214,8 +224,12 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
     let Some(to) = to_date else {
         return Ok(item.clone());
     };
-    let s = local(item.starts_at, &item.time_zone);
-    let starts_at = local_to_utc(to, s.time(), &item.time_zone).ok_or_else(|| {
+    // The start as the officer typed it, on the new day; the item keeps its length.
+    let typed = item
+        .entered_start
+        .unwrap_or_else(|| local(item.starts_at, &item.time_zone));
+    let start = to.and_time(typed.time());
+    let placed = place_local(start, &item.time_zone).ok_or_else(|| {
         crate::error::invalid(
             "to_date",
             "unknown_time_zone",
@@ -224,8 +238,17 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
         )
     })?;
     let mut out = item.clone();
-    out.ends_at = starts_at + (item.ends_at - item.starts_at);
-    out.starts_at = starts_at;
+    out.ends_at = placed.instant + (item.ends_at - item.starts_at);
+    out.starts_at = placed.instant;
+    let end_zone = item.end_time_zone.as_deref().unwrap_or(&item.time_zone);
+    // The new day's own clock change, if any, is told as if these times had been typed.
+    let typed_end = match item.end_time_zone {
+        None => start + (item.ends_at - item.starts_at),
+        Some(_) => local(out.ends_at, end_zone),
+    };
+    let moved = placed.fit != LocalFit::Exact;
+    out.entered_start = moved.then_some(start);
+    out.entered_end = moved.then_some(typed_end);
     Ok(out)
 }
 
@@ -240,15 +263,31 @@ pub struct QuickAddRequest {
     pub time_zone: String,
 }
 
+/// What quick add saved, and what a clock change did to the times typed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QuickAdded {
+    pub item: ItemRecord,
+    /// Said next to the answer when a clock change moved a time typed (`clock_note`).
+    pub clock_note: Option<Bilingual>,
+}
+
 /// Parses a quick-add line and saves the item it describes.
-pub fn quick_add(store: &mut Store, request: &QuickAddRequest) -> Result<Record<ItineraryItem>> {
+pub fn quick_add(store: &mut Store, request: &QuickAddRequest) -> Result<QuickAdded> {
     let entry = parse_quick(
         &request.line,
         request.delegation_id,
         request.date,
         &request.time_zone,
     )?;
-    save_entry(store, None, &entry)
+    let saved = save_entry(store, None, &entry)?;
+    Ok(QuickAdded {
+        clock_note: clock_note(&saved.data),
+        item: ItemRecord {
+            id: saved.meta.id,
+            uuid: saved.meta.uuid,
+            data: saved.data,
+        },
+    })
 }
 
 /// Parses a quick-add line: `HH:MM[-HH:MM] title [@ venue]`, e.g.
