@@ -466,9 +466,9 @@ export type Linked = { kind: EntityKind, id: number, delegations: Array<LinkedDe
 
 export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, 
 /**
- * The page the hit is shown on when it has none of its own: a lead's organisation, an
- * itinerary item's delegation, an interaction's organisation (else its first person, else
- * its delegation). None for kinds with their own page, and for an interaction tied to
+ * The page the hit is shown on when it has none of its own: an itinerary item's
+ * delegation, an interaction's organisation (else its first person, else its delegation).
+ * None for kinds with their own page (a lead has one), and for an interaction tied to
  * nothing.
  */
 parent: SearchParent | null, };
