@@ -76,6 +76,7 @@ export function listQuery(query: Partial<ListQuery> = {}): ListQuery {
   return {
     filters: query.filters ?? [],
     sort: query.sort ?? null,
+    sort_else: query.sort_else ?? null,
     descending: query.descending ?? false,
     limit: query.limit ?? null,
     offset: query.offset ?? 0,

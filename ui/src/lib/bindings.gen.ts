@@ -28,7 +28,12 @@ export type ListQuery = { filters: Array<Filter>,
 /**
  * A field name; `id` when absent.
  */
-sort: string | null, descending: boolean, 
+sort: string | null, 
+/**
+ * A field a record sorts by where its `sort` field is empty, so that a list sorts by the
+ * name it shows (`name_en`, else `name_vi`, in English).
+ */
+sort_else: string | null, descending: boolean, 
 /**
  * At most this many records (all when absent).
  */
