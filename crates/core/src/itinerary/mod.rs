@@ -8,16 +8,15 @@ pub mod clock_change;
 pub mod conflicts;
 pub mod entry;
 pub mod ics;
+pub mod quick;
 pub mod sample;
 pub mod to_pdf;
 pub mod workflow;
 
 pub use clock_change::clock_note;
 pub use conflicts::{check, CheckOptions, Conflict, ConflictKind, Severity};
-pub use entry::{
-    duplicate_item, move_item, parse_quick, quick_add, save_entry, ItemEntry, QuickAddRequest,
-    QuickAdded,
-};
+pub use entry::{duplicate_item, move_item, save_entry, ItemEntry};
+pub use quick::{parse_quick, quick_add, QuickAddRequest, QuickAdded};
 pub use workflow::{allowed_next, transition, Transition};
 
 use crate::domain::{Delegation, ItineraryItem, ItineraryKind, MemberRole, VisaStatus};
