@@ -341,6 +341,8 @@ export function itemView(
       contact_ids: [],
       attendee_ids: [],
       notes: null,
+      entered_start: null,
+      entered_end: null,
       ...item,
     },
     local_start: `${local[0]}:00`,
@@ -356,6 +358,7 @@ export function itemView(
     contacts: [],
     conflicts: [],
     severity: null,
+    clock_note: null,
     ...rest,
   };
 }

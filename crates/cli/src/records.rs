@@ -56,6 +56,7 @@ pub fn list(store: &Store, a: ListArgs) -> Result<()> {
             descending: a.desc,
             limit: a.limit,
             offset: a.offset,
+            ..ListQuery::default()
         },
     )?;
     if a.json {

@@ -109,6 +109,7 @@ pub fn typescript() -> String {
         decl::<ItineraryView>(&cfg, &mut out);
         decl::<ItemEntry>(&cfg, &mut out);
         decl::<crate::itinerary::QuickAddRequest>(&cfg, &mut out);
+        decl::<crate::itinerary::QuickAdded>(&cfg, &mut out);
         decl::<Transition>(&cfg, &mut out);
         decl::<NextStep>(&cfg, &mut out);
         decl::<crate::files::ExportedFile>(&cfg, &mut out);

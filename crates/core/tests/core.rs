@@ -3,6 +3,7 @@
 mod core {
     pub mod bindings;
     pub mod briefs;
+    pub mod clock_changes;
     pub mod commands;
     pub mod contacts_io;
     pub mod crud;

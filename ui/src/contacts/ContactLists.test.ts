@@ -76,6 +76,19 @@ describe('Lists of 100 000 records', () => {
     await waitFor(() => expect(screen.getByTestId(TestId.pagerRange)).toHaveTextContent('1–15 of 100,000'));
   });
 
+  it('organisations: by name is by the name shown, the English one in English where there is one', async () => {
+    setLanguage('en');
+    const calls = fakeCore({ list_records: hugeBook('organizations') });
+    render(OrganizationList);
+    await waitFor(() => expect(screen.getAllByTestId(TestId.organizationRow)).toHaveLength(20));
+    expect(queries(calls)[0]).toMatchObject({ sort: 'name_en', sort_else: 'name_vi', descending: false, offset: 0 });
+    expect(screen.getByLabelText('Sort by')).toHaveDisplayValue('Name');
+
+    // In Vietnamese the Vietnamese name is shown, and sorted by.
+    setLanguage('vi');
+    await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'name_vi', sort_else: null, offset: 0 }));
+  });
+
   it('organisations: the keyboard moves through the list and Enter opens the active one', async () => {
     const calls = fakeCore({ list_records: hugeBook('organizations') });
     render(OrganizationList);

@@ -65,6 +65,7 @@ describe('Organisations', () => {
     );
     const leadRow = screen.getByTestId(TestId.organizationLead);
     expect(leadRow).toHaveTextContent('Khảo sát thực địa');
+    expect(within(leadRow).getByTestId(TestId.organizationLeadLink)).toHaveAttribute('href', '#/pipeline/leads/30');
     expect(leadRow).toHaveTextContent(/250\.000\.000,00\sUSD/);
     expect(await screen.findByTestId(TestId.interactionItem)).toHaveTextContent('Gặp tại KOTRA');
 

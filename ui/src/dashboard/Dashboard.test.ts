@@ -84,9 +84,10 @@ describe('Dashboard', () => {
     expect(screen.getByTestId(testIdOf('followUps', 'overdue'))).toHaveTextContent('Quá hạn (1)');
     expect(screen.getByTestId(testIdOf('followUps', 'upcoming'))).toContainElement(due);
     expect(screen.getByTestId(testIdOf('followUps', 'upcoming'))).toHaveTextContent('Đến hạn trong 14 ngày tới (1)');
+    // A lead opens its own page (#13.18).
     expect(within(overdue).getByRole('link', { name: 'Nhà máy bán dẫn tại Hòa Lạc' })).toHaveAttribute(
       'href',
-      '#/pipeline?lead=1',
+      '#/pipeline/leads/1',
     );
     expect(screen.getByTestId(TestId.dashboardPipelineLink)).toHaveAttribute('href', '#/pipeline');
 
@@ -106,6 +107,9 @@ describe('Dashboard', () => {
     const overdue = screen.getByTestId(testIdOf('followUps', 'overdue'));
     expect(overdue).toHaveTextContent('Quá hạn (1.250)');
     expect(within(overdue).getByTestId(TestId.followUpsMore)).toHaveTextContent('Liệt kê 1 việc đến hạn sớm nhất trong 1.250 việc.');
+    // …with the way to see them all: the pipeline's table, which sorts by due date first.
+    expect(within(overdue).getByTestId(TestId.followUpsAll)).toHaveAttribute('href', '#/pipeline?view=table');
+    expect(within(overdue).getByTestId(TestId.followUpsAll)).toHaveTextContent('Xem tất cả theo hạn xử lý');
     const upcoming = screen.getByTestId(testIdOf('followUps', 'upcoming'));
     expect(upcoming).toHaveTextContent('Đến hạn trong 14 ngày tới (40)');
     expect(within(upcoming).getAllByTestId(TestId.followUp)).toHaveLength(1);

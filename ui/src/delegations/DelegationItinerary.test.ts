@@ -306,7 +306,7 @@ describe('itinerary tab', () => {
             { field: 'quick', code: 'quick_format', message_vi: 'Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm', message_en: 'Write it as: 09:30-11:00 Title @ Venue' },
           ]);
         }
-        return stored(31);
+        return { item: itemView(31, 'Gặp Samsung C&T', ['2027-03-09T09:30', '2027-03-09T11:00'], ['2027-03-09T07:30', '2027-03-09T09:00']).item, clock_note: null };
       },
     });
     render(DelegationDetail, { id: 5, tab: 'itinerary' });
@@ -334,6 +334,43 @@ describe('itinerary tab', () => {
     await waitFor(() => expect(line).toHaveValue(''));
     expect(screen.queryByTestId(testIdOf('error', 'quick'))).toBeNull();
     expect(callsOf(calls, 'itinerary_view')).toHaveLength(2);
+  });
+
+  it('says what a clock change did to a time typed, in the quick-add answer and next to the item', async () => {
+    // The core's note for "02:30-03:30" on the night Berlin's clocks go forward (#13.20).
+    const note = {
+      vi: '02:30 không có trong ngày 28/03/2027 ở Europe/Berlin (đồng hồ chỉnh nhanh lên): bắt đầu lúc 03:30 CEST, giữ nguyên thời lượng 1 giờ',
+      en: '02:30 does not exist on 28/03/2027 in Europe/Berlin (clocks go forward): starts at 03:30 CEST, 1 h kept',
+    };
+    const berlin = itineraryViewOf({
+      start: '2027-03-08',
+      members,
+      conflicts: [],
+      items: [
+        itemView(31, 'Gặp Siemens', ['2027-03-08T03:30', '2027-03-08T04:30'], ['2027-03-08T08:30', '2027-03-08T09:30'], {
+          item: { time_zone: 'Europe/Berlin', entered_start: '2027-03-08T02:30:00', entered_end: '2027-03-08T03:30:00' },
+          clock_note: note,
+        }),
+        itemView(32, 'Ăn trưa', ['2027-03-08T12:00', '2027-03-08T13:00'], ['2027-03-08T17:00', '2027-03-08T18:00']),
+      ],
+    });
+    core({
+      itinerary_view: () => berlin,
+      quick_add_item: () => ({ item: berlin.days[0].items[0].item, clock_note: note }),
+    });
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId(TestId.itineraryItem);
+    expect(within(item(31)).getByTestId(TestId.itemClockNote)).toHaveTextContent(note.vi);
+    expect(within(item(32)).queryByTestId(TestId.itemClockNote)).toBeNull();
+    expect(screen.queryByTestId(TestId.quickAddClockNote)).toBeNull();
+
+    await fireEvent.input(screen.getByTestId(TestId.quickAdd), { target: { value: '02:30-03:30 Gặp Siemens' } });
+    await fireEvent.submit(screen.getByTestId(TestId.quickAddForm));
+    expect(await screen.findByTestId(TestId.quickAddClockNote)).toHaveTextContent(note.vi);
+
+    setLanguage('en');
+    await waitFor(() => expect(screen.getByTestId(TestId.quickAddClockNote)).toHaveTextContent(note.en));
+    expect(within(item(31)).getByTestId(TestId.itemClockNote)).toHaveTextContent('1 h kept');
   });
 
   it('copies an item to another day or the same one, moves it, and deletes it after confirmation', async () => {

@@ -15,6 +15,7 @@ describe('api', () => {
         query: {
           filters: [{ field: 'delegation_id', value: '4' }],
           sort: null,
+          sort_else: null,
           descending: false,
           limit: 5,
           offset: 0,

@@ -76,6 +76,7 @@ export function listQuery(query: Partial<ListQuery> = {}): ListQuery {
   return {
     filters: query.filters ?? [],
     sort: query.sort ?? null,
+    sort_else: query.sort_else ?? null,
     descending: query.descending ?? false,
     limit: query.limit ?? null,
     offset: query.offset ?? 0,
@@ -214,9 +215,12 @@ export const itineraryEntry = (itemId: number) => call('itinerary_entry', { item
 export const saveItineraryItem = (itemId: number | null, entry: ItemEntry): Promise<StoredItem> =>
   callRecord('save_itinerary_item', { itemId, entry });
 
-/** Adds an item from one line, "09:30-11:00 Title @ Venue", on `date` in `timeZone`. */
-export const quickAddItem = (delegationId: number, line: string, date: string, timeZone: string): Promise<StoredItem> =>
-  callRecord('quick_add_item', {
+/**
+ * Adds an item from one line, "09:30-11:00 Title @ Venue", on `date` in `timeZone`; the answer
+ * says what a clock change did to the times typed, if one did.
+ */
+export const quickAddItem = (delegationId: number, line: string, date: string, timeZone: string) =>
+  call('quick_add_item', {
     request: { delegation_id: delegationId, line, date, time_zone: timeZone },
   });
 

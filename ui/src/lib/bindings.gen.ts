@@ -28,7 +28,12 @@ export type ListQuery = { filters: Array<Filter>,
 /**
  * A field name; `id` when absent.
  */
-sort: string | null, descending: boolean, 
+sort: string | null, 
+/**
+ * A field a record sorts by where its `sort` field is empty, so that a list sorts by the
+ * name it shows (`name_en`, else `name_vi`, in English).
+ */
+sort_else: string | null, descending: boolean, 
 /**
  * At most this many records (all when absent).
  */
@@ -106,7 +111,16 @@ end_time_zone: string | null, venue: string | null, address: string | null, orga
 /**
  * Delegation members attending (ids of `Member`).
  */
-attendee_ids: Array<number>, notes: string | null, };
+attendee_ids: Array<number>, notes: string | null, 
+/**
+ * The local start the officer typed, kept when a clock change did not let the start or the
+ * end be taken as typed (it did not exist, or occurred twice: `time::place_local`).
+ */
+entered_start: string | null, 
+/**
+ * The local end the officer typed, kept with `entered_start`.
+ */
+entered_end: string | null, };
 
 export type InteractionKind = "meeting" | "call" | "email" | "site_visit" | "event" | "note";
 
@@ -322,7 +336,16 @@ end_time_zone: string | null, venue: string | null, address: string | null, orga
 /**
  * Delegation members attending (ids of `Member`).
  */
-attendee_ids: Array<number>, notes: string | null, };
+attendee_ids: Array<number>, notes: string | null, 
+/**
+ * The local start the officer typed, kept when a clock change did not let the start or the
+ * end be taken as typed (it did not exist, or occurred twice: `time::place_local`).
+ */
+entered_start: string | null, 
+/**
+ * The local end the officer typed, kept with `entered_start`.
+ */
+entered_end: string | null, };
 
 export type ItemView = { item: ItemRecord, 
 /**
@@ -340,7 +363,11 @@ conflicts: Array<number>,
 /**
  * The worst severity among them.
  */
-severity: Severity | null, };
+severity: Severity | null, 
+/**
+ * What a clock change did to the times typed, when one did (`clock_note`).
+ */
+clock_note: Bilingual | null, };
 
 export type DayView = { date: string, 
 /**
@@ -371,6 +398,12 @@ line: string, date: string,
  * The IANA zone the times are in.
  */
 time_zone: string, };
+
+export type QuickAdded = { item: ItemRecord, 
+/**
+ * Said next to the answer when a clock change moved a time typed (`clock_note`).
+ */
+clock_note: Bilingual | null, };
 
 export type Transition = { to: DelegationStatus, 
 /**
@@ -438,9 +471,9 @@ export type Linked = { kind: EntityKind, id: number, delegations: Array<LinkedDe
 
 export type SearchHit = { kind: EntityKind, id: number, label: string, detail: string, 
 /**
- * The page the hit is shown on when it has none of its own: a lead's organisation, an
- * itinerary item's delegation, an interaction's organisation (else its first person, else
- * its delegation). None for kinds with their own page, and for an interaction tied to
+ * The page the hit is shown on when it has none of its own: an itinerary item's
+ * delegation, an interaction's organisation (else its first person, else its delegation).
+ * None for kinds with their own page (a lead has one), and for an interaction tied to
  * nothing.
  */
 parent: SearchParent | null, };

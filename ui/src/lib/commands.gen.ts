@@ -33,6 +33,7 @@ import type {
   PipelineTotals,
   PrintOptions,
   QuickAddRequest,
+  QuickAdded,
   SearchResults,
   Sector,
   Settings,
@@ -68,7 +69,7 @@ export interface Commands {
   itinerary_view: { args: { delegationId: number }; reply: ItineraryView };
   itinerary_entry: { args: { itemId: number }; reply: ItemEntry };
   save_itinerary_item: { args: { itemId?: number | null; entry: ItemEntry }; reply: JsonValue };
-  quick_add_item: { args: { request: QuickAddRequest }; reply: JsonValue };
+  quick_add_item: { args: { request: QuickAddRequest }; reply: QuickAdded };
   duplicate_itinerary_item: { args: { itemId: number; toDate?: string | null }; reply: JsonValue };
   move_itinerary_item: { args: { itemId: number; toDate: string }; reply: JsonValue };
   delegation_next_steps: { args: { delegationId: number }; reply: Array<NextStep> };

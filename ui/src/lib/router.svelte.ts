@@ -33,6 +33,8 @@ export type Route =
   | { name: 'contacts-import' }
   | { name: 'contacts-duplicates' }
   | { name: 'pipeline' }
+  | { name: 'lead'; id: number }
+  | { name: 'lead-edit'; id: number }
   | { name: 'opportunities' }
   | { name: 'opportunity-new' }
   | { name: 'opportunity'; id: number }
@@ -130,8 +132,16 @@ export function parseRoute(path: string): Route {
         });
       return { name: 'not-found' };
     }
-    case 'pipeline':
-      return rest.length === 0 ? { name: 'pipeline' } : { name: 'not-found' };
+    case 'pipeline': {
+      if (rest.length === 0) return { name: 'pipeline' };
+      // A lead's page: "/pipeline/leads/ID" (and "/edit"); leads are created elsewhere.
+      const [leads, ...one] = rest;
+      const id = positiveId(one[0]);
+      if (leads !== 'leads' || id === null) return { name: 'not-found' };
+      if (one.length === 1) return { name: 'lead', id };
+      if (one.length === 2 && one[1] === 'edit') return { name: 'lead-edit', id };
+      return { name: 'not-found' };
+    }
     case 'opportunities':
       return crud(rest, {
         list: { name: 'opportunities' },
@@ -174,6 +184,8 @@ export function sectionOf(route: Route): Section | null {
     case 'contacts-duplicates':
       return 'contacts';
     case 'pipeline':
+    case 'lead':
+    case 'lead-edit':
       return 'pipeline';
     case 'opportunities':
     case 'opportunity-new':
@@ -273,6 +285,10 @@ function routePath(route: Route): string {
       return '/contacts/duplicates';
     case 'pipeline':
       return '/pipeline';
+    case 'lead':
+      return `/pipeline/leads/${route.id}`;
+    case 'lead-edit':
+      return `/pipeline/leads/${route.id}/edit`;
     case 'opportunities':
       return '/opportunities';
     case 'opportunity-new':

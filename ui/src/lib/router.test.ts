@@ -29,6 +29,8 @@ const EXAMPLES: { [N in Route['name']]: Extract<Route, { name: N }>[] } = {
   'contacts-import': [{ name: 'contacts-import' }],
   'contacts-duplicates': [{ name: 'contacts-duplicates' }],
   pipeline: [{ name: 'pipeline' }],
+  lead: [{ name: 'lead', id: 6 }],
+  'lead-edit': [{ name: 'lead-edit', id: 6 }],
   opportunities: [{ name: 'opportunities' }],
   'opportunity-new': [{ name: 'opportunity-new' }],
   opportunity: [{ name: 'opportunity', id: 2 }],
@@ -65,6 +67,7 @@ describe('href', () => {
     expect(href({ name: 'delegation', id: 12, tab: 'itinerary' })).toBe('#/delegations/12/itinerary');
     expect(href({ name: 'organization-edit', id: 3 })).toBe('#/contacts/organizations/3/edit');
     expect(href({ name: 'counsellor-new' }, { office: 3 })).toBe('#/counsellors/new?office=3');
+    expect(href({ name: 'lead', id: 6 })).toBe('#/pipeline/leads/6');
   });
 
   it('adds a query, leaving out absent parameters, which queryOf reads back', () => {
@@ -103,6 +106,10 @@ describe('parseRoute', () => {
     expect(parseRoute('/pipeline?owner=L%C3%AA%20H%C3%A0&view=table')).toEqual({ name: 'pipeline' });
     expect(sectionOf(parseRoute('/pipeline'))).toBe('pipeline');
     expect(parseRoute('/pipeline/3')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/pipeline/leads/3')).toEqual({ name: 'lead', id: 3 });
+    expect(sectionOf(parseRoute('/pipeline/leads/3/edit'))).toBe('pipeline');
+    expect(parseRoute('/pipeline/leads')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/pipeline/leads/3/delete')).toEqual({ name: 'not-found' });
     expect(parseRoute('/briefs')).toEqual({ name: 'briefs' });
     expect(parseRoute('/briefs/4')).toEqual({ name: 'brief', id: 4 });
     expect(parseRoute('/settings')).toEqual({ name: 'settings' });

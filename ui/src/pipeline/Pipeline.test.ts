@@ -86,6 +86,8 @@ describe('Pipeline board', () => {
 
     const first = card(1);
     expect(within(first).getByTestId(TestId.cardTitle)).toHaveTextContent('Nhà máy bán dẫn Hòa Lạc');
+    // The title opens the lead's page.
+    expect(within(first).getByTestId(TestId.cardTitle)).toHaveAttribute('href', '#/pipeline/leads/1');
     await waitFor(() => expect(within(first).getByTestId(TestId.cardOrganization)).toHaveTextContent('Công ty Bán dẫn Seoul'));
     expect(within(first).getByTestId(TestId.cardOrganization)).toHaveAttribute('href', '#/contacts/organizations/1');
     expect(within(first).getByTestId(TestId.cardCapital)).toHaveTextContent(/^150\.000\.000\sUSD$/);
@@ -121,6 +123,29 @@ describe('Pipeline board', () => {
     await waitFor(() => expect(within(row('meeting')).getByTestId(TestId.totalsCount)).toHaveTextContent('1'));
     expect(within(row('site_visit')).getByTestId(TestId.totalsCount)).toHaveTextContent('1');
     expect(within(column('site_visit')).getByTestId(TestId.columnTotal)).toHaveTextContent(/1 · 40\.000\.000\sUSD/);
+  });
+
+  it('says where a moved lead went, with a link to it, until closed', async () => {
+    core(LEADS, 'board'); // the totals are not what this test looks at
+    render(PipelinePage);
+    await screen.findAllByTestId(TestId.pipelineCard);
+    expect(screen.queryByTestId(TestId.stageMoved)).toBeNull();
+
+    await fireEvent.change(within(card(2)).getByTestId(TestId.cardStage), { target: { value: 'site_visit' } });
+    const moved = await screen.findByTestId(TestId.stageMoved);
+    expect(moved).toHaveAttribute('role', 'status');
+    expect(moved).toHaveTextContent(`«${LEADS[1].title}» đã chuyển sang «Khảo sát thực địa»`);
+    expect(within(moved).getByTestId(TestId.stageMovedLink)).toHaveAttribute('href', '#/pipeline/leads/2');
+
+    // A lost lead says so too, once its reason is saved.
+    await fireEvent.change(within(card(3)).getByTestId(TestId.cardStage), { target: { value: 'lost' } });
+    await fireEvent.input(within(card(3)).getByTestId(TestId.lostReason), { target: { value: 'Chọn Indonesia' } });
+    await fireEvent.click(within(card(3)).getByTestId(TestId.lostConfirm));
+    await waitFor(() => expect(screen.getByTestId(TestId.stageMoved)).toHaveTextContent('sang «Không thành công»'));
+    expect(within(screen.getByTestId(TestId.stageMoved)).getByTestId(TestId.stageMovedLink)).toHaveAttribute('href', '#/pipeline/leads/3');
+
+    await fireEvent.click(within(screen.getByTestId(TestId.stageMoved)).getByRole('button'));
+    expect(screen.queryByTestId(TestId.stageMoved)).toBeNull();
   });
 
   it('moves a card dragged onto another column', async () => {
@@ -263,9 +288,12 @@ describe('Pipeline board', () => {
     await fireEvent.click(within(table).getByTestId(testIdOf('sort', 'title')));
     await waitFor(() => expect(order()).toEqual([4, 3, 1, 2, 5]));
     expect(screen.queryByTestId(TestId.pipelineBoard)).toBeNull();
+    // Each title opens its lead.
+    const first = within(table).getAllByTestId(TestId.pipelineRow)[0];
+    expect(within(first).getByTestId(TestId.rowTitle)).toHaveAttribute('href', '#/pipeline/leads/4');
   });
 
-  it('draws only the table rows in view, scrolls to the rest, and opens a row’s organisation with Enter', async () => {
+  it('draws only the table rows in view, scrolls to the rest, and opens a row’s lead with Enter', async () => {
     const many = Array.from({ length: 250 }, (_, i) =>
       storedLead(i + 1, `Cơ hội ${String(i + 1).padStart(3, '0')}`, { organization_id: 100 + i, due_at: null }),
     );
@@ -292,7 +320,7 @@ describe('Pipeline board', () => {
     grid.focus();
     await fireEvent.keyDown(grid, { key: 'End' });
     await fireEvent.keyDown(grid, { key: 'Enter' });
-    expect(router.path).toBe('/contacts/organizations/349');
+    expect(router.path).toBe('/pipeline/leads/250');
   });
 
   it('says so when no lead matches, in the table too', async () => {

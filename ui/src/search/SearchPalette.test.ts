@@ -173,7 +173,7 @@ describe('Search palette', () => {
     expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
     const before = router.path;
     reply('ha nam');
-    await waitFor(() => expect(router.path).toBe('/contacts/organizations/3?lead=1'));
+    await waitFor(() => expect(router.path).toBe('/pipeline/leads/1'));
     expect(before).not.toBe(router.path);
     expect(screen.queryByTestId(TestId.searchPalette)).toBeNull();
 
@@ -186,7 +186,7 @@ describe('Search palette', () => {
     reply('hanwha');
     await waitFor(() => expect(callsOf(calls, 'search').at(-1)?.query).toBe('hanwha solu'));
     expect(screen.getByTestId(TestId.searchPalette)).toBeInTheDocument();
-    expect(router.path).toBe('/contacts/organizations/3?lead=1');
+    expect(router.path).toBe('/pipeline/leads/1');
     await fireEvent.keyDown(screen.getByTestId(TestId.searchInput), { key: 'Escape' });
 
     // Reopened, the text of the last answer typed again and Enter at once: that answer is
@@ -229,13 +229,13 @@ describe('Search palette', () => {
     await waitFor(() => expect(router.path).toBe('/contacts/organizations/2'));
   });
 
-  it('opens a lead or an interaction on the page the core names, pointing at it', async () => {
+  it('opens a lead on its own page, and an interaction on the page the core names, pointing at it', async () => {
     fakeCore({ search: searchOf() });
     render(SearchPalette);
     await openWithShortcut();
     await typeQuery('ha nam');
     await fireEvent.click(await screen.findByTestId(TestId.searchHit));
-    await waitFor(() => expect(router.path).toBe('/contacts/organizations/3?lead=1'));
+    await waitFor(() => expect(router.path).toBe('/pipeline/leads/1'));
 
     await openWithShortcut();
     await typeQuery('goi dien');

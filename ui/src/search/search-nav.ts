@@ -10,8 +10,7 @@ import { pathOf } from '../lib/router.svelte';
 
 /**
  * The in-app path of a hit's page. Kinds without a page of their own come with the core's
- * `parent`: an itinerary item opens its delegation's itinerary tab, a lead its organisation's page,
- * an interaction its organisation's timeline (else its first person's, else its delegation). Null
+ * `parent`: an itinerary item opens its delegation's itinerary tab, an interaction its organisation's timeline (else its first person's, else its delegation). Null
  * when the hit leads nowhere (an interaction tied to no organisation, person or delegation).
  */
 export function pathOfHit(hit: SearchHit): string | null {
@@ -24,6 +23,8 @@ export function pathOfHit(hit: SearchHit): string | null {
       return pathOf({ name: 'delegation', id: hit.id, tab: 'overview' });
     case 'opportunities':
       return pathOf({ name: 'opportunity', id: hit.id });
+    case 'leads':
+      return pathOf({ name: 'lead', id: hit.id });
     default:
       return pathInParent(hit);
   }
@@ -32,7 +33,7 @@ export function pathOfHit(hit: SearchHit): string | null {
 function pathInParent(hit: SearchHit): string | null {
   const p = hit.parent;
   if (p === null) return null;
-  const param = hit.kind === 'itinerary-items' ? 'item' : hit.kind === 'leads' ? 'lead' : 'interaction';
+  const param = hit.kind === 'itinerary-items' ? 'item' : 'interaction';
   switch (p.kind) {
     case 'delegations':
       return hit.kind === 'itinerary-items'

@@ -46,7 +46,7 @@ macro_rules! with_commands {
                 itinerary_view(delegation_id: i64) -> ItineraryView;
                 itinerary_entry(item_id: i64) -> ItemEntry;
                 save_itinerary_item(item_id: Option<i64>, entry: ItemEntry) -> Value;
-                quick_add_item(request: QuickAddRequest) -> Value;
+                quick_add_item(request: QuickAddRequest) -> QuickAdded;
                 duplicate_itinerary_item(item_id: i64, to_date: Option<NaiveDate>) -> Value;
                 move_itinerary_item(item_id: i64, to_date: NaiveDate) -> Value;
                 delegation_next_steps(delegation_id: i64) -> Vec<NextStep>;

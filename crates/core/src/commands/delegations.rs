@@ -26,8 +26,8 @@ pub fn save_itinerary_item(
 }
 
 /// One line such as `09:30-11 Title @ Venue` on `date`, in the place's time zone.
-pub fn quick_add_item(s: &mut Session, request: QuickAddRequest) -> Result<Value> {
-    itinerary::quick_add(&mut s.store, &request).map(json)
+pub fn quick_add_item(s: &mut Session, request: QuickAddRequest) -> Result<QuickAdded> {
+    itinerary::quick_add(&mut s.store, &request)
 }
 
 pub fn duplicate_itinerary_item(

@@ -26,7 +26,8 @@ pub mod types {
     pub use crate::domain::EntityKind;
     pub use crate::files::ExportedFile;
     pub use crate::itinerary::{
-        to_pdf::PrintOptions, ItemEntry, ItineraryView, NextStep, QuickAddRequest, Transition,
+        to_pdf::PrintOptions, ItemEntry, ItineraryView, NextStep, QuickAddRequest, QuickAdded,
+        Transition,
     };
     pub use crate::labels::Sector;
     pub use crate::people::{DuplicatePair, EraseReport};

@@ -250,7 +250,7 @@ impl Entity for Lead {
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("organization_id", EntityKind::Organizations)];
     const TITLE_FIELD: &'static str = "title";
-    const SHOWN_UNDER: &'static [&'static str] = &["organization_id"];
+    // A lead has a page of its own (the pipeline's lead page): no SHOWN_UNDER.
     const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("organization_id", self.organization_id);

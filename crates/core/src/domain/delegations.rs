@@ -2,7 +2,7 @@
 
 use super::{Cascade, Entity, EntityKind, Link};
 use crate::validate::{FieldError, Validator};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -208,6 +208,11 @@ pub struct ItineraryItem {
     /// Delegation members attending (ids of `Member`).
     pub attendee_ids: Vec<i64>,
     pub notes: Option<String>,
+    /// The local start the officer typed, kept when a clock change did not let the start or the
+    /// end be taken as typed (it did not exist, or occurred twice: `time::place_local`).
+    pub entered_start: Option<NaiveDateTime>,
+    /// The local end the officer typed, kept with `entered_start`.
+    pub entered_end: Option<NaiveDateTime>,
 }
 
 impl Entity for ItineraryItem {

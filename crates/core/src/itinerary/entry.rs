@@ -1,13 +1,15 @@
-//! Entering itinerary items in the local time of their place, quick add, duplicate and move.
+//! Entering itinerary items in the local time of their place, duplicate and move (quick add:
+//! `quick.rs`).
 
+use super::clock_change::place_item;
 use super::local;
 use crate::domain::{ItineraryItem, ItineraryKind};
 use crate::error::{CoreError, Result};
 use crate::store::{Record, Store};
 use crate::text::nfc;
-use crate::time::local_to_utc;
+use crate::time::{place_local, LocalFit};
 use crate::validate::FieldError;
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -91,16 +93,17 @@ impl ItemEntry {
         if self.end_time.is_none() {
             errors.push(required("end_time"));
         }
-        let mut starts_at = None;
-        let mut ends_at = None;
-        if let (Some(d), Some(t)) = (self.start_date, self.start_time) {
-            starts_at = local_to_utc(d, t, &self.time_zone);
-        }
-        if let (Some(d), Some(t)) = (self.end_date.or(self.start_date), self.end_time) {
-            ends_at = local_to_utc(d, t, end_zone);
-        }
-        if let (Some(s), Some(e)) = (starts_at, ends_at) {
-            if e < s {
+        let placed = match (
+            self.start_date.zip(self.start_time),
+            self.end_date.or(self.start_date).zip(self.end_time),
+        ) {
+            (Some((sd, st)), Some((ed, et))) => {
+                place_item(sd.and_time(st), &self.time_zone, ed.and_time(et), end_zone)
+            }
+            _ => None,
+        };
+        if let Some(p) = placed {
+            if p.ends_at < p.starts_at {
                 errors.push(field(
                     "end_time",
                     "end_before_start",
@@ -121,8 +124,8 @@ impl ItemEntry {
             delegation_id: self.delegation_id,
             kind: self.kind,
             title: nfc(self.title.trim()),
-            starts_at: starts_at.unwrap_or_default(),
-            ends_at: ends_at.unwrap_or_default(),
+            starts_at: placed.map(|p| p.starts_at).unwrap_or_default(),
+            ends_at: placed.map(|p| p.ends_at).unwrap_or_default(),
             time_zone: self.time_zone.clone(),
             end_time_zone: (end_zone != self.time_zone).then(|| end_zone.to_owned()),
             venue: opt(&self.venue),
@@ -132,14 +135,21 @@ impl ItemEntry {
             contact_ids: self.contact_ids.clone(),
             attendee_ids: self.attendee_ids.clone(),
             notes: opt(&self.notes),
+            entered_start: placed.and_then(|p| p.entered_start),
+            entered_end: placed.and_then(|p| p.entered_end),
         })
     }
 
-    /// The entry form of a stored item (for editing).
+    /// The entry form of a stored item (for editing): the times as the officer typed them, so
+    /// that saving it again places it as before.
     pub fn of(item: &ItineraryItem) -> ItemEntry {
         let end_zone = item.end_time_zone.as_deref().unwrap_or(&item.time_zone);
-        let s = local(item.starts_at, &item.time_zone);
-        let e = local(item.ends_at, end_zone);
+        let s = item
+            .entered_start
+            .unwrap_or_else(|| local(item.starts_at, &item.time_zone));
+        let e = item
+            .entered_end
+            .unwrap_or_else(|| local(item.ends_at, end_zone));
         ItemEntry {
             delegation_id: item.delegation_id,
             kind: item.kind,
@@ -214,8 +224,12 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
     let Some(to) = to_date else {
         return Ok(item.clone());
     };
-    let s = local(item.starts_at, &item.time_zone);
-    let starts_at = local_to_utc(to, s.time(), &item.time_zone).ok_or_else(|| {
+    // The start as the officer typed it, on the new day; the item keeps its length.
+    let typed = item
+        .entered_start
+        .unwrap_or_else(|| local(item.starts_at, &item.time_zone));
+    let start = to.and_time(typed.time());
+    let placed = place_local(start, &item.time_zone).ok_or_else(|| {
         crate::error::invalid(
             "to_date",
             "unknown_time_zone",
@@ -224,163 +238,16 @@ fn shifted(item: &ItineraryItem, to_date: Option<NaiveDate>) -> Result<Itinerary
         )
     })?;
     let mut out = item.clone();
-    out.ends_at = starts_at + (item.ends_at - item.starts_at);
-    out.starts_at = starts_at;
+    out.ends_at = placed.instant + (item.ends_at - item.starts_at);
+    out.starts_at = placed.instant;
+    let end_zone = item.end_time_zone.as_deref().unwrap_or(&item.time_zone);
+    // The new day's own clock change, if any, is told as if these times had been typed.
+    let typed_end = match item.end_time_zone {
+        None => start + (item.ends_at - item.starts_at),
+        Some(_) => local(out.ends_at, end_zone),
+    };
+    let moved = placed.fit != LocalFit::Exact;
+    out.entered_start = moved.then_some(start);
+    out.entered_end = moved.then_some(typed_end);
     Ok(out)
-}
-
-/// A quick-add line for a delegation's day, in the place's time zone.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct QuickAddRequest {
-    pub delegation_id: i64,
-    /// `HH:MM[-HH:MM] title [@ venue]`, as `parse_quick` reads it.
-    pub line: String,
-    pub date: NaiveDate,
-    /// The IANA zone the times are in.
-    pub time_zone: String,
-}
-
-/// Parses a quick-add line and saves the item it describes.
-pub fn quick_add(store: &mut Store, request: &QuickAddRequest) -> Result<Record<ItineraryItem>> {
-    let entry = parse_quick(
-        &request.line,
-        request.delegation_id,
-        request.date,
-        &request.time_zone,
-    )?;
-    save_entry(store, None, &entry)
-}
-
-/// Parses a quick-add line: `HH:MM[-HH:MM] title [@ venue]`, e.g.
-/// `9:30-11 Gặp Samsung C&T @ Samsung Tower`; an end on the next day is written `22:00-01:00+1`
-/// and an end before the start without it is refused. Without an end the item lasts an hour. The kind
-/// is guessed from words like "bay"/"flight" (travel), "ăn"/"lunch"/"dinner" (meal),
-/// "thăm"/"visit" (site visit), "hội nghị"/"conference"/"forum" (conference).
-pub fn parse_quick(
-    line: &str,
-    delegation_id: i64,
-    date: NaiveDate,
-    zone: &str,
-) -> Result<ItemEntry> {
-    let line = nfc(line.trim());
-    let bad = || {
-        crate::error::invalid(
-            "quick",
-            "quick_format",
-            "Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm",
-            "Write it as: 09:30-11:00 Title @ Venue",
-        )
-    };
-    let (times, rest) = line.split_once(char::is_whitespace).ok_or_else(bad)?;
-    // An end on the next day is written with "+1" ("22:00-01:00+1"); an end before the start
-    // without it is a typing mistake, not an overnight item.
-    let (start, end) = match times.split_once(['-', '–']) {
-        Some((a, b)) => {
-            let (b, next_day) = match b.strip_suffix("+1") {
-                Some(b) => (b, true),
-                None => (b, false),
-            };
-            (
-                parse_time(a).ok_or_else(bad)?,
-                Some((parse_time(b).ok_or_else(bad)?, next_day)),
-            )
-        }
-        None => (parse_time(times).ok_or_else(bad)?, None),
-    };
-    let (title, venue) = match rest.split_once('@') {
-        Some((t, v)) => (
-            t.trim().to_owned(),
-            Some(v.trim().to_owned()).filter(|v| !v.is_empty()),
-        ),
-        None => (rest.trim().to_owned(), None),
-    };
-    if title.is_empty() {
-        return Err(bad());
-    }
-    let (end_time, end_date) =
-        match end {
-            Some((end, true)) => (end, date + Duration::days(1)),
-            Some((end, false)) if end <= start => return Err(crate::error::invalid(
-                "quick",
-                "quick_end_before_start",
-                "Giờ kết thúc trước giờ bắt đầu. Viết theo mẫu: 09:30-11:00 Tiêu đề @ Địa điểm; \
-                 việc kéo qua nửa đêm viết 22:00-01:00+1 hoặc dùng biểu mẫu đầy đủ",
-                "The end is before the start. Write it as: 09:30-11:00 Title @ Venue; an item \
-                 that crosses midnight is written 22:00-01:00+1, or use the full form",
-            )),
-            Some((end, false)) => (end, date),
-            // Without an end the item lasts an hour, into the next day if it starts late.
-            None => {
-                let end = start + Duration::hours(1);
-                (
-                    end,
-                    if end <= start {
-                        date + Duration::days(1)
-                    } else {
-                        date
-                    },
-                )
-            }
-        };
-    let folded = crate::text::fold(&title);
-    let has = |words: &[&str]| {
-        words.iter().any(|w| {
-            folded
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|x| x == *w)
-                || (w.contains(' ') && folded.contains(w))
-        })
-    };
-    let kind = if has(&["bay", "flight", "chuyen bay", "train", "tau"]) {
-        ItineraryKind::Travel
-    } else if has(&[
-        "an",
-        "lunch",
-        "dinner",
-        "breakfast",
-        "tiec",
-        "banquet",
-        "an trua",
-        "an toi",
-    ]) {
-        ItineraryKind::Meal
-    } else if has(&["tham", "khao sat", "visit", "tour"]) {
-        ItineraryKind::SiteVisit
-    } else if has(&[
-        "hoi nghi",
-        "conference",
-        "forum",
-        "dien dan",
-        "toa dam",
-        "seminar",
-    ]) {
-        ItineraryKind::Conference
-    } else {
-        ItineraryKind::Meeting
-    };
-    Ok(ItemEntry {
-        delegation_id,
-        kind,
-        title,
-        start_date: Some(date),
-        start_time: Some(start),
-        end_date: Some(end_date),
-        end_time: Some(end_time),
-        time_zone: zone.to_owned(),
-        venue,
-        ..ItemEntry::default()
-    })
-}
-
-fn parse_time(s: &str) -> Option<NaiveTime> {
-    let s = s.trim().replace(['h', 'H', '.'], ":");
-    let s = s.trim_end_matches(':');
-    let (h, m) = match s.split_once(':') {
-        Some((h, m)) => (
-            h.parse().ok()?,
-            if m.is_empty() { 0 } else { m.parse().ok()? },
-        ),
-        None => (s.parse().ok()?, 0),
-    };
-    NaiveTime::from_hms_opt(h, m, 0)
 }

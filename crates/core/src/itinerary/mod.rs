@@ -4,21 +4,24 @@
 //! Instants are stored in UTC with the IANA zone they were entered in; everything a person reads
 //! is shown in that local time and in Hanoi time side by side.
 
+pub mod clock_change;
 pub mod conflicts;
 pub mod entry;
 pub mod ics;
+pub mod quick;
 pub mod sample;
 pub mod to_pdf;
 pub mod workflow;
 
+pub use clock_change::clock_note;
 pub use conflicts::{check, CheckOptions, Conflict, ConflictKind, Severity};
-pub use entry::{
-    duplicate_item, move_item, parse_quick, quick_add, save_entry, ItemEntry, QuickAddRequest,
-};
+pub use entry::{duplicate_item, move_item, save_entry, ItemEntry};
+pub use quick::{parse_quick, quick_add, QuickAddRequest, QuickAdded};
 pub use workflow::{allowed_next, transition, Transition};
 
 use crate::domain::{Delegation, ItineraryItem, ItineraryKind, MemberRole, VisaStatus};
 use crate::error::Result;
+use crate::labels::Bilingual;
 use crate::store::{Record, Store};
 use crate::time::HANOI;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -149,6 +152,8 @@ pub struct ItemView {
     pub conflicts: Vec<usize>,
     /// The worst severity among them.
     pub severity: Option<Severity>,
+    /// What a clock change did to the times typed, when one did (`clock_note`).
+    pub clock_note: Option<Bilingual>,
 }
 
 /// A stored itinerary item as it crosses the IPC boundary.
@@ -248,6 +253,7 @@ pub fn view_of(plan: &Plan, options: &CheckOptions) -> ItineraryView {
                 .collect(),
             conflicts: conflict_ids,
             severity,
+            clock_note: clock_note(i),
         };
         match days.iter_mut().find(|d| d.date == date) {
             Some(d) => d.items.push(view),

@@ -136,6 +136,8 @@ pub fn synthetic_plan(days: u32, items_per_day: u32, members: u32) -> Plan {
                     contact_ids: vec![],
                     attendee_ids: attendees,
                     notes: None,
+                    entered_start: None,
+                    entered_end: None,
                 },
             });
         }

@@ -286,9 +286,9 @@ pub struct SearchHit {
     pub id: i64,
     pub label: String,
     pub detail: String,
-    /// The page the hit is shown on when it has none of its own: a lead's organisation, an
-    /// itinerary item's delegation, an interaction's organisation (else its first person, else
-    /// its delegation). None for kinds with their own page, and for an interaction tied to
+    /// The page the hit is shown on when it has none of its own: an itinerary item's
+    /// delegation, an interaction's organisation (else its first person, else its delegation).
+    /// None for kinds with their own page (a lead has one), and for an interaction tied to
     /// nothing.
     pub parent: Option<SearchParent>,
 }

@@ -56,6 +56,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "sectors from one list",
         include_str!("../../migrations/0010_sectors.sql"),
     ),
+    (
+        11,
+        "typed times kept across clock changes",
+        include_str!("../../migrations/0011_entered_times.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

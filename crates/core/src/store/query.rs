@@ -62,6 +62,9 @@ pub struct ListQuery {
     pub filters: Vec<Filter>,
     /// A field name; `id` when absent.
     pub sort: Option<String>,
+    /// A field a record sorts by where its `sort` field is empty, so that a list sorts by the
+    /// name it shows (`name_en`, else `name_vi`, in English).
+    pub sort_else: Option<String>,
     pub descending: bool,
     /// At most this many records (all when absent).
     pub limit: Option<u32>,
@@ -155,23 +158,29 @@ fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)>
 /// row's link subqueries). Free text (a field whose default is an empty string: names, titles)
 /// sorts in the Vietnamese alphabet through the `vi` collation its index uses; dates, codes and
 /// numbers keep SQLite's order and their indexes.
+/// With `sort_else`, a record whose sort field is empty sorts by that field instead.
 fn page_sql(
     shape: &Shape,
     filter_sql: &str,
-    sort: &str,
+    (sort, sort_else): (&str, Option<&str>),
     descending: bool,
     limit: i64,
     offset: u32,
 ) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
-    let collate = if matches!(&shape.default[sort], Value::String(s) if s.is_empty()) {
+    let text = |field: &str| matches!(&shape.default[field], Value::String(s) if s.is_empty());
+    let collate = if text(sort) || sort_else.is_some_and(text) {
         " COLLATE vi"
     } else {
         ""
     };
+    let key = match sort_else {
+        Some(other) => format!("coalesce(nullif(t.{sort}, ''), t.{other})"),
+        None => format!("t.{sort}"),
+    };
     format!(
-        "{} WHERE t.id IN (SELECT t.id FROM {} t{filter_sql} ORDER BY t.{sort}{collate} {dir}, \
-         t.id {dir} LIMIT {limit} OFFSET {offset}) ORDER BY t.{sort}{collate} {dir}, t.id {dir}",
+        "{} WHERE t.id IN (SELECT t.id FROM {} t{filter_sql} ORDER BY {key}{collate} {dir}, \
+         t.id {dir} LIMIT {limit} OFFSET {offset}) ORDER BY {key}{collate} {dir}, t.id {dir}",
         shape.select,
         shape.kind.table(),
     )
@@ -182,10 +191,15 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
     let shape = Shape::get(kind);
     let (filter_sql, params) = where_clause(shape, &q.filters)?;
     let sort = q.sort.as_deref().unwrap_or("id");
-    let sortable =
-        META.contains(&sort) || matches!(shape.column(sort), Some(Column::Plain | Column::Bool));
-    if !sortable {
+    let sortable = |field: &str| {
+        META.contains(&field) || matches!(shape.column(field), Some(Column::Plain | Column::Bool))
+    };
+    if !sortable(sort) {
         return Err(unknown_field("sort", sort, shape));
+    }
+    let sort_else = q.sort_else.as_deref().filter(|f| !f.is_empty());
+    if let Some(other) = sort_else.filter(|f| !sortable(f)) {
+        return Err(unknown_field("sort_else", other, shape));
     }
     let total: i64 = store.conn().query_row(
         &format!("SELECT count(*) FROM {} t{filter_sql}", kind.table()),
@@ -193,7 +207,14 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
         |r| r.get(0),
     )?;
     let limit = q.limit.map_or(-1, i64::from);
-    let sql = page_sql(shape, &filter_sql, sort, q.descending, limit, q.offset);
+    let sql = page_sql(
+        shape,
+        &filter_sql,
+        (sort, sort_else),
+        q.descending,
+        limit,
+        q.offset,
+    );
     let mut stmt = store.conn().prepare_cached(&sql)?;
     let items = stmt
         .query_map(params_from_iter(params.iter()), |r| shape.row_to_value(r))?
@@ -245,7 +266,7 @@ mod tests {
             (EntityKind::Leads, "due_at", "leads_due_at"),
         ] {
             for descending in [false, true] {
-                let sql = page_sql(Shape::get(kind), "", sort, descending, 50, 1000);
+                let sql = page_sql(Shape::get(kind), "", (sort, None), descending, 50, 1000);
                 let plan: Vec<String> = store
                     .conn()
                     .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

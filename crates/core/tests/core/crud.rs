@@ -288,6 +288,79 @@ fn list_pages_sorts_and_filters() {
     }
 }
 
+/// An English list sorts by the name it shows: `name_en`, else `name_vi` (#13.19). Sorting by
+/// `name_vi` put «Thang Long» (shown as "Thang Long Industrial Park") between "Digital Era" and
+/// "Daesung".
+#[test]
+fn a_list_sorts_by_the_name_it_shows() {
+    let (_dir, mut store) = crate::temp_store();
+    for (vi, en) in [
+        ("Công ty Daesung", Some("Daesung")),
+        ("Kỷ nguyên Số", Some("Digital Era")),
+        ("Thang Long", None),
+        ("Ánh Dương", Some("")),
+        ("Đông Á", Some("Alpha East")),
+    ] {
+        store
+            .create(&Organization {
+                name_vi: vi.into(),
+                name_en: en.map(Into::into),
+                country: "VN".into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let shown = |descending: bool| -> Vec<String> {
+        let q = ListQuery {
+            sort: Some("name_en".into()),
+            sort_else: Some("name_vi".into()),
+            descending,
+            ..Default::default()
+        };
+        store
+            .list::<Organization>(&q)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|r| {
+                r.data
+                    .name_en
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or(r.data.name_vi)
+            })
+            .collect()
+    };
+    assert_eq!(
+        shown(false),
+        [
+            "Alpha East",
+            "Ánh Dương",
+            "Daesung",
+            "Digital Era",
+            "Thang Long"
+        ]
+    );
+    assert_eq!(
+        shown(true),
+        [
+            "Thang Long",
+            "Digital Era",
+            "Daesung",
+            "Ánh Dương",
+            "Alpha East"
+        ]
+    );
+    let bad = ListQuery {
+        sort: Some("name_en".into()),
+        sort_else: Some("name_vi) --".into()),
+        ..Default::default()
+    };
+    match store.list::<Organization>(&bad) {
+        Err(CoreError::Invalid(e)) => assert_eq!(e[0].field, "sort_else"),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn delete_of_a_referenced_record_is_refused_whole() {
     let (_dir, mut store) = crate::temp_store();

@@ -641,4 +641,17 @@ export const en: Record<MessageKey, string> = {
   'linked.forOrganization': 'This organisation',
   'linked.forDelegation': 'Delegation: {title}',
   'linked.created': 'Created',
+  // A lead's page and form, the board's word after a move, the dashboard's way to every follow-up.
+  'lead.sectors': 'Sectors',
+  'lead.jobs': 'Expected jobs',
+  'lead.notes': 'Notes',
+  'lead.expected_capital_currency': 'Currency',
+  'leadPage.back': 'Back to the pipeline',
+  'leadPage.moveTo': 'Move to stage',
+  'leadPage.edit': 'Edit lead',
+  'leadPage.deleteQuestion': 'Delete the lead “{title}”?',
+  'pipeline.moved': '“{title}” moved to “{stage}”.',
+  'pipeline.openLead': 'Open the lead',
+  'pipeline.dismiss': 'Close',
+  'dashboard.allFollowUps': 'See them all, by due date',
 };

@@ -640,6 +640,19 @@ export const vi = {
   'linked.forOrganization': 'Tổ chức này',
   'linked.forDelegation': 'Đoàn: {title}',
   'linked.created': 'Ngày tạo',
+  // A lead's page and form, the board's word after a move, the dashboard's way to every follow-up.
+  'lead.sectors': 'Lĩnh vực',
+  'lead.jobs': 'Việc làm dự kiến',
+  'lead.notes': 'Ghi chú',
+  'lead.expected_capital_currency': 'Loại tiền',
+  'leadPage.back': 'Về bảng cơ hội',
+  'leadPage.moveTo': 'Chuyển sang giai đoạn',
+  'leadPage.edit': 'Sửa cơ hội',
+  'leadPage.deleteQuestion': 'Xóa cơ hội «{title}»?',
+  'pipeline.moved': '«{title}» đã chuyển sang «{stage}».',
+  'pipeline.openLead': 'Mở cơ hội',
+  'pipeline.dismiss': 'Đóng',
+  'dashboard.allFollowUps': 'Xem tất cả theo hạn xử lý',
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
