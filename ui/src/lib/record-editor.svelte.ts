@@ -123,15 +123,17 @@ export class RecordEditor<R, D extends Record<string, unknown>, F> {
   }
 
   // An error is about its field's value ("sectors[2]" about the draft's `sectors`): changed, the
-  // error no longer applies. An error about how fields relate (an end before the start) or about
-  // no field of the draft (a record field the form computes, such as `budget_minor`) goes when
-  // any field changes, since any of them may have fixed it.
+  // error no longer applies. An end before the start is about every start and end field (fixing
+  // either date fixes it); an error about no field of the draft (a record field the form
+  // computes, such as `budget_minor`) goes when any field changes, since any may have fixed it.
   #outdated(error: FieldError): boolean {
     const refused = this.#refused;
     if (!refused) return false;
     const changed = (key: string) => JSON.stringify(this.draft[key]) !== refused[key];
     const key = error.field.split(/[.[]/)[0];
-    if (key in refused && error.code !== 'end_before_start') return changed(key);
+    if (error.code === 'end_before_start')
+      return Object.keys(refused).some((k) => (k === key || /^(start|end)_/.test(k)) && changed(k));
+    if (key in refused) return changed(key);
     return Object.keys(refused).some(changed);
   }
 }
