@@ -10,6 +10,7 @@
 import type { EntityKind, EntityMap, ErrorPayload, FieldError } from './bindings.gen';
 import { getRecord, toErrorPayload, type RecordOf } from './api';
 import { invalidDateErrors } from './date-input';
+import { invalidTimeErrors } from './time-input';
 import { FormErrors } from './form-errors.svelte';
 import { saveRecord } from './save-record';
 import { holdLeaving } from './unsaved.svelte';
@@ -27,6 +28,8 @@ export interface EditorSpec<R, D extends Record<string, unknown>, F> {
   write: (stored: R | null, fields: F) => Promise<number>;
   /** The draft's date inputs: text no date can be read from refuses the save. */
   dateFields?: readonly (keyof D & string)[];
+  /** The draft's time inputs: text no time can be read from refuses the save. */
+  timeFields?: readonly (keyof D & string)[];
   /** Tidies the draft before it is read (blank rows dropped, so error row numbers match). */
   tidy?: (draft: D) => D;
   /** The core's refusal as the form shows it (record field names mapped to the inputs'). */
@@ -87,10 +90,13 @@ export class RecordEditor<R, D extends Record<string, unknown>, F> {
     this.errors.clear();
     this.#refused = null;
     if (this.#spec.tidy) this.draft = this.#spec.tidy(this.draft);
-    const dateErrors = invalidDateErrors(this.draft, this.#spec.dateFields ?? []);
-    if (dateErrors.length > 0) {
+    const unreadable = [
+      ...invalidDateErrors(this.draft, this.#spec.dateFields ?? []),
+      ...invalidTimeErrors(this.draft, this.#spec.timeFields ?? []),
+    ];
+    if (unreadable.length > 0) {
       this.#refuse();
-      this.errors.setFields(dateErrors);
+      this.errors.setFields(unreadable);
       return null;
     }
     const result = this.#spec.fieldsOf(this.draft);
