@@ -5,6 +5,7 @@
 mod briefs;
 mod contacts;
 mod delegations;
+mod forms;
 mod foundation;
 
 /// The harness takes only the UI's own test ids (no window needed).

@@ -22,6 +22,7 @@ import type {
   Lead,
   Organization,
   SearchHit,
+  Sector,
   ItemView,
   ItineraryItem,
   ItineraryView,
@@ -41,6 +42,7 @@ import type {
   Stored,
 } from './lib/bindings.gen';
 import type { Command, Commands } from './lib/commands.gen';
+import { SECTORS } from './lib/labels.gen';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -634,3 +636,14 @@ export function linkedOf(
 }
 
 export { meta as storedMeta };
+
+/** The core's sector list (`list_sectors`): the app's own tags, then `added` ones. */
+export function sectorsWith(...added: Sector[]): Sector[] {
+  const own = Object.entries(SECTORS).map(([tag, name]) => ({ tag, name, added: false, from_free_text: false }));
+  return [...own, ...added];
+}
+
+/** A sector added in Settings (or, `from_free_text`, made from a value once typed). */
+export function addedSector(tag: string, vi: string, en: string, from_free_text = false): Sector {
+  return { tag, name: { vi, en }, added: true, from_free_text };
+}

@@ -1,6 +1,7 @@
 // Test set-up: DOM matchers, and a clean slate (no IPC mock, Vietnamese, no route, no cached
-// picture, no settings read, no remembered list filters, no erase report) after each test; a
-// test whose fake core was asked something the core's generated answers lack fails.
+// picture, no settings read, no remembered list filters, no erase report, no unsaved form,
+// no sector list read) after each test; a test whose fake core was asked something the core's
+// generated answers lack fails.
 import '@testing-library/jest-dom/vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach } from 'vitest';
@@ -17,6 +18,8 @@ afterEach(async () => {
   (await import('./settings/language')).forgetSettings();
   (await import('./search/palette.svelte')).closePalette();
   (await import('./contacts/erase-notice.svelte')).eraseNotice.current = null;
+  (await import('./lib/unsaved.svelte')).forgetUnsaved();
+  (await import('./lib/sectors.svelte')).forgetSectors();
   setLanguage('vi');
   history.replaceState(null, '', '/');
   router.path = '/';

@@ -31,7 +31,8 @@ impl std::fmt::Display for FieldError {
     }
 }
 
-/// Collects every field error of one input so the user sees them all at once.
+/// Collects every field error of one input so the user sees them all at once. A message quotes
+/// the value it refuses, except an empty one: it says what is missing instead of quoting «».
 #[derive(Debug, Default)]
 pub struct Validator {
     pub errors: Vec<FieldError>,
@@ -107,6 +108,14 @@ impl Validator {
 
     /// An email address of plausible shape.
     pub fn email(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.push(FieldError::new(
+                field,
+                "invalid_email",
+                "Chưa nhập email",
+                "The email address is missing",
+            ));
+        }
         if !is_email(value) {
             self.push(FieldError::new(
                 field,
@@ -126,6 +135,14 @@ impl Validator {
 
     /// A phone number: digits with the usual separators and an optional leading +.
     pub fn phone(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.push(FieldError::new(
+                field,
+                "invalid_phone",
+                "Chưa nhập số điện thoại",
+                "The phone number is missing",
+            ));
+        }
         let digits = value.chars().filter(char::is_ascii_digit).count();
         let ok = (4..=20).contains(&digits)
             && value
@@ -151,6 +168,14 @@ impl Validator {
 
     /// An IANA time zone name known to the tz database (e.g. `Asia/Tokyo`).
     pub fn time_zone(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.push(FieldError::new(
+                field,
+                "unknown_time_zone",
+                "Chưa nhập múi giờ (ví dụ: Asia/Tokyo)",
+                "The time zone is missing (e.g. Asia/Tokyo)",
+            ));
+        }
         if value.parse::<chrono_tz::Tz>().is_err() {
             self.push(FieldError::new(
                 field,
@@ -163,6 +188,14 @@ impl Validator {
 
     /// An ISO 3166-1 alpha-2 country code in capitals (e.g. `JP`).
     pub fn country(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.push(FieldError::new(
+                field,
+                "invalid_country",
+                "Chưa nhập mã quốc gia (2 chữ ISO 3166, ví dụ JP)",
+                "The country is missing (a two-letter ISO 3166 code such as JP)",
+            ));
+        }
         if value.len() != 2 || !value.chars().all(|c| c.is_ascii_uppercase()) {
             self.push(FieldError::new(
                 field,
@@ -175,6 +208,14 @@ impl Validator {
 
     /// An ISO 4217 currency code in capitals (e.g. `USD`).
     pub fn currency(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            return self.push(FieldError::new(
+                field,
+                "invalid_currency",
+                "Chưa chọn loại tiền (3 chữ ISO 4217, ví dụ USD)",
+                "The currency is missing (a three-letter ISO 4217 code such as USD)",
+            ));
+        }
         if value.len() != 3 || !value.chars().all(|c| c.is_ascii_uppercase()) {
             self.push(FieldError::new(
                 field,

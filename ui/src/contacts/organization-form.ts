@@ -1,10 +1,10 @@
 // The organisation form's model: input text to record fields and back.
 
 import type { Organization } from '../lib/bindings.gen';
-import { splitTags, textOrNull } from '../lib/form-text';
+import { textOrNull } from '../lib/form-text';
 
-export type OrganizationDraft = Pick<Organization, 'kind' | 'size'> &
-  Record<Extract<keyof Organization, 'name_vi' | 'name_en' | 'country' | 'city' | 'sectors' | 'website' | 'notes'>, string>;
+export type OrganizationDraft = Pick<Organization, 'kind' | 'size' | 'sectors'> &
+  Record<Extract<keyof Organization, 'name_vi' | 'name_en' | 'country' | 'city' | 'website' | 'notes'>, string>;
 
 export const ORGANIZATION_FIELDS = [
   'kind',
@@ -26,7 +26,7 @@ export function organizationDraft(o?: Organization): OrganizationDraft {
     name_en: o?.name_en ?? '',
     country: o?.country ?? '',
     city: o?.city ?? '',
-    sectors: (o?.sectors ?? []).join(', '),
+    sectors: [...(o?.sectors ?? [])],
     website: o?.website ?? '',
     notes: o?.notes ?? '',
   };
@@ -39,7 +39,7 @@ export function organizationFields(d: OrganizationDraft): Organization {
     name_en: textOrNull(d.name_en),
     country: d.country.trim().toUpperCase(),
     city: textOrNull(d.city),
-    sectors: splitTags(d.sectors),
+    sectors: [...d.sectors],
     size: d.size,
     website: textOrNull(d.website),
     notes: textOrNull(d.notes),

@@ -53,8 +53,11 @@ describe('DelegationForm', () => {
       counsellor_id: '3',
       budget_minor: '12500.50',
       budget_currency: 'USD',
-      sectors: 'bán dẫn, logistics , ,thương mại điện tử',
     });
+    // Sectors are picked from the list, never typed.
+    for (const name of ['Bán dẫn', 'Logistics', 'Thương mại điện tử']) {
+      await fireEvent.click(screen.getByRole('checkbox', { name }));
+    }
     await fireEvent.click(screen.getByTestId(TestId.save));
 
     await waitFor(() => expect(callsOf(calls, 'create_record')).toHaveLength(1));
@@ -73,7 +76,7 @@ describe('DelegationForm', () => {
         counsellor_id: 3,
         budget_minor: 1_250_050,
         budget_currency: 'USD',
-        sectors: ['bán dẫn', 'logistics', 'thương mại điện tử'],
+        sectors: ['semiconductors', 'logistics', 'e_commerce'],
         notes: null,
       },
     });

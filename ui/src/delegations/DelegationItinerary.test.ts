@@ -401,4 +401,29 @@ describe('itinerary tab', () => {
     await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'itinerary-items', id: 22 }]));
     await waitFor(() => expect(callsOf(calls, 'itinerary_view')).toHaveLength(5));
   });
+
+  it('reads a time typed as 1400 or 14h as 14:00, and refuses one that is no time beside its field', async () => {
+    const calls = core({ save_itinerary_item: () => stored(31) });
+    render(DelegationDetail, { id: 5, tab: 'itinerary' });
+    await screen.findAllByTestId(TestId.itineraryItem);
+    await fireEvent.click(screen.getByTestId(TestId.addItem));
+    await screen.findByTestId(TestId.itemForm);
+
+    await fireEvent.input(control('title'), { target: { value: 'Gặp JETRO' } });
+    await fireEvent.input(control('start_time'), { target: { value: '25h' } });
+    await fireEvent.input(control('end_time'), { target: { value: '15.30' } });
+    expect(await screen.findByTestId(testIdOf('error', 'start_time-time'))).toHaveTextContent('Giờ không hợp lệ');
+    await fireEvent.click(screen.getByTestId(TestId.itemSave));
+    expect(await screen.findByTestId(testIdOf('error', 'start_time'))).toHaveTextContent('Giờ không hợp lệ');
+    expect(callsOf(calls, 'save_itinerary_item')).toEqual([]);
+
+    await fireEvent.input(control('start_time'), { target: { value: '1400' } });
+    expect(screen.queryByTestId(testIdOf('error', 'start_time'))).toBeNull();
+    await fireEvent.blur(control('start_time'));
+    expect(control('start_time').value).toBe('14:00');
+    await fireEvent.click(screen.getByTestId(TestId.itemSave));
+    await waitFor(() => expect(callsOf(calls, 'save_itinerary_item')).toHaveLength(1));
+    const sent = callsOf(calls, 'save_itinerary_item')[0].entry as ItemEntry;
+    expect([sent.start_time, sent.end_time]).toEqual(['14:00:00', '15:30:00']);
+  });
 });

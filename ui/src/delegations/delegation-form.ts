@@ -4,7 +4,7 @@
 import type { Delegation, FieldError } from '../lib/bindings.gen';
 import { clientError } from '../lib/client-errors';
 import { amountText, minorDigits, parseAmount } from '../lib/format';
-import { splitTags, textOrNull } from '../lib/form-text';
+import { textOrNull } from '../lib/form-text';
 
 type TextField = Extract<
   keyof Delegation,
@@ -23,7 +23,7 @@ type TextField = Extract<
 /** What the inputs hold: enums as they are, everything else as text. The status is not here: it
  * changes only through the workflow (`delegation_transition`), which the core enforces. */
 export type DelegationDraft = Pick<Delegation, 'kind'> &
-  Record<TextField, string> & { counsellor_id: string; budget: string; sectors: string };
+  Record<TextField, string> & { counsellor_id: string; budget: string; sectors: string[] };
 
 /** The record fields the form edits, each shown next to its own input. */
 export const FORM_FIELDS = [
@@ -58,7 +58,7 @@ export function draftOf(d?: Delegation): DelegationDraft {
     counsellor_id: d?.counsellor_id ? String(d.counsellor_id) : '',
     budget: amountText(d?.budget_minor, d?.budget_currency),
     budget_currency: d?.budget_currency ?? 'VND',
-    sectors: (d?.sectors ?? []).join(', '),
+    sectors: [...(d?.sectors ?? [])],
     notes: d?.notes ?? '',
   };
 }
@@ -103,7 +103,7 @@ export function fieldsOf(
       counsellor_id: draft.counsellor_id ? Number(draft.counsellor_id) : null,
       budget_minor: budgetMinor,
       budget_currency: budgetMinor === null ? null : currency,
-      sectors: splitTags(draft.sectors),
+      sectors: [...draft.sectors],
       notes: textOrNull(draft.notes),
     },
   };

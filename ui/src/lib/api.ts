@@ -103,6 +103,10 @@ export const pipelineTotals = (filter: PipelineFilter) => call('pipeline_totals'
  * per kind, each group with its total.
  */
 export const search = (query: string, perKind = 5) => call('search', { query, perKind });
+/** Every sector a record may hold: the app's own, then those added in Settings. */
+export const listSectors = () => call('list_sectors');
+/** Adds a sector with its names (refused with field errors on `name_vi`/`name_en`). */
+export const addSector = (nameVi: string, nameEn: string) => call('add_sector', { nameVi, nameEn });
 
 export function listRecords<K extends EntityKind>(
   kind: K,

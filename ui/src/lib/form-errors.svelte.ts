@@ -11,6 +11,26 @@ export function belongsTo(field: string, name: string): boolean {
 
 export class FormErrors {
   payload = $state<ErrorPayload | null>(null);
+  // Says whether an error no longer applies (its field changed since the refusal: a form's
+  // RecordEditor knows); such errors are not shown, so no message outlives what it was about.
+  readonly #stale: (error: FieldError) => boolean;
+
+  constructor(stale: (error: FieldError) => boolean = () => false) {
+    this.#stale = stale;
+  }
+
+  /** The field errors that still apply. */
+  get fields(): FieldError[] {
+    return this.payload?.fields.filter((e) => !this.#stale(e)) ?? [];
+  }
+
+  /** What is left to show: null once every field error of a refusal went stale. */
+  get current(): ErrorPayload | null {
+    const payload = this.payload;
+    if (!payload || payload.fields.length === 0) return payload;
+    const fields = this.fields;
+    return fields.length === 0 ? null : { ...payload, fields };
+  }
 
   /** Records what a failed save threw. */
   set(error: unknown): void {
@@ -28,16 +48,16 @@ export class FormErrors {
 
   /** Errors of exactly this field path. */
   exact(field: string): FieldError[] {
-    return this.payload?.fields.filter((e) => e.field === field) ?? [];
+    return this.fields.filter((e) => e.field === field);
   }
 
   /** Errors of this field and of its items (`sectors` takes `sectors[2]`). */
   of(name: string): FieldError[] {
-    return this.payload?.fields.filter((e) => belongsTo(e.field, name)) ?? [];
+    return this.fields.filter((e) => belongsTo(e.field, name));
   }
 
   /** Field errors that belong to none of the fields the form shows. */
   unclaimed(shown: readonly string[]): FieldError[] {
-    return this.payload?.fields.filter((e) => !shown.some((n) => belongsTo(e.field, n))) ?? [];
+    return this.fields.filter((e) => !shown.some((n) => belongsTo(e.field, n)));
   }
 }

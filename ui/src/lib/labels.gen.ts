@@ -222,3 +222,18 @@ export const SECTORS: Readonly<Record<SectorTag, Bilingual>> = {
 export const SECTOR_ALIASES: Readonly<Record<string, SectorTag>> = {
   "data_centers": "data_centres",
 };
+
+/** Each kind's required fields (an empty value is refused by the core): forms mark them. */
+export const REQUIRED_FIELDS: Readonly<Record<EntityKind, readonly string[]>> = {
+  "offices": ["name_vi", "country", "city", "time_zone"],
+  "counsellors": ["office_id", "full_name"],
+  "organizations": ["name_vi", "country"],
+  "contacts": ["full_name"],
+  "delegations": ["title", "destination_country", "time_zone"],
+  "members": ["delegation_id", "contact_id"],
+  "itinerary-items": ["delegation_id", "title", "starts_at", "ends_at", "time_zone"],
+  "interactions": ["occurred_at", "summary"],
+  "leads": ["organization_id", "title"],
+  "opportunities": ["name_vi", "location", "source"],
+  "briefs": ["title", "delegation_id"],
+};

@@ -1,7 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
 import { callsOf, fakeCore, storedOrganization } from '../test-ipc';
 import { ApiError } from './api';
 import { RecordEditor, recordEditor, type FieldsOrErrors } from './record-editor.svelte';
+import { hasUnsavedChanges } from './unsaved.svelte';
+
+// An editor lives as long as its form: here, an effect root each test ends (`gone`).
+const roots: (() => void)[] = [];
+function living<T>(make: () => T): T {
+  let made!: T;
+  roots.push(
+    $effect.root(() => {
+      made = make();
+    }),
+  );
+  return made;
+}
+function gone(): void {
+  for (const end of roots.splice(0)) end();
+}
+afterEach(gone);
 
 type Draft = { title: string; start_date: string };
 type Stored = { id: number; title: string; start_date: string | null };
@@ -9,7 +27,7 @@ type Stored = { id: number; title: string; start_date: string | null };
 // An editor over an in-memory store, so each test says what the core answers.
 function editorWith(write: (stored: Stored | null, fields: Partial<Stored>) => Promise<number>) {
   const writes: Partial<Stored>[] = [];
-  const editor = new RecordEditor<Stored, Draft, Partial<Stored>>({
+  const editor = living(() => new RecordEditor<Stored, Draft, Partial<Stored>>({
     draftOf: (r) => ({ title: r?.title ?? '', start_date: r?.start_date ?? '' }),
     fieldsOf: (d): FieldsOrErrors<Partial<Stored>> =>
       d.title.trim() === ''
@@ -21,7 +39,7 @@ function editorWith(write: (stored: Stored | null, fields: Partial<Stored>) => P
       return write(stored, fields);
     },
     dateFields: ['start_date'],
-  });
+  }));
   return { editor, writes };
 }
 
@@ -81,14 +99,14 @@ describe('RecordEditor', () => {
   });
 
   it('says why the record could not be read', async () => {
-    const editor = new RecordEditor<Stored, Draft, Partial<Stored>>({
+    const editor = living(() => new RecordEditor<Stored, Draft, Partial<Stored>>({
       draftOf: () => ({ title: '', start_date: '' }),
       fieldsOf: () => ({ ok: true, fields: {} }),
       read: async () => {
         throw new ApiError({ code: 'not_found', message_vi: 'Không thấy', message_en: 'Not found', fields: [] });
       },
       write: async () => 1,
-    });
+    }));
     await editor.load(3);
     expect(editor.loadError?.code).toBe('not_found');
     expect(editor.loading).toBe(false);
@@ -99,13 +117,86 @@ describe('RecordEditor', () => {
       get_record: () => storedOrganization(3, 'Công ty A'),
       update_record: () => storedOrganization(3, 'Công ty B'),
     });
-    const editor = recordEditor('organizations', {
+    const editor = living(() => recordEditor('organizations', {
       draftOf: (o) => ({ name_vi: o?.name_vi ?? '' }),
       fieldsOf: (d) => ({ ok: true, fields: { name_vi: d.name_vi } }),
-    });
+    }));
     await editor.load(3);
     editor.draft.name_vi = 'Công ty B';
     expect(await editor.save()).toBe(3);
     expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'organizations', id: 3, patch: { name_vi: 'Công ty B' } }]);
+  });
+});
+
+describe('RecordEditor: what outlives an edit', () => {
+  const refusal = (fields: { field: string; code: string }[]) =>
+    new ApiError({
+      code: 'invalid',
+      message_vi: '',
+      message_en: '',
+      fields: fields.map((f) => ({ ...f, message_vi: 'Sai', message_en: 'Wrong' })),
+    });
+
+  it('holds the way out while dirty: not when clean, not once saved, not once its form is gone', async () => {
+    const { editor } = editorWith(async () => 9);
+    flushSync();
+    expect(hasUnsavedChanges()).toBe(false);
+    editor.draft.title = 'Đoàn mới';
+    flushSync();
+    expect(hasUnsavedChanges()).toBe(true);
+    await editor.save();
+    flushSync();
+    expect(hasUnsavedChanges()).toBe(false);
+    editor.draft.title = 'Đoàn khác';
+    flushSync();
+    expect(hasUnsavedChanges()).toBe(true);
+    gone();
+    expect(hasUnsavedChanges()).toBe(false);
+  });
+
+  it("drops a field's error once the field changes, and the form's alert with the last one", async () => {
+    const { editor } = editorWith(async () => {
+      throw refusal([
+        { field: 'title', code: 'too_long' },
+        { field: 'start_date', code: 'required' },
+      ]);
+    });
+    editor.draft.title = 'Đoàn';
+    expect(await editor.save()).toBeNull();
+    expect(editor.errors.of('title')).toHaveLength(1);
+    editor.draft.title = 'Đoàn ngắn';
+    expect(editor.errors.of('title')).toEqual([]);
+    expect(editor.errors.of('start_date')).toHaveLength(1);
+    expect(editor.errors.current?.fields.map((f) => f.field)).toEqual(['start_date']);
+    editor.draft.start_date = '2027-03-08';
+    expect(editor.errors.current).toBeNull();
+    // Typed back to the value refused, the error is true again.
+    editor.draft.title = 'Đoàn';
+    expect(editor.errors.of('title')).toHaveLength(1);
+  });
+
+  it('drops an error about the order of dates when a date changes, and one the form computes when any field does', async () => {
+    const { editor } = editorWith(async () => {
+      throw refusal([
+        { field: 'start_date', code: 'end_before_start' },
+        { field: 'budget_minor', code: 'negative' },
+      ]);
+    });
+    editor.draft.title = 'Đoàn';
+    editor.draft.start_date = '2027-03-08';
+    expect(await editor.save()).toBeNull();
+    expect(editor.errors.fields).toHaveLength(2);
+    editor.draft.title = 'Đoàn mới';
+    expect(editor.errors.fields.map((e) => e.code)).toEqual(['end_before_start']);
+    editor.draft.start_date = '2027-03-01';
+    expect(editor.errors.fields).toEqual([]);
+  });
+
+  it("drops the model's own refusal (a required field) once the field is filled", async () => {
+    const { editor } = editorWith(async () => 9);
+    expect(await editor.save()).toBeNull();
+    expect(editor.errors.of('title').map((e) => e.code)).toEqual(['required']);
+    editor.draft.title = 'Đoàn';
+    expect(editor.errors.of('title')).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 // A small hash router: the path after '#' (e.g. "#/delegations/12") names the screen.
 // Hash routing needs nothing from the server, which suits a page served by Tauri.
+// Every way to another page (navigate, links, Back) asks first while a form has unsaved changes.
+
+import { hasUnsavedChanges, mayLeave } from './unsaved.svelte';
 
 export type Section =
   | 'dashboard'
@@ -238,12 +241,37 @@ export const router = $state({ path: currentPath() });
 
 /** Follows the location's hash; returns the function that stops following it. */
 export function startRouter(): () => void {
+  // Back, Forward or a typed address: the hash has already changed. With unsaved changes the
+  // form's address is put back at once (a new entry: the one left cannot be restored in place)
+  // and the page changes only if they are discarded.
   const sync = () => {
-    router.path = currentPath();
+    const path = currentPath();
+    if (path === router.path) return;
+    if (!hasUnsavedChanges()) {
+      router.path = path;
+      return;
+    }
+    history.pushState(history.state, '', `#${router.path}`);
+    void mayLeave().then((discard) => {
+      if (discard) navigate(path);
+    });
   };
-  sync();
+  // A link to another page is held before the browser follows it, and followed once allowed.
+  const onClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+    const path = link?.getAttribute('href')?.slice(1);
+    if (path === undefined || path === router.path || !hasUnsavedChanges()) return;
+    event.preventDefault();
+    navigate(path || '/');
+  };
+  router.path = currentPath();
   window.addEventListener('hashchange', sync);
-  return () => window.removeEventListener('hashchange', sync);
+  document.addEventListener('click', onClick, true);
+  return () => {
+    window.removeEventListener('hashchange', sync);
+    document.removeEventListener('click', onClick, true);
+  };
 }
 
 /** A path's query parameters; absent ones (null, undefined) are left out. */
@@ -359,8 +387,21 @@ export function replacePath(path: string): void {
   if (typeof history !== 'undefined' && location.hash !== `#${path}`) history.replaceState(history.state, '', `#${path}`);
 }
 
-/** Goes to an in-app path (adds a history entry, so Back works). */
+/**
+ * Goes to an in-app path (adds a history entry, so Back works). With unsaved changes on screen
+ * it asks first (unsaved.svelte.ts) and goes only if they are discarded.
+ */
 export function navigate(path: string): void {
+  if (path === router.path || !hasUnsavedChanges()) {
+    go(path);
+    return;
+  }
+  void mayLeave().then((discard) => {
+    if (discard) go(path);
+  });
+}
+
+function go(path: string): void {
   router.path = path;
   if (location.hash !== `#${path}`) location.hash = path;
 }

@@ -82,19 +82,29 @@ pub fn typescript() -> String {
     out
 }
 
+/// What the window may do besides its commands: the open/save dialogs, and its close request
+/// (listening to it makes closing the page's job: it destroys the window unless a form with
+/// unsaved changes is kept, ui/src/lib/window-close.ts).
+pub const WINDOW_PERMISSIONS: &[&str] = &[
+    "dialog:allow-open",
+    "dialog:allow-save",
+    "core:event:allow-listen",
+    "core:window:allow-destroy",
+];
+
 /// The main window's capability file (`src-tauri/capabilities/main.json`): one permission per
-/// command, plus the native open/save dialogs, and nothing else.
+/// command, plus `WINDOW_PERMISSIONS`, and nothing else.
 pub fn capability() -> String {
     let mut permissions: Vec<String> = super::names()
         .into_iter()
         .map(|n| format!("allow-{}", n.replace('_', "-")))
         .collect();
-    permissions.push("dialog:allow-open".into());
-    permissions.push("dialog:allow-save".into());
+    permissions.extend(WINDOW_PERMISSIONS.iter().map(|p| p.to_string()));
     let mut out = String::from(
         "{\n  \"identifier\": \"main\",\n  \"description\": \"Generated from the core's command list \
-         (crates/core/src/commands/declared.rs): the main window may call the app's own commands \
-         and the native open/save dialogs; no file system, shell, HTTP or other plugin APIs.\",\n  \
+         (crates/core/src/commands/declared.rs): the main window may call the app's own commands, \
+         the native open/save dialogs, and hear its own close request (to ask before unsaved \
+         changes are lost, then close); no file system, shell, HTTP or other plugin APIs.\",\n  \
          \"windows\": [\"main\"],\n  \"permissions\": [\n",
     );
     let lines: Vec<String> = permissions.iter().map(|p| format!("    \"{p}\"")).collect();

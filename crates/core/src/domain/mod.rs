@@ -58,6 +58,16 @@ impl EntityKind {
         crate::with_entity!(self, E => E::TABLE)
     }
 
+    /// The fields a record of this kind must have: those whose empty value its `validate`
+    /// refuses (an empty record's errors), so a form marks exactly what the core requires.
+    pub fn required_fields(self) -> Vec<String> {
+        let mut v = Validator::default();
+        crate::with_entity!(self, E => E::default().validate(&mut v));
+        let mut fields: Vec<String> = v.errors.into_iter().map(|e| e.field).collect();
+        fields.dedup();
+        fields
+    }
+
     /// The plural, kebab-case name used on the command line and over IPC.
     pub fn name(self) -> &'static str {
         match self {

@@ -24,7 +24,9 @@ pub fn typescript() -> String {
     let enums = every_enum();
     let mut types: Vec<&str> = enums.iter().map(|e| e.type_name.as_str()).collect();
     types.push("Bilingual");
+    types.push("EntityKind");
     types.sort_unstable();
+    types.dedup();
     let mut out = String::from(
         "// Generated from Rust by planner-core (src/labels/). Do not edit by hand: run\n\
          // `UPDATE_BINDINGS=1 cargo test -p planner-core --test core bindings` after changing a label.\n\
@@ -58,6 +60,18 @@ pub fn typescript() -> String {
     out.push_str("export const SECTOR_ALIASES: Readonly<Record<string, SectorTag>> = {\n");
     for (alias, tag) in SECTOR_ALIASES {
         let _ = writeln!(out, "  {}: {},", quoted(alias), quoted(tag));
+    }
+    out.push_str("};\n\n");
+    out.push_str(
+        "/** Each kind's required fields (an empty value is refused by the core): forms mark them. */\n",
+    );
+    out.push_str(
+        "export const REQUIRED_FIELDS: Readonly<Record<EntityKind, readonly string[]>> = {\n",
+    );
+    for kind in crate::domain::EntityKind::ALL {
+        let name = serde_json::to_value(kind).expect("a kind serialises");
+        let fields: Vec<String> = kind.required_fields().iter().map(|f| quoted(f)).collect();
+        let _ = writeln!(out, "  {}: [{}],", name, fields.join(", "));
     }
     out.push_str("};\n");
     out

@@ -221,3 +221,41 @@ fn attendees_must_be_members_of_the_items_delegation() {
         .unwrap();
     assert_eq!(ok["attendee_ids"], json!([ours]));
 }
+
+/// An empty value is said to be missing, never quoted as «» (an officer reads "«»" as nothing).
+#[test]
+fn an_empty_value_is_said_missing_not_quoted() {
+    let (_dir, mut store) = crate::temp_store();
+    let e = store
+        .create_json(
+            EntityKind::Offices,
+            json!({"name_vi": "Thương vụ", "country": "", "city": "Tokyo", "time_zone": " "}),
+        )
+        .unwrap_err();
+    let CoreError::Invalid(errors) = e else {
+        panic!("expected invalid input")
+    };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["country", "time_zone"]);
+    for e in &errors {
+        assert!(
+            !e.message_vi.contains('«') && !e.message_en.contains('«'),
+            "{e:?}"
+        );
+    }
+    assert_eq!(errors[0].code, "invalid_country");
+    assert!(errors[0].message_en.contains("missing"), "{:?}", errors[0]);
+}
+
+/// The fields a form marks required are those an empty record is refused on.
+#[test]
+fn required_fields_are_those_an_empty_record_is_refused_on() {
+    assert_eq!(
+        EntityKind::Delegations.required_fields(),
+        ["title", "destination_country", "time_zone"]
+    );
+    assert_eq!(
+        EntityKind::Organizations.required_fields(),
+        ["name_vi", "country"]
+    );
+}

@@ -654,4 +654,23 @@ export const en: Record<MessageKey, string> = {
   'pipeline.openLead': 'Open the lead',
   'pipeline.dismiss': 'Close',
   'dashboard.allFollowUps': 'See them all, by due date',
+
+  // Forms: leaving with unsaved changes, sectors from one list, required fields, times.
+  'unsaved.title': 'Unsaved changes',
+  'unsaved.body': 'This form has changes that are not saved. Leaving the page discards them.',
+  'unsaved.keep': 'Keep editing',
+  'unsaved.discard': 'Discard changes',
+  'form.required': 'required',
+  'time.invalid': 'Not a time: type it as 14:00 (or 1400, 14h, 14.00)',
+  'time.placeholder': 'hh:mm',
+  'sectors.title': 'Sectors',
+  'sectors.intro': 'Records pick their sectors from this list. Add a sector with its Vietnamese and English names.',
+  'sectors.add': 'Add a sector',
+  'sectors.nameVi': 'Vietnamese name',
+  'sectors.nameEn': 'English name',
+  'sectors.added': 'Sector "{name}" added.',
+  'sectors.addedMark': 'added by a user',
+  'sectors.fromFreeText': 'Sectors from free text (to review)',
+  'sectors.fromFreeTextIntro': 'These sectors were made from values typed earlier that matched no listed sector. Check their names.',
+  'sectors.noFreeText': 'No sector comes from free text.',
 };

@@ -653,6 +653,25 @@ export const vi = {
   'pipeline.openLead': 'Mở cơ hội',
   'pipeline.dismiss': 'Đóng',
   'dashboard.allFollowUps': 'Xem tất cả theo hạn xử lý',
+
+  // Forms: leaving with unsaved changes, sectors from one list, required fields, times.
+  'unsaved.title': 'Có thay đổi chưa lưu',
+  'unsaved.body': 'Biểu mẫu này có thay đổi chưa được lưu. Rời trang sẽ bỏ các thay đổi đó.',
+  'unsaved.keep': 'Tiếp tục sửa',
+  'unsaved.discard': 'Bỏ thay đổi',
+  'form.required': 'bắt buộc',
+  'time.invalid': 'Giờ không hợp lệ: nhập theo dạng 14:00 (hoặc 1400, 14h, 14.00)',
+  'time.placeholder': 'hh:mm',
+  'sectors.title': 'Lĩnh vực',
+  'sectors.intro': 'Hồ sơ chọn lĩnh vực trong danh sách này. Thêm lĩnh vực mới với tên tiếng Việt và tiếng Anh.',
+  'sectors.add': 'Thêm lĩnh vực',
+  'sectors.nameVi': 'Tên tiếng Việt',
+  'sectors.nameEn': 'Tên tiếng Anh',
+  'sectors.added': 'Đã thêm lĩnh vực «{name}».',
+  'sectors.addedMark': 'do người dùng thêm',
+  'sectors.fromFreeText': 'Lĩnh vực lấy từ chữ nhập tự do (cần xem lại)',
+  'sectors.fromFreeTextIntro': 'Các lĩnh vực này được tạo từ những giá trị gõ tay trước đây không khớp lĩnh vực nào có sẵn. Hãy xem lại tên của chúng.',
+  'sectors.noFreeText': 'Không có lĩnh vực nào lấy từ chữ nhập tự do.',
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
