@@ -12,6 +12,7 @@ mod core {
     pub mod ics;
     pub mod images;
     pub mod import;
+    pub mod import_report;
     pub mod itinerary;
     pub mod itinerary_pdf;
     pub mod labels;
