@@ -22,6 +22,7 @@ mod core {
     pub mod search;
     pub mod sectors;
     pub mod validation;
+    pub mod words;
 }
 
 use planner_core::Store;

@@ -67,7 +67,7 @@ pub fn refusals(
                 }
             ),
             format!(
-                "Cannot go from «{fe}» to «{te}»; allowed next: {}",
+                "Cannot go from “{fe}” to “{te}”; allowed next: {}",
                 if next_en.is_empty() {
                     "none".into()
                 } else {
