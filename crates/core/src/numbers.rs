@@ -33,6 +33,12 @@ fn grouped(digits: &str, sep: char) -> String {
     out
 }
 
+/// A count and its English noun, singular for one ("1 contact", "2 contacts"); Vietnamese
+/// nouns do not change with the count.
+pub fn counted_en(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 /// Decimal places of a currency's minor unit per ISO 4217 (VND and JPY 0, USD 2, KWD 3), as
 /// amounts are stored in minor units.
 pub fn minor_digits(currency: &str) -> u32 {
@@ -138,6 +144,16 @@ mod tests {
             Bilingual::new("115.500,5", "115,500.5")
         );
         assert_eq!(number(56.0, 0), Bilingual::same("56"));
+    }
+
+    #[test]
+    fn english_counts_take_the_singular_for_one() {
+        assert_eq!(counted_en(1, "contact", "contacts"), "1 contact");
+        assert_eq!(counted_en(0, "contact", "contacts"), "0 contacts");
+        assert_eq!(
+            counted_en(2, "contact was", "contacts were"),
+            "2 contacts were"
+        );
     }
 
     #[test]

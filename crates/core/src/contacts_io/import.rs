@@ -221,8 +221,8 @@ fn refuse_changed(tx: &Tx<'_>, contacts: &[i64]) -> Result<()> {
             list.join(", "),
         ),
         format!(
-            "Cannot undo: {} contact(s) were edited or linked to interactions/delegations since the import (ids {}{more})",
-            changed.len(),
+            "Cannot undo: {} edited or linked to interactions/delegations since the import (ids {}{more})",
+            crate::numbers::counted_en(changed.len(), "contact was", "contacts were"),
             list.join(", "),
         ),
     ))

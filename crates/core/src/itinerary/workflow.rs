@@ -136,8 +136,8 @@ pub fn refusals(
                     hard[0].message_vi
                 ),
                 format!(
-                    "The itinerary still has {} hard conflict(s), e.g. {}",
-                    hard.len(),
+                    "The itinerary still has {}, e.g. {}",
+                    crate::numbers::counted_en(hard.len(), "hard conflict", "hard conflicts"),
                     hard[0].message_en
                 ),
             ));

@@ -58,3 +58,22 @@ fn a_briefs_land_rent_reads_as_one_range_in_each_language() {
         assert!(!text.contains(",00 USD") && !text.contains(".00"), "{text}");
     }
 }
+
+/// A label is never printed without its value: the brief's facts leave such a row out, so the
+/// PDF, the HTML and the window's preview agree.
+#[test]
+fn a_fact_without_a_value_is_left_out() {
+    use planner_core::briefs::BriefBlock;
+    use planner_core::labels::Bilingual;
+    let BriefBlock::Facts { rows } = BriefBlock::facts(vec![
+        (
+            Bilingual::new("Phê duyệt bởi", "Approved by"),
+            Bilingual::same("Nguyễn Văn An"),
+        ),
+        (Bilingual::new("Lúc", "At"), Bilingual::same(" ")),
+    ]) else {
+        panic!("facts")
+    };
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0.vi, "Phê duyệt bởi");
+}

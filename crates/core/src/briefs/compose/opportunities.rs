@@ -122,9 +122,7 @@ pub(super) fn pages(cx: &Context, out: &mut Written) -> Result<()> {
             });
         }
         first_picture(cx, o, out)?;
-        out.blocks.push(B::Facts {
-            rows: facts(d, &cx.sectors),
-        });
+        out.blocks.push(B::facts(facts(d, &cx.sectors)));
         if !d.key_figures.is_empty() {
             out.blocks.push(key_figures(d));
         }
