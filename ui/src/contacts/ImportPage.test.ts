@@ -33,7 +33,7 @@ const preview = importReport({
     rowError(6, 'consent_date', {
       code: 'invalid_date',
       message_vi: 'Ngày không hợp lệ: «31/02/2026»',
-      message_en: 'Not a valid date: «31/02/2026»',
+      message_en: 'Not a valid date: “31/02/2026”',
     }),
     rowError(6, 'full_name', { code: 'required', message_vi: 'Thiếu họ tên', message_en: 'The name is missing' }),
   ],
