@@ -240,7 +240,7 @@ fn print_import(file: &std::path::Path, dry_run: bool, r: &contacts_import::Impo
     println!(
         "{}{} rows read: {} contacts and {} organisations {}, {} duplicates skipped, {} rows rejected{}",
         if dry_run { "dry run: " } else { "" },
-        r.rows + rejected,
+        r.rows,
         r.contacts_created,
         r.organizations_created,
         if dry_run { "would be created" } else { "created" },

@@ -13,6 +13,7 @@ pub mod files;
 pub mod images;
 pub mod itinerary;
 pub mod labels;
+pub mod numbers;
 pub mod paths;
 pub mod people;
 pub mod search;

@@ -13,6 +13,7 @@ mod core {
     pub mod ics;
     pub mod images;
     pub mod import;
+    pub mod import_report;
     pub mod itinerary;
     pub mod itinerary_pdf;
     pub mod labels;
@@ -22,6 +23,7 @@ mod core {
     pub mod search;
     pub mod sectors;
     pub mod validation;
+    pub mod words;
 }
 
 use planner_core::Store;

@@ -58,6 +58,13 @@ function figureImage(figure: HTMLElement): Promise<HTMLImageElement> {
 }
 
 describe('BriefPreview', () => {
+  it('dates its header on Hanoi’s clock, as the brief’s date and its PDF do, whatever this computer’s zone', () => {
+    // 17:45 UTC on 3 December is already 00:45 on 4 December in Hanoi.
+    render(BriefPreview, { model: { ...briefModel(blocks), generated_at: '2026-12-03T17:45:00Z' } });
+    const head = screen.getByTestId(TestId.briefPass).querySelector('.running-head');
+    expect(head).toHaveTextContent('v1 · 00:45 04/12/2026');
+  });
+
   it('renders a Vietnamese brief: headings, paragraph, facts, table, bullets, note, source', () => {
     render(BriefPreview, { model: briefModel(blocks) });
     const panel = screen.getByTestId(TestId.briefPreviewPanel);

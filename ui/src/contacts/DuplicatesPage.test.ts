@@ -31,7 +31,7 @@ describe('duplicates screen', () => {
 
     setLanguage('en');
     await waitFor(() => expect(within(pairs[1]).getByTestId(TestId.duplicateReason)).toHaveTextContent('Same phone +82 2 555 0100'));
-    expect(within(pairs[0]).getAllByTestId(TestId.duplicateReason)[1]).toHaveTextContent('Similar name «Tanaka Hiroshi (Hanshin)» at the same organisation');
+    expect(within(pairs[0]).getAllByTestId(TestId.duplicateReason)[1]).toHaveTextContent('Similar name “Tanaka Hiroshi (Hanshin)” at the same organisation');
   });
 
   it('says so when there is nothing to merge', async () => {

@@ -23,8 +23,9 @@ beforeEach(() => openDialog.mockReset());
 
 const PATH = '/home/lan/Tải về/danh-ba.csv';
 
+// Six data rows: two created, two already in the book, two rejected.
 const preview = importReport({
-  rows: 3,
+  rows: 6,
   contacts_created: 2,
   organizations_created: 1,
   errors: [
@@ -32,7 +33,7 @@ const preview = importReport({
     rowError(6, 'consent_date', {
       code: 'invalid_date',
       message_vi: 'Ngày không hợp lệ: «31/02/2026»',
-      message_en: 'Not a valid date: «31/02/2026»',
+      message_en: 'Not a valid date: “31/02/2026”',
     }),
     rowError(6, 'full_name', { code: 'required', message_vi: 'Thiếu họ tên', message_en: 'The name is missing' }),
   ],
@@ -100,7 +101,7 @@ describe('import screen', () => {
     expect(within(rows[0]).queryByTestId(TestId.mappingLabel)).toBeNull();
 
     const counts = screen.getByTestId(TestId.importCounts);
-    expect(counts).toHaveTextContent('3 dòng đọc được');
+    expect(counts).toHaveTextContent('6 dòng đọc được');
     expect(counts).toHaveTextContent('2 người liên hệ sẽ được tạo');
     expect(counts).toHaveTextContent('1 tổ chức sẽ được tạo');
     expect(counts).toHaveTextContent('2 người đã có trong danh bạ (bỏ qua)');
@@ -129,7 +130,10 @@ describe('import screen', () => {
     setLanguage('en');
     await waitFor(() => expect(screen.getAllByTestId(TestId.importError)[0]).toHaveTextContent('Line 4 · Email: Not a valid email address: «tanaka@»'));
     expect(screen.getAllByTestId(TestId.importError)[1]).toHaveTextContent('Line 6 · Consent date: Not a valid date');
+    expect(screen.getByTestId(TestId.importCounts)).toHaveTextContent('6 rows read');
     expect(screen.getByTestId(TestId.importCounts)).toHaveTextContent('2 rows rejected');
+    expect(screen.getByTestId(TestId.importCounts)).toHaveTextContent('1 organisation would be created');
+    expect(screen.getByTestId(TestId.importRun)).toHaveTextContent('Import 2 contacts');
     expect(within(screen.getAllByTestId(TestId.mappingTarget)[3]).getByRole('option', { selected: true })).toHaveTextContent('Organisation (by name)');
     setLanguage('vi');
   });
@@ -254,6 +258,9 @@ describe('import screen', () => {
     expect(undone).toHaveTextContent('Đã hoàn tác lần nhập số 12: xoá 2 người liên hệ và 0 tổ chức.');
     expect(undone).toHaveTextContent('Giữ lại 1 tổ chức vì đang được dùng ở nơi khác.');
     expect(screen.queryByTestId(TestId.importUndo)).toBeNull();
+    // The book is back where the preview found it: the result box goes, the file may be imported again.
+    expect(screen.queryByTestId(TestId.importResult)).toBeNull();
+    expect(screen.getByTestId(TestId.importRun)).toBeEnabled();
     await waitFor(() => expect(screen.getByTestId(TestId.importBatch)).toHaveClass('undone'));
     expect(within(screen.getByTestId(TestId.importBatch)).getByTestId(TestId.importBatchUndone)).toHaveTextContent('Đã hoàn tác 02/03/2026');
     expect(screen.queryByTestId(TestId.importBatchUndo)).toBeNull();

@@ -105,6 +105,15 @@ describe('DelegationDetail', () => {
     expect(screen.getByTestId(testIdOf('tab', 'itinerary'))).toHaveAttribute('aria-current', 'page');
   });
 
+  it('ends the approval line at the approver when the time is not known', async () => {
+    core({ get_record: () => storedDelegation(5, { status: 'approved', approved_by: 'Nguyễn Văn An', approved_at: null }) });
+    render(DelegationDetail, { id: 5 });
+    expect(await screen.findByTestId(TestId.approvedBy)).toHaveTextContent(/^Phê duyệt bởi Nguyễn Văn An$/);
+    setLanguage('en');
+    await waitFor(() => expect(screen.getByTestId(TestId.approvedBy)).toHaveTextContent(/^Approved by Nguyễn Văn An$/));
+    setLanguage('vi');
+  });
+
   it('shows a refused move disabled, with every reason in the interface language', async () => {
     core({
       get_record: () => storedDelegation(5, { status: 'approved', approved_by: 'Nguyễn Văn An', approved_at: '2027-02-01T03:00:00Z' }),
@@ -117,7 +126,7 @@ describe('DelegationDetail', () => {
               field: 'status',
               code: 'hard_conflicts',
               message_vi: 'Lịch trình còn 1 xung đột nghiêm trọng, ví dụ: Trùng lịch',
-              message_en: 'The itinerary still has 1 hard conflict(s), e.g. Double-booked',
+              message_en: 'The itinerary still has 1 hard conflict, e.g. Double-booked',
             },
           ],
         },
@@ -138,7 +147,7 @@ describe('DelegationDetail', () => {
     expect(confirm).toHaveAttribute('aria-describedby', 'refusals-confirmed');
     expect(screen.getByTestId(testIdOf('transition', 'proposed'))).toBeEnabled();
     expect(screen.getByTestId(testIdOf('transition', 'proposed'))).toHaveTextContent('Trả về «Đề xuất»');
-    expect(screen.getByTestId(TestId.approvedBy)).toHaveTextContent('Phê duyệt bởi Nguyễn Văn An');
+    expect(screen.getByTestId(TestId.approvedBy)).toHaveTextContent(/^Phê duyệt bởi Nguyễn Văn An lúc \d\d:\d\d 01\/02\/2027$/);
 
     setLanguage('en');
     await waitFor(() => expect(screen.getByTestId(testIdOf('refusals', 'confirmed'))).toHaveTextContent('The delegation has no head of delegation'));

@@ -31,7 +31,7 @@ const conflicts: Conflict[] = [
     item_ids: [21, 22],
     member_ids: [11],
     message_vi: 'Trần Văn Minh có hai lịch cùng lúc: «Gặp JETRO» và «Thăm Toyota» (08/03 10:00–11:30)',
-    message_en: 'Trần Văn Minh is booked twice: «Gặp JETRO» and «Thăm Toyota» (08/03 10:00–11:30)',
+    message_en: 'Trần Văn Minh is booked twice: “Gặp JETRO” and “Thăm Toyota” (08/03 10:00–11:30)',
   },
   {
     kind: 'night_time',
@@ -39,7 +39,7 @@ const conflicts: Conflict[] = [
     item_ids: [24],
     member_ids: [],
     message_vi: '«Ăn tối với Keidanren» kéo dài sau 22:00 giờ địa phương',
-    message_en: '«Ăn tối với Keidanren» runs past 22:00 local time',
+    message_en: '“Ăn tối với Keidanren” runs past 22:00 local time',
   },
 ];
 

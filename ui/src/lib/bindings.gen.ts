@@ -538,7 +538,7 @@ import_id: number | null, dry_run: boolean, format: ImportFormat,
  */
 sha256: string, columns: Array<string>, mapping: Array<ColumnMap>, 
 /**
- * Rows read without error.
+ * Every data row of the file: created, duplicate or rejected.
  */
 rows: number, contacts_created: number, organizations_created: number, duplicates: Array<SkippedDuplicate>, 
 /**
@@ -550,7 +550,7 @@ rows_rejected: number,
  */
 errors: Array<RowError>, 
 /**
- * The first rows as they would be stored (for the preview).
+ * The first rows as they would be stored (for the preview): only rows that are created.
  */
 sample: Array<ImportedContact>, };
 

@@ -10,6 +10,7 @@ import {
   formatDateRange,
   formatDateTime,
   formatMoney,
+  formatMoneyRange,
   formatTimeRange,
   HANOI_TIME_ZONE,
   minorDigits,
@@ -73,10 +74,27 @@ describe('money', () => {
   });
 
   it('formats minor units per language and back into editable text', () => {
-    expect(formatMoney(150_000_000, 'VND', 'vi')).toMatch(/^150\.000\.000\sVND$/);
-    expect(formatMoney(1_250_050, 'USD', 'en')).toMatch(/^USD\s12,500\.50$/);
+    expect(formatMoney(150_000_000, 'VND', 'vi')).toBe('150.000.000 VND');
+    expect(formatMoney(1_250_050, 'USD', 'en')).toBe('USD 12,500.50');
     expect(formatMoney(null, 'USD', 'en')).toBe('');
     expect(amountText(1_250_050, 'USD')).toBe('12500.50');
+  });
+
+  it('writes money one way per language, with decimals only when the amount has them', () => {
+    // The same as the core's documents (crates/core/src/numbers.rs).
+    expect(formatMoney(800_000_000, 'USD', 'vi')).toBe('8.000.000 USD');
+    expect(formatMoney(800_000_000, 'USD', 'en')).toBe('USD 8,000,000');
+    expect(formatMoney(1_250_050, 'USD', 'vi')).toBe('12.500,50 USD');
+    expect(formatMoney(1_250_050, 'USD', 'en', { whole: true })).toBe('USD 12,501');
+    expect(formatMoney(300_000, 'JPY', 'en')).toBe('JPY 300,000');
+    expect(formatMoneyRange(10_500, 12_000, 'USD', 'm² (50 năm)', 'vi')).toBe('105–120 USD/m² (50 năm)');
+    expect(formatMoneyRange(10_500, 12_000, 'USD', 'm² (50 năm)', 'en')).toBe('USD 105–120/m² (50 năm)');
+    // A unit that repeats the currency says it once.
+    expect(formatMoneyRange(10_500, 12_000, 'USD', 'USD/m²/year', 'vi')).toBe('105–120 USD/m²/year');
+    expect(formatMoneyRange(10_550, 12_000, 'USD', null, 'en')).toBe('USD 105.50–120.00');
+    expect(formatMoneyRange(null, 12_000, 'USD', 'm²', 'en')).toBe('USD 120/m²');
+    expect(formatMoneyRange(12_000, 12_000, 'USD', '', 'vi')).toBe('120 USD');
+    expect(formatMoneyRange(null, null, 'USD', 'm²', 'vi')).toBe('');
     expect(amountText(5, 'USD')).toBe('0.05');
     expect(amountText(300_000, 'JPY')).toBe('300000');
   });

@@ -123,9 +123,28 @@ export function minorDigits(currency: string): number {
   }
 }
 
+// Money reads one way per language, here and in the core's documents (crates/core/src/numbers.rs):
+// Vietnamese puts the code after ("8.000.000 USD", "105–120 USD/m²"), English before
+// ("USD 8,000,000", "USD 105–120/m²"); a whole amount shows no decimals.
+
+function majorUnits(minor: number, digits: number, decimals: boolean, lang: UiLanguage): string {
+  const shown = decimals ? digits : 0;
+  return new Intl.NumberFormat(numberLocale(lang), {
+    minimumFractionDigits: shown,
+    maximumFractionDigits: shown,
+  }).format(minor / 10 ** digits);
+}
+
+const hasFraction = (minor: number, digits: number) => minor % 10 ** digits !== 0;
+
+function withCurrency(figures: string, currency: string, lang: UiLanguage, unit = ''): string {
+  return lang === 'vi' ? `${figures} ${currency}${unit}` : `${currency} ${figures}${unit}`;
+}
+
 /**
- * An amount in minor units as money with the currency's code, e.g. 150000000 VND →
- * "150.000.000 VND" in Vietnamese. `whole` rounds to major units (for totals and overviews).
+ * An amount in minor units as money with the currency's code: 150000000 VND → "150.000.000 VND"
+ * in Vietnamese, 1250050 USD → "USD 12,500.50" in English. `whole` rounds to major units (for
+ * totals and overviews).
  */
 export function formatMoney(
   minor: number | null | undefined,
@@ -136,19 +155,36 @@ export function formatMoney(
   if (minor === null || minor === undefined) return '';
   if (!currency) return formatNumber(minor, lang);
   const digits = minorDigits(currency);
-  const major = minor / 10 ** digits;
-  const shown = whole ? 0 : digits;
-  try {
-    return new Intl.NumberFormat(numberLocale(lang), {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'code',
-      minimumFractionDigits: shown,
-      maximumFractionDigits: shown,
-    }).format(major);
-  } catch {
-    return `${formatNumber(major, lang)} ${currency}`;
-  }
+  const shown = whole ? Math.round(minor / 10 ** digits) * 10 ** digits : minor;
+  return withCurrency(majorUnits(shown, digits, hasFraction(shown, digits), lang), currency, lang);
+}
+
+/** "/m²" for the unit "m²" (or "USD/m²", whose currency the amount already says); '' for none. */
+export function perUnit(unit: string | null | undefined, currency: string): string {
+  let u = (unit ?? '').trim();
+  if (u.startsWith(currency)) u = u.slice(currency.length).trimStart();
+  if (u === '') return '';
+  return u.startsWith('/') ? u : `/${u}`;
+}
+
+/**
+ * A range of amounts per unit: "105–120 USD/m² (50 năm)" / "USD 105–120/m² (50 năm)"; one
+ * figure when both ends are the same or one is missing; '' without either or a currency.
+ */
+export function formatMoneyRange(
+  min: number | null | undefined,
+  max: number | null | undefined,
+  currency: string | null | undefined,
+  unit: string | null | undefined,
+  lang: UiLanguage,
+): string {
+  if (!currency) return '';
+  const ends = [min, max].filter((m): m is number => m !== null && m !== undefined);
+  if (ends.length === 0) return '';
+  const digits = minorDigits(currency);
+  const decimals = ends.some((m) => hasFraction(m, digits));
+  const figures = [...new Set(ends)].map((m) => majorUnits(m, digits, decimals, lang)).join('–');
+  return withCurrency(figures, currency, lang, perUnit(unit, currency));
 }
 
 /** A plain number with the language's grouping and decimal marks. */

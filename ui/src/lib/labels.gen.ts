@@ -71,7 +71,7 @@ export const CONFLICT_KIND: Readonly<Record<ConflictKind, Bilingual>> = {
   "tight_transfer": { vi: "Không đủ thời gian di chuyển", en: "Tight transfer" },
   "night_time": { vi: "Vào ban đêm", en: "At night" },
   "no_counsellor": { vi: "Chưa có tham tán", en: "No counsellor" },
-  "no_attendee": { vi: "Chưa có người tham dự", en: "No attendee" },
+  "no_attendee": { vi: "Cả đoàn (chưa chọn ai)", en: "Whole delegation (no one chosen)" },
 };
 
 export const ORGANIZATION_KIND: Readonly<Record<OrganizationKind, Bilingual>> = {
@@ -237,3 +237,6 @@ export const REQUIRED_FIELDS: Readonly<Record<EntityKind, readonly string[]>> = 
   "opportunities": ["name_vi", "location", "source"],
   "briefs": ["title", "delegation_id"],
 };
+/** Who attends an itinerary item without chosen attendees, and the rule said where they are chosen. */
+export const WHOLE_DELEGATION: Bilingual = { vi: "Cả đoàn", en: "Whole delegation" };
+export const NO_ONE_CHOSEN: Bilingual = { vi: "Không chọn ai: cả đoàn tham dự", en: "No one chosen: the whole delegation attends" };

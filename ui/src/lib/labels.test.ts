@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Bilingual, UiLanguage } from './bindings.gen';
 import { keysOf } from './enums';
 import { en } from './i18n/en';
+import type { Message } from './i18n/index.svelte';
 import { label, setLanguage } from './i18n/index.svelte';
 import { vi } from './i18n/vi';
 import * as LABELS from './labels.gen';
@@ -38,7 +39,10 @@ function sectorGroups(count: number): string[][] {
 
 /** The words of the screens in `lang`, cut at their placeholders. */
 function screenWords(lang: UiLanguage): string[] {
-  return Object.values(lang === 'en' ? en : vi).flatMap((s: string) => s.split(/\{\w+\}/)).filter((s) => s.trim() !== '');
+  return Object.values(lang === 'en' ? en : vi)
+    .flatMap((m: Message) => (typeof m === 'string' ? [m] : [m.one, m.other]))
+    .flatMap((s) => s.split(/\{\w+\}/))
+    .filter((s) => s.trim() !== '');
 }
 
 /**

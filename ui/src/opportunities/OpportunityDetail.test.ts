@@ -21,7 +21,7 @@ const hoaLac: Stored<Opportunity> = {
   land_rent_min_minor: 10500,
   land_rent_max_minor: 12000,
   land_rent_currency: 'USD',
-  land_rent_unit: 'm²/50 năm',
+  land_rent_unit: 'm² (50 năm)',
   incentives_vi: 'Thuế TNDN 10% trong 15 năm',
   incentives_en: '10% corporate income tax for 15 years',
   infrastructure: null,
@@ -47,7 +47,7 @@ describe('OpportunityDetail', () => {
 
     expect(await screen.findByTestId(TestId.detailTitle)).toHaveTextContent('Khu Công nghệ cao Hòa Lạc');
     expect(screen.getByTestId(TestId.opportunityDetail)).toHaveTextContent('Hoa Lac Hi-Tech Park');
-    expect(screen.getByText(/105,00\sUSD – 120,00\sUSD \/ m²\/50 năm/)).toBeInTheDocument();
+    expect(screen.getByText('105–120 USD/m² (50 năm)')).toBeInTheDocument();
     const figure = screen.getByTestId(TestId.keyFigure);
     expect(within(figure).getByText('Vốn đăng ký')).toBeInTheDocument();
     expect(figure).toHaveTextContent('Ban quản lý Khu CNC Hòa Lạc');

@@ -58,7 +58,7 @@ describe('Lead page', () => {
     expect(within(page).getByTestId(TestId.leadStageShown)).toHaveTextContent('Khảo sát thực địa');
     expect(within(page).getByTestId(TestId.leadStage)).toHaveValue('site_visit');
     expect(page).toHaveTextContent('Bán dẫn');
-    expect(page).toHaveTextContent(/250\.000\.000,00\sUSD/);
+    expect(page).toHaveTextContent(/250\.000\.000\sUSD/);
     expect(page).toHaveTextContent('1.200');
     expect(page).toHaveTextContent('Lê Hà');
     expect(page).toHaveTextContent('Gửi hồ sơ khu đất');

@@ -379,7 +379,7 @@ describe('Search palette', () => {
     await typeQuery('tokyo');
     expect(await screen.findByTestId(TestId.searchNone)).toHaveTextContent('Không tìm thấy kết quả nào cho «tokyo».');
     setLanguage('en');
-    expect(await screen.findByTestId(TestId.searchNone)).toHaveTextContent('Nothing found for «tokyo».');
+    expect(await screen.findByTestId(TestId.searchNone)).toHaveTextContent('Nothing found for “tokyo”.');
     await typeQuery('');
     expect(screen.getByTestId(TestId.searchEmpty)).toHaveTextContent('Type part of a name');
     expect(screen.getByTestId(TestId.searchInput)).toHaveAttribute('placeholder', expect.stringContaining('accents optional'));

@@ -56,6 +56,18 @@ pub enum BriefBlock {
     PageBreak,
 }
 
+impl BriefBlock {
+    /// Label/value pairs, leaving out a label whose value is empty (a label never ends in
+    /// mid-air, in the PDF, the HTML or the preview).
+    pub fn facts(rows: Vec<(Bilingual, Bilingual)>) -> BriefBlock {
+        let rows = rows
+            .into_iter()
+            .filter(|(_, v)| !(v.vi.trim().is_empty() && v.en.trim().is_empty()))
+            .collect();
+        BriefBlock::Facts { rows }
+    }
+}
+
 /// A composed brief, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BriefModel {

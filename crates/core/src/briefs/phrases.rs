@@ -3,36 +3,6 @@
 
 use crate::labels::Bilingual;
 
-/// A number with the language's separators (1.586,5 / 1,586.5).
-pub fn number(v: f64, decimals: usize) -> Bilingual {
-    let text = format!("{v:.decimals$}");
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let group = |sep: char| {
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(sep);
-            }
-            out.push(c);
-        }
-        out
-    };
-    let vi = format!(
-        "{sign}{}{}",
-        group('.'),
-        frac.map(|f| format!(",{f}")).unwrap_or_default()
-    );
-    let en = format!(
-        "{sign}{}{}",
-        group(','),
-        frac.map(|f| format!(".{f}")).unwrap_or_default()
-    );
-    Bilingual::new(vi, en)
-}
-
 /// The steps of investing in Hanoi, as the agency explains them.
 pub fn how_to_invest() -> Vec<Bilingual> {
     vec![
@@ -73,19 +43,4 @@ pub fn indicative() -> Bilingual {
         "Ưu đãi mang tính tham khảo; cần xác nhận với Ban Quản lý trước khi quyết định đầu tư.",
         "Incentives are indicative; check with the management board before deciding to invest.",
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_use_each_languages_separators() {
-        assert_eq!(number(1586.0, 0), Bilingual::new("1.586", "1,586"));
-        assert_eq!(
-            number(115500.5, 1),
-            Bilingual::new("115.500,5", "115,500.5")
-        );
-        assert_eq!(number(56.0, 0), Bilingual::same("56"));
-    }
 }

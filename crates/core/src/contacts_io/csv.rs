@@ -445,7 +445,7 @@ fn apply_mapping(columns: &[String], given: &[ColumnMap]) -> Result<Vec<ColumnMa
             "mapping",
             "unknown_column",
             format!("Tệp không có cột «{col}»"),
-            format!("The file has no column «{col}»"),
+            format!("The file has no column “{col}”"),
         ));
     }
     Ok(out)

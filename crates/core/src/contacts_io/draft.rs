@@ -71,7 +71,7 @@ impl Draft {
             field,
             "field_too_long",
             format!("Trường «{field}» dài {size}, vượt giới hạn {limit}; dòng này bị bỏ qua"),
-            format!("Field «{field}» is {size}, over the {limit} limit; the row is skipped"),
+            format!("Field “{field}” is {size}, over the {limit} limit; the row is skipped"),
         );
         false
     }
@@ -148,7 +148,7 @@ impl Draft {
                     "invalid_country",
                     format!("Quốc tịch không nhận ra: «{v}» (dùng mã 2 chữ ISO 3166, ví dụ JP)"),
                     format!(
-                        "Unknown nationality: «{v}» (use a two-letter ISO 3166 code such as JP)"
+                        "Unknown nationality: “{v}” (use a two-letter ISO 3166 code such as JP)"
                     ),
                 ),
             },
@@ -164,7 +164,7 @@ impl Draft {
                          legal_obligation, public_interest, unknown)"
                     ),
                     format!(
-                        "Invalid consent basis: «{v}» (consent, contract, legal_obligation, \
+                        "Invalid consent basis: “{v}” (consent, contract, legal_obligation, \
                          public_interest, unknown)"
                     ),
                 ),
@@ -177,7 +177,7 @@ impl Draft {
                     field,
                     "invalid_date",
                     format!("Ngày không hợp lệ: «{v}» (dùng YYYY-MM-DD hoặc dd/mm/yyyy)"),
-                    format!("Invalid date: «{v}» (use YYYY-MM-DD or dd/mm/yyyy)"),
+                    format!("Invalid date: “{v}” (use YYYY-MM-DD or dd/mm/yyyy)"),
                 ),
             },
             Target::Uuid => match uuid(&v) {
@@ -188,7 +188,7 @@ impl Draft {
                     field,
                     "invalid_uuid",
                     format!("Mã uuid không hợp lệ: «{v}»"),
-                    format!("Invalid uuid: «{v}»"),
+                    format!("Invalid uuid: “{v}”"),
                 ),
             },
             Target::Email

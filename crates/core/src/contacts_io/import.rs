@@ -55,7 +55,7 @@ pub struct ImportReport {
     pub sha256: String,
     pub columns: Vec<String>,
     pub mapping: Vec<ColumnMap>,
-    /// Rows read without error.
+    /// Every data row of the file: created, duplicate or rejected.
     pub rows: i64,
     pub contacts_created: i64,
     pub organizations_created: i64,
@@ -64,7 +64,7 @@ pub struct ImportReport {
     pub rows_rejected: i64,
     /// Every rejected row with its line and field.
     pub errors: Vec<RowError>,
-    /// The first rows as they would be stored (for the preview).
+    /// The first rows as they would be stored (for the preview): only rows that are created.
     pub sample: Vec<super::ImportedContact>,
 }
 
@@ -221,8 +221,8 @@ fn refuse_changed(tx: &Tx<'_>, contacts: &[i64]) -> Result<()> {
             list.join(", "),
         ),
         format!(
-            "Cannot undo: {} contact(s) were edited or linked to interactions/delegations since the import (ids {}{more})",
-            changed.len(),
+            "Cannot undo: {} edited or linked to interactions/delegations since the import (ids {}{more})",
+            crate::numbers::counted_en(changed.len(), "contact was", "contacts were"),
             list.join(", "),
         ),
     ))

@@ -267,7 +267,7 @@ impl Card {
                             &p.name,
                             "unsupported_charset",
                             format!("Bảng mã «{other}» không được hỗ trợ (hãy xuất lại với UTF-8)"),
-                            format!("Charset «{other}» is not supported (export again as UTF-8)"),
+                            format!("Charset “{other}” is not supported (export again as UTF-8)"),
                         );
                         None
                     }

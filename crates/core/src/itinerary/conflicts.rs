@@ -2,10 +2,12 @@
 //!
 //! Hard: a member in two places at once, an item outside the delegation's dates, an end before
 //! its start. Soft: less than the travel buffer between items at different venues, an item in
-//! the night (22:00–06:00 local), a meeting with no counsellor or no attendee.
+//! the night (22:00–06:00 local), a meeting with no counsellor, or one for the whole delegation
+//! because no attendee was chosen (the rule for every item: no one chosen, the whole delegation).
 
 use super::{is_travel, local, Plan};
 use crate::domain::{ItineraryItem, ItineraryKind};
+use crate::labels::WHOLE_DELEGATION;
 use crate::settings::Settings;
 use crate::store::Record;
 use crate::text::fold;
@@ -156,7 +158,7 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                 vec![id],
                 vec![],
                 format!("«{}» kết thúc trước khi bắt đầu ({})", i.title, hm(i)),
-                format!("«{}» ends before it starts ({})", i.title, hm(i)),
+                format!("“{}” ends before it starts ({})", i.title, hm(i)),
             );
         }
         let first = local(i.starts_at, &i.time_zone).date();
@@ -183,7 +185,7 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                     hm(i)
                 ),
                 format!(
-                    "«{}» ({}) falls outside the delegation's dates ({s}–{e})",
+                    "“{}” ({}) falls outside the delegation's dates ({s}–{e})",
                     i.title,
                     hm(i)
                 ),
@@ -203,7 +205,7 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                     o.night_end_hour
                 ),
                 format!(
-                    "«{}» ({}) is at night ({:02}:00–{:02}:00 local time)",
+                    "“{}” ({}) is at night ({:02}:00–{:02}:00 local time)",
                     i.title,
                     hm(i),
                     o.night_start_hour,
@@ -224,7 +226,7 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                         hm(i)
                     ),
                     format!(
-                        "Meeting «{}» ({}) has no counsellor in charge",
+                        "Meeting “{}” ({}) has no counsellor in charge",
                         i.title,
                         hm(i)
                     ),
@@ -237,11 +239,17 @@ fn single_item_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut V
                     vec![id],
                     vec![],
                     format!(
-                        "Cuộc gặp «{}» ({}) chưa chọn thành viên tham dự",
+                        "Cuộc gặp «{}» ({}): {} (chưa chọn ai)",
                         i.title,
-                        hm(i)
+                        hm(i),
+                        WHOLE_DELEGATION.vi.to_lowercase()
                     ),
-                    format!("Meeting «{}» ({}) has no attendee chosen", i.title, hm(i)),
+                    format!(
+                        "Meeting “{}” ({}): {} (no one chosen)",
+                        i.title,
+                        hm(i),
+                        WHOLE_DELEGATION.en.to_lowercase()
+                    ),
                 );
             }
         }
@@ -354,7 +362,7 @@ fn timeline_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut Vec<
                 hm(ib)
             ),
             format!(
-                "Double-booked: {en_who} in «{}» ({}) and «{}» ({}) at the same time",
+                "Double-booked: {en_who} in “{}” ({}) and “{}” ({}) at the same time",
                 ia.title,
                 hm(ia),
                 ib.title,
@@ -378,7 +386,7 @@ fn timeline_rules(plan: &Plan, items: &[&Item], o: &CheckOptions, out: &mut Vec<
                 o.travel_buffer_minutes
             ),
             format!(
-                "Only {gap} min for {en_who} to get from «{}» to «{}» (at least {} min needed)",
+                "Only {gap} min for {en_who} to get from “{}” to “{}” (at least {} min needed)",
                 ia.venue.as_deref().unwrap_or(&ia.title),
                 ib.venue.as_deref().unwrap_or(&ib.title),
                 o.travel_buffer_minutes

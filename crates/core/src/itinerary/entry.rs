@@ -63,7 +63,7 @@ impl ItemEntry {
                     "Múi giờ không xác định: «{}» (ví dụ: Asia/Tokyo)",
                     self.time_zone
                 ),
-                format!("Unknown time zone: «{}» (e.g. Asia/Tokyo)", self.time_zone),
+                format!("Unknown time zone: “{}” (e.g. Asia/Tokyo)", self.time_zone),
             ));
         }
         let end_zone = self
@@ -81,7 +81,7 @@ impl ItemEntry {
                 "end_time_zone",
                 "unknown_time_zone",
                 format!("Múi giờ không xác định: «{end_zone}» (ví dụ: Asia/Tokyo)"),
-                format!("Unknown time zone: «{end_zone}» (e.g. Asia/Tokyo)"),
+                format!("Unknown time zone: “{end_zone}” (e.g. Asia/Tokyo)"),
             ));
         }
         if self.start_date.is_none() {

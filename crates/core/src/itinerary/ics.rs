@@ -9,7 +9,7 @@
 
 use super::Plan;
 use crate::domain::{DelegationStatus, ItineraryItem, ItineraryKind};
-use crate::labels::Labelled;
+use crate::labels::{Labelled, WHOLE_DELEGATION};
 use crate::store::Record;
 use crate::time::HANOI;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
@@ -233,7 +233,7 @@ fn description(plan: &Plan, i: &ItineraryItem) -> String {
         lines.push(format!("Người liên hệ: {}", contacts.join(", ")));
     }
     if i.attendee_ids.is_empty() {
-        lines.push("Thành phần: Cả đoàn".to_string());
+        lines.push(format!("Thành phần: {}", WHOLE_DELEGATION.vi));
     } else {
         let names: Vec<&str> = plan.attendees(i).iter().map(|m| m.name.as_str()).collect();
         lines.push(format!("Thành phần: {}", names.join(", ")));

@@ -8,7 +8,7 @@
 use super::{is_travel, local, slug, zone_abbreviation, Plan, PlanCounsellor, PlanMember};
 use crate::domain::{BriefLanguage, ItineraryItem, MemberRole};
 use crate::error::{CoreError, Result};
-use crate::labels::{Bilingual, Labelled};
+use crate::labels::{Bilingual, Labelled, WHOLE_DELEGATION};
 use crate::store::Record;
 use crate::time::HANOI;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc, Weekday};
@@ -521,7 +521,7 @@ fn dates_line(start: NaiveDateTime, end: NaiveDateTime, day: NaiveDate) -> Strin
 }
 
 fn day_table(plan: &Plan, day: NaiveDate, items: &[&Record<ItineraryItem>], w: Words) -> Table {
-    let whole = w.stacked("Cả đoàn", "Whole delegation");
+    let whole = w.stacked(WHOLE_DELEGATION.vi, WHOLE_DELEGATION.en);
     let (dep, arr) = match w.0 {
         BriefLanguage::Vi => ("Đi", "Đến"),
         BriefLanguage::En => ("Dep.", "Arr."),

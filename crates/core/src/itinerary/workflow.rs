@@ -67,7 +67,7 @@ pub fn refusals(
                 }
             ),
             format!(
-                "Cannot go from «{fe}» to «{te}»; allowed next: {}",
+                "Cannot go from “{fe}” to “{te}”; allowed next: {}",
                 if next_en.is_empty() {
                     "none".into()
                 } else {
@@ -136,8 +136,8 @@ pub fn refusals(
                     hard[0].message_vi
                 ),
                 format!(
-                    "The itinerary still has {} hard conflict(s), e.g. {}",
-                    hard.len(),
+                    "The itinerary still has {}, e.g. {}",
+                    crate::numbers::counted_en(hard.len(), "hard conflict", "hard conflicts"),
                     hard[0].message_en
                 ),
             ));

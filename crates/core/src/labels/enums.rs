@@ -115,7 +115,7 @@ labelled!(ConflictKind {
     TightTransfer => "Không đủ thời gian di chuyển", "Tight transfer";
     NightTime => "Vào ban đêm", "At night";
     NoCounsellor => "Chưa có tham tán", "No counsellor";
-    NoAttendee => "Chưa có người tham dự", "No attendee";
+    NoAttendee => "Cả đoàn (chưa chọn ai)", "Whole delegation (no one chosen)";
 });
 
 labelled!(OrganizationKind {

@@ -16,6 +16,19 @@ use crate::domain::BriefLanguage;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Who attends an itinerary item without chosen attendees: the whole delegation. One wording on
+/// the screens, the printed itinerary, the calendar and the conflict check.
+pub const WHOLE_DELEGATION: Bilingual<&str> = Bilingual {
+    vi: "Cả đoàn",
+    en: "Whole delegation",
+};
+
+/// The same rule, said where attendees are chosen.
+pub const NO_ONE_CHOSEN: Bilingual<&str> = Bilingual {
+    vi: "Không chọn ai: cả đoàn tham dự",
+    en: "No one chosen: the whole delegation attends",
+};
+
 /// A text in Vietnamese and English: `Bilingual<&'static str>` for the fixed labels declared
 /// here, `Bilingual` (owned) for composed text such as a brief's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

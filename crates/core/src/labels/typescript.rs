@@ -2,7 +2,7 @@
 //! screens name values with the same words as the PDFs (the check that the checked-in file is
 //! fresh lives with the bindings' test).
 
-use super::{every_enum, Bilingual, SECTORS, SECTOR_ALIASES};
+use super::{every_enum, Bilingual, NO_ONE_CHOSEN, SECTORS, SECTOR_ALIASES, WHOLE_DELEGATION};
 use std::fmt::Write;
 
 fn quoted(s: &str) -> String {
@@ -74,5 +74,17 @@ pub fn typescript() -> String {
         let _ = writeln!(out, "  {}: [{}],", name, fields.join(", "));
     }
     out.push_str("};\n");
+    out.push_str("/** Who attends an itinerary item without chosen attendees, and the rule said where they are chosen. */\n");
+    for (name, text) in [
+        ("WHOLE_DELEGATION", WHOLE_DELEGATION),
+        ("NO_ONE_CHOSEN", NO_ONE_CHOSEN),
+    ] {
+        let _ = writeln!(
+            out,
+            "export const {name}: Bilingual = {{ vi: {}, en: {} }};",
+            quoted(text.vi),
+            quoted(text.en)
+        );
+    }
     out
 }

@@ -95,7 +95,7 @@ fn unknown_field(param: &str, field: &str, shape: &Shape) -> crate::error::CoreE
             known.join(", ")
         ),
         format!(
-            "No field «{field}» in a {}; fields are: {}",
+            "No field “{field}” in a {}; fields are: {}",
             shape.kind.noun().en,
             known.join(", ")
         ),

@@ -421,6 +421,20 @@ fn a_meeting_without_counsellor_or_attendee_is_soft() {
     assert!(kinds.contains(&ConflictKind::NoCounsellor));
     assert!(kinds.contains(&ConflictKind::NoAttendee));
     assert!(f.conflicts().iter().all(|c| c.severity == Severity::Soft));
+    // One rule, one wording: an item without chosen attendees is for the whole delegation.
+    let whole = f
+        .conflicts()
+        .into_iter()
+        .find(|c| c.kind == ConflictKind::NoAttendee)
+        .unwrap();
+    assert_eq!(
+        whole.message_vi,
+        "Cuộc gặp «Gặp Panasonic» (09/03 14:00–15:00): cả đoàn (chưa chọn ai)"
+    );
+    assert_eq!(
+        whole.message_en,
+        "Meeting “Gặp Panasonic” (09/03 14:00–15:00): whole delegation (no one chosen)"
+    );
     // A meal needs neither.
     let mut f = fixture();
     let mut y = f.entry("Ăn tối", date(2027, 3, 9), (19, 0), (20, 0));

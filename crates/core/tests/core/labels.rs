@@ -5,7 +5,9 @@ use planner_core::domain::{
     DelegationKind, DelegationStatus, EntityKind, ItineraryKind, LeadStage, OpportunityKind,
     OpportunityStatus,
 };
-use planner_core::labels::{every_enum, sector_label, sector_list, Labelled, SECTORS};
+use planner_core::labels::{
+    every_enum, sector_label, sector_list, Labelled, SECTORS, WHOLE_DELEGATION,
+};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -146,6 +148,8 @@ fn no_other_source_file_spells_the_labels() {
             .map(|v| v.label().vi),
     );
     words.extend(SECTORS.iter().map(|(_, l)| l.vi));
+    // Who attends an item without chosen attendees: one wording, core and screens.
+    words.extend([WHOLE_DELEGATION.vi, WHOLE_DELEGATION.en]);
     // A label the same in both languages ("Logistics") is a name, not a translation that can
     // drift, and also names other things (a company's).
     let names: HashSet<&str> = SECTORS

@@ -215,7 +215,14 @@ fn prepare(
                 body_height,
             ))
         }
-        Block::KeyValues(pairs) => Prepared::Table(PreparedTable::key_values(pairs, fonts, width)),
+        Block::KeyValues(pairs) => {
+            let shown: Vec<(String, String)> = pairs
+                .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .cloned()
+                .collect();
+            Prepared::Table(PreparedTable::key_values(&shown, fonts, width))
+        }
         Block::Bullets(items) => Prepared::Bullets(text_blocks::bullets(items, fonts, width)),
         Block::Note(text) => Prepared::Note(text_blocks::note(text, fonts, width)),
         Block::Spacer(mm) => Prepared::Spacer(theme::mm(mm.max(0.0))),

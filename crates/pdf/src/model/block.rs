@@ -29,7 +29,8 @@ pub enum Block {
         /// Optional caption, centred below the picture.
         caption: Option<String>,
     },
-    /// "Label: value" pairs, labels in bold.
+    /// "Label: value" pairs, labels in bold; a pair whose value is empty is left out, so that no
+    /// label is printed without its value.
     KeyValues(Vec<(String, String)>),
     /// Bulleted list, one entry per item.
     Bullets(Vec<String>),

@@ -42,7 +42,7 @@ pub(super) fn contacts(cx: &Context, b: &mut Vec<B>) -> Result<()> {
             officer_rows(cx, officer, &mut rows)?;
         }
     }
-    b.push(B::Facts { rows });
+    b.push(B::facts(rows));
     if !personal {
         b.push(B::Note {
             text: Bilingual::new(

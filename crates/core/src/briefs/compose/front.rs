@@ -19,29 +19,27 @@ pub(super) fn cover(cx: &Context, b: &mut Vec<B>) {
     b.push(B::Paragraph {
         text: cx.subtitle.clone(),
     });
-    b.push(B::Facts {
-        rows: vec![
-            (
-                Bilingual::new("Đơn vị soạn", "Prepared by"),
-                cx.agency.clone(),
+    b.push(B::facts(vec![
+        (
+            Bilingual::new("Đơn vị soạn", "Prepared by"),
+            cx.agency.clone(),
+        ),
+        (
+            Bilingual::new("Ngày", "Date"),
+            Bilingual::new(
+                hanoi.format("%d/%m/%Y").to_string(),
+                hanoi.format("%Y-%m-%d").to_string(),
             ),
-            (
-                Bilingual::new("Ngày", "Date"),
-                Bilingual::new(
-                    hanoi.format("%d/%m/%Y").to_string(),
-                    hanoi.format("%Y-%m-%d").to_string(),
-                ),
-            ),
-            (
-                Bilingual::new("Phiên bản", "Version"),
-                Bilingual::same(cx.version.to_string()),
-            ),
-            (
-                Bilingual::new("Lĩnh vực quan tâm", "Sectors of interest"),
-                cx.sectors.list(&cx.who.sectors),
-            ),
-        ],
-    });
+        ),
+        (
+            Bilingual::new("Phiên bản", "Version"),
+            Bilingual::same(cx.version.to_string()),
+        ),
+        (
+            Bilingual::new("Lĩnh vực quan tâm", "Sectors of interest"),
+            cx.sectors.list(&cx.who.sectors),
+        ),
+    ]));
     b.push(B::Note { text: Bilingual::new(
         "Số liệu trong bản tin là dữ liệu công bố có ghi nguồn và ngày; ưu đãi mang tính tham khảo.",
         "Figures are published data with their source and date; incentives are indicative.",

@@ -7,6 +7,7 @@ use crate::briefs::phrases;
 use crate::domain::*;
 use crate::error::Result;
 use crate::labels::{Bilingual, Labelled};
+use crate::numbers;
 use crate::store::Record;
 
 /// An opportunity's name, the Vietnamese one standing in for a missing English one.
@@ -52,23 +53,14 @@ pub(super) fn source_line(o: &Opportunity) -> Bilingual {
     )
 }
 
-/// The land rent as "min–max currency unit" (one figure when both are the same or one is
-/// missing); None without a currency or a figure.
+/// The land rent as the one money formatter writes a range; None without a currency or a figure.
 fn money_range(o: &Opportunity) -> Option<Bilingual> {
-    let cur = o.land_rent_currency.as_deref()?;
-    let fmt = |m: i64| phrases::number(m as f64 / 100.0, 0);
-    let unit = o.land_rent_unit.clone().unwrap_or_default();
-    let (lo, hi) = (
-        o.land_rent_min_minor.map(fmt),
-        o.land_rent_max_minor.map(fmt),
-    );
-    let join = |f: fn(&Bilingual) -> &String| match (&lo, &hi) {
-        (Some(a), Some(b)) if a != b => format!("{}–{} {cur} {unit}", f(a), f(b)),
-        (Some(a), _) | (None, Some(a)) => format!("{} {cur} {unit}", f(a)),
-        (None, None) => String::new(),
-    };
-    let text = Bilingual::new(join(|l| &l.vi), join(|l| &l.en));
-    (!text.vi.is_empty()).then_some(text)
+    numbers::money_range(
+        o.land_rent_min_minor,
+        o.land_rent_max_minor,
+        o.land_rent_currency.as_deref()?,
+        o.land_rent_unit.as_deref(),
+    )
 }
 
 /// One row per opportunity presented (left out when there are none).
@@ -89,7 +81,7 @@ pub(super) fn table(cx: &Context, b: &mut Vec<B>) {
                 name(d),
                 d.kind.label().owned(),
                 Bilingual::same(d.location.clone()),
-                d.area_ha.map(|a| phrases::number(a, 0)).unwrap_or_default(),
+                d.area_ha.map(|a| numbers::number(a, 0)).unwrap_or_default(),
                 cx.sectors.list(&d.sectors),
                 Bilingual::same(format!(
                     "{}{}",
@@ -130,9 +122,7 @@ pub(super) fn pages(cx: &Context, out: &mut Written) -> Result<()> {
             });
         }
         first_picture(cx, o, out)?;
-        out.blocks.push(B::Facts {
-            rows: facts(d, &cx.sectors),
-        });
+        out.blocks.push(B::facts(facts(d, &cx.sectors)));
         if !d.key_figures.is_empty() {
             out.blocks.push(key_figures(d));
         }
@@ -182,7 +172,7 @@ fn facts(d: &Opportunity, sectors: &crate::labels::SectorBook) -> Vec<(Bilingual
         ),
     ];
     if let Some(a) = d.area_ha {
-        let n = phrases::number(a, 0);
+        let n = numbers::number(a, 0);
         rows.push((
             Bilingual::new("Diện tích", "Area"),
             Bilingual::new(format!("{} ha", n.vi), format!("{} ha", n.en)),

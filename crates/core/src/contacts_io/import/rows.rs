@@ -15,6 +15,7 @@ use crate::text::fold;
 use crate::validate::FieldError;
 use serde_json::json;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::sync::mpsc::SyncSender;
 
 /// Rows of the file shown in the report.
@@ -138,8 +139,12 @@ struct RowWriter<'f> {
     /// The last id a dry run gave a record it would create (negative: no record has one).
     stand_in: i64,
     errors: Vec<RowError>,
+    /// The first rows that would be created (never a duplicate or a rejected row).
     sample: Vec<ImportedContact>,
+    /// Rows read into a contact (whatever then became of them).
     rows_read: i64,
+    /// The lines of rows refused before they could be read into a contact.
+    unread_lines: BTreeSet<u32>,
     duplicates: Vec<SkippedDuplicate>,
     contacts_created: i64,
     orgs_created: i64,
@@ -160,6 +165,7 @@ impl<'f> RowWriter<'f> {
             errors: opened.errors().to_vec(),
             sample: Vec::new(),
             rows_read: 0,
+            unread_lines: opened.errors().iter().map(|e| e.line).collect(),
             duplicates: Vec::new(),
             contacts_created: 0,
             orgs_created: 0,
@@ -173,14 +179,12 @@ impl<'f> RowWriter<'f> {
         let (row, prepared, mut keys) = match ready {
             Ready::Row(row, prepared, keys) => (row, prepared, keys),
             Ready::Unread(e) => {
+                self.unread_lines.extend(e.iter().map(|e| e.line));
                 self.errors.extend(e);
                 return Ok(());
             }
         };
         self.rows_read += 1;
-        if self.sample.len() < SAMPLE_ROWS {
-            self.sample.push(row.clone().into_owned());
-        }
         if let Some((reason, value, existing_id)) = self.book.duplicate_of(&row, &keys) {
             self.duplicates.push(SkippedDuplicate {
                 line: row.line,
@@ -272,6 +276,9 @@ impl<'f> RowWriter<'f> {
         match self.insert(tx, record) {
             Ok(id) => {
                 self.contacts_created += 1;
+                if self.sample.len() < SAMPLE_ROWS {
+                    self.sample.push(row.clone());
+                }
                 if !self.dry_run {
                     self.documents.extend(document.map(|document| ToIndex {
                         kind: EntityKind::Contacts,
@@ -346,7 +353,7 @@ impl<'f> RowWriter<'f> {
             sha256: sha.to_owned(),
             columns: opened.columns().to_vec(),
             mapping: opened.mapping().to_vec(),
-            rows: self.rows_read,
+            rows: self.rows_read + self.unread_lines.len() as i64,
             contacts_created: created,
             organizations_created: self.orgs_created,
             duplicates,
