@@ -6,6 +6,7 @@ mod briefs;
 mod contacts;
 mod delegations;
 mod foundation;
+mod screens;
 
 /// The harness takes only the UI's own test ids (no window needed).
 #[test]
