@@ -7,6 +7,7 @@ mod contacts;
 mod delegations;
 mod forms;
 mod foundation;
+mod screens;
 mod words;
 
 /// The harness takes only the UI's own test ids (no window needed).

@@ -316,6 +316,19 @@ impl App<'_> {
         );
     }
 
+    /// Sets the window's outer size, for a screen checked at several sizes; returns the page's
+    /// (innerWidth, innerHeight) once the window has it.
+    pub fn resize(&self, width: u32, height: u32) -> (u64, u64) {
+        self.request(
+            "POST",
+            &self.s("/window/rect"),
+            Some(json!({"width": width, "height": height})),
+            false,
+        );
+        let v = self.script("return [window.innerWidth, window.innerHeight];", vec![]);
+        (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
+    }
+
     /// Saves a PNG screenshot of the window.
     pub fn screenshot(&self, path: &Path) {
         let v = self.request("GET", &self.s("/screenshot"), None, true);
