@@ -93,8 +93,15 @@ fn an_english_screen_counts_one_in_the_singular() {
     app.click(&by_test_id("nav-briefs"));
     app.wait_for(&by_test_id("brief-composer"), 10);
     app.click("[name=audience_kind][value=organization]");
+    // The organisations arrive after the picker shows: choose once the option is there.
+    app.wait_for(
+        &format!("[name=organization_id] option[value='{organization}']"),
+        10,
+    );
     app.set_value("[name=organization_id]", &organization.to_string());
-    app.wait_for_text(&by_test_id("brief-opportunity"), "Shares 1 sector", 10);
+    // The opportunity's checkbox carries its test id; its words are in the composer around it.
+    app.wait_for(&by_test_id("brief-opportunity"), 10);
+    app.wait_for_text(&by_test_id("brief-composer"), "Shares 1 sector", 10);
     english_text(&app, "brief composer");
     app.screenshot(&artifacts().join("words-brief-en.png"));
 }

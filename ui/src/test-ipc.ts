@@ -493,7 +493,7 @@ export function rowError(line: number, field: string, fields: Partial<RowError> 
     field,
     code: 'invalid_email',
     message_vi: 'Email không hợp lệ: «tanaka@»',
-    message_en: 'Not a valid email address: «tanaka@»',
+    message_en: 'Not a valid email address: “tanaka@”',
     ...fields,
   };
 }

@@ -121,7 +121,7 @@ impl Validator {
                 field,
                 "invalid_email",
                 format!("Email không hợp lệ: «{value}»"),
-                format!("Not a valid email address: «{value}»"),
+                format!("Not a valid email address: “{value}”"),
             ));
         }
     }
@@ -154,7 +154,7 @@ impl Validator {
                 field,
                 "invalid_phone",
                 format!("Số điện thoại không hợp lệ: «{value}»"),
-                format!("Not a valid phone number: «{value}»"),
+                format!("Not a valid phone number: “{value}”"),
             ));
         }
     }
@@ -181,7 +181,7 @@ impl Validator {
                 field,
                 "unknown_time_zone",
                 format!("Múi giờ không xác định: «{value}» (ví dụ: Asia/Tokyo)"),
-                format!("Unknown time zone: «{value}» (e.g. Asia/Tokyo)"),
+                format!("Unknown time zone: “{value}” (e.g. Asia/Tokyo)"),
             ));
         }
     }
@@ -201,7 +201,7 @@ impl Validator {
                 field,
                 "invalid_country",
                 format!("Mã quốc gia phải gồm 2 chữ in hoa (ISO 3166), ví dụ JP: «{value}»"),
-                format!("Country must be a two-letter ISO 3166 code such as JP: «{value}»"),
+                format!("Country must be a two-letter ISO 3166 code such as JP: “{value}”"),
             ));
         }
     }
@@ -221,7 +221,7 @@ impl Validator {
                 field,
                 "invalid_currency",
                 format!("Mã tiền tệ phải gồm 3 chữ in hoa (ISO 4217), ví dụ USD: «{value}»"),
-                format!("Currency must be a three-letter ISO 4217 code such as USD: «{value}»"),
+                format!("Currency must be a three-letter ISO 4217 code such as USD: “{value}”"),
             ));
         }
     }

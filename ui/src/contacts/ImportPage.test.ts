@@ -128,7 +128,7 @@ describe('import screen', () => {
     expect(sample[0]).toHaveTextContent('park@seoulsemi.kr');
 
     setLanguage('en');
-    await waitFor(() => expect(screen.getAllByTestId(TestId.importError)[0]).toHaveTextContent('Line 4 · Email: Not a valid email address: «tanaka@»'));
+    await waitFor(() => expect(screen.getAllByTestId(TestId.importError)[0]).toHaveTextContent('Line 4 · Email: Not a valid email address: “tanaka@”'));
     expect(screen.getAllByTestId(TestId.importError)[1]).toHaveTextContent('Line 6 · Consent date: Not a valid date');
     expect(screen.getByTestId(TestId.importCounts)).toHaveTextContent('6 rows read');
     expect(screen.getByTestId(TestId.importCounts)).toHaveTextContent('2 rows rejected');

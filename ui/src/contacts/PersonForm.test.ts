@@ -67,7 +67,7 @@ describe('PersonForm', () => {
             field: 'emails[1].value',
             code: 'invalid_email',
             message_vi: 'Email không hợp lệ: «tanaka@»',
-            message_en: 'Not a valid email address: «tanaka@»',
+            message_en: 'Not a valid email address: “tanaka@”',
           },
         ]);
       },
