@@ -2,18 +2,9 @@
 //! items for the same member at overlapping times through the itinerary form, see the conflict
 //! in words and on both items, then print the itinerary into the app's folder and read the PDF.
 
-use planner_e2e::{artifacts, bin_dir, by_test_id, planner, App, Scenario};
+use planner_e2e::{artifacts, bin_dir, by_test_id, create, planner, App, Scenario};
 use serde_json::Value;
-use std::path::Path;
 use std::process::Command;
-
-fn create(db: &Path, entity: &str, json: Value) -> i64 {
-    let file = db.with_extension(format!("{entity}.json"));
-    std::fs::write(&file, json.to_string()).unwrap();
-    let out: Value =
-        serde_json::from_str(&planner(db, &["create", entity, file.to_str().unwrap()])).unwrap();
-    out["id"].as_i64().unwrap()
-}
 
 fn add_item(app: &App, member: i64, title: &str, from: &str, to: &str) {
     let form = by_test_id("item-form");

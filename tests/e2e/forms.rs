@@ -1,17 +1,9 @@
 //! Forms: unsaved edits are asked about before the page changes (kept or discarded as chosen),
 //! and sectors are picked from the one list (an added one too) and named in the lists.
 
-use planner_e2e::{artifacts, by_test_id, planner, Scenario};
+use planner_e2e::{artifacts, by_test_id, create, planner, Scenario};
 use serde_json::Value;
 use std::path::Path;
-
-fn create(db: &Path, entity: &str, json: Value) -> i64 {
-    let file = db.with_extension(format!("{entity}.json"));
-    std::fs::write(&file, json.to_string()).unwrap();
-    let out: Value =
-        serde_json::from_str(&planner(db, &["create", entity, file.to_str().unwrap()])).unwrap();
-    out["id"].as_i64().unwrap()
-}
 
 fn show(db: &Path, entity: &str, id: i64) -> Value {
     serde_json::from_str(&planner(db, &["show", entity, &id.to_string(), "--json"])).unwrap()

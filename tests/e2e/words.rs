@@ -1,17 +1,7 @@
 //! Words: an English screen counts with English plurals ("1 row rejected", "Import 1 contact",
 //! "Shares 1 sector", never "1 rows") and quotes with “”, never «».
 
-use planner_e2e::{artifacts, by_test_id, planner, App, Scenario};
-use serde_json::Value;
-use std::path::Path;
-
-fn create(db: &Path, entity: &str, json: Value) -> i64 {
-    let file = db.with_extension(format!("{entity}.json"));
-    std::fs::write(&file, json.to_string()).unwrap();
-    let out: Value =
-        serde_json::from_str(&planner(db, &["create", entity, file.to_str().unwrap()])).unwrap();
-    out["id"].as_i64().unwrap()
-}
+use planner_e2e::{artifacts, by_test_id, create, planner, App, Scenario};
 
 /// The text the window shows now, checked for the faults English must not have.
 fn english_text(app: &App, what: &str) -> String {

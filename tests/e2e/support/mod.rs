@@ -381,6 +381,16 @@ fn delete_session(base: &str, session: &str) -> std::io::Result<String> {
 }
 
 /// Runs the `planner` CLI built beside the app.
+/// Creates a record of `entity` from `json` with the CLI (as a script of an office would), and
+/// returns its id.
+pub fn create(db: &Path, entity: &str, json: serde_json::Value) -> i64 {
+    let file = db.with_extension(format!("{entity}.json"));
+    std::fs::write(&file, json.to_string()).unwrap();
+    let out: serde_json::Value =
+        serde_json::from_str(&planner(db, &["create", entity, file.to_str().unwrap()])).unwrap();
+    out["id"].as_i64().unwrap()
+}
+
 pub fn planner(db: &Path, args: &[&str]) -> String {
     let out = Command::new(bin_dir().join("planner"))
         .arg("--db")
