@@ -226,6 +226,10 @@ fn add(
     };
     let entry = itinerary::parse_quick(line, delegation_id, date, &zone)?;
     let r = itinerary::save_entry(store, None, &entry)?;
+    // What a clock change did to the times typed goes to stderr: stdout stays the record.
+    if let Some(note) = itinerary::clock_note(&r.data) {
+        eprintln!("{} / {}", note.vi, note.en);
+    }
     crate::print_json(&r)
 }
 

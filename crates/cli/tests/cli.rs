@@ -977,3 +977,45 @@ fn sectors_are_listed_added_and_enforced() {
         (Some("electric_vehicles"), Some(true))
     );
 }
+
+/// A quick-add line whose time a clock change moved says so (stderr), keeping stdout the record.
+#[test]
+fn itinerary_add_says_what_a_clock_change_did() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["init"], None);
+    let d = r#"{"kind":"outbound","title":"Đoàn Berlin","destination_country":"DE","time_zone":"Europe/Berlin","start_date":"2027-03-27","end_date":"2027-03-30"}"#;
+    ok(&db, &["create", "delegations", "-"], Some(d));
+    let r = planner(
+        &db,
+        &[
+            "itinerary",
+            "add",
+            "1",
+            "02:30-03:30 Gặp đối tác",
+            "--date",
+            "2027-03-28",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("does not exist") && r.stderr.contains("1 h kept"),
+        "{}",
+        r.stderr
+    );
+    let item: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(item["title"], "Gặp đối tác");
+    let r = planner(
+        &db,
+        &[
+            "itinerary",
+            "add",
+            "1",
+            "10:00-11:00 Họp",
+            "--date",
+            "2027-03-29",
+        ],
+        None,
+    );
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
