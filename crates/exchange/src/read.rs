@@ -85,12 +85,6 @@ pub fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Opened<'a>, BundleEr
     let manifest_json = read_entry(bytes, manifest_entry)?;
 
     let envelope = parse_envelope(&signature_json, Code::BadSignature, SIGNATURE)?;
-    if envelope.payload.is_some() {
-        return refuse(
-            Code::BadSignature,
-            "manifest.sig: carries a payload of its own",
-        );
-    }
     let signer = verify(
         &envelope,
         PAYLOAD_TYPE,
@@ -98,6 +92,12 @@ pub fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Opened<'a>, BundleEr
         Code::BadSignature,
         SIGNATURE,
     )?;
+    if envelope.payload.is_some() {
+        return refuse(
+            Code::BadSignature,
+            "manifest.sig: carries a payload of its own",
+        );
+    }
 
     let manifest = parse_manifest(&manifest_json, limits)?;
     check_sender(&manifest, &signer)?;

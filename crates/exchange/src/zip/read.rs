@@ -90,13 +90,13 @@ fn find_end_record(bytes: &[u8]) -> Result<usize, BundleError> {
     let window = bytes.len().saturating_sub(END_LEN + usize::from(u16::MAX));
     let found = (window..bytes.len().saturating_sub(3))
         .rev()
-        .find(|&i| u32_at(bytes, i) == Some(END_SIG));
+        .find(|&i| u32_at(bytes, i) == Some(END_SIG) && i + END_LEN <= bytes.len());
     match found {
         Some(i) => refuse(
             Code::UnexpectedData,
             format!(
-                "{} bytes after the end of the ZIP",
-                bytes.len() - i - END_LEN.min(bytes.len() - i)
+                "{} bytes after the end record (comment or appended data)",
+                bytes.len() - i - END_LEN
             ),
         ),
         None => refuse(
