@@ -6,6 +6,7 @@ mod python;
 mod support;
 
 mod cards;
+mod document;
 mod flips;
 mod interop;
 mod roundtrip;
