@@ -10,6 +10,7 @@ mod document;
 mod flips;
 mod interop;
 mod roundtrip;
+mod seeds;
 mod tamper_members;
 mod tamper_names;
 mod tamper_signed;
