@@ -12,6 +12,7 @@ mod interop;
 mod roundtrip;
 mod seeds;
 mod tamper_headers;
+mod tamper_keys;
 mod tamper_members;
 mod tamper_names;
 mod tamper_signed;
