@@ -320,13 +320,18 @@ fn check_local_headers(
         {
             return Err(mismatch("CRC or size"));
         }
-        let data_end = data_start + entry.compressed as usize;
-        if data_end > cd_offset {
+        // Checked: on a 32-bit target a compressed size near 4 GiB would wrap past the file's
+        // end and pass the bound below, then panic when the entry is sliced.
+        let data_end = usize::try_from(entry.compressed)
+            .ok()
+            .and_then(|c| data_start.checked_add(c))
+            .filter(|&end| end <= cd_offset);
+        let Some(data_end) = data_end else {
             return refuse(
                 Code::OverlappingMembers,
                 format!("{}: data runs into the central directory", entry.name),
             );
-        }
+        };
         entry.data_start = data_start;
         expected = data_end;
     }

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::python::{entry, headers_of, python_zip};
+use crate::python::{entry, headers_of, patch_u32, python_zip};
 use crate::support::{bundle, honest_parts, read, refusal};
 
 #[test]
@@ -39,4 +39,12 @@ fn an_entry_comment_is_refused() {
     let mut commented = entries;
     commented[2]["comment"] = json!("VmVyaWZpZWQ="); // "Verified", beside the signed bytes
     assert_eq!(refusal(&python_zip(commented)), "unsupported_zip_feature");
+}
+
+#[test]
+fn a_compressed_size_near_4_gib_is_refused_without_wrapping() {
+    // On a 32-bit target, offset + 0xFFFF_FFFE wraps to a small number that looks in bounds.
+    let mut zip = bundle();
+    patch_u32(&mut zip, "brief.pdf", 20, 18, 0xFFFF_FFFE);
+    assert_eq!(refusal(&zip), "overlapping_members");
 }
