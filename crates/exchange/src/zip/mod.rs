@@ -37,6 +37,8 @@ pub(crate) const FLAGS_ALLOWED: u16 = (1 << 1) | (1 << 2) | (1 << 11);
 pub(crate) struct Entry {
     /// The name, checked for shape and NFC.
     pub name: String,
+    /// General purpose flags (the local header must repeat them).
+    pub flags: u16,
     /// `STORED` or `DEFLATED`.
     pub method: u16,
     /// CRC-32 of the uncompressed bytes.

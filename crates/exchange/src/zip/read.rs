@@ -143,6 +143,13 @@ fn read_central(cd: &[u8], count: usize) -> Result<Vec<Entry>, BundleError> {
         let method = f16(10);
         let (compressed, size) = (f32(20), f32(24));
         check_method(name, method, compressed, size)?;
+        if comment_len != 0 {
+            // Free text beside the signed bytes that archive tools display as the file's own.
+            return refuse(
+                Code::UnsupportedZipFeature,
+                format!("{name}: entry comment"),
+            );
+        }
         if f16(34) != 0 {
             return refuse(
                 Code::UnsupportedZipFeature,
@@ -151,6 +158,7 @@ fn read_central(cd: &[u8], count: usize) -> Result<Vec<Entry>, BundleError> {
         }
         entries.push(Entry {
             name: name.to_string(),
+            flags: f16(8),
             method,
             crc32: f32(16),
             compressed: u64::from(compressed),
@@ -300,8 +308,9 @@ fn check_local_headers(
             return Err(mismatch("name"));
         }
         check_extra(&entry.name, &bytes[name_start + name_len..data_start])?;
-        let flags = f16(6);
-        check_flags(&entry.name, flags)?;
+        if f16(6) != entry.flags {
+            return Err(mismatch("flags"));
+        }
         if f16(8) != entry.method {
             return Err(mismatch("method"));
         }
@@ -311,13 +320,18 @@ fn check_local_headers(
         {
             return Err(mismatch("CRC or size"));
         }
-        let data_end = data_start + entry.compressed as usize;
-        if data_end > cd_offset {
+        // Checked: on a 32-bit target a compressed size near 4 GiB would wrap past the file's
+        // end and pass the bound below, then panic when the entry is sliced.
+        let data_end = usize::try_from(entry.compressed)
+            .ok()
+            .and_then(|c| data_start.checked_add(c))
+            .filter(|&end| end <= cd_offset);
+        let Some(data_end) = data_end else {
             return refuse(
                 Code::OverlappingMembers,
                 format!("{}: data runs into the central directory", entry.name),
             );
-        }
+        };
         entry.data_start = data_start;
         expected = data_end;
     }

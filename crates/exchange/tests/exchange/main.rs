@@ -11,6 +11,8 @@ mod flips;
 mod interop;
 mod roundtrip;
 mod seeds;
+mod tamper_headers;
+mod tamper_keys;
 mod tamper_members;
 mod tamper_names;
 mod tamper_signed;

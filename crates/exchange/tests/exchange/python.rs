@@ -9,10 +9,11 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 /// Reads {"prepend": b64, "stream": bool, "entries": [{"name", "data" (b64) | "zeros" (count),
-/// "stored", "external_attr", "extra" (b64), "bzip2", "zip64"}]} on stdin and writes the ZIP on stdout.
-/// `stream` writes to an unseekable pipe, which makes zipfile use data descriptors.
+/// "stored", "external_attr", "extra" (b64), "comment" (b64), "bzip2", "zip64", "unfinished"}]} on stdin and writes the ZIP on stdout.
+/// `stream` writes to an unseekable pipe, which makes zipfile use data descriptors; `unfinished`
+/// deflates the entry without ever ending the deflate stream.
 const SCRIPT: &str = r#"
-import base64, io, json, sys, warnings, zipfile
+import base64, io, json, sys, warnings, zipfile, zlib
 warnings.simplefilter("ignore")
 spec = json.load(sys.stdin)
 class Unseekable(io.RawIOBase):
@@ -20,6 +21,12 @@ class Unseekable(io.RawIOBase):
     def writable(self): return True
     def seekable(self): return False
     def write(self, b): self.buf += b; return len(b)
+get_compressor = zipfile._get_compressor
+class Unfinished:
+    # A deflate stream that is flushed but never finished: no final block.
+    def __init__(self, *args): self.inner = zlib.compressobj(6, zlib.DEFLATED, -15)
+    def compress(self, data): return self.inner.compress(data)
+    def flush(self): return self.inner.flush(zlib.Z_SYNC_FLUSH)
 out = Unseekable() if spec.get("stream") else io.BytesIO()
 out.write(base64.b64decode(spec.get("prepend", "")))
 with zipfile.ZipFile(out, "w") as zf:
@@ -29,6 +36,8 @@ with zipfile.ZipFile(out, "w") as zf:
         if e.get("bzip2"): info.compress_type = zipfile.ZIP_BZIP2
         info.external_attr = e.get("external_attr", 0o100644 << 16)
         if "extra" in e: info.extra = base64.b64decode(e["extra"])
+        if "comment" in e: info.comment = base64.b64decode(e["comment"])
+        zipfile._get_compressor = Unfinished if e.get("unfinished") else get_compressor
         if "zeros" in e:
             with zf.open(info, "w", force_zip64=e.get("zip64", False)) as w:
                 chunk = bytes(1 << 20)
