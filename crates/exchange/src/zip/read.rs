@@ -214,8 +214,9 @@ fn check_flags(name: &str, flags: u16) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Extra fields must be well formed; ZIP64 sizes, a second (Unicode) name that other tools would
-/// extract under, and AES encryption are refused.
+/// Extra fields must be well formed and known harmless (timestamps, owner ids); ZIP64 sizes, a
+/// second (Unicode) name that other tools would extract under, AES encryption and every other
+/// field are refused.
 fn check_extra(name: &str, mut extra: &[u8]) -> Result<(), BundleError> {
     while !extra.is_empty() {
         let (Some(id), Some(len)) = (u16_at(extra, 0), u16_at(extra, 2)) else {
@@ -233,7 +234,15 @@ fn check_extra(name: &str, mut extra: &[u8]) -> Result<(), BundleError> {
                 )
             }
             0x0017 | 0x9901 => return refuse(Code::EncryptedMember, name.to_string()),
-            _ => {}
+            // Timestamps and owner ids only: other fields (0x000d, 0x756e) can carry a link
+            // target that an unzip tool acts on when an officer extracts the file by hand.
+            0x5455 | 0x7875 | 0x000a => {}
+            _ => {
+                return refuse(
+                    Code::UnsupportedZipFeature,
+                    format!("{name}: extra field {id:#06x}"),
+                )
+            }
         }
         extra = rest;
     }

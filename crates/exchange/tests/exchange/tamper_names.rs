@@ -122,6 +122,28 @@ fn a_second_unicode_name_in_an_extra_field_is_refused() {
     assert_eq!(refusal(&python_zip(entries)), "unsafe_member_name");
 }
 
+#[test]
+fn an_extra_field_that_can_carry_a_link_target_is_refused() {
+    // ASi Unix (0x756e): mode, uid, gid and a symlink target that some unzip tools create.
+    let mut field = vec![0x6e, 0x75];
+    let body: Vec<u8> = [0u8; 4] // CRC of the rest (not checked by anyone we know of)
+        .iter()
+        .copied()
+        .chain((0o120_777u16).to_le_bytes())
+        .chain(8u32.to_le_bytes())
+        .chain([0u8; 4])
+        .chain(*b"/etc/pwd")
+        .collect();
+    field.extend_from_slice(&(body.len() as u16).to_le_bytes());
+    field.extend_from_slice(&body);
+    let mut entries: Vec<_> = honest_parts().iter().map(|(n, d)| entry(n, d)).collect();
+    entries[2]["extra"] = json!(base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        &field
+    ));
+    assert_eq!(refusal(&python_zip(entries)), "unsupported_zip_feature");
+}
+
 /// CRC-32 of the original name, as the field records it (any value would do for the refusal).
 fn crc32fast_free(data: &[u8]) -> u32 {
     let mut crc = !0u32;
