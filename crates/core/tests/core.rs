@@ -9,6 +9,7 @@ mod core {
     pub mod crud;
     pub mod dashboard;
     pub mod demo;
+    pub mod exchange;
     pub mod fixtures;
     pub mod ics;
     pub mod images;
