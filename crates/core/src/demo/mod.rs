@@ -6,7 +6,7 @@
 mod synthetic;
 pub mod tokyo;
 
-pub use synthetic::seed_synthetic;
+pub use synthetic::{seed_synthetic, synthetic_picture};
 
 use crate::domain::EntityKind;
 use crate::error::{invalid, CoreError, Result};

@@ -38,19 +38,6 @@ fn key() -> Result<OfficeKey> {
     Ok(OfficeKey::from_file_text(TOKYO_DEMO_ONLY_KEY)?)
 }
 
-/// A picture for the demo, drawn here so that the bundle can be rebuilt byte for byte.
-fn picture() -> Vec<u8> {
-    let img = image::RgbImage::from_fn(480, 270, |x, y| {
-        let sea = (y * 255 / 270) as u8;
-        image::Rgb([40 + (x / 4) as u8 / 2, 90 + sea / 3, 120 + sea / 3])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .expect("a PNG in memory");
-    out
-}
-
 /// Builds Tokyo's bundle from its JSON and key: the same bytes every time.
 pub fn tokyo_bundle() -> Result<Vec<u8>> {
     let t = tokyo()?;
@@ -64,7 +51,11 @@ pub fn tokyo_bundle() -> Result<Vec<u8>> {
         );
     }
     if let Some(first) = ids.first() {
-        store.add_opportunity_image(*first, &picture(), Some("Cảng Lạch Huyện"))?;
+        store.add_opportunity_image(
+            *first,
+            &super::synthetic_picture(480, 270, 0),
+            Some("Cảng Lạch Huyện"),
+        )?;
     }
     let b = &t["brief"];
     let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
