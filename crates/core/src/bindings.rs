@@ -149,6 +149,30 @@ pub fn typescript() -> String {
         decl::<ExportFormat>(&cfg, &mut out);
         decl::<crate::store::ImportBatch>(&cfg, &mut out);
     }
+    {
+        use crate::exchange::views::*;
+        decl::<OfficeProfile>(&cfg, &mut out);
+        decl::<OfficeView>(&cfg, &mut out);
+        decl::<SentBundle>(&cfg, &mut out);
+        decl::<TrustState>(&cfg, &mut out);
+        decl::<ImportStatus>(&cfg, &mut out);
+        decl::<BundleMember>(&cfg, &mut out);
+        decl::<Signer>(&cfg, &mut out);
+        decl::<Inspection>(&cfg, &mut out);
+        decl::<ImportOutcome>(&cfg, &mut out);
+        decl::<ReceivedBrief>(&cfg, &mut out);
+        decl::<AdoptState>(&cfg, &mut out);
+        decl::<ReceivedImage>(&cfg, &mut out);
+        decl::<ReceivedOpportunity>(&cfg, &mut out);
+        decl::<ReceivedDetail>(&cfg, &mut out);
+        decl::<FieldDiff>(&cfg, &mut out);
+        decl::<AdoptPlan>(&cfg, &mut out);
+        decl::<Side>(&cfg, &mut out);
+        decl::<FieldChoice>(&cfg, &mut out);
+        decl::<AdoptReport>(&cfg, &mut out);
+        decl::<TrustedOffice>(&cfg, &mut out);
+        decl::<OfficeCardView>(&cfg, &mut out);
+    }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

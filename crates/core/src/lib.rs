@@ -9,6 +9,7 @@ pub mod contacts_io;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod exchange;
 pub mod files;
 pub mod images;
 pub mod itinerary;

@@ -582,6 +582,180 @@ export type ExportFormat = "csv" | "vcard";
 
 export type ImportBatch = { id: number, uuid: string, at: string, file_name: string, format: string, sha256: string, contacts_created: number, organizations_created: number, duplicates_skipped: number, rows_rejected: number, undone_at: string | null, };
 
+export type OfficeProfile = { name_vi: string, name_en: string, 
+/**
+ * A short code, upper-case letters, digits and dashes (e.g. `ITPC-HN`).
+ */
+code: string, city: string | null, 
+/**
+ * ISO 3166-1 alpha-2.
+ */
+country: string | null, 
+/**
+ * The office's shared mailbox (never a person's).
+ */
+email: string | null, };
+
+export type OfficeView = { profile: OfficeProfile | null, 
+/**
+ * The fingerprint in groups of four, to read aloud (None until the key is made).
+ */
+fingerprint: string | null, 
+/**
+ * The private key file beside the store.
+ */
+key_path: string, 
+/**
+ * Whether the key pair exists (it is made on first use).
+ */
+has_key: boolean, };
+
+export type SentBundle = { id: number, uuid: string, 
+/**
+ * The local brief it was made from (None once that brief is deleted).
+ */
+brief_id: number | null, brief_uuid: string, brief_version: number, title: string, path: string, bytes: number, sha256: string, personal_data: boolean, sent_to: string | null, created_at: string, };
+
+export type TrustState = "trusted" | "unknown" | "key_changed" | "revoked";
+
+export type ImportStatus = "imported" | "updated" | "already_received";
+
+export type BundleMember = { path: string, size: number, sha256: string, media_type: string, };
+
+export type Signer = { office: OfficeProfile, 
+/**
+ * 32 lower-case hex digits.
+ */
+fingerprint: string, 
+/**
+ * The same in groups of four, to compare on the phone.
+ */
+fingerprint_grouped: string, trust: TrustState, 
+/**
+ * The trusted-list row of this key, when there is one.
+ */
+key_id: number | null, 
+/**
+ * The name the officer gave this office here.
+ */
+local_name: string | null, };
+
+export type Inspection = { bundle_uuid: string, bundle_sha256: string, bytes: number, signer: Signer, brief_uuid: string, brief_version: number, title: string, language: BriefLanguage, created_at: string, personal_data: boolean, app_version: string, members: Array<BundleMember>, 
+/**
+ * How many opportunities it carries (None while the signer is not trusted: content is
+ * read only from trusted signers).
+ */
+opportunities: number | null, 
+/**
+ * What an import would do, when it would succeed (trusting the signer first if unknown).
+ */
+would: ImportStatus | null, 
+/**
+ * Why an import would be refused (for an unknown signer: `untrusted_signer`, lifted by
+ * trusting it).
+ */
+refusal: ErrorPayload | null, };
+
+export type ImportOutcome = { status: ImportStatus, received_id: number, title: string, brief_version: number, signer: Signer, 
+/**
+ * Whether this import added the signer to the trusted list.
+ */
+trusted_now: boolean, };
+
+export type ReceivedBrief = { id: number, uuid: string, key_id: number, fingerprint: string, fingerprint_grouped: string, office_code: string, office_name_vi: string, office_name_en: string, 
+/**
+ * The officer's own name for the sending office, if given.
+ */
+local_name: string | null, brief_uuid: string, brief_version: number, title: string, language: BriefLanguage, sent_at: string, received_at: string, personal_data: boolean, bundle_sha256: string, 
+/**
+ * Signature, signer and every byte were checked on receipt, and the key is not revoked since.
+ */
+verified: boolean, 
+/**
+ * The newer version that replaced this one (None for the current one).
+ */
+superseded_by: number | null, };
+
+export type AdoptState = "new" | "up_to_date" | "update" | "conflict";
+
+export type ReceivedImage = { path: string, sha256: string, caption: string | null, };
+
+export type ReceivedOpportunity = { 
+/**
+ * The sender's uuid of the opportunity.
+ */
+uuid: string, data: Opportunity, images: Array<ReceivedImage>, state: AdoptState, 
+/**
+ * The local record it was adopted as.
+ */
+local_id: number | null, };
+
+export type ReceivedDetail = { brief: ReceivedBrief, 
+/**
+ * The received brief's model (for a preview).
+ */
+model: BriefModel, opportunities: Array<ReceivedOpportunity>, members: Array<BundleMember>, 
+/**
+ * The versions received before this one, newest first.
+ */
+history: Array<ReceivedBrief>, };
+
+export type FieldDiff = { field: string, 
+/**
+ * The value as last adopted.
+ */
+base: JsonValue, 
+/**
+ * The value here now.
+ */
+mine: JsonValue, 
+/**
+ * The value in the received version.
+ */
+theirs: JsonValue, };
+
+export type AdoptPlan = { uuid: string, name_vi: string, state: AdoptState, local_id: number | null, 
+/**
+ * For `conflict`: the fields where both sides changed (each needs a choice) and where
+ * only theirs changed (taken unless chosen otherwise).
+ */
+diffs: Array<FieldDiff>, };
+
+export type Side = "mine" | "theirs";
+
+export type FieldChoice = { uuid: string, field: string, take: Side, };
+
+export type AdoptReport = { 
+/**
+ * Local ids of the opportunities created.
+ */
+created: Array<number>, 
+/**
+ * Local ids of the opportunities updated.
+ */
+updated: Array<number>, 
+/**
+ * How many were already up to date.
+ */
+unchanged: number, 
+/**
+ * Sector tags added from the bundle's sector names.
+ */
+sectors_added: Array<string>, };
+
+export type TrustedOffice = { id: number, uuid: string, fingerprint: string, fingerprint_grouped: string, 
+/**
+ * Whether the public key itself is known (trusting by fingerprint learns it from the first
+ * bundle).
+ */
+has_key: boolean, office_code: string | null, name_vi: string | null, name_en: string | null, city: string | null, country: string | null, email: string | null, local_name: string | null, trusted_at: string, trusted_by: string, revoked_at: string | null, revoked_by: string | null, 
+/**
+ * How many briefs were received under this key.
+ */
+received: number, };
+
+export type OfficeCardView = { signer: Signer, created_at: string, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 

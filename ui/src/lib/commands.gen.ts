@@ -2,9 +2,12 @@
 // run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` after changing a command.
 
 import type {
+  AdoptPlan,
+  AdoptReport,
   AppInfo,
   Audience,
   AuditEntry,
+  BriefLanguage,
   BriefModel,
   BriefRequest,
   ColumnMap,
@@ -15,17 +18,23 @@ import type {
   EraseReport,
   ExportFormat,
   ExportedFile,
+  FieldChoice,
   GeneratedBrief,
   ImportBatch,
   ImportFormat,
+  ImportOutcome,
   ImportReport,
   ImportRequest,
+  Inspection,
   ItemEntry,
   ItineraryView,
   JsonValue,
   Linked,
   ListQuery,
   NextStep,
+  OfficeCardView,
+  OfficeProfile,
+  OfficeView,
   OpportunityImage,
   OpportunitySuggestion,
   Page,
@@ -34,10 +43,14 @@ import type {
   PrintOptions,
   QuickAddRequest,
   QuickAdded,
+  ReceivedBrief,
+  ReceivedDetail,
   SearchResults,
   Sector,
+  SentBundle,
   Settings,
   Transition,
+  TrustedOffice,
   UndoReport,
 } from './bindings.gen';
 
@@ -87,6 +100,25 @@ export interface Commands {
   undo_import: { args: { importId: number }; reply: UndoReport };
   list_imports: { args: Record<string, never>; reply: Array<ImportBatch> };
   export_contacts: { args: { format: ExportFormat; path: string }; reply: ExportedFile };
+  office_view: { args: Record<string, never>; reply: OfficeView };
+  save_office: { args: { profile: OfficeProfile }; reply: OfficeView };
+  export_office_card: { args: { path?: string | null }; reply: ExportedFile };
+  exchange_export: { args: { briefId: number; personalData: boolean; sentTo?: string | null; path?: string | null }; reply: SentBundle };
+  exchange_inspect: { args: { path: string }; reply: Inspection };
+  exchange_import: { args: { path: string; trust: boolean }; reply: ImportOutcome };
+  exchange_inbox: { args: Record<string, never>; reply: Array<ReceivedBrief> };
+  exchange_outbox: { args: Record<string, never>; reply: Array<SentBundle> };
+  received_detail: { args: { receivedId: number }; reply: ReceivedDetail };
+  open_received_pdf: { args: { receivedId: number }; reply: null };
+  regenerate_received: { args: { receivedId: number; language: BriefLanguage; path?: string | null }; reply: ExportedFile };
+  adopt_preview: { args: { receivedId: number; opportunityUuids?: Array<string> | null }; reply: Array<AdoptPlan> };
+  adopt_received: { args: { receivedId: number; opportunityUuids?: Array<string> | null; choices: Array<FieldChoice> }; reply: AdoptReport };
+  trusted_offices: { args: Record<string, never>; reply: Array<TrustedOffice> };
+  inspect_office_card: { args: { path: string }; reply: OfficeCardView };
+  trust_office: { args: { fingerprint: string; cardPath?: string | null; name?: string | null }; reply: TrustedOffice };
+  rename_office: { args: { keyId: number; name: string }; reply: TrustedOffice };
+  revoke_office: { args: { keyId: number }; reply: TrustedOffice };
+  launch_bundle: { args: Record<string, never>; reply: string | null };
 }
 
 /** The name of a command. */

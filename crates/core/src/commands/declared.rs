@@ -67,6 +67,27 @@ macro_rules! with_commands {
                 list_imports() -> Vec<ImportBatch>;
                 export_contacts(format: ExportFormat, path: String) -> ExportedFile;
             }
+            exchange {
+                office_view() -> OfficeView;
+                save_office(profile: OfficeProfile) -> OfficeView;
+                export_office_card(path: Option<String>) -> ExportedFile;
+                exchange_export(brief_id: i64, personal_data: bool, sent_to: Option<String>, path: Option<String>) -> SentBundle;
+                exchange_inspect(path: String) -> Inspection;
+                exchange_import(path: String, trust: bool) -> ImportOutcome;
+                exchange_inbox() -> Vec<ReceivedBrief>;
+                exchange_outbox() -> Vec<SentBundle>;
+                received_detail(received_id: i64) -> ReceivedDetail;
+                open_received_pdf(received_id: i64) -> ();
+                regenerate_received(received_id: i64, language: BriefLanguage, path: Option<String>) -> ExportedFile;
+                adopt_preview(received_id: i64, opportunity_uuids: Option<Vec<String>>) -> Vec<AdoptPlan>;
+                adopt_received(received_id: i64, opportunity_uuids: Option<Vec<String>>, choices: Vec<FieldChoice>) -> AdoptReport;
+                trusted_offices() -> Vec<TrustedOffice>;
+                inspect_office_card(path: String) -> OfficeCardView;
+                trust_office(fingerprint: String, card_path: Option<String>, name: Option<String>) -> TrustedOffice;
+                rename_office(key_id: i64, name: String) -> TrustedOffice;
+                revoke_office(key_id: i64) -> TrustedOffice;
+                launch_bundle() -> Option<String>;
+            }
         }
     };
 }

@@ -7,6 +7,7 @@ mod declared;
 
 pub mod briefs;
 pub mod delegations;
+pub mod exchange;
 pub mod images;
 pub mod people;
 pub mod records;
@@ -23,7 +24,11 @@ pub mod types {
     };
     pub use crate::contacts_io::import::{ExportFormat, ImportReport, UndoReport};
     pub use crate::contacts_io::{ColumnMap, ImportFormat, ImportRequest};
-    pub use crate::domain::EntityKind;
+    pub use crate::domain::{BriefLanguage, EntityKind};
+    pub use crate::exchange::views::{
+        AdoptPlan, AdoptReport, FieldChoice, ImportOutcome, Inspection, OfficeCardView,
+        OfficeProfile, OfficeView, ReceivedBrief, ReceivedDetail, SentBundle, TrustedOffice,
+    };
     pub use crate::files::ExportedFile;
     pub use crate::itinerary::{
         to_pdf::PrintOptions, ItemEntry, ItineraryView, NextStep, QuickAddRequest, QuickAdded,
@@ -50,6 +55,8 @@ pub struct Session {
     printed: HashSet<PathBuf>,
     /// Set by a command that left work for `Store::tidy_step` (an import's index and merges).
     tidy_wanted: bool,
+    /// The bundle the app was started with, until `launch_bundle` hands it to the window.
+    launch_bundle: Option<String>,
 }
 
 impl Session {
@@ -59,7 +66,14 @@ impl Session {
             store,
             printed: HashSet::new(),
             tidy_wanted: false,
+            launch_bundle: None,
         }
+    }
+
+    /// Keeps the bundle path the app was started with (opened from the file manager) for the
+    /// window's `launch_bundle`.
+    pub fn set_launch_bundle(&mut self, path: Option<String>) {
+        self.launch_bundle = path;
     }
 
     /// Whether a command asked for `Store::tidy_step`s since the last call (then cleared): the
