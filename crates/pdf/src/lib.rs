@@ -14,6 +14,7 @@
 mod error;
 mod fingerprint;
 mod fonts;
+mod jpeg;
 mod layout;
 mod linebreak;
 mod model;
@@ -33,7 +34,8 @@ pub use model::{
 /// Renders `doc` to PDF bytes.
 ///
 /// Fails on an image that is not a decodable PNG or JPEG, or on margins that
-/// leave no room for content.
+/// leave no room for content. A plain baseline JPEG is embedded as it is, so
+/// only its structure (markers up to the end) is checked, not its pixels.
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::Fonts::get()?;
     let layout = layout::lay_out(doc, fonts)?;

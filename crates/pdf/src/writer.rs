@@ -20,8 +20,9 @@ use unicode_normalization::char::is_combining_mark;
 use crate::error::PdfError;
 use crate::fingerprint::fingerprint;
 use crate::fonts::Fonts;
+use crate::jpeg;
 use crate::layout::items::{Item, PathPoint};
-use crate::layout::Layout;
+use crate::layout::{Layout, Picture};
 use crate::model::{Color, FontStyle, Metadata};
 use crate::outline::{add_outline, text_string, utf16_text};
 
@@ -39,11 +40,12 @@ pub(crate) fn write(layout: &Layout, meta: &Metadata, fonts: &Fonts) -> Result<V
             .map
             .insert(id.clone(), PdfFont::new(fonts.face(*style).parsed.clone()));
     }
-    for (i, image) in layout.images.iter().enumerate() {
-        pdf.resources
-            .xobjects
-            .map
-            .insert(image_id(i), XObject::Image(image.clone()));
+    for (i, picture) in layout.images.iter().enumerate() {
+        let xobject = match picture {
+            Picture::Pixels(raw) => XObject::Image(raw.clone()),
+            Picture::Jpeg(jpeg) => jpeg::xobject(jpeg),
+        };
+        pdf.resources.xobjects.map.insert(image_id(i), xobject);
     }
     pdf.pages = layout
         .pages
@@ -60,7 +62,9 @@ pub(crate) fn write(layout: &Layout, meta: &Metadata, fonts: &Fonts) -> Result<V
         optimize: true,
         subset_fonts: true,
         secure: true,
-        // Lossless and deterministic: no JPEG re-encoding, no auto-greyscale.
+        // For the pictures decoded to pixels (PNGs, unusual JPEGs): lossless
+        // and deterministic, no JPEG re-encoding, no auto-greyscale. Plain
+        // JPEGs bypass this as DCTDecode streams of their own bytes.
         image_optimization: Some(printpdf::ImageOptimizationOptions {
             quality: None,
             max_image_size: None,

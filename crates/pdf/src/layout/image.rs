@@ -1,4 +1,7 @@
-//! Images: PNG/JPEG decoding and placement at a width, keeping aspect ratio.
+//! Images: PNG/JPEG reading, each distinct picture kept once, and placement
+//! at a width, keeping aspect ratio.
+
+use std::collections::HashMap;
 
 use printpdf::RawImage;
 
@@ -6,14 +9,68 @@ use super::items::{Figure, Item};
 use super::text_blocks::body_block;
 use crate::error::PdfError;
 use crate::fonts::Fonts;
+use crate::jpeg::{self, Jpeg};
 use crate::model::{Align, Span};
 use crate::theme;
+
+/// A picture as it will be written.
+pub(crate) enum Picture {
+    /// Decoded pixels, written losslessly (Flate): PNGs, and JPEGs a PDF
+    /// reader might show differently from their own bytes.
+    Pixels(RawImage),
+    /// A JPEG embedded byte for byte (DCTDecode).
+    Jpeg(Jpeg),
+}
+
+impl Picture {
+    /// Width and height in pixels.
+    fn pixels(&self) -> (usize, usize) {
+        match self {
+            Picture::Pixels(raw) => (raw.width, raw.height),
+            Picture::Jpeg(jpeg) => (jpeg.width, jpeg.height),
+        }
+    }
+}
+
+/// The pictures of a document, each stored once however often it is shown
+/// (a bilingual brief shows every picture twice), in order of first use.
+#[derive(Default)]
+pub(crate) struct Pictures<'a> {
+    /// Referenced by `Item::Image` through their index.
+    pub list: Vec<Picture>,
+    /// Keyed by the file's bytes: the same bytes are the same picture.
+    seen: HashMap<&'a [u8], usize>,
+}
+
+impl<'a> Pictures<'a> {
+    /// The index and pixel size of the picture in `bytes` (from image
+    /// block `block`), read on first sight.
+    pub fn add(
+        &mut self,
+        bytes: &'a [u8],
+        block: usize,
+    ) -> Result<(usize, (usize, usize)), PdfError> {
+        let index = match self.seen.get(bytes) {
+            Some(&index) => index,
+            None => {
+                let picture = match jpeg::parse(bytes) {
+                    Some(jpeg) => Picture::Jpeg(jpeg),
+                    None => Picture::Pixels(decode(bytes, block)?),
+                };
+                self.list.push(picture);
+                self.seen.insert(bytes, self.list.len() - 1);
+                self.list.len() - 1
+            }
+        };
+        Ok((index, self.list[index].pixels()))
+    }
+}
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 const JPEG_SIGNATURE: &[u8] = &[0xFF, 0xD8, 0xFF];
 
 /// Decodes PNG or JPEG bytes; anything else is refused with its first bytes.
-pub(crate) fn decode(bytes: &[u8], block: usize) -> Result<RawImage, PdfError> {
+fn decode(bytes: &[u8], block: usize) -> Result<RawImage, PdfError> {
     let format = if bytes.starts_with(PNG_SIGNATURE) {
         "PNG"
     } else if bytes.starts_with(JPEG_SIGNATURE) {

@@ -15,9 +15,9 @@ mod pie_chart;
 mod table;
 mod text_blocks;
 
-use printpdf::RawImage;
-
 use self::composer::{Composer, TextBlock};
+pub(crate) use self::image::Picture;
+use self::image::Pictures;
 use self::items::{Figure, Item, OutlineEntry};
 use self::table::PreparedTable;
 use self::text_blocks::{Heading, AFTER_HEADING};
@@ -36,8 +36,8 @@ pub(crate) struct Layout {
     pub pages: Vec<Vec<Item>>,
     /// Headings for the outline.
     pub outline: Vec<OutlineEntry>,
-    /// Decoded images referenced by `Item::Image`.
-    pub images: Vec<RawImage>,
+    /// The distinct pictures, referenced by `Item::Image`.
+    pub images: Vec<Picture>,
 }
 
 /// A block measured for the body width.
@@ -96,7 +96,7 @@ pub(crate) fn lay_out(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError>
         });
     }
 
-    let mut images = Vec::new();
+    let mut images = Pictures::default();
     let prepared = doc
         .blocks
         .iter()
@@ -177,17 +177,17 @@ pub(crate) fn lay_out(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError>
         page_height,
         pages,
         outline,
-        images,
+        images: images.list,
     })
 }
 
-fn prepare(
-    block: &Block,
+fn prepare<'a>(
+    block: &'a Block,
     index: usize,
     fonts: &Fonts,
     width: f32,
     body_height: f32,
-    images: &mut Vec<RawImage>,
+    images: &mut Pictures<'a>,
 ) -> Result<Prepared, PdfError> {
     Ok(match block {
         Block::Heading { level, text } => {
@@ -202,11 +202,9 @@ fn prepare(
             width_mm,
             caption,
         } => {
-            let raw = image::decode(bytes, index)?;
-            let pixels = (raw.width, raw.height);
-            images.push(raw);
+            let (picture, pixels) = images.add(bytes, index)?;
             Prepared::Figure(image::figure(
-                images.len() - 1,
+                picture,
                 pixels,
                 *width_mm,
                 caption.as_deref(),
