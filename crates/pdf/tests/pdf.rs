@@ -2,6 +2,8 @@
 //! poppler (pdftotext, pdffonts, pdfinfo, pdfimages, pdftoppm) and qpdf.
 
 mod support;
+#[path = "pdf_parts/pictures.rs"]
+mod pictures;
 
 use planner_pdf::{
     render, sample::sample_document, Block, Footer, Margins, Orientation, PageSetup, PaperSize,

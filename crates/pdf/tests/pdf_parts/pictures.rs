@@ -2,15 +2,12 @@
 //! are embedded as their own bytes, a picture shown twice is stored once,
 //! and the result still renders in the right colours.
 
-#[allow(dead_code)] // the helpers shared with tests/pdf.rs are not all used here
-mod support;
-
 use std::path::Path;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{ImageBuffer, Luma, Rgb};
 use planner_pdf::{render, Block};
-use support::*;
+use crate::support::*;
 
 /// A JPEG whose left half is red and right half blue (colours a wrong
 /// YCbCr/RGB reading would visibly change).
