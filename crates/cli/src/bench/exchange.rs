@@ -143,8 +143,8 @@ pub fn exchange(runs: usize) -> Result<()> {
         ms(median(export_times))
     );
     println!(
-        "  of which compose + render the PDF: {:.1} ms (planner-pdf alone: {:.1} ms, its pictures \
-         decoded and re-compressed losslessly), sign + zip: {:.1} ms",
+        "  of which compose + render the PDF: {:.1} ms (planner-pdf alone: {:.1} ms), sign + zip: \
+         {:.1} ms",
         ms(median(prepare_times)),
         ms(median(render_times)),
         ms(median(sign_times))
