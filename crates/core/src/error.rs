@@ -37,6 +37,10 @@ pub enum CoreError {
     /// A migration left the file inconsistent; nothing was committed.
     #[error("migration failed: {0}")]
     Migration(String),
+    /// A bundle, office card or key refused by the exchange rules: the code is the exchange
+    /// format's (`docs/exchange-format.md`).
+    #[error("{}", .0.message_en())]
+    Exchange(#[from] planner_exchange::BundleError),
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -82,6 +86,7 @@ impl CoreError {
             CoreError::ForeignDatabase => "foreign_database",
             CoreError::Render(_) => "render",
             CoreError::Migration(_) => "migration",
+            CoreError::Exchange(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -113,6 +118,7 @@ impl CoreError {
             CoreError::ForeignDatabase => "Tệp này không phải cơ sở dữ liệu của Delegation Planner".into(),
             CoreError::Render(e) => format!("Không tạo được tệp PDF: {e}"),
             CoreError::Migration(e) => format!("Nâng cấp cơ sở dữ liệu thất bại: {e}"),
+            CoreError::Exchange(e) => e.message_vi(),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),
         }

@@ -39,6 +39,31 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<ExportedFile> {
     })
 }
 
+/// Like `write_atomically`, for a secret: the file is readable and writable by its owner only
+/// (mode 0600 on Unix) from the moment it exists, before any byte is written.
+pub fn write_private_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
+    let _ = std::fs::remove_file(&tmp);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options.open(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    Ok(())
+}
+
 /// The one rule for a file the user asked us to write: a full path whose extension is one of
 /// `extensions` (any case). A save dialog may return whatever was typed; the CLI makes a
 /// relative path absolute against its working directory before it asks.

@@ -9,6 +9,8 @@ mod core {
     pub mod crud;
     pub mod dashboard;
     pub mod demo;
+    pub mod exchange;
+    pub mod exchange_adopt;
     pub mod fixtures;
     pub mod ics;
     pub mod images;
@@ -44,4 +46,14 @@ pub fn field_codes(e: planner_core::CoreError) -> Vec<(String, String)> {
         }
         other => panic!("expected invalid input, got {other}"),
     }
+}
+
+/// A small opaque PNG picture.
+pub fn images_png() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 90]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
 }

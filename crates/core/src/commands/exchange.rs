@@ -10,7 +10,7 @@ use crate::Result;
 const BY_APP: &str = "app";
 
 pub fn office_view(s: &mut Session) -> Result<OfficeView> {
-    exchange::office::view(&s.store)
+    exchange::office::view(&mut s.store)
 }
 
 pub fn save_office(s: &mut Session, profile: OfficeProfile) -> Result<OfficeView> {

@@ -1,22 +1,177 @@
-//! This office's profile and key pair.
+//! This office's profile and key pair. The profile is a row of the store; the private key is a
+//! file beside the store (`<store file>.office-key`, readable by the user only), made on first
+//! use and never replaced: if the store records a key and the file is gone or holds another,
+//! the office refuses to sign (`office_key_missing`) rather than make a new key that every
+//! other office would then refuse as `key_changed`.
 
-use super::not_yet;
 use super::views::{OfficeProfile, OfficeView};
+use super::{refuse, to_wire, Code, SENT_FOLDER};
+use crate::error::{invalid, CoreError, Result};
 use crate::files::ExportedFile;
-use crate::{Result, Store};
-use std::path::PathBuf;
+use crate::text::nfc;
+use crate::validate::{FieldError, Validator};
+use crate::Store;
+use planner_exchange::OfficeKey;
+use std::path::{Path, PathBuf};
 
-/// The profile, fingerprint and key path.
-pub fn view(_store: &Store) -> Result<OfficeView> {
-    Err(not_yet("office_view"))
+/// The extension of an office card file.
+pub const CARD_EXTENSION: &str = planner_exchange::CARD_EXTENSION;
+
+/// Longest office code.
+const MAX_CODE: usize = 16;
+
+/// The private key file of the store at `store`: beside it, named after it.
+pub fn key_path(store: &Store) -> Result<PathBuf> {
+    let path = store.path().ok_or_else(|| {
+        refuse(
+            Code::OfficeKeyMissing,
+            "an in-memory store has no place for a key file",
+        )
+    })?;
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".office-key");
+    Ok(path.with_file_name(name))
 }
 
-/// Validates and saves the profile.
-pub fn save(_store: &mut Store, _profile: OfficeProfile) -> Result<OfficeView> {
-    Err(not_yet("save_office"))
+/// The profile, the key's fingerprint (grouped) and the key file's path. With a profile, the
+/// key pair is made here if it does not exist yet (it is shown in Settings, to be read out).
+pub fn view(store: &mut Store) -> Result<OfficeView> {
+    let row = store.office()?;
+    if row.is_some() && store.path().is_some() {
+        signing_key(store)?;
+    }
+    let row = store.office()?;
+    let key_path = store
+        .path()
+        .map(|_| key_path(store).map(|p| p.display().to_string()))
+        .transpose()?
+        .unwrap_or_default();
+    Ok(OfficeView {
+        fingerprint: row
+            .as_ref()
+            .and_then(|r| r.fingerprint.as_deref())
+            .map(super::grouped),
+        has_key: row.as_ref().is_some_and(|r| r.public_key.is_some()),
+        profile: row.map(|r| r.profile),
+        key_path,
+    })
 }
 
-/// Writes this office's card.
-pub fn export_card(_store: &mut Store, _path: Option<PathBuf>) -> Result<ExportedFile> {
-    Err(not_yet("export_office_card"))
+/// Checks a profile: names required, a short code of capitals, digits and dashes, a country
+/// code, an e-mail address; every text in NFC and trimmed.
+pub fn checked(p: OfficeProfile) -> Result<OfficeProfile> {
+    let opt = |s: Option<String>| s.map(|s| nfc(s.trim())).filter(|s| !s.is_empty());
+    let p = OfficeProfile {
+        name_vi: nfc(p.name_vi.trim()),
+        name_en: nfc(p.name_en.trim()),
+        code: nfc(p.code.trim()),
+        city: opt(p.city),
+        country: opt(p.country).map(|c| c.to_uppercase()),
+        email: opt(p.email),
+    };
+    let mut v = Validator::default();
+    v.required("name_vi", &p.name_vi);
+    v.required("name_en", &p.name_en);
+    let code_ok = (2..=MAX_CODE).contains(&p.code.chars().count())
+        && p.code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    if !code_ok {
+        v.push(FieldError::new(
+            "code",
+            "bad_office_code",
+            format!("Mã văn phòng gồm 2–{MAX_CODE} ký tự: chữ in hoa A–Z, số và dấu gạch ngang"),
+            format!("The office code is 2–{MAX_CODE} characters: capitals A–Z, digits and dashes"),
+        ));
+    }
+    v.opt_line("city", &p.city);
+    if let Some(c) = &p.country {
+        v.country("country", c);
+    }
+    v.opt_email("email", &p.email);
+    if v.errors.is_empty() {
+        Ok(p)
+    } else {
+        Err(CoreError::Invalid(v.errors))
+    }
+}
+
+/// Validates and saves the profile (the key, if any, stays).
+pub fn save(store: &mut Store, profile: OfficeProfile) -> Result<OfficeView> {
+    let p = checked(profile)?;
+    store.save_office_profile(&p)?;
+    view(store)
+}
+
+/// The profile, refused with a field error when none was set.
+pub fn profile(store: &Store) -> Result<OfficeProfile> {
+    store.office()?.map(|r| r.profile).ok_or_else(|| {
+        invalid(
+            "office",
+            "no_office_profile",
+            "Chưa có hồ sơ văn phòng: hãy nhập trong Cài đặt trước khi gửi cho văn phòng khác",
+            "No office profile yet: set it in Settings before sending to another office",
+        )
+    })
+}
+
+/// The office's signing key: read from its file and checked against the public key the store
+/// records, or made now (first use), written beside the store and recorded.
+pub fn signing_key(store: &mut Store) -> Result<OfficeKey> {
+    let row = store.office()?;
+    profile(store)?;
+    let path = key_path(store)?;
+    let on_disk = read_key_file(&path)?;
+    let recorded = row.and_then(|r| r.public_key);
+    match (recorded, on_disk) {
+        (Some(public), Some(key)) if key.public().to_base64() == public => Ok(key),
+        (Some(_), Some(_)) => Err(refuse(
+            Code::OfficeKeyMissing,
+            format!(
+                "{} holds another key than the one this office signs with",
+                path.display()
+            ),
+        )),
+        (Some(_), None) => Err(refuse(
+            Code::OfficeKeyMissing,
+            format!("{} is missing: restore it from a backup", path.display()),
+        )),
+        // Written before a crash kept the store from recording it: it is still this office's.
+        (None, Some(key)) => record(store, key),
+        (None, None) => {
+            let key = OfficeKey::generate()?;
+            crate::files::write_private_atomically(&path, key.to_file_text().as_bytes())?;
+            record(store, key)
+        }
+    }
+}
+
+fn record(store: &mut Store, key: OfficeKey) -> Result<OfficeKey> {
+    let public = key.public();
+    store.record_office_key(&public.to_base64(), public.fingerprint().as_str())?;
+    Ok(key)
+}
+
+fn read_key_file(path: &Path) -> Result<Option<OfficeKey>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(OfficeKey::from_file_text(&text)?)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(refuse(
+            Code::OfficeKeyMissing,
+            format!("{}: {e}", path.display()),
+        )),
+    }
+}
+
+/// Writes this office's card (profile and public key, self-signed) at `chosen`, or in the
+/// store's `exchange/` folder as `<code>.dpoffice`.
+pub fn export_card(store: &mut Store, chosen: Option<PathBuf>) -> Result<ExportedFile> {
+    let key = signing_key(store)?;
+    let p = profile(store)?;
+    let path =
+        crate::files::output_or_default(store, chosen, &[CARD_EXTENSION], SENT_FOLDER, || {
+            Ok(format!("{}.{CARD_EXTENSION}", p.code.to_lowercase()))
+        })?;
+    let bytes = planner_exchange::write_card(&key, &to_wire(&p), &super::now_rfc3339());
+    crate::files::write_atomically(&path, &bytes)
 }

@@ -1,33 +1,123 @@
-//! The Inbox: received briefs, their detail, their PDF, and rendering them here.
+//! The Inbox: received briefs (the current version of each, verified on receipt), one brief's
+//! detail (its model, opportunities with their adopt state, members and history), its PDF as
+//! received, and the brief rendered here in another language from the received model and
+//! pictures (the model carries every text in both languages).
 
-use super::not_yet;
-use super::views::{ReceivedBrief, ReceivedDetail};
-use crate::domain::BriefLanguage;
+use super::content::{self, kept_file};
+use super::views::{ReceivedBrief, ReceivedDetail, ReceivedImage, ReceivedOpportunity};
+use super::{refuse, Code};
+use crate::domain::{BriefLanguage, Opportunity};
 use crate::files::ExportedFile;
 use crate::{Result, Store};
+use planner_exchange::Manifest;
 use std::path::PathBuf;
 
 /// The current version of every received brief, newest first.
-pub fn inbox(_store: &Store) -> Result<Vec<ReceivedBrief>> {
-    Err(not_yet("exchange_inbox"))
+pub fn inbox(store: &Store) -> Result<Vec<ReceivedBrief>> {
+    store.inbox()
 }
 
-/// One received brief with its opportunities and history.
-pub fn detail(_store: &Store, _received_id: i64) -> Result<ReceivedDetail> {
-    Err(not_yet("received_detail"))
+fn manifest_of(row: &crate::store::ReceivedRow) -> Result<Manifest> {
+    serde_json::from_str(&row.manifest).map_err(|e| refuse(Code::MalformedManifest, e.to_string()))
 }
 
-/// Opens the received PDF.
-pub fn open_pdf(_store: &Store, _received_id: i64) -> Result<()> {
-    Err(not_yet("open_received_pdf"))
+/// One received brief with its model, opportunities (and their adopt state), members and the
+/// versions received before it.
+pub fn detail(store: &Store, received_id: i64) -> Result<ReceivedDetail> {
+    let row = store.received(received_id)?;
+    let stored = content::stored(&row)?;
+    let manifest = manifest_of(&row)?;
+    let states = super::adopt::states(store, &row, &stored)?;
+    let mut opportunities = Vec::new();
+    for (sent, (_, state, local_id)) in stored.opportunities.opportunities.iter().zip(states) {
+        let data: Opportunity = crate::store::check_received(&sent.data)?;
+        let images = sent
+            .images
+            .iter()
+            .map(|i| ReceivedImage {
+                path: i.path.clone(),
+                sha256: manifest
+                    .members
+                    .iter()
+                    .find(|m| m.path == i.path)
+                    .map(|m| m.sha256.clone())
+                    .unwrap_or_default(),
+                caption: i.caption.clone(),
+            })
+            .collect();
+        opportunities.push(ReceivedOpportunity {
+            uuid: sent.uuid.clone(),
+            data,
+            images,
+            state,
+            local_id,
+        });
+    }
+    let history = store
+        .received_history(&row.brief.fingerprint, &row.brief.brief_uuid)?
+        .into_iter()
+        .filter(|b| b.id != row.brief.id)
+        .collect();
+    Ok(ReceivedDetail {
+        members: members_of(&manifest),
+        model: stored.brief.model,
+        opportunities,
+        history,
+        brief: row.brief,
+    })
 }
 
-/// Renders the received brief in `language`.
+fn members_of(m: &Manifest) -> Vec<super::views::BundleMember> {
+    m.members
+        .iter()
+        .map(|x| super::views::BundleMember {
+            path: x.path.clone(),
+            size: x.size as i64,
+            sha256: x.sha256.clone(),
+            media_type: x.media_type.clone(),
+        })
+        .collect()
+}
+
+/// The received PDF, kept under its hash.
+pub fn pdf_path(store: &Store, received_id: i64) -> Result<PathBuf> {
+    let row = store.received(received_id)?;
+    Ok(super::received_dir(store).join(format!("{}.pdf", row.pdf_sha256)))
+}
+
+/// Opens the received PDF in the system's viewer.
+pub fn open_pdf(store: &Store, received_id: i64) -> Result<()> {
+    crate::files::open_in_viewer(&pdf_path(store, received_id)?)
+}
+
+/// Renders the received brief in `language` from its received model and pictures, at
+/// `chosen` (a `.pdf`) or in the store's `briefs/` folder.
 pub fn regenerate(
-    _store: &Store,
-    _received_id: i64,
-    _language: BriefLanguage,
-    _path: Option<PathBuf>,
+    store: &Store,
+    received_id: i64,
+    language: BriefLanguage,
+    chosen: Option<PathBuf>,
 ) -> Result<ExportedFile> {
-    Err(not_yet("regenerate_received"))
+    let row = store.received(received_id)?;
+    let stored = content::stored(&row)?;
+    let manifest = manifest_of(&row)?;
+    let mut model = stored.brief.model;
+    model.language = language;
+    let dir = super::received_dir(store);
+    for (id, path) in &stored.brief.images {
+        let file =
+            kept_file(&manifest, path).ok_or_else(|| refuse(Code::MissingMember, path.clone()))?;
+        model.images.insert(*id, std::fs::read(dir.join(file))?);
+    }
+    let bytes = crate::briefs::render_pdf(&model)?;
+    let lang = serde_json::to_value(language).unwrap_or_default();
+    let path = crate::files::output_or_default(store, chosen, &["pdf"], "briefs", || {
+        Ok(format!(
+            "ban-tin-nhan-{}-{}-v{}.pdf",
+            row.brief.office_code.to_lowercase(),
+            lang.as_str().unwrap_or("vi"),
+            row.brief.brief_version
+        ))
+    })?;
+    crate::files::write_atomically(&path, &bytes)
 }

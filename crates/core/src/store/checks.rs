@@ -222,3 +222,36 @@ pub(super) fn invalid_uuid(given: &str) -> FieldError {
 fn new_uuid() -> String {
     uuid::Uuid::now_v7().to_string()
 }
+
+/// Checks a record that arrived from another office (a received bundle) against the rules of
+/// `E` as `checked` does a local one, without the store's own references: an object of `E`'s
+/// fields only (no local metadata), of the right types, passing every field rule. The caller
+/// checks NFC and sector tags (which may be named by the bundle).
+pub(crate) fn check_received<E: Entity>(input: &Value) -> Result<E> {
+    let Value::Object(map) = input else {
+        return Err(invalid(
+            "",
+            "not_object",
+            "Cần một đối tượng",
+            "Expected an object",
+        ));
+    };
+    let shape = Shape::get(E::KIND);
+    if let Some(meta) = META.iter().find(|m| map.contains_key(**m)) {
+        return Err(invalid(
+            meta,
+            "unknown_field",
+            "Trường cục bộ không được gửi",
+            "A local field is never sent",
+        ));
+    }
+    shape.reject_unknown(map)?;
+    let entity: E = serde_json::from_value(input.clone())
+        .map_err(|whole| CoreError::Invalid(type_errors::<E>(shape, input, whole)))?;
+    let mut v = Validator::default();
+    entity.validate(&mut v);
+    if !v.errors.is_empty() {
+        return Err(CoreError::Invalid(v.errors));
+    }
+    Ok(entity)
+}

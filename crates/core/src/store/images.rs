@@ -67,34 +67,9 @@ impl Store {
             ));
         }
         let img = prepare(file)?;
-        let sha = crate::briefs::sha256_hex(&img.bytes);
         let tx = self.conn.transaction()?;
-        let position: i64 = tx.query_row(
-            "SELECT coalesce(max(position), -1) + 1 FROM opportunity_images WHERE opportunity_id = ?1",
-            [opportunity_id],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO opportunity_images (uuid, created_at, opportunity_id, position, caption, mime, width, height, sha256, bytes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            rusqlite::params![uuid::Uuid::new_v4().to_string(), now_text(), opportunity_id, position, caption,
-                img.mime, img.width, img.height, sha, img.bytes],
-        )?;
-        let id = tx.last_insert_rowid();
-        let change = serde_json::json!({"images": {"after": {"added": id, "sha256": sha, "caption": caption}}});
-        audit::record(
-            &tx,
-            EntityKind::Opportunities,
-            opportunity_id,
-            opportunity["uuid"].as_str().unwrap_or_default(),
-            "update",
-            &change,
-        )?;
-        let stored = tx.query_row(
-            &format!("SELECT {COLUMNS} FROM opportunity_images WHERE id = ?1"),
-            [id],
-            row,
-        )?;
+        let uuid = opportunity["uuid"].as_str().unwrap_or_default().to_owned();
+        let stored = insert_image(&tx, opportunity_id, &uuid, &img, caption.as_deref())?;
         tx.commit()?;
         Ok(stored)
     }
@@ -160,4 +135,55 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+impl super::Tx<'_> {
+    /// Stores a picture already checked and re-encoded (`images::prepare`) on opportunity
+    /// `opportunity_id` (whose uuid is `uuid`), with an audit row, inside the transaction.
+    pub fn add_prepared_image(
+        &mut self,
+        opportunity_id: i64,
+        uuid: &str,
+        img: &crate::images::Prepared,
+        caption: Option<&str>,
+    ) -> Result<OpportunityImage> {
+        insert_image(self.conn(), opportunity_id, uuid, img, caption)
+    }
+}
+
+fn insert_image(
+    tx: &rusqlite::Connection,
+    opportunity_id: i64,
+    uuid: &str,
+    img: &crate::images::Prepared,
+    caption: Option<&str>,
+) -> Result<OpportunityImage> {
+    let sha = crate::briefs::sha256_hex(&img.bytes);
+    let position: i64 = tx.query_row(
+        "SELECT coalesce(max(position), -1) + 1 FROM opportunity_images WHERE opportunity_id = ?1",
+        [opportunity_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO opportunity_images (uuid, created_at, opportunity_id, position, caption, mime, width, height, sha256, bytes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        rusqlite::params![uuid::Uuid::new_v4().to_string(), now_text(), opportunity_id, position, caption,
+            img.mime, img.width, img.height, sha, img.bytes],
+    )?;
+    let id = tx.last_insert_rowid();
+    let change =
+        serde_json::json!({"images": {"after": {"added": id, "sha256": sha, "caption": caption}}});
+    audit::record(
+        tx,
+        EntityKind::Opportunities,
+        opportunity_id,
+        uuid,
+        "update",
+        &change,
+    )?;
+    Ok(tx.query_row(
+        &format!("SELECT {COLUMNS} FROM opportunity_images WHERE id = ?1"),
+        [id],
+        row,
+    )?)
 }

@@ -61,6 +61,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "typed times kept across clock changes",
         include_str!("../../migrations/0011_entered_times.sql"),
     ),
+    (
+        12,
+        "exchange between offices",
+        include_str!("../../migrations/0012_exchange.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

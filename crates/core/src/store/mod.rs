@@ -6,6 +6,7 @@ mod bulk;
 mod cascade;
 mod checks;
 mod dashboard;
+mod exchange;
 mod images;
 mod imports;
 #[cfg(test)]
@@ -16,6 +17,7 @@ pub(crate) mod people;
 mod pipeline;
 mod plan;
 mod query;
+mod received;
 mod records;
 mod search;
 mod sectors;
@@ -23,7 +25,9 @@ pub(crate) use search::ToIndex;
 mod shape;
 
 pub(crate) use bulk::{Bulk, Prepared};
+pub(crate) use checks::check_received;
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
+pub use exchange::{NewSentBundle, NewTrustedKey, OfficeRow, TrustedKey};
 pub use images::OpportunityImage;
 pub use imports::ImportBatch;
 pub(crate) use imports::{
@@ -36,6 +40,7 @@ pub use pipeline::{
 };
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
+pub use received::{AdoptedRow, NewReceived, ReceivedRow, ReceivedVersion};
 pub(crate) use records::now_text;
 pub use records::{Meta, Record};
 
@@ -175,6 +180,11 @@ impl Store {
         for kind in EntityKind::ALL.iter().rev() {
             tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;
         }
+        // The Inbox and Outbox go with the records; the office, its key and the offices it
+        // trusts stay (they are this installation's identity, not its data).
+        tx.execute("DELETE FROM adopted_opportunities", [])?;
+        tx.execute("DELETE FROM received_bundles", [])?;
+        tx.execute("DELETE FROM sent_bundles", [])?;
         tx.execute("DELETE FROM audit_log", [])?;
         tx.execute("DELETE FROM search_index", [])?;
         search::clear_pending(&tx)?;

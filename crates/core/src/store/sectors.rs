@@ -82,42 +82,53 @@ impl Store {
     /// Adds a sector with its names; its tag is made from the English name (or the Vietnamese
     /// one). Refused when the names are empty or name a sector the store already has.
     pub fn add_sector(&mut self, name_vi: &str, name_en: &str) -> Result<Sector> {
-        let (vi, en) = (
-            crate::text::nfc(name_vi.trim()),
-            crate::text::nfc(name_en.trim()),
-        );
-        let mut v = Validator::default();
-        v.required("name_vi", &vi);
-        v.required("name_en", &en);
-        if !v.errors.is_empty() {
-            return Err(crate::CoreError::Invalid(v.errors));
-        }
-        let tag = tag_of_name(if en.is_empty() { &vi } else { &en });
-        let book = self.sectors()?;
-        let taken = book.sectors.iter().find(|s| {
-            s.tag == tag
-                || tag_of_name(&s.name.vi) == tag_of_name(&vi)
-                || tag_of_name(&s.name.en) == tag_of_name(&en)
-        });
-        if let Some(s) = taken {
-            return Err(invalid(
-                "name_en",
-                "sector_exists",
-                format!("Đã có lĩnh vực này: {}", s.name.vi),
-                format!("This sector is already in the list: {}", s.name.en),
-            ));
-        }
-        self.conn.execute(
-            "INSERT INTO sectors (tag, name_vi, name_en, from_free_text, created_at) VALUES (?1, ?2, ?3, 0, ?4)",
-            params![tag, vi, en, now_text()],
-        )?;
-        Ok(Sector {
-            tag,
-            name: Bilingual::new(vi, en),
-            added: true,
-            from_free_text: false,
-        })
+        add_sector(&self.conn, name_vi, name_en)
     }
+}
+
+impl super::Tx<'_> {
+    /// `Store::add_sector` inside the transaction.
+    pub fn add_sector(&mut self, name_vi: &str, name_en: &str) -> Result<Sector> {
+        add_sector(self.conn(), name_vi, name_en)
+    }
+}
+
+fn add_sector(conn: &Connection, name_vi: &str, name_en: &str) -> Result<Sector> {
+    let (vi, en) = (
+        crate::text::nfc(name_vi.trim()),
+        crate::text::nfc(name_en.trim()),
+    );
+    let mut v = Validator::default();
+    v.required("name_vi", &vi);
+    v.required("name_en", &en);
+    if !v.errors.is_empty() {
+        return Err(crate::CoreError::Invalid(v.errors));
+    }
+    let tag = tag_of_name(if en.is_empty() { &vi } else { &en });
+    let book = book(conn)?;
+    let taken = book.sectors.iter().find(|s| {
+        s.tag == tag
+            || tag_of_name(&s.name.vi) == tag_of_name(&vi)
+            || tag_of_name(&s.name.en) == tag_of_name(&en)
+    });
+    if let Some(s) = taken {
+        return Err(invalid(
+            "name_en",
+            "sector_exists",
+            format!("Đã có lĩnh vực này: {}", s.name.vi),
+            format!("This sector is already in the list: {}", s.name.en),
+        ));
+    }
+    conn.execute(
+        "INSERT INTO sectors (tag, name_vi, name_en, from_free_text, created_at) VALUES (?1, ?2, ?3, 0, ?4)",
+        params![tag, vi, en, now_text()],
+    )?;
+    Ok(Sector {
+        tag,
+        name: Bilingual::new(vi, en),
+        added: true,
+        from_free_text: false,
+    })
 }
 
 /// Migration 10's step: every sector value of every record becomes a tag. A value that names

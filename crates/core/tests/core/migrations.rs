@@ -26,6 +26,11 @@ fn empty_file_reaches_latest_with_pragmas() {
         "itinerary_items",
         "leads",
         "trade_offices",
+        "office",
+        "trusted_keys",
+        "received_bundles",
+        "sent_bundles",
+        "adopted_opportunities",
     ] {
         assert!(
             tables.iter().any(|x| x == t),
@@ -166,6 +171,12 @@ fn every_earlier_version_migrates_and_keeps_data() {
             assert_eq!(members.items.len(), 1, "from v{from}");
             assert_eq!(members.items[0]["contact_id"], 7, "from v{from}");
         }
+        // Migration 12 starts every store with no office profile, no trusted key and an empty
+        // Inbox and Outbox, and their rules in place.
+        assert!(store.office().unwrap().is_none(), "from v{from}");
+        assert!(store.trusted_keys().unwrap().is_empty(), "from v{from}");
+        assert!(store.inbox().unwrap().is_empty(), "from v{from}");
+        assert!(store.sent_bundles().unwrap().is_empty(), "from v{from}");
         if (1..RECREATED_INDEX).contains(&from) {
             let found = store.search("dong a", 5).unwrap();
             assert_eq!(

@@ -1,0 +1,461 @@
+//! Exchange between two offices, each a store on a real file: export, inspect, trust, import
+//! (imported, already received, updated, rollback, conflict), the trust refusals (unknown,
+//! changed and revoked keys), content that fails the local validators, office keys and cards.
+//! After every refusal, nothing was written: rows and received files are counted.
+
+use chrono::NaiveDate;
+use planner_core::briefs::{self, Audience, BriefFormat, BriefRequest};
+use planner_core::domain::*;
+use planner_core::exchange::views::{ImportStatus, OfficeProfile, TrustState};
+use planner_core::exchange::{self, export, import, office, trust};
+use planner_core::store::{Filter, ListQuery};
+use planner_core::{CoreError, Store};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// One office: its store on a real file, in its own folder.
+pub struct Office {
+    pub dir: TempDir,
+    pub store: Store,
+}
+
+/// The profile of an office with this code.
+pub fn profile(code: &str, vi: &str, en: &str) -> OfficeProfile {
+    OfficeProfile {
+        name_vi: vi.into(),
+        name_en: en.into(),
+        code: code.into(),
+        city: Some("Hà Nội".into()),
+        country: Some("VN".into()),
+        email: Some("xuctien@example.vn".into()),
+    }
+}
+
+/// Hanoi's promotion centre with the demo data (the sender).
+pub fn hanoi() -> Office {
+    let (dir, mut store) = crate::temp_store();
+    planner_core::demo::seed_demo(&mut store, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+        .unwrap();
+    office::save(
+        &mut store,
+        profile(
+            "ITPC-HN",
+            "Trung tâm Xúc tiến Hà Nội",
+            "Hanoi Promotion Centre",
+        ),
+    )
+    .unwrap();
+    Office { dir, store }
+}
+
+/// An office with an empty store (the receiver).
+pub fn receiver(code: &str) -> Office {
+    let (dir, mut store) = crate::temp_store();
+    office::save(&mut store, profile(code, "Thương vụ", "Trade office")).unwrap();
+    Office { dir, store }
+}
+
+/// The Japanese delegation of the demo.
+pub fn japan(store: &Store) -> i64 {
+    let q = ListQuery {
+        filters: vec![Filter::parse("destination_country=JP").unwrap()],
+        ..Default::default()
+    };
+    store.list::<Delegation>(&q).unwrap().items[0].meta.id
+}
+
+/// Generates the next version of the bilingual brief for the Japanese delegation.
+pub fn brief(o: &mut Office) -> i64 {
+    let req = BriefRequest::new(
+        Audience::Delegation {
+            id: japan(&o.store),
+        },
+        BriefLanguage::Bi,
+    );
+    briefs::generate_to(&mut o.store, &req, BriefFormat::Pdf, None)
+        .unwrap()
+        .brief_id
+}
+
+/// Exports brief `id` to a file named as a mail client might rename it.
+pub fn export_to(o: &mut Office, id: i64, personal: bool, name: &str) -> PathBuf {
+    let path = o.dir.path().join(format!("{name}.dpbundle"));
+    export::export_brief(
+        &mut o.store,
+        id,
+        personal,
+        Some("Tokyo".into()),
+        Some(path.clone()),
+    )
+    .unwrap();
+    // Mail clients rename attachments: the content decides, never the name.
+    let renamed = o.dir.path().join(format!("{name} (1).zip"));
+    std::fs::rename(&path, &renamed).unwrap();
+    renamed
+}
+
+/// Rows of every exchange table and of the catalogue, and files received.
+pub fn written(o: &Office) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(o.store.path().unwrap()).unwrap();
+    let mut out: Vec<(String, i64)> = [
+        "office",
+        "trusted_keys",
+        "received_bundles",
+        "sent_bundles",
+        "adopted_opportunities",
+        "opportunities",
+        "opportunity_images",
+        "sectors",
+        "audit_log",
+    ]
+    .iter()
+    .map(|t| {
+        let n = conn
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap();
+        (t.to_string(), n)
+    })
+    .collect();
+    let files = std::fs::read_dir(exchange::received_dir(&o.store))
+        .map(|d| d.count() as i64)
+        .unwrap_or(0);
+    out.push(("received files".into(), files));
+    out
+}
+
+/// The exchange code of an error.
+pub fn code(e: CoreError) -> String {
+    e.payload().code
+}
+
+/// Imports and expects a refusal with `expected`, after which nothing was written.
+pub fn refused(o: &mut Office, file: &Path, trust: bool, expected: &str) {
+    let before = written(o);
+    let e = import::import_file(&mut o.store, file, trust, "cli").unwrap_err();
+    let payload = e.payload();
+    assert_eq!(payload.code, expected, "{}", payload.message_en);
+    assert!(!payload.message_vi.is_empty() && payload.message_vi != payload.message_en);
+    assert_eq!(written(o), before, "a refusal ({expected}) writes nothing");
+}
+
+#[test]
+fn two_offices_exchange_a_brief_once_and_keep_its_history() {
+    let mut a = hanoi();
+    let mut b = receiver("TV-TOKYO");
+    let v1 = brief(&mut a);
+    let v2 = brief(&mut a);
+    let v3 = brief(&mut a);
+    let f1 = export_to(&mut a, v1, true, "v1");
+    let f2 = export_to(&mut a, v2, true, "v2");
+    let f3 = export_to(&mut a, v3, true, "v3");
+    assert_eq!(export::outbox(&a.store).unwrap().len(), 3);
+    let a_fp = a.store.office().unwrap().unwrap().fingerprint.unwrap();
+
+    let seen = import::inspect_file(&b.store, &f1).unwrap();
+    assert_eq!(seen.signer.fingerprint, a_fp);
+    assert_eq!(seen.signer.trust, TrustState::Unknown);
+    assert_eq!(seen.signer.office.code, "ITPC-HN");
+    assert_eq!(seen.refusal.as_ref().unwrap().code, "untrusted_signer");
+    assert!(
+        seen.refusal
+            .unwrap()
+            .message_en
+            .contains(&exchange::grouped(&a_fp)),
+        "the refusal shows the fingerprint to compare"
+    );
+    assert_eq!(seen.would, Some(ImportStatus::Imported));
+    assert!(seen
+        .members
+        .iter()
+        .any(|m| m.path == "brief.pdf" && m.sha256.len() == 64));
+    assert_eq!(
+        written(&b)[1..4],
+        written(&receiver("TV-X"))[1..4],
+        "inspecting writes nothing"
+    );
+
+    refused(&mut b, &f1, false, "untrusted_signer");
+    let first = import::import_file(&mut b.store, &f1, true, "cli").unwrap();
+    assert_eq!(
+        (first.status, first.brief_version, first.trusted_now),
+        (ImportStatus::Imported, 1, true)
+    );
+    let keys = trust::list(&b.store).unwrap();
+    assert_eq!(
+        (
+            keys.len(),
+            keys[0].trusted_by.as_str(),
+            keys[0].office_code.as_deref()
+        ),
+        (1, "cli", Some("ITPC-HN"))
+    );
+    let pdf = exchange::received::pdf_path(&b.store, first.received_id).unwrap();
+    assert!(
+        std::fs::read(&pdf).unwrap().starts_with(b"%PDF"),
+        "kept under its hash: {}",
+        pdf.display()
+    );
+
+    let after_first = written(&b);
+    let again = import::import_file(&mut b.store, &f1, false, "cli").unwrap();
+    assert_eq!(
+        (again.status, again.received_id),
+        (ImportStatus::AlreadyReceived, first.received_id)
+    );
+    assert_eq!(
+        written(&b),
+        after_first,
+        "the same file again changes nothing"
+    );
+    // The same version exported again unchanged (another bundle uuid and instant) is the same.
+    let f1_again = export_to(&mut a, v1, true, "v1-again");
+    let same = import::import_file(&mut b.store, &f1_again, false, "cli").unwrap();
+    assert_eq!(same.status, ImportStatus::AlreadyReceived);
+
+    let third = import::import_file(&mut b.store, &f3, false, "cli").unwrap();
+    assert_eq!(
+        (third.status, third.brief_version),
+        (ImportStatus::Updated, 3)
+    );
+    let inbox = exchange::received::inbox(&b.store).unwrap();
+    assert_eq!(inbox.len(), 1, "one brief, its current version");
+    assert_eq!((inbox[0].brief_version, inbox[0].verified), (3, true));
+    let detail = exchange::received::detail(&b.store, third.received_id).unwrap();
+    assert_eq!(
+        detail
+            .history
+            .iter()
+            .map(|h| h.brief_version)
+            .collect::<Vec<_>>(),
+        [1]
+    );
+    assert_eq!(detail.history[0].superseded_by, Some(third.received_id));
+
+    refused(&mut b, &f2, true, "rollback");
+
+    // The same version with other content: an opportunity changed before v3 was sent again.
+    let opp = a
+        .store
+        .list::<Opportunity>(&ListQuery::default())
+        .unwrap()
+        .items[0]
+        .meta
+        .id;
+    a.store
+        .update_json(
+            EntityKind::Opportunities,
+            opp,
+            serde_json::json!({"summary_vi": "Đã đổi"}),
+        )
+        .unwrap();
+    let f3_changed = export_to(&mut a, v3, true, "v3-changed");
+    refused(&mut b, &f3_changed, true, "version_conflict");
+}
+
+#[test]
+fn a_known_office_with_a_new_key_and_a_revoked_key_are_refused() {
+    let mut a = hanoi();
+    let mut b = receiver("TV-TOKYO");
+    let id = brief(&mut a);
+    let file = export_to(&mut a, id, false, "a");
+    import::import_file(&mut b.store, &file, true, "cli").unwrap();
+    // Another installation claiming the same office: its own key, the same code.
+    let mut impostor = hanoi();
+    let other = brief(&mut impostor);
+    let spoof = export_to(&mut impostor, other, false, "spoof");
+    refused(&mut b, &spoof, false, "key_changed");
+    refused(&mut b, &spoof, true, "key_changed");
+    let seen = import::inspect_file(&b.store, &spoof).unwrap();
+    assert_eq!(seen.signer.trust, TrustState::KeyChanged);
+
+    let a_fp = a.store.office().unwrap().unwrap().fingerprint.unwrap();
+    let revoked = trust::revoke_fingerprint(&mut b.store, &a_fp, "cli").unwrap();
+    assert!(revoked.revoked_at.is_some());
+    let newer = brief(&mut a);
+    let newer = export_to(&mut a, newer, false, "newer");
+    refused(&mut b, &newer, false, "revoked_key");
+    refused(&mut b, &newer, true, "revoked_key");
+    assert!(
+        !exchange::received::inbox(&b.store).unwrap()[0].verified,
+        "revoked since"
+    );
+    assert_eq!(
+        code(trust::trust(&mut b.store, &a_fp, None, None, "cli").unwrap_err()),
+        "revoked_key"
+    );
+}
+
+#[test]
+fn content_that_fails_the_local_validators_is_refused() {
+    let mut a = hanoi();
+    let mut b = receiver("TV-TOKYO");
+    let id = brief(&mut a);
+    let key = office::signing_key(&mut a.store).unwrap();
+    let me = office::profile(&a.store).unwrap();
+    let mut prepared = export::prepare(&a.store, id, false).unwrap();
+    let list = prepared
+        .members
+        .iter_mut()
+        .find(|m| m.path == "opportunities.json")
+        .unwrap();
+    let mut json: serde_json::Value = serde_json::from_slice(&list.bytes).unwrap();
+    json["opportunities"][0]["data"]["land_rent_min_minor"] = 500.into();
+    json["opportunities"][0]["data"]["land_rent_max_minor"] = 100.into();
+    list.bytes = serde_json::to_vec(&json).unwrap();
+    let bytes = export::sign(
+        &key,
+        &me,
+        prepared,
+        uuid::Uuid::new_v4().to_string(),
+        "2026-11-27T00:00:00Z".into(),
+    )
+    .unwrap();
+    let file = a.dir.path().join("bad.dpbundle");
+    std::fs::write(&file, bytes).unwrap();
+    // Trusted ahead of time, so the refusal is the content's.
+    trust::trust(
+        &mut b.store,
+        &exchange::grouped(&key.public().fingerprint().as_str().to_owned()),
+        None,
+        None,
+        "cli",
+    )
+    .unwrap();
+    refused(&mut b, &file, false, "invalid_content");
+    let seen = import::inspect_file(&b.store, &file).unwrap();
+    assert_eq!(seen.refusal.unwrap().code, "invalid_content");
+}
+
+#[test]
+fn trust_by_fingerprint_before_the_first_bundle_and_by_office_card() {
+    let mut a = hanoi();
+    let mut b = receiver("TV-TOKYO");
+    let fp = office::view(&mut a.store).unwrap().fingerprint.unwrap();
+    // Read on the phone: any case, dashes instead of spaces.
+    let typed = fp.to_lowercase().replace(' ', "-");
+    let row = trust::trust(&mut b.store, &typed, None, Some("Hà Nội".into()), "cli").unwrap();
+    assert_eq!(
+        (
+            row.has_key,
+            row.office_code.as_deref(),
+            row.local_name.as_deref()
+        ),
+        (false, None, Some("Hà Nội"))
+    );
+    let id = brief(&mut a);
+    let file = export_to(&mut a, id, false, "a");
+    let done = import::import_file(&mut b.store, &file, false, "cli").unwrap();
+    assert_eq!(
+        (done.status, done.trusted_now),
+        (ImportStatus::Imported, false)
+    );
+    let row = &trust::list(&b.store).unwrap()[0];
+    assert_eq!(
+        (row.has_key, row.office_code.as_deref(), row.received),
+        (true, Some("ITPC-HN"), 1)
+    );
+
+    let mut c = receiver("TV-SEOUL");
+    let card = office::export_card(&mut a.store, Some(a.dir.path().join("hn.dpoffice"))).unwrap();
+    let seen = trust::inspect_card_file(&c.store, Path::new(&card.path)).unwrap();
+    assert_eq!(
+        (seen.signer.trust, seen.signer.fingerprint_grouped.as_str()),
+        (TrustState::Unknown, fp.as_str())
+    );
+    // Without a profile, nothing is made: the key comes with the office it signs for.
+    let (_d, mut bare) = crate::temp_store();
+    assert!(!office::view(&mut bare).unwrap().has_key);
+    let other_fp = office::view(&mut receiver("TV-Y").store)
+        .unwrap()
+        .fingerprint
+        .unwrap();
+    assert_eq!(
+        code(
+            trust::trust(
+                &mut c.store,
+                &other_fp,
+                Some(Path::new(&card.path)),
+                None,
+                "cli"
+            )
+            .unwrap_err()
+        ),
+        "malformed_card"
+    );
+    let row = trust::trust(
+        &mut c.store,
+        &seen.signer.fingerprint,
+        Some(Path::new(&card.path)),
+        None,
+        "cli",
+    )
+    .unwrap();
+    assert_eq!(
+        (row.has_key, row.name_en.as_deref()),
+        (true, Some("Hanoi Promotion Centre"))
+    );
+    assert_eq!(
+        import::import_file(&mut c.store, &file, false, "cli")
+            .unwrap()
+            .status,
+        ImportStatus::Imported
+    );
+}
+
+#[test]
+fn the_office_key_lives_beside_the_store_and_is_never_replaced_silently() {
+    let mut a = receiver("TV-TOKYO");
+    let view = office::view(&mut a.store).unwrap();
+    let path = PathBuf::from(&view.key_path);
+    assert_eq!(
+        path,
+        a.store
+            .path()
+            .unwrap()
+            .with_file_name("planner.db.office-key")
+    );
+    assert!(view.has_key && view.fingerprint.as_ref().unwrap().split(' ').count() == 8);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        office::view(&mut a.store).unwrap().fingerprint,
+        view.fingerprint,
+        "the same key again"
+    );
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(
+        code(office::view(&mut a.store).unwrap_err()),
+        "office_key_missing"
+    );
+    std::fs::write(
+        &path,
+        planner_exchange::OfficeKey::from_seed([7; 32]).to_file_text(),
+    )
+    .unwrap();
+    assert_eq!(
+        code(office::signing_key(&mut a.store).unwrap_err()),
+        "office_key_missing"
+    );
+    std::fs::write(&path, text).unwrap();
+    assert!(office::signing_key(&mut a.store).is_ok());
+
+    let bad = office::save(
+        &mut a.store,
+        OfficeProfile {
+            code: "tv tokyo".into(),
+            email: Some("nope".into()),
+            ..profile("X", "", "Y")
+        },
+    );
+    let fields = crate::field_codes(bad.unwrap_err());
+    for f in ["name_vi", "code", "email"] {
+        assert!(fields.iter().any(|(x, _)| x == f), "{f}: {fields:?}");
+    }
+}

@@ -1,0 +1,8 @@
+//! The exchange crate's tests, one binary: the honest round trip, the tamper matrix (hostile ZIPs
+//! built by Python's zipfile where it can express them, patched bytes where it cannot), single-byte
+//! flips, office cards and the format document.
+
+mod support;
+
+mod cards;
+mod roundtrip;
