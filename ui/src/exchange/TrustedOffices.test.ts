@@ -100,7 +100,7 @@ describe('TrustedOffices', () => {
     fakeCore({
       trusted_offices: () => [],
       export_office_card: () => {
-        throw { code: 'office_profile_missing', message_vi: 'Chưa đặt hồ sơ cơ quan', message_en: 'No office profile', fields: [] };
+        throw { code: 'no_office_profile', message_vi: 'Chưa đặt hồ sơ cơ quan', message_en: 'No office profile', fields: [] };
       },
     });
     saveDialog.mockResolvedValue('/home/lan/itpc-hn.dpoffice');
@@ -108,6 +108,6 @@ describe('TrustedOffices', () => {
     await fireEvent.click(await screen.findByTestId(TestId.exportCard));
     const refusal = await screen.findByTestId(TestId.previewRefusal);
     expect(refusal).toHaveTextContent('Chưa đặt hồ sơ cơ quan');
-    expect(refusal).toHaveTextContent('office_profile_missing');
+    expect(refusal).toHaveTextContent('no_office_profile');
   });
 });
