@@ -8,6 +8,8 @@ use planner_core::store::ListQuery;
 use planner_core::Store;
 use std::time::{Duration, Instant};
 
+mod exchange;
+
 #[derive(Subcommand)]
 pub enum BenchWhat {
     /// A 30-page bilingual brief: in-process PDF time and size, against the same brief's HTML
@@ -37,6 +39,13 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 100_000)]
         rows: usize,
     },
+    /// A ~40-page brief with 12 pictured opportunities between two offices: export (target
+    /// < 150 ms), inspect, verify + import (target < 100 ms), and a deflate bomb with a lying
+    /// size refused (target < 50 ms).
+    Exchange {
+        #[arg(long, default_value_t = 9)]
+        runs: usize,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -57,6 +66,7 @@ pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
         BenchWhat::Import { rows } => import(rows),
         BenchWhat::Brief { runs } => brief(runs),
         BenchWhat::Itinerary { runs } => itinerary(runs),
+        BenchWhat::Exchange { runs } => exchange::exchange(runs),
     }
 }
 

@@ -14,9 +14,11 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod briefs;
+mod exchange;
 mod images;
 mod itinerary;
 mod linked;
+mod office;
 mod people;
 mod pipeline;
 mod records;
@@ -147,6 +149,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// This office's profile, key fingerprint and card, for exchange with other offices.
+    Office {
+        #[command(subcommand)]
+        action: office::OfficeAction,
+    },
+    /// Signed brief bundles between offices: export, inspect, import, the Inbox and Outbox,
+    /// trusted keys, and adopting received opportunities.
+    Exchange {
+        #[command(subcommand)]
+        action: exchange::ExchangeAction,
+    },
     /// Shows the audit trail of one record.
     Audit {
         entity: String,
@@ -225,6 +238,13 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Delegation { action } => itinerary::delegation(store, action)?,
+        Command::Office { action } => office::office(store, action)?,
+        Command::Exchange { action } => {
+            let code = exchange::exchange(store, action)?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+        }
         Command::Linked { entity, id, json } => {
             linked::linked(store, records::entity(&entity)?, id, json)?
         }

@@ -4,6 +4,7 @@
 //! verified, except the ZIP structure and the small signature envelope that verification needs.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
 
 use crate::envelope::{parse_envelope, verify};
 use crate::error::{refuse, BundleError, Code};
@@ -14,12 +15,12 @@ use crate::manifest::{FormatHeader, Manifest, Member};
 use crate::names::{
     content_media_type, image_hash, is_allowed, MANIFEST, REQUIRED_MEMBERS, SIGNATURE,
 };
-use crate::zip::read::{read_directory, read_entry};
+use crate::zip::inflate::read_entry;
+use crate::zip::read::read_directory;
 use crate::zip::Entry;
 use crate::{FORMAT, FORMAT_VERSION, PAYLOAD_TYPE};
 
 /// A bundle whose structure, signature and manifest are verified; its members are not read yet.
-#[derive(Debug)]
 pub struct Opened<'a> {
     /// The verified manifest.
     pub manifest: Manifest,
@@ -35,7 +36,6 @@ pub struct Opened<'a> {
 }
 
 /// A bundle with every member read, hashed and found equal to the signed manifest.
-#[derive(Debug)]
 pub struct Verified {
     /// The verified manifest.
     pub manifest: Manifest,
@@ -51,6 +51,35 @@ pub struct Verified {
     pub signature_json: Vec<u8>,
     /// Every content member by path, byte-identical to what was signed.
     pub members: BTreeMap<String, Vec<u8>>,
+}
+
+// Debug by hand: a derived one would print every byte of the file and of each member.
+impl fmt::Debug for Opened<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Opened")
+            .field("bundle_uuid", &self.manifest.bundle_uuid)
+            .field("brief", &self.manifest.brief)
+            .field("fingerprint", &self.fingerprint)
+            .field("bytes", &self.bytes.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for Verified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sizes: BTreeMap<&str, usize> = self
+            .members
+            .iter()
+            .map(|(p, d)| (p.as_str(), d.len()))
+            .collect();
+        f.debug_struct("Verified")
+            .field("bundle_uuid", &self.manifest.bundle_uuid)
+            .field("brief", &self.manifest.brief)
+            .field("fingerprint", &self.fingerprint)
+            .field("bundle_sha256", &self.bundle_sha256)
+            .field("members", &sizes)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Verifies a bundle's structure, signature and manifest, refusing at the first failure.
@@ -85,12 +114,6 @@ pub fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Opened<'a>, BundleEr
     let manifest_json = read_entry(bytes, manifest_entry)?;
 
     let envelope = parse_envelope(&signature_json, Code::BadSignature, SIGNATURE)?;
-    if envelope.payload.is_some() {
-        return refuse(
-            Code::BadSignature,
-            "manifest.sig: carries a payload of its own",
-        );
-    }
     let signer = verify(
         &envelope,
         PAYLOAD_TYPE,
@@ -98,6 +121,12 @@ pub fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Opened<'a>, BundleEr
         Code::BadSignature,
         SIGNATURE,
     )?;
+    if envelope.payload.is_some() {
+        return refuse(
+            Code::BadSignature,
+            "manifest.sig: carries a payload of its own",
+        );
+    }
 
     let manifest = parse_manifest(&manifest_json, limits)?;
     check_sender(&manifest, &signer)?;

@@ -4,8 +4,9 @@
 //! day it is loaded, so the demo always shows upcoming delegations and due follow-ups.
 
 mod synthetic;
+pub mod tokyo;
 
-pub use synthetic::seed_synthetic;
+pub use synthetic::{seed_synthetic, synthetic_picture};
 
 use crate::domain::EntityKind;
 use crate::error::{invalid, CoreError, Result};
@@ -77,6 +78,7 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> Result<SeedSummary> {
     let demo: Value = serde_json::from_str(DEMO_JSON)
         .map_err(|e| invalid("demo.json", "corrupt", e.to_string(), e.to_string()))?;
     let summary = store.transaction(|tx| load(tx, &demo, today))?;
+    tokyo::receive_tokyo_brief(store)?;
     store.set_setting(SEEDED_KEY, &crate::store::now_text())?;
     Ok(summary)
 }

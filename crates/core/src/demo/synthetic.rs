@@ -199,3 +199,22 @@ pub fn seed_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<SeedSumm
         (EntityKind::Leads, leads),
     ])
 }
+
+/// A picture drawn from `seed` (a PNG of gradients): pictured opportunities for benchmarks and
+/// the demo, the same bytes for the same arguments.
+pub fn synthetic_picture(width: u32, height: u32, seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        let across = (x * 200 / width.max(1)) as u8;
+        let down = (y * 120 / height.max(1)) as u8;
+        image::Rgb([
+            40u8.wrapping_add(across / 2).wrapping_add(seed),
+            90 + down / 2,
+            120 + down,
+        ])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("a PNG in memory");
+    out
+}

@@ -107,8 +107,7 @@ pub fn check(
     let mut seen: Vec<&str> = Vec::new();
     for (i, o) in list.opportunities.iter().enumerate() {
         let at = format!("opportunities[{i}]");
-        if uuid::Uuid::parse_str(&o.uuid).is_err() || seen.contains(&o.uuid.as_str())
-        {
+        if uuid::Uuid::parse_str(&o.uuid).is_err() || seen.contains(&o.uuid.as_str()) {
             return Err(bad(format!("{at}.uuid: not a uuid, or listed twice")));
         }
         let mut normal = o.data.clone();

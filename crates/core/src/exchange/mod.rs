@@ -13,6 +13,8 @@ pub mod received;
 pub mod trust;
 pub mod views;
 
+/// The bundle format (keys, manifest, reader, writer), for tools that build bundles by hand.
+pub use planner_exchange as format;
 pub use planner_exchange::{BundleError, Code};
 
 use crate::error::CoreError;

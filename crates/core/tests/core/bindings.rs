@@ -44,3 +44,21 @@ fn label_bindings_are_fresh() {
         assert!(generated.contains(line), "missing {line}");
     }
 }
+
+/// The demo's bundle from the Tokyo office must be what its JSON and key build now (and import:
+/// a new user sees it verified in the Inbox).
+#[test]
+fn demo_bundle_bindings_are_fresh() {
+    let built = planner_core::demo::tokyo::tokyo_bundle().unwrap();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(planner_core::demo::tokyo::TOKYO_BUNDLE_PATH);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &built).unwrap();
+    }
+    assert!(
+        std::fs::read(&path).unwrap_or_default() == built,
+        "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p planner-core bindings` and commit it",
+        path.display()
+    );
+}

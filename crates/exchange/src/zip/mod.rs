@@ -3,6 +3,7 @@
 //! library would quietly accept (data descriptors, ZIP64, comments, prepended data, local headers
 //! that disagree with the central directory).
 
+pub(crate) mod inflate;
 pub(crate) mod read;
 pub(crate) mod write;
 

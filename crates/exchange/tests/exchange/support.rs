@@ -2,9 +2,11 @@
 //! that hostile ZIPs are made by another implementation than ours.
 
 use planner_exchange::{
-    image_member_path, write_bundle, BriefRef, BundleError, Limits, OfficeKey, OfficeProfile,
-    Outgoing, OutgoingMember, Verified,
+    image_member_path, sign_detached, write_bundle, BriefRef, BundleError, Limits, OfficeKey,
+    OfficeProfile, Outgoing, OutgoingMember, Verified, PAYLOAD_TYPE,
 };
+
+use crate::python::{entry, python_zip};
 
 /// The sending office's key (fixed seed: tests are reproducible).
 pub fn sender_key() -> OfficeKey {
@@ -108,4 +110,51 @@ pub fn refusal(bytes: &[u8]) -> String {
             e.code().to_string()
         }
     }
+}
+
+/// The honest bundle's entries, in ZIP order: manifest.json, manifest.sig, then the members.
+pub fn honest_parts() -> Vec<(String, Vec<u8>)> {
+    let verified = read(&bundle()).unwrap();
+    let mut parts = vec![
+        ("manifest.json".to_string(), verified.manifest_json.clone()),
+        ("manifest.sig".to_string(), verified.signature_json.clone()),
+    ];
+    for m in &verified.manifest.members {
+        parts.push((m.path.clone(), verified.members[&m.path].clone()));
+    }
+    parts
+}
+
+/// Zips parts with Python's zipfile.
+pub fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    python_zip(parts.iter().map(|(n, d)| entry(n, d)).collect())
+}
+
+/// The bytes of one part.
+pub fn part<'a>(parts: &'a mut [(String, Vec<u8>)], name: &str) -> &'a mut Vec<u8> {
+    &mut parts.iter_mut().find(|(n, _)| n == name).expect(name).1
+}
+
+/// The honest parts with the manifest edited as JSON and signed again by `key`.
+pub fn resigned(
+    key: &OfficeKey,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> Vec<(String, Vec<u8>)> {
+    let mut parts = honest_parts();
+    let mut manifest: serde_json::Value = serde_json::from_slice(&parts[0].1).unwrap();
+    edit(&mut manifest);
+    let bytes = serde_json::to_vec_pretty(&manifest).unwrap();
+    parts[1].1 = sign_detached(key, PAYLOAD_TYPE, &bytes);
+    parts[0].1 = bytes;
+    parts
+}
+
+/// The manifest entry of `path` in a manifest edited as JSON.
+pub fn listed<'a>(manifest: &'a mut serde_json::Value, path: &str) -> &'a mut serde_json::Value {
+    manifest["members"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["path"] == path)
+        .expect(path)
 }
