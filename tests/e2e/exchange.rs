@@ -68,8 +68,7 @@ fn bundle_from_another_office(dir: &Path) -> (String, String) {
     let briefs: Value =
         serde_json::from_str(&planner(&osaka, &["list", "briefs", "--json"])).unwrap();
     let brief = briefs[0]["id"].as_i64().unwrap().to_string();
-    // Mail clients rename attachments: the content decides, never the name.
-    let bundle = dir.join("brief tu Osaka (1).zip");
+    let signed = dir.join("osaka.dpbundle");
     planner(
         &osaka,
         &[
@@ -78,9 +77,12 @@ fn bundle_from_another_office(dir: &Path) -> (String, String) {
             "--brief",
             &brief,
             "-o",
-            bundle.to_str().unwrap(),
+            signed.to_str().unwrap(),
         ],
     );
+    // Mail clients rename attachments: the content decides, never the name.
+    let bundle = dir.join("brief tu Osaka (1).zip");
+    std::fs::copy(&signed, &bundle).unwrap();
     let office: Value =
         serde_json::from_str(&planner(&osaka, &["office", "show", "--json"])).unwrap();
     (bundle.to_str().unwrap().to_owned(), grouped(&office))
@@ -119,6 +121,8 @@ fn a_bundle_opened_with_the_app_is_verified_trusted_imported_and_adopted() {
     app.wait_for_text(&by_test_id("preview-trust"), "Chưa tin cậy", 5);
     app.wait_for_text(&by_test_id("preview-fingerprint"), &fingerprint, 5);
     assert!(app.find_all(&by_test_id("preview-member")).len() >= 3);
+    // The window paints a moment after the page has its text (the first screen of a start).
+    std::thread::sleep(std::time::Duration::from_millis(500));
     app.screenshot(&artifacts().join("exchange-preview.png"));
 
     // Trusting shows the fingerprint once more, and waits for the officer's word that it matched.
@@ -158,6 +162,24 @@ fn a_bundle_opened_with_the_app_is_verified_trusted_imported_and_adopted() {
 
     app.click(&by_test_id("nav-opportunities"));
     app.wait_for_text(&by_test_id("opportunity-row"), OPPORTUNITY, 10);
+
+    // The same screens in English, for the eye (the screen sweep checks them for faults).
+    app.click(&by_test_id("nav-settings"));
+    app.click(&by_test_id("language-en"));
+    app.wait_for_text(
+        &by_test_id("office-profile-form"),
+        "Office name (Vietnamese)",
+        10,
+    );
+    app.screenshot(&artifacts().join("exchange-settings-en.png"));
+    app.click(&by_test_id("nav-exchange"));
+    app.wait_for_text(&by_test_id("inbox-verified"), "Verified", 10);
+    app.screenshot(&artifacts().join("exchange-inbox-en.png"));
+    app.click(&by_test_id("tab-trusted-offices"));
+    app.wait_for_text(&by_test_id("trusted-office-row"), "Osaka", 10);
+    app.screenshot(&artifacts().join("exchange-offices-en.png"));
+    app.click(&by_test_id("tab-outbox"));
+    app.wait_for(&by_test_id("outbox-list"), 10);
 
     // The store agrees: the opportunity is in the catalogue, once.
     let listed = planner(scenario.db(), &["list", "opportunities", "--json"]);
