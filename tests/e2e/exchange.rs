@@ -180,6 +180,10 @@ fn a_bundle_opened_with_the_app_is_verified_trusted_imported_and_adopted() {
     app.screenshot(&artifacts().join("exchange-offices-en.png"));
     app.click(&by_test_id("tab-outbox"));
     app.wait_for(&by_test_id("outbox-list"), 10);
+    // No office profile here yet: the dashboard asks for one.
+    app.click(&by_test_id("nav-dashboard"));
+    app.wait_for_text(&by_test_id("office-prompt"), "Set your office profile", 10);
+    app.screenshot(&artifacts().join("exchange-prompt-en.png"));
 
     // The store agrees: the opportunity is in the catalogue, once.
     let listed = planner(scenario.db(), &["list", "opportunities", "--json"]);

@@ -52,7 +52,11 @@ describe('ReceivedDetail', () => {
     render(ReceivedDetail, { id: 4 });
     await fireEvent.click(await screen.findByTestId(TestId.receivedOpenPdf));
     await waitFor(() => expect(callsOf(calls, 'open_received_pdf')).toEqual([{ receivedId: 4 }]));
-    expect(screen.getByTestId(TestId.receivedRegenerate)).toHaveTextContent('Make it again in the other language (English)');
+    expect(screen.getByTestId(TestId.receivedRegenerate)).toHaveTextContent('Make it again here in');
+    // The other language is offered first; the same one is not offered at all.
+    const language = screen.getByRole('combobox', { name: 'Make it again here in' }) as HTMLSelectElement;
+    expect(language.value).toBe('en');
+    expect([...language.options].map((o) => o.value)).toEqual(['en', 'bi']);
     await fireEvent.click(screen.getByTestId(TestId.receivedRegenerateDefault));
     expect(await screen.findByTestId(TestId.receivedRegenerated)).toHaveTextContent('Wrote /data/briefs/received-4-en.pdf (87.9 KB).');
     expect(callsOf(calls, 'regenerate_received')).toEqual([{ receivedId: 4, language: 'en', path: null }]);

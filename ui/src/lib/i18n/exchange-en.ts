@@ -95,7 +95,7 @@ export const exchangeEn: Record<keyof typeof exchangeVi, Message> = {
   'received.back': 'Back to the Inbox',
   'received.facts': 'About this bundle',
   'received.openPdf': 'Open the PDF',
-  'received.regenerate': 'Make it again in the other language ({language})',
+  'received.regenerate': 'Make it again here in',
   'received.regenerateDefault': 'Save into the briefs folder',
   'received.regenerateAs': 'Save as…',
   'received.regenerated': 'Wrote {path} ({size}).',

@@ -93,7 +93,7 @@ export const exchangeVi = {
   'received.back': 'Quay lại mục Đã nhận',
   'received.facts': 'Thông tin gói bản tin',
   'received.openPdf': 'Mở tệp PDF',
-  'received.regenerate': 'Tạo lại bằng ngôn ngữ khác ({language})',
+  'received.regenerate': 'Tạo lại tại đây bằng',
   'received.regenerateDefault': 'Lưu vào thư mục bản tin',
   'received.regenerateAs': 'Lưu ở…',
   'received.regenerated': 'Đã tạo tệp {path} ({size}).',
