@@ -24,6 +24,7 @@ mod core {
     pub mod people;
     pub mod search;
     pub mod sectors;
+    pub mod two_offices;
     pub mod validation;
     pub mod words;
 }

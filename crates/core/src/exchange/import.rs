@@ -315,11 +315,14 @@ pub fn import_bytes(
     })
 }
 
+/// A received file to keep: its name (SHA-256 and extension) and its bytes.
+type KeptFile<'r> = (String, &'r [u8]);
+
 /// The Inbox row of a verified bundle, and its files by their hash (PDF and pictures).
 fn received_row<'r>(
     ready: &'r Ready,
     office: &OfficeProfile,
-) -> Result<(NewReceived, Vec<(String, &'r [u8])>)> {
+) -> Result<(NewReceived, Vec<KeptFile<'r>>)> {
     let v = &ready.verified;
     let m = &v.manifest;
     let mut files = Vec::new();

@@ -3,7 +3,7 @@
 //! opportunities adopted into the catalogue with their source, updated by newer versions while
 //! unedited, merged field by field as the officer chooses once edited.
 
-use super::exchange::{brief, export_to, hanoi, receiver, written};
+use super::two_offices::{brief, export_to, hanoi, japan, receiver, written};
 use planner_core::domain::*;
 use planner_core::exchange::views::{AdoptState, FieldChoice, ImportStatus, Side};
 use planner_core::exchange::{adopt, import, received};
@@ -36,11 +36,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 fn personal_data_travels_only_when_chosen_and_the_manifest_says_which() {
     let mut a = hanoi();
     let id = brief(&mut a);
-    let d = a
-        .store
-        .get::<Delegation>(super::exchange::japan(&a.store))
-        .unwrap()
-        .data;
+    let d = a.store.get::<Delegation>(japan(&a.store)).unwrap().data;
     let counsellor = a
         .store
         .get::<Counsellor>(d.counsellor_id.unwrap())

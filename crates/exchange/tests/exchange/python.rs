@@ -9,7 +9,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 /// Reads {"prepend": b64, "stream": bool, "entries": [{"name", "data" (b64) | "zeros" (count),
-/// "stored", "external_attr", "bzip2", "zip64"}]} on stdin and writes the ZIP on stdout.
+/// "stored", "external_attr", "extra" (b64), "bzip2", "zip64"}]} on stdin and writes the ZIP on stdout.
 /// `stream` writes to an unseekable pipe, which makes zipfile use data descriptors.
 const SCRIPT: &str = r#"
 import base64, io, json, sys, warnings, zipfile
@@ -28,6 +28,7 @@ with zipfile.ZipFile(out, "w") as zf:
         info.compress_type = zipfile.ZIP_STORED if e.get("stored") else zipfile.ZIP_DEFLATED
         if e.get("bzip2"): info.compress_type = zipfile.ZIP_BZIP2
         info.external_attr = e.get("external_attr", 0o100644 << 16)
+        if "extra" in e: info.extra = base64.b64decode(e["extra"])
         if "zeros" in e:
             with zf.open(info, "w", force_zip64=e.get("zip64", False)) as w:
                 chunk = bytes(1 << 20)

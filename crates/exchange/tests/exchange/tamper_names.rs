@@ -104,3 +104,32 @@ fn a_name_off_the_allow_list_is_unexpected() {
     let upper = format!("images/{}.png", "A".repeat(64));
     assert_eq!(refusal(&with_entry(&upper)), "unexpected_member");
 }
+
+#[test]
+fn a_second_unicode_name_in_an_extra_field_is_refused() {
+    // Info-ZIP's Unicode Path field (0x7075): unzip would extract "brief.pdf" as "../x.pdf".
+    let hidden = b"../x.pdf";
+    let mut field = vec![0x75, 0x70];
+    field.extend_from_slice(&((5 + hidden.len()) as u16).to_le_bytes());
+    field.push(1);
+    field.extend_from_slice(&crc32fast_free(b"brief.pdf").to_le_bytes());
+    field.extend_from_slice(hidden);
+    let mut entries: Vec<_> = honest_parts().iter().map(|(n, d)| entry(n, d)).collect();
+    entries[2]["extra"] = json!(base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        &field
+    ));
+    assert_eq!(refusal(&python_zip(entries)), "unsafe_member_name");
+}
+
+/// CRC-32 of the original name, as the field records it (any value would do for the refusal).
+fn crc32fast_free(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
