@@ -185,6 +185,24 @@ fn a_bundle_opened_with_the_app_is_verified_trusted_imported_and_adopted() {
     app.wait_for_text(&by_test_id("office-prompt"), "Set your office profile", 10);
     app.screenshot(&artifacts().join("exchange-prompt-en.png"));
 
+    // Sending needs this office's profile: the brief page says so, with its code.
+    let pdf = scenario.dir().join("hanoi-brief.pdf");
+    let args = ["brief", "--sector", "electronics", "--country", "JP", "-o"];
+    planner(
+        scenario.db(),
+        &[&args[..], &[pdf.to_str().unwrap()]].concat(),
+    );
+    let briefs: Value =
+        serde_json::from_str(&planner(scenario.db(), &["list", "briefs", "--json"])).unwrap();
+    app.script(
+        "window.location.hash = arguments[0]; return true;",
+        vec![json!(format!("/briefs/{}", briefs[0]["id"]))],
+    );
+    app.click(&by_test_id("send-to-office"));
+    app.click(&by_test_id("send-save-default"));
+    app.wait_for_text(&by_test_id("preview-refusal-code"), "no_office_profile", 10);
+    app.screenshot(&artifacts().join("exchange-send-en.png"));
+
     // The store agrees: the opportunity is in the catalogue, once.
     let listed = planner(scenario.db(), &["list", "opportunities", "--json"]);
     let opportunities: Value = serde_json::from_str(&listed).unwrap();

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { save } from '@tauri-apps/plugin-dialog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestId } from '../lib/test-ids';
-import { callsOf, fakeCore } from '../test-ipc';
+import { callsOf, fakeCore, invalidPayload } from '../test-ipc';
 import { sentBundle } from '../test-exchange';
 import SendToOffice from './SendToOffice.svelte';
 
@@ -24,6 +24,22 @@ describe('SendToOffice', () => {
       { briefId: 7, personalData: false, sentTo: 'Thương vụ Tokyo', path: '/home/lan/brief-7-v3.dpbundle' },
     ]);
     expect(saveDialog.mock.calls[0][0]?.defaultPath).toBe('brief-7-v3.dpbundle');
+  });
+
+  it('says that the office profile is needed first, with its code and the way to Settings', async () => {
+    fakeCore({
+      exchange_export: () => {
+        throw invalidPayload([
+          { field: 'office', code: 'no_office_profile', message_vi: 'Chưa có hồ sơ cơ quan', message_en: 'No office profile yet' },
+        ]);
+      },
+    });
+    render(SendToOffice, { briefId: 7, fileStem: 'brief-7-v3' });
+    await fireEvent.click(screen.getByTestId(TestId.sendToOffice));
+    await fireEvent.click(screen.getByTestId(TestId.sendSaveDefault));
+    expect(await screen.findByTestId(TestId.previewRefusalCode)).toHaveTextContent('no_office_profile');
+    expect(screen.getByTestId(TestId.previewRefusal)).toHaveTextContent('Chưa có hồ sơ cơ quan');
+    expect(screen.getByRole('link', { name: 'Đặt hồ sơ cơ quan' })).toHaveAttribute('href', '#/settings');
   });
 
   it('includes personal data only when ticked, into the briefs folder, and writes nothing when the dialog is cancelled', async () => {
