@@ -1,5 +1,6 @@
-//! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, and
-//! exposes the core through the commands `commands` generates from the core's one list
+//! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, keeps the
+//! file it was started with (a bundle opened from the file manager) for the window to ask for,
+//! and exposes the core through the commands `commands` generates from the core's one list
 //! (`planner_core::with_commands!`). Everything else lives in planner-core.
 
 mod commands;
@@ -16,22 +17,50 @@ pub struct AppState {
     pub session: Mutex<Session>,
 }
 
-/// `--db PATH` (or `--db=PATH`) from the command line, if given.
-fn db_arg() -> Option<PathBuf> {
-    let mut args = std::env::args_os().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--db" {
-            return args.next().map(PathBuf::from);
-        }
-        if let Some(p) = a.to_str().and_then(|s| s.strip_prefix("--db=")) {
-            return Some(PathBuf::from(p));
-        }
-    }
-    None
+/// What the command line names: the store and a file to open.
+#[derive(Default)]
+struct LaunchArgs {
+    /// `--db PATH` (or `--db=PATH`).
+    db: Option<PathBuf>,
+    /// The first argument that is not a flag nor a flag's value: the file a file manager opens
+    /// with the app (a received bundle). Flags the app does not know are left alone, since
+    /// WebKit's automation and desktop launchers add their own.
+    bundle: Option<PathBuf>,
 }
 
-fn open_store() -> Result<Store, String> {
-    let path = resolve_db_path(db_arg());
+fn launch_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> LaunchArgs {
+    let mut found = LaunchArgs::default();
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            found.db = args.next().map(PathBuf::from);
+        } else if let Some(p) = a.to_str().and_then(|s| s.strip_prefix("--db=")) {
+            found.db = Some(PathBuf::from(p));
+        } else if a.to_str().is_some_and(|s| s.starts_with('-')) {
+            continue;
+        } else if found.bundle.is_none() {
+            found.bundle = Some(PathBuf::from(a));
+        }
+    }
+    found
+}
+
+/// The bundle argument as the window will name it: absolute (the window shows where the file
+/// is), and text (a path that is not UTF-8 cannot cross to the window, so it is said and left).
+fn bundle_path(path: PathBuf) -> Option<String> {
+    let path = std::path::absolute(&path).unwrap_or(path);
+    let text = path.to_str().map(str::to_owned);
+    if text.is_none() {
+        eprintln!(
+            "delegation-planner: cannot open {}: the path is not UTF-8",
+            path.display()
+        );
+    }
+    text
+}
+
+fn open_store(db: Option<PathBuf>) -> Result<Store, String> {
+    let path = resolve_db_path(db);
     let mut store = Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let today = chrono::Local::now().date_naive();
     planner_core::demo::seed_on_first_start(&mut store, today)
@@ -41,17 +70,20 @@ fn open_store() -> Result<Store, String> {
 
 /// Starts the app. Exits with a one-line error if the store cannot be opened.
 pub fn run() {
-    let store = match open_store() {
+    let args = launch_args(std::env::args_os().skip(1));
+    let store = match open_store(args.db) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("delegation-planner: cannot open the store: {e}");
             std::process::exit(1);
         }
     };
+    let mut session = Session::new(store);
+    session.set_launch_bundle(args.bundle.and_then(bundle_path));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
-            session: Mutex::new(Session::new(store)),
+            session: Mutex::new(session),
         })
         .invoke_handler(planner_core::with_commands!(handler))
         .run(tauri::generate_context!())

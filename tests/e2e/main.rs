@@ -5,6 +5,7 @@
 mod briefs;
 mod contacts;
 mod delegations;
+mod exchange;
 mod forms;
 mod foundation;
 mod screens;

@@ -60,6 +60,9 @@ fn routes(db: &Path) -> Vec<String> {
         "/counsellors",
         "/counsellors/new",
         "/exchange",
+        "/exchange/outbox",
+        "/exchange/offices",
+        "/exchange/preview",
         "/settings",
     ]
     .map(String::from)
@@ -83,6 +86,12 @@ fn routes(db: &Path) -> Vec<String> {
     records("/offices", "offices", 2);
     records("/counsellors", "counsellors", 2);
     records("/briefs", "briefs", 1);
+    // The demo's received brief (from the Tokyo trade office).
+    let inbox: Value =
+        serde_json::from_str(&planner(db, &["exchange", "inbox", "--json"])).unwrap();
+    for received in inbox.as_array().into_iter().flatten().take(1) {
+        paths.push(format!("/exchange/received/{}", received["id"]));
+    }
     paths
 }
 

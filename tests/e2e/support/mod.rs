@@ -61,14 +61,15 @@ pub struct App<'scenario> {
 }
 
 impl App<'_> {
-    /// Launches the app on the store at `db` (PLANNER_DB), under the X display already set.
+    /// Launches the app on the store at `db` (PLANNER_DB), with `args` on its command line (a
+    /// bundle to open, as the file manager gives it), under the X display already set.
     /// WebKitWebDriver has once dropped the session request on a loaded machine ("Peer
     /// disconnected"): a launch whose session cannot be made is retried from a new tauri-driver,
     /// twice at most; its last failure fails the test.
-    fn launch(db: &Path) -> Self {
+    fn launch(db: &Path, args: &[&str]) -> Self {
         let mut failures = Vec::new();
         loop {
-            match Self::try_launch(db) {
+            match Self::try_launch(db, args) {
                 Ok(app) => return app,
                 Err(e) if failures.len() < 2 => failures.push(e),
                 Err(e) => panic!("{e} (earlier launches: {failures:?})"),
@@ -76,7 +77,7 @@ impl App<'_> {
         }
     }
 
-    fn try_launch(db: &Path) -> Result<Self, String> {
+    fn try_launch(db: &Path, args: &[&str]) -> Result<Self, String> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
@@ -129,7 +130,7 @@ impl App<'_> {
         }
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "wry",
-            "tauri:options": {"application": app_bin}
+            "tauri:options": {"application": app_bin, "args": args}
         }}});
         app.started = Instant::now();
         // On failure `app` is dropped, which stops this tauri-driver and its WebKitWebDriver.

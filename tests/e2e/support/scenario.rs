@@ -48,6 +48,12 @@ impl Scenario {
     /// Launches the app on this scenario's store. The window cannot outlive the scenario, so it
     /// is closed (even when the test panics) before the next scenario gets the turn.
     pub fn launch(&self) -> App<'_> {
-        App::launch(&self.db)
+        App::launch(&self.db, &[])
+    }
+
+    /// Launches the app as `launch` does, with `args` after the program's name (a file to open,
+    /// as a file manager passes it).
+    pub fn launch_with(&self, args: &[&str]) -> App<'_> {
+        App::launch(&self.db, args)
     }
 }

@@ -57,8 +57,11 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 
 type ArgsOf<C extends Command> = Commands[C]['args'];
 
-/** Calls `command` with its declared arguments; resolves with its declared reply. */
-async function call<C extends Command>(command: C, args?: ArgsOf<C>): Promise<Commands[C]['reply']> {
+/**
+ * Calls `command` with its declared arguments; resolves with its declared reply. Exported for
+ * the wrappers of one group kept in their own file (`exchange-api.ts`), never for screens.
+ */
+export async function call<C extends Command>(command: C, args?: ArgsOf<C>): Promise<Commands[C]['reply']> {
   try {
     return await invoke<Commands[C]['reply']>(command, args);
   } catch (error) {
@@ -165,7 +168,7 @@ export const briefGenerate = (request: BriefRequest, path: string | null) =>
 /** Opens a generated brief's file in the system's PDF viewer. */
 export const briefOpen = (briefId: number) => call('brief_open', { briefId });
 
-async function choosePath(defaultPath: string, name: string, extension: string): Promise<string | null> {
+export async function choosePath(defaultPath: string, name: string, extension: string): Promise<string | null> {
   try {
     return await save({ defaultPath, filters: [{ name, extensions: [extension] }] });
   } catch (error) {

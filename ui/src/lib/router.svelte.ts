@@ -53,6 +53,10 @@ export type Route =
   | { name: 'counsellor'; id: number }
   | { name: 'counsellor-edit'; id: number }
   | { name: 'exchange' }
+  | { name: 'exchange-outbox' }
+  | { name: 'exchange-offices' }
+  | { name: 'exchange-preview' }
+  | { name: 'received'; id: number }
   | { name: 'settings' }
   | { name: 'not-found' };
 
@@ -77,6 +81,18 @@ function crud(rest: string[], r: Crud): Route {
 
 function isDelegationTab(segment: string | undefined): segment is DelegationTab {
   return (DELEGATION_TABS as readonly string[]).includes(segment ?? '');
+}
+
+// The Exchange screen: the Inbox ("/exchange"), the Outbox, the trusted offices, a received brief
+// ("/exchange/received/ID") and the preview of a file about to be imported ("?path=" names it).
+function exchangeRoute(rest: string[]): Route {
+  const [part, ...more] = rest;
+  if (part === undefined) return { name: 'exchange' };
+  if (more.length === 0 && part === 'outbox') return { name: 'exchange-outbox' };
+  if (more.length === 0 && part === 'offices') return { name: 'exchange-offices' };
+  if (more.length === 0 && part === 'preview') return { name: 'exchange-preview' };
+  const id = more.length === 1 && part === 'received' ? positiveId(more[0]) : null;
+  return id === null ? { name: 'not-found' } : { name: 'received', id };
 }
 
 /** The route of a path such as "/delegations/12/edit". */
@@ -158,6 +174,7 @@ export function parseRoute(path: string): Route {
       return id === null ? { name: 'not-found' } : { name: 'brief', id };
     }
     case 'exchange':
+      return exchangeRoute(rest);
     case 'settings':
       return rest.length === 0 ? { name: head } : { name: 'not-found' };
     default:
@@ -208,6 +225,10 @@ export function sectionOf(route: Route): Section | null {
     case 'counsellor-edit':
       return 'directory';
     case 'exchange':
+    case 'exchange-outbox':
+    case 'exchange-offices':
+    case 'exchange-preview':
+    case 'received':
       return 'exchange';
     case 'settings':
       return 'settings';
@@ -224,10 +245,13 @@ export function queryOf(path: string): URLSearchParams {
 
 /**
  * What identifies the screen on show: switching a delegation's tab or changing a list's query
- * keeps the same screen (and its loaded data); any other path is a new screen.
+ * keeps the same screen (and its loaded data); any other path, or another file in the preview's
+ * query, is a new screen.
  */
 export function screenKey(route: Route, path: string): string {
   if (route.name === 'delegation') return `delegation/${route.id}`;
+  // Another file to preview (dropped on the window while one is shown) is another screen.
+  if (route.name === 'exchange-preview') return path;
   return path.split('?')[0];
 }
 
@@ -347,6 +371,14 @@ function routePath(route: Route): string {
       return `/counsellors/${route.id}/edit`;
     case 'exchange':
       return '/exchange';
+    case 'exchange-outbox':
+      return '/exchange/outbox';
+    case 'exchange-offices':
+      return '/exchange/offices';
+    case 'exchange-preview':
+      return '/exchange/preview';
+    case 'received':
+      return `/exchange/received/${route.id}`;
     case 'settings':
       return '/settings';
     case 'not-found':

@@ -46,6 +46,10 @@ const EXAMPLES: { [N in Route['name']]: Extract<Route, { name: N }>[] } = {
   counsellor: [{ name: 'counsellor', id: 5 }],
   'counsellor-edit': [{ name: 'counsellor-edit', id: 5 }],
   exchange: [{ name: 'exchange' }],
+  'exchange-outbox': [{ name: 'exchange-outbox' }],
+  'exchange-offices': [{ name: 'exchange-offices' }],
+  'exchange-preview': [{ name: 'exchange-preview' }],
+  received: [{ name: 'received', id: 8 }],
   settings: [{ name: 'settings' }],
   'not-found': [{ name: 'not-found' }],
 };
@@ -68,6 +72,10 @@ describe('href', () => {
     expect(href({ name: 'organization-edit', id: 3 })).toBe('#/contacts/organizations/3/edit');
     expect(href({ name: 'counsellor-new' }, { office: 3 })).toBe('#/counsellors/new?office=3');
     expect(href({ name: 'lead', id: 6 })).toBe('#/pipeline/leads/6');
+    expect(href({ name: 'received', id: 8 })).toBe('#/exchange/received/8');
+    expect(href({ name: 'exchange-preview' }, { path: '/tmp/brief (1).zip' })).toBe(
+      '#/exchange/preview?path=%2Ftmp%2Fbrief+%281%29.zip',
+    );
   });
 
   it('adds a query, leaving out absent parameters, which queryOf reads back', () => {
@@ -123,6 +131,12 @@ describe('parseRoute', () => {
     expect(parseRoute('/counsellors/7/edit')).toEqual({ name: 'counsellor-edit', id: 7 });
     expect(sectionOf(parseRoute('/counsellors/7'))).toBe('directory');
     expect(sectionOf(parseRoute('/delegations/7/itinerary'))).toBe('delegations');
+    expect(parseRoute('/exchange/received/8')).toEqual({ name: 'received', id: 8 });
+    expect(parseRoute('/exchange/preview?path=%2Ftmp%2Fa.dpbundle')).toEqual({ name: 'exchange-preview' });
+    expect(parseRoute('/exchange/received')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/exchange/inbox/2')).toEqual({ name: 'not-found' });
+    expect(sectionOf(parseRoute('/exchange/received/8'))).toBe('exchange');
+    expect(sectionOf(parseRoute('/exchange/offices'))).toBe('exchange');
   });
 
   it('keeps one screen across a delegation’s tabs and a list’s query', () => {

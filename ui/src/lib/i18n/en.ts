@@ -2,6 +2,7 @@
 
 import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
+import { exchangeEn } from './exchange-en';
 
 export const en: Record<MessageKey, Message> = {
   'app.name': 'Delegation Planner',
@@ -263,13 +264,6 @@ export const en: Record<MessageKey, Message> = {
   'briefs.countryInvalid': 'A country code has two letters, e.g. JP',
   'briefs.sectionsRequired': 'Choose at least one section',
 
-  'exchange.heading': 'Exchanging briefs between offices',
-  'exchange.body':
-    'Sending and receiving briefs and contact notes between the promotion agency and the trade offices abroad comes in a later version.',
-  'exchange.how':
-    'Exchange will be by file (email attachment or USB): each file is self-contained, can be verified, and can be imported twice without creating duplicates.',
-  'exchange.privacy':
-    'When sending a brief abroad the user will choose whether to include personal data, as the personal data protection law requires.',
 
   'settings.language': 'Interface language',
   'settings.languageHint': 'Your choice is kept for the next time you open the app.',
@@ -681,4 +675,7 @@ export const en: Record<MessageKey, Message> = {
   // Counted nouns, for sentences that count two things at once.
   'count.contacts': { one: '{n} contact', other: '{n} contacts' },
   'count.organizations': { one: '{n} organisation', other: '{n} organisations' },
+
+  // Exchange between offices (exchange-en.ts).
+  ...exchangeEn,
 };

@@ -1,6 +1,8 @@
 // Vietnamese labels: the default language. `en.ts` must have exactly the same keys
 // (the compiler checks it through `MessageKey`; i18n.test.ts checks it again at run time).
 
+import { exchangeVi } from './exchange-vi';
+
 export const vi = {
   'app.name': 'Kế hoạch đoàn xúc tiến',
   'app.tagline': 'Xúc tiến đầu tư và thương mại',
@@ -261,13 +263,6 @@ export const vi = {
   'briefs.countryInvalid': 'Mã quốc gia gồm 2 chữ cái, ví dụ JP',
   'briefs.sectionsRequired': 'Chọn ít nhất một phần',
 
-  'exchange.heading': 'Trao đổi bản tin giữa các cơ quan',
-  'exchange.body':
-    'Việc gửi và nhận bản tin, thông tin liên hệ giữa cơ quan xúc tiến và các thương vụ ở nước ngoài sẽ có trong phiên bản sau.',
-  'exchange.how':
-    'Trao đổi sẽ qua tệp (đính kèm email hoặc USB): mỗi tệp tự chứa đủ dữ liệu, kiểm tra được tính toàn vẹn và có thể nhập lại nhiều lần mà không tạo bản trùng.',
-  'exchange.privacy':
-    'Người dùng sẽ chọn có kèm dữ liệu cá nhân hay không khi gửi bản tin ra nước ngoài, theo Luật Bảo vệ dữ liệu cá nhân.',
 
   'settings.language': 'Ngôn ngữ giao diện',
   'settings.languageHint': 'Lựa chọn được lưu cho những lần mở sau.',
@@ -679,6 +674,9 @@ export const vi = {
   // Counted nouns, for sentences that count two things at once.
   'count.contacts': '{n} người liên hệ',
   'count.organizations': '{n} tổ chức',
+
+  // Exchange between offices (exchange-vi.ts).
+  ...exchangeVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
