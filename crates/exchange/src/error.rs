@@ -102,7 +102,7 @@ codes! {
         "Gói chứa một loại hồ sơ mà ứng dụng này không nhận.",
         "The bundle holds a kind of content this app does not accept.";
     SignerMismatch => "signer_mismatch",
-        "Khóa đã ký không khớp với khóa của văn phòng gửi ghi trong tệp.",
+        "Khoá đã ký không khớp với khoá của văn phòng gửi ghi trong tệp.",
         "The signing key does not match the sending office's key written in the file.";
     // The members.
     MissingMember => "missing_member",
@@ -134,13 +134,13 @@ codes! {
         "Data in the bundle is malformed.";
     // Trust and store: raised by planner-core, listed here so that every code has one home.
     UntrustedSigner => "untrusted_signer",
-        "Tệp được ký bởi một văn phòng chưa được tin cậy. Hãy đối chiếu dấu vân tay của khóa trước khi tin cậy.",
+        "Tệp được ký bởi một văn phòng chưa được tin cậy. Hãy đối chiếu dấu vân tay của khoá trước khi tin cậy.",
         "The file is signed by an office that is not trusted yet. Compare the key fingerprint before trusting it.";
     KeyChanged => "key_changed",
-        "Văn phòng này đã ký bằng một khóa khác với khóa đang được tin cậy. Tệp bị từ chối.",
+        "Văn phòng này đã ký bằng một khoá khác với khoá đang được tin cậy. Tệp bị từ chối.",
         "This office signed with a different key from the one you trust. The file is refused.";
     RevokedKey => "revoked_key",
-        "Khóa đã ký tệp này đã bị thu hồi.",
+        "Khoá đã ký tệp này đã bị thu hồi.",
         "The key that signed this file has been revoked.";
     Rollback => "rollback",
         "Gói này là một phiên bản cũ hơn phiên bản đã nhận.",
@@ -152,13 +152,13 @@ codes! {
         "Một bản ghi trong gói không hợp lệ.",
         "A record in the bundle is not valid.";
     OfficeKeyMissing => "office_key_missing",
-        "Không tìm thấy khóa của văn phòng, hoặc tệp khóa chứa một khóa khác.",
+        "Không tìm thấy khoá của văn phòng, hoặc tệp khoá chứa một khoá khác.",
         "The office key is missing, or its file holds a different key.";
     MalformedCard => "malformed_card",
         "Thẻ văn phòng không đúng định dạng.",
         "The office card is malformed.";
     BadFingerprint => "bad_fingerprint",
-        "Dấu vân tay của khóa không đúng định dạng (32 ký tự thập lục phân).",
+        "Dấu vân tay của khoá không đúng định dạng (32 ký tự thập lục phân).",
         "The key fingerprint is malformed (32 hexadecimal characters).";
 }
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AdoptPlan } from '../lib/bindings.gen';
-import { fieldChoices, fileName, initialChoices, missingChoices, officeName, otherLanguage, sameValue, shortHash } from './exchange-model';
+import { setLanguage } from '../lib/i18n/index.svelte';
+import {
+  fieldChoices,
+  fileName,
+  initialChoices,
+  missingChoices,
+  officeName,
+  otherLanguage,
+  sameValue,
+  shortHash,
+  trustedByWords,
+} from './exchange-model';
 
 const plan: AdoptPlan = {
   uuid: 'u1',
@@ -14,6 +25,16 @@ const plan: AdoptPlan = {
 };
 
 describe('exchange model', () => {
+  it('names the tool that trusted a key in words, and an office by its code', () => {
+    setLanguage('vi');
+    expect(trustedByWords('cli')).toBe('dòng lệnh');
+    expect(trustedByWords('app')).toBe('trong ứng dụng');
+    setLanguage('en');
+    expect(trustedByWords('demo')).toBe('the demo data');
+    expect(trustedByWords('ITPC-HN')).toBe('ITPC-HN');
+    setLanguage('vi');
+  });
+
   it('starts a field only the sender changed on theirs and leaves one changed on both sides unchosen', () => {
     const choices = initialChoices([plan]);
     // Key order does not make a change.

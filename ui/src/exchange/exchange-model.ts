@@ -12,7 +12,7 @@ import type {
   UiLanguage,
 } from '../lib/bindings.gen';
 import type { Tone } from '../lib/components/Badge.svelte';
-import type { MessageKey } from '../lib/i18n/index.svelte';
+import { t, type MessageKey } from '../lib/i18n/index.svelte';
 
 /** The first 12 hex digits of a SHA-256, enough to tell files apart on screen. */
 export function shortHash(sha256: string): string {
@@ -78,6 +78,19 @@ function canonical(v: unknown): string {
 
 /** The side chosen so far for each field of each conflicting opportunity ("uuid field" → side). */
 export type Choices = Record<string, Side>;
+
+/** Who trusted a key: the core records the acting office's code, or the tool when none is set. */
+const TRUSTED_BY_TOOL: Record<string, MessageKey> = {
+  app: 'offices.byApp',
+  cli: 'offices.byCli',
+  demo: 'offices.byDemo',
+};
+
+/** The words for who trusted a key. */
+export function trustedByWords(by: string): string {
+  const key = TRUSTED_BY_TOOL[by];
+  return key ? t(key) : by;
+}
 
 export const choiceKey = (uuid: string, field: string) => `${uuid} ${field}`;
 

@@ -141,17 +141,14 @@ fn decide(store: &Store, v: &Verified) -> Result<Decision> {
         } else {
             Err(refuse(
                 Code::VersionConflict,
-                format!("«{}» version {}", m.brief.title, m.brief.version),
+                format!("«{}» v{}", m.brief.title, m.brief.version),
             ))
         };
     }
     match versions.first() {
         Some(newest) if newest.version > m.brief.version => Err(refuse(
             Code::Rollback,
-            format!(
-                "version {} after version {}",
-                m.brief.version, newest.version
-            ),
+            format!("v{} < v{}", m.brief.version, newest.version),
         )),
         Some(_) => Ok(Decision::Update),
         None => Ok(Decision::Import),

@@ -125,17 +125,8 @@ pub fn signing_key(store: &mut Store) -> Result<OfficeKey> {
     let recorded = row.and_then(|r| r.public_key);
     match (recorded, on_disk) {
         (Some(public), Some(key)) if key.public().to_base64() == public => Ok(key),
-        (Some(_), Some(_)) => Err(refuse(
-            Code::OfficeKeyMissing,
-            format!(
-                "{} holds another key than the one this office signs with",
-                path.display()
-            ),
-        )),
-        (Some(_), None) => Err(refuse(
-            Code::OfficeKeyMissing,
-            format!("{} is missing: restore it from a backup", path.display()),
-        )),
+        (Some(_), Some(_)) => Err(refuse(Code::OfficeKeyMissing, path.display().to_string())),
+        (Some(_), None) => Err(refuse(Code::OfficeKeyMissing, path.display().to_string())),
         // Written before a crash kept the store from recording it: it is still this office's.
         (None, Some(key)) => record(store, key),
         (None, None) => {

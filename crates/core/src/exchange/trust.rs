@@ -53,12 +53,8 @@ impl Standing {
         office: &OfficeProfile,
         trust: bool,
     ) -> Option<crate::CoreError> {
-        let who = format!(
-            "{} ({}), {}",
-            office.name_en,
-            office.code,
-            fingerprint.grouped()
-        );
+        // Data only: the detail follows the message in either language.
+        let who = format!("{}, {}", office.code, fingerprint.grouped());
         match self.state {
             TrustState::Trusted => None,
             TrustState::Unknown if trust => None,
@@ -71,7 +67,7 @@ impl Standing {
                     .map(|k| k.office.fingerprint_grouped.clone());
                 Some(refuse(
                     Code::KeyChanged,
-                    format!("{who}; trusted key {}", old.unwrap_or_default()),
+                    format!("{who} ≠ {}", old.unwrap_or_default()),
                 ))
             }
         }
@@ -136,11 +132,7 @@ pub fn trust(
         if c.fingerprint != fingerprint {
             return Err(refuse(
                 Code::MalformedCard,
-                format!(
-                    "the card's key is {}, not {}",
-                    c.fingerprint.grouped(),
-                    fingerprint.grouped()
-                ),
+                format!("{} ≠ {}", c.fingerprint.grouped(), fingerprint.grouped()),
             ));
         }
     }
@@ -217,11 +209,8 @@ pub fn revoke(store: &mut Store, key_id: i64, by: &str) -> Result<TrustedOffice>
 /// Revokes the key with this fingerprint (the CLI's form).
 pub fn revoke_fingerprint(store: &mut Store, fingerprint: &str, by: &str) -> Result<TrustedOffice> {
     let fingerprint = Fingerprint::parse(fingerprint)?;
-    let key = store.trusted_key(fingerprint.as_str())?.ok_or_else(|| {
-        refuse(
-            Code::UntrustedSigner,
-            format!("{} is not on the trusted list", fingerprint.grouped()),
-        )
-    })?;
+    let key = store
+        .trusted_key(fingerprint.as_str())?
+        .ok_or_else(|| refuse(Code::UntrustedSigner, fingerprint.grouped()))?;
     revoke(store, key.office.id, by)
 }
