@@ -1,9 +1,9 @@
 //! End-to-end checks of rendered PDFs with the real tools a reader would use:
 //! poppler (pdftotext, pdffonts, pdfinfo, pdfimages, pdftoppm) and qpdf.
 
-mod support;
 #[path = "pdf_parts/pictures.rs"]
 mod pictures;
+mod support;
 
 use planner_pdf::{
     render, sample::sample_document, Block, Footer, Margins, Orientation, PageSetup, PaperSize,

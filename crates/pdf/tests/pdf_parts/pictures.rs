@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
+use crate::support::*;
 use image::codecs::jpeg::JpegEncoder;
 use image::{ImageBuffer, Luma, Rgb};
 use planner_pdf::{render, Block};
-use crate::support::*;
 
 /// A JPEG whose left half is red and right half blue (colours a wrong
 /// YCbCr/RGB reading would visibly change).
