@@ -55,6 +55,17 @@ const WAL_AUTOCHECKPOINT: i64 = 1000;
 /// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
 pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 
+/// What every connection to a store file needs, the app's own and a backup's alike: the `vi`
+/// collation its name indexes use (without it `VACUUM INTO`, `integrity_check` and writes to
+/// those tables fail), and secure deletion, so that what a write deletes or replaces is zeroed
+/// in its page rather than left for `strings` to find (FAST: only where it costs no extra I/O;
+/// an erase purges the rest, see `purge_freed`).
+pub(crate) fn prepare_connection(conn: &Connection) -> Result<()> {
+    conn.create_collation("vi", crate::text::vi_cmp)?;
+    conn.pragma_update(None, "secure_delete", "FAST")?;
+    Ok(())
+}
+
 /// An open store. Methods that write take `&mut self`; each is one transaction.
 pub struct Store {
     conn: Connection,
