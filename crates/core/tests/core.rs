@@ -1,6 +1,7 @@
 //! Integration tests of planner-core on real SQLite files (one test binary, one module per area).
 
 mod core {
+    pub mod backup;
     pub mod bindings;
     pub mod briefs;
     pub mod clock_changes;

@@ -80,6 +80,8 @@ pub fn erase_contact(store: &mut Store, id: i64) -> Result<EraseReport> {
     let c = store.get::<Contact>(id)?;
     let phrases = mention_phrases(&c.data);
     let query = mention_query(&phrases);
+    // The store as it was stays in the backups until thinning rotates it out.
+    crate::backup::before(store)?;
     // Erased means gone from the file too (see `erasing`).
     store.erasing(|store| {
         store.transaction(|tx| {

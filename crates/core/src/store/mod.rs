@@ -2,6 +2,7 @@
 //! All SQL of the application lives under this module.
 
 pub mod audit;
+pub(crate) mod backup;
 mod bulk;
 mod cascade;
 mod checks;
@@ -91,6 +92,9 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let conn = Connection::open(path)?;
+        // A store of ours with records, about to be migrated, is copied first as it is.
+        prepare_connection(&conn)?;
+        crate::backup::before_migration(&conn, path)?;
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
@@ -185,8 +189,10 @@ impl Store {
         Ok(true)
     }
 
-    /// Deletes every record and the audit log, in one transaction (used by `demo --reset`).
+    /// Deletes every record and the audit log, in one transaction (used by `demo --reset`),
+    /// after a backup of what it deletes.
     pub fn wipe(&mut self) -> Result<()> {
+        crate::backup::before(self)?;
         let tx = self.conn.transaction()?;
         for kind in EntityKind::ALL.iter().rev() {
             tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;
