@@ -162,11 +162,12 @@ pub fn automatic(store: &mut Store, now: DateTime<Utc>) -> Result<Option<BackupF
 /// that will migrate, before it does, so settings (which an old schema may lack) are not read:
 /// the copy goes to the default folder.
 pub(crate) fn before_migration(conn: &rusqlite::Connection, store_path: &Path) -> Result<()> {
-    let contents = sql::contents(conn)?;
-    let older = contents.schema_version > 0
-        && contents.schema_version < crate::store::LATEST_VERSION
-        && contents.application_id == crate::store::APPLICATION_ID;
-    if older && contents.counts.values().any(|n| *n > 0) {
+    // Every open passes here: the two header fields first, the counts only for an old store.
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == 0 || version >= crate::store::LATEST_VERSION {
+        return Ok(());
+    }
+    if sql::holds_records(conn)? {
         let places = Places {
             folder: default_folder(store_path),
             second: None,
