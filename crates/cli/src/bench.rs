@@ -8,6 +8,7 @@ use planner_core::store::ListQuery;
 use planner_core::Store;
 use std::time::{Duration, Instant};
 
+mod backup;
 mod exchange;
 
 #[derive(Subcommand)]
@@ -46,6 +47,12 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 9)]
         runs: usize,
     },
+    /// A backup (VACUUM INTO, checked, flushed, renamed) and a verify of it: time and size on
+    /// the demo store and on a store of N synthetic organisations.
+    Backup {
+        #[arg(long, default_value_t = 100_000)]
+        organizations: usize,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -67,6 +74,7 @@ pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
         BenchWhat::Brief { runs } => brief(runs),
         BenchWhat::Itinerary { runs } => itinerary(runs),
         BenchWhat::Exchange { runs } => exchange::exchange(runs),
+        BenchWhat::Backup { organizations } => backup::backup(organizations),
     }
 }
 

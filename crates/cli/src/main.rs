@@ -12,6 +12,7 @@ use std::path::PathBuf;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod backup;
 mod bench;
 mod briefs;
 mod exchange;
@@ -160,6 +161,11 @@ enum Command {
         #[command(subcommand)]
         action: exchange::ExchangeAction,
     },
+    /// The store's backups: create, list, verify, restore, and where they go.
+    Backup {
+        #[command(subcommand)]
+        action: backup::BackupAction,
+    },
     /// Shows the audit trail of one record.
     Audit {
         entity: String,
@@ -200,6 +206,13 @@ pub(crate) fn print_json(v: &impl serde::Serialize) -> Result<()> {
 /// Opens the store and runs the command on it.
 fn run(cli: Cli) -> Result<()> {
     let path = resolve_db_path(cli.db);
+    // A restore replaces the store file: it runs with no connection of ours open on it.
+    if let Command::Backup {
+        action: backup::BackupAction::Restore { file, yes, json },
+    } = cli.command
+    {
+        return backup::restore(&path, file, yes, json);
+    }
     // Only the commands whose job is to make a store make one; the rest refuse a missing file.
     let mut store = match cli.command {
         Command::Init | Command::Demo { .. } => Store::open(&path),
@@ -239,6 +252,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Delegation { action } => itinerary::delegation(store, action)?,
         Command::Office { action } => office::office(store, action)?,
+        Command::Backup { action } => backup::backup(store, action)?,
         Command::Exchange { action } => {
             let code = exchange::exchange(store, action)?;
             if code != 0 {

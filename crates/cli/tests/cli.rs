@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+#[path = "cli/backup.rs"]
+mod backup;
 #[path = "cli/exchange.rs"]
 mod exchange;
 #[path = "cli/pipeline.rs"]

@@ -1,6 +1,7 @@
 //! Integration tests of planner-core on real SQLite files (one test binary, one module per area).
 
 mod core {
+    pub mod backup;
     pub mod bindings;
     pub mod briefs;
     pub mod clock_changes;
@@ -9,6 +10,7 @@ mod core {
     pub mod crud;
     pub mod dashboard;
     pub mod demo;
+    pub mod erased_bytes;
     pub mod exchange;
     pub mod exchange_adopt;
     pub mod fixtures;

@@ -128,6 +128,7 @@ pub fn import(
     if dry_run {
         return Ok(store.dry_run(run)?.0);
     }
+    crate::backup::before(store)?;
     let (report, at, documents) = store.bulk_transaction(run)?;
     if let Some(import_id) = report.import_id.filter(|_| !documents.is_empty()) {
         store.leave_to_index(import_id, at, documents);
@@ -139,6 +140,7 @@ pub fn import(
 /// (each audited), and the organisations it created unless something else now uses them.
 /// Refused, naming them, when some of its contacts were changed or linked since.
 pub fn undo(store: &mut Store, id: i64) -> Result<UndoReport> {
+    crate::backup::before(store)?;
     store.transaction(|tx| {
         refuse_undone(tx, id)?;
         let contacts = store::created_by(tx.conn(), id, EntityKind::Contacts)?;

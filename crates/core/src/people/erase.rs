@@ -80,47 +80,52 @@ pub fn erase_contact(store: &mut Store, id: i64) -> Result<EraseReport> {
     let c = store.get::<Contact>(id)?;
     let phrases = mention_phrases(&c.data);
     let query = mention_query(&phrases);
-    store.transaction(|tx| {
-        // The lookup only reads the interactions' index entries, which hold their summary and
-        // notes and nothing of the people linked to them: unlinking the person below and
-        // unindexing their own entry change neither, so it may run at any point of the
-        // transaction, and it sees the transaction's own writes either way.
-        let mentioning = match &query {
-            Some(q) => interactions_matching(tx.conn(), q, |text| mentions(text, &phrases))?,
-            None => Vec::new(),
-        };
-        let refs = references(tx.conn(), id)?;
-        let mut scrubbed = 0;
-        for i in &refs.interactions {
-            let v = tx.get_json(EntityKind::Interactions, *i)?;
-            tx.update_json(
-                EntityKind::Interactions,
-                *i,
-                json!({"contact_ids": without(&v["contact_ids"], id)}),
-            )?;
-        }
-        for i in &refs.itinerary_items {
-            let v = tx.get_json(EntityKind::ItineraryItems, *i)?;
-            tx.update_json(
-                EntityKind::ItineraryItems,
-                *i,
-                json!({"contact_ids": without(&v["contact_ids"], id)}),
-            )?;
-        }
-        for m in &refs.members {
-            tx.delete(EntityKind::Members, *m)?;
-            scrubbed += scrub_audit(tx.conn(), EntityKind::Members, *m)?;
-        }
-        tx.delete(EntityKind::Contacts, id)?;
-        scrubbed += scrub_audit(tx.conn(), EntityKind::Contacts, id)?;
-        tx.audit(EntityKind::Contacts, id, &c.meta.uuid, "erase", &json!({}))?;
-        Ok(EraseReport {
-            contact_id: id,
-            memberships_removed: refs.members.len() as i64,
-            interactions_unlinked: refs.interactions.len() as i64,
-            meetings_unlinked: refs.itinerary_items.len() as i64,
-            audit_rows_scrubbed: scrubbed as i64,
-            interactions_mentioning: mentioning,
+    // The store as it was stays in the backups until thinning rotates it out.
+    crate::backup::before(store)?;
+    // Erased means gone from the file too (see `erasing`).
+    store.erasing(|store| {
+        store.transaction(|tx| {
+            // The lookup only reads the interactions' index entries, which hold their summary and
+            // notes and nothing of the people linked to them: unlinking the person below and
+            // unindexing their own entry change neither, so it may run at any point of the
+            // transaction, and it sees the transaction's own writes either way.
+            let mentioning = match &query {
+                Some(q) => interactions_matching(tx.conn(), q, |text| mentions(text, &phrases))?,
+                None => Vec::new(),
+            };
+            let refs = references(tx.conn(), id)?;
+            let mut scrubbed = 0;
+            for i in &refs.interactions {
+                let v = tx.get_json(EntityKind::Interactions, *i)?;
+                tx.update_json(
+                    EntityKind::Interactions,
+                    *i,
+                    json!({"contact_ids": without(&v["contact_ids"], id)}),
+                )?;
+            }
+            for i in &refs.itinerary_items {
+                let v = tx.get_json(EntityKind::ItineraryItems, *i)?;
+                tx.update_json(
+                    EntityKind::ItineraryItems,
+                    *i,
+                    json!({"contact_ids": without(&v["contact_ids"], id)}),
+                )?;
+            }
+            for m in &refs.members {
+                tx.delete(EntityKind::Members, *m)?;
+                scrubbed += scrub_audit(tx.conn(), EntityKind::Members, *m)?;
+            }
+            tx.delete(EntityKind::Contacts, id)?;
+            scrubbed += scrub_audit(tx.conn(), EntityKind::Contacts, id)?;
+            tx.audit(EntityKind::Contacts, id, &c.meta.uuid, "erase", &json!({}))?;
+            Ok(EraseReport {
+                contact_id: id,
+                memberships_removed: refs.members.len() as i64,
+                interactions_unlinked: refs.interactions.len() as i64,
+                meetings_unlinked: refs.itinerary_items.len() as i64,
+                audit_rows_scrubbed: scrubbed as i64,
+                interactions_mentioning: mentioning,
+            })
         })
     })
 }

@@ -250,6 +250,7 @@ pub fn merge_contacts(store: &mut Store, keep: i64, other: i64) -> Result<Record
     let k = store.get::<Contact>(keep)?;
     let o = store.get::<Contact>(other)?;
     let combined = merged(&k.data, &o.data);
+    crate::backup::before(store)?;
     store.transaction(|tx| {
         let refs = references(tx.conn(), other)?;
         for i in &refs.interactions {

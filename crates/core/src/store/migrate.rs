@@ -73,8 +73,7 @@ pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// Brings the schema to `target` (tests use earlier targets to build old files).
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
-    // Indexes use the `vi` collation: every connection that writes the store needs it.
-    conn.create_collation("vi", crate::text::vi_cmp)?;
+    super::prepare_connection(conn)?;
     let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > LATEST_VERSION {
         return Err(CoreError::NewerSchema {

@@ -2,6 +2,7 @@
 //! All SQL of the application lives under this module.
 
 pub mod audit;
+pub(crate) mod backup;
 mod bulk;
 mod cascade;
 mod checks;
@@ -55,6 +56,17 @@ const WAL_AUTOCHECKPOINT: i64 = 1000;
 /// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
 pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 
+/// What every connection to a store file needs, the app's own and a backup's alike: the `vi`
+/// collation its name indexes use (without it `VACUUM INTO`, `integrity_check` and writes to
+/// those tables fail), and secure deletion, so that what a write deletes or replaces is zeroed
+/// in its page rather than left for `strings` to find (FAST: only where it costs no extra I/O;
+/// an erase purges the rest, see `purge_freed`).
+pub(crate) fn prepare_connection(conn: &Connection) -> Result<()> {
+    conn.create_collation("vi", crate::text::vi_cmp)?;
+    conn.pragma_update(None, "secure_delete", "FAST")?;
+    Ok(())
+}
+
 /// An open store. Methods that write take `&mut self`; each is one transaction.
 pub struct Store {
     conn: Connection,
@@ -80,6 +92,9 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let conn = Connection::open(path)?;
+        // A store of ours with records, about to be migrated, is copied first as it is.
+        prepare_connection(&conn)?;
+        crate::backup::before_migration(&conn, path)?;
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
@@ -174,8 +189,10 @@ impl Store {
         Ok(true)
     }
 
-    /// Deletes every record and the audit log, in one transaction (used by `demo --reset`).
+    /// Deletes every record and the audit log, in one transaction (used by `demo --reset`),
+    /// after a backup of what it deletes.
     pub fn wipe(&mut self) -> Result<()> {
+        crate::backup::before(self)?;
         let tx = self.conn.transaction()?;
         for kind in EntityKind::ALL.iter().rev() {
             tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;

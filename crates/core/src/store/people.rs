@@ -161,6 +161,28 @@ pub(crate) fn interactions_matching(
     Ok(out)
 }
 
+impl super::Store {
+    /// Runs an erase, `f`, so that what it removes is gone from the file too, not only from
+    /// every table. Every connection zeroes deleted content where that costs no extra I/O
+    /// (`secure_delete = FAST`); FAST leaves whole freed pages as they were, so the erase runs
+    /// with it fully on. Then the search index's older segments, which still hold the person's
+    /// words, are merged away (`optimize`; their pages are freed, and zeroed), and the WAL,
+    /// which still holds the pages as they were before, is copied into the store and truncated.
+    /// A reader in another process can hold the WAL back; its frames then go at the next
+    /// checkpoint.
+    pub(crate) fn erasing<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "secure_delete", "ON")?;
+        let out = f(self).and_then(|out| {
+            super::search::optimize(&self.conn)?;
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            Ok(out)
+        });
+        self.conn.pragma_update(None, "secure_delete", "FAST")?;
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -606,7 +606,7 @@ export const en: Record<MessageKey, Message> = {
   'privacy.erase': 'Erase this person',
   'privacy.eraseHint': 'Erase this person and their personal data for good, on their request or when there is no longer a basis to keep it.',
   'privacy.eraseQuestion': 'Erase “{name}” for good?',
-  'privacy.eraseWhat': 'They are removed from delegations, interactions and meetings; their details are scrubbed from the change history. This cannot be undone. Export their data first if needed.',
+  'privacy.eraseWhat': 'They are removed from delegations, interactions and meetings; their details are scrubbed from the change history. This cannot be undone. Export their data first if needed. Backups taken before keep their data until they are thinned out (within a year).',
   'privacy.typeName': 'Type “{name}” to confirm',
   'privacy.typeNameHint': 'Upper or lower case does not matter.',
   'privacy.eraseConfirm': 'Erase for good',

@@ -605,7 +605,7 @@ export const vi = {
   'privacy.erase': 'Xoá người này',
   'privacy.eraseHint': 'Xoá hẳn người này và dữ liệu cá nhân của họ khi chủ thể dữ liệu yêu cầu hoặc không còn cơ sở để lưu.',
   'privacy.eraseQuestion': 'Xoá vĩnh viễn «{name}»?',
-  'privacy.eraseWhat': 'Người này bị gỡ khỏi các đoàn, tương tác và cuộc gặp; thông tin của họ trong lịch sử thay đổi bị xoá. Không thể hoàn tác. Nếu cần, hãy xuất dữ liệu trước.',
+  'privacy.eraseWhat': 'Người này bị gỡ khỏi các đoàn, tương tác và cuộc gặp; thông tin của họ trong lịch sử thay đổi bị xoá. Không thể hoàn tác. Nếu cần, hãy xuất dữ liệu trước. Các bản sao lưu tạo trước đó vẫn giữ dữ liệu của họ cho đến khi được xoá bớt (trong vòng một năm).',
   'privacy.typeName': 'Gõ «{name}» để xác nhận',
   'privacy.typeNameHint': 'Không phân biệt chữ hoa, chữ thường.',
   'privacy.eraseConfirm': 'Xoá vĩnh viễn',
