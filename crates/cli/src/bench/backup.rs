@@ -21,13 +21,26 @@ fn measure(label: &str, path: &Path, seed: impl FnOnce(&mut Store) -> Result<()>
     let checked = backup::verify(Path::new(&made.path))?;
     let verified = t.elapsed();
     anyhow::ensure!(checked.ok(), "{:?}", checked.problems);
+    // A change, then the copy an import or an erase takes first (the quick check).
+    let mut settings = store.settings()?;
+    settings.travel_buffer_minutes += 1;
+    store.save_settings(&settings)?;
+    let t = Instant::now();
+    let before = backup::before(&mut store)?;
+    let before_took = t.elapsed();
+    anyhow::ensure!(
+        before.is_some(),
+        "no backup before an operation after a change"
+    );
     println!(
-        "{label}: seeded in {:.1} s; store {:.1} MB; backup {:.0} ms, {:.1} MB; verify {:.0} ms",
+        "{label}: seeded in {:.1} s; store {:.1} MB; backup {:.0} ms, {:.1} MB; verify {:.0} ms; \
+         backup before an operation (quick check) {:.0} ms",
         seeded.as_secs_f64(),
         store_bytes as f64 / 1e6,
         ms(took),
         made.bytes as f64 / 1e6,
         ms(verified),
+        ms(before_took),
     );
     Ok(())
 }

@@ -4,7 +4,7 @@
 use super::retention::{self, Candidate};
 use super::Places;
 use crate::error::{invalid, CoreError, Result};
-use crate::store::backup::{self as sql, Contents};
+use crate::store::backup::{self as sql, Contents, Depth};
 use crate::store::{APPLICATION_ID, LATEST_VERSION};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::Connection;
@@ -126,6 +126,7 @@ pub(crate) fn take(
     places: &Places,
     now: DateTime<Utc>,
     kept: bool,
+    depth: Depth,
 ) -> Result<BackupFile> {
     std::fs::create_dir_all(&places.folder)?;
     let tmp = places.folder.join(format!(
@@ -138,7 +139,7 @@ pub(crate) fn take(
     let made = sql::vacuum_into(conn, &tmp).and_then(|()| {
         // The counts must match unless a write came between (another connection's).
         let unchanged = sql::contents(conn)? == before;
-        check_copy(&tmp, &before, unchanged)
+        check_copy(&tmp, &before, unchanged, depth)
     });
     let contents = match made {
         Ok(c) => c,
@@ -187,10 +188,15 @@ pub(crate) fn take(
 }
 
 /// Checks the fresh copy at `tmp` against the store it came from.
-fn check_copy(tmp: &Path, source: &Contents, compare_counts: bool) -> Result<Contents> {
+fn check_copy(
+    tmp: &Path,
+    source: &Contents,
+    compare_counts: bool,
+    depth: Depth,
+) -> Result<Contents> {
     let conn = sql::open_file(tmp, std::time::Duration::from_secs(5))?;
     sql::make_self_contained(&conn)?;
-    let problems = sql::problems(&conn)?;
+    let problems = sql::problems(&conn, depth)?;
     let copy = sql::contents(&conn)?;
     let mut wrong = problems;
     if copy.application_id != APPLICATION_ID || copy.schema_version != source.schema_version {
@@ -230,7 +236,7 @@ pub fn verify(path: &Path) -> Result<Verified> {
     }
     let conn = sql::open_file(path, std::time::Duration::from_secs(5))?;
     // A file that is not a database at all fails here, with SQLite's words.
-    let checked = sql::problems(&conn).and_then(|p| Ok((p, sql::contents(&conn)?)));
+    let checked = sql::problems(&conn, Depth::Full).and_then(|p| Ok((p, sql::contents(&conn)?)));
     let (mut problems, contents) = match checked {
         Ok(found) => found,
         Err(e) => (vec![e.to_string()], Contents::default()),

@@ -20,7 +20,7 @@ pub use files::{list, verify, BackupFile, Verified};
 pub use restore::{restore, RestoreReport};
 
 use crate::error::{invalid, Result};
-use crate::store::backup as sql;
+use crate::store::backup::{self as sql, Depth};
 use crate::Store;
 use chrono::{DateTime, Duration, Utc};
 use std::path::{Path, PathBuf};
@@ -98,11 +98,20 @@ fn in_memory() -> crate::CoreError {
 
 /// Takes a backup now, whatever changed, and thins the folders. `kept`: out of rotation.
 pub fn create(store: &mut Store, now: DateTime<Utc>, kept: bool) -> Result<BackupFile> {
+    create_checked(store, now, kept, Depth::Full)
+}
+
+fn create_checked(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    kept: bool,
+    depth: Depth,
+) -> Result<BackupFile> {
     let path = store.path().ok_or_else(in_memory)?.to_owned();
     let places = places(store)?;
     let conn = sql::open_file(&path, std::time::Duration::from_secs(5))?;
     let fingerprint = sql::fingerprint(&conn)?;
-    let made = files::take(&conn, &path, &places, now, kept)?;
+    let made = files::take(&conn, &path, &places, now, kept, depth)?;
     drop(conn);
     store.set_settings(&[
         (LAST_AT_KEY, &now.to_rfc3339()),
@@ -119,7 +128,7 @@ pub fn before(store: &mut Store) -> Result<Option<BackupFile>> {
     if store.path().is_none() || !changed_since_last(store)? {
         return Ok(None);
     }
-    create(store, Utc::now(), false).map(Some)
+    create_checked(store, Utc::now(), false, Depth::Quick).map(Some)
 }
 
 fn changed_since_last(store: &Store) -> Result<bool> {
@@ -172,7 +181,7 @@ pub(crate) fn before_migration(conn: &rusqlite::Connection, store_path: &Path) -
             folder: default_folder(store_path),
             second: None,
         };
-        files::take(conn, store_path, &places, Utc::now(), false)?;
+        files::take(conn, store_path, &places, Utc::now(), false, Depth::Quick)?;
     }
     Ok(())
 }

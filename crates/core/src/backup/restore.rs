@@ -9,7 +9,7 @@
 use super::files::{self, beside, parse_name, sync_dir, BackupFile};
 use super::places;
 use crate::error::{invalid, CoreError, Result};
-use crate::store::backup as sql;
+use crate::store::backup::{self as sql, Depth};
 use crate::Store;
 use chrono::Utc;
 use serde::Serialize;
@@ -53,7 +53,7 @@ pub fn restore(store_path: &Path, backup: &Path) -> Result<RestoreReport> {
         return Err(in_use(store_path));
     }
     // Taken on the held connection: nobody writes between the copy and the move.
-    let safety = files::take(&hold, store_path, &places, Utc::now(), true)?;
+    let safety = files::take(&hold, store_path, &places, Utc::now(), true, Depth::Quick)?;
     // The last connection to close copies the WAL into the store and deletes it.
     drop(hold);
     let restored_from = keep_out_of_rotation(backup)?;
