@@ -9,6 +9,8 @@ use std::process::{Command, Output, Stdio};
 mod exchange;
 #[path = "cli/pipeline.rs"]
 mod pipeline;
+#[path = "cli/revisions.rs"]
+mod revisions;
 
 struct Run {
     code: i32,
