@@ -47,6 +47,7 @@ fn call<T>(
             .into(),
         message_en: "Internal error: the store is locked after a crash; restart the app".into(),
         fields: Vec::new(),
+        changed: None,
     })?;
     let reply = command(&mut session).map_err(|e| e.payload());
     if session.take_tidy_wanted() {

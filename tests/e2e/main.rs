@@ -8,6 +8,7 @@ mod delegations;
 mod exchange;
 mod forms;
 mod foundation;
+mod revisions;
 mod screens;
 mod words;
 

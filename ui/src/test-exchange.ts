@@ -95,7 +95,7 @@ export function receivedBrief(id: number, fields: Partial<ReceivedBrief> = {}): 
 
 /** A received opportunity (Hoa Lac unless changed), new to the catalogue. */
 export function receivedOpportunity(uuid: string, fields: Partial<ReceivedOpportunity> = {}): ReceivedOpportunity {
-  const { id: _id, uuid: _uuid, created_at: _c, updated_at: _u, ...data } = storedOpportunity(1);
+  const { id: _id, uuid: _uuid, created_at: _c, updated_at: _u, revision: _r, ...data } = storedOpportunity(1);
   return { uuid, data, images: [], state: 'new', local_id: null, ...fields };
 }
 

@@ -94,6 +94,7 @@ const meta = (id: number) => ({
   uuid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
   created_at: '2026-01-05T02:00:00.000Z',
   updated_at: '2026-01-06T03:00:00.000Z',
+  revision: 1,
 });
 
 /** A stored delegation like those the demo data holds. */

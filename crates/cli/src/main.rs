@@ -74,14 +74,22 @@ enum Command {
         entity: String,
         file: Option<PathBuf>,
     },
-    /// Changes the fields given in a JSON object read from FILE or standard input.
+    /// Changes the fields given in a JSON object read from FILE or standard input. With
+    /// `"revision": N` in it, only if the record is still at revision N (else exit 4, the record
+    /// as it is now on standard output).
     Update {
         entity: String,
         id: i64,
         file: Option<PathBuf>,
     },
     /// Deletes a record.
-    Delete { entity: String, id: i64 },
+    Delete {
+        entity: String,
+        id: i64,
+        /// Only if the record is still at this revision (else exit 4, nothing deleted).
+        #[arg(long)]
+        revision: Option<i64>,
+    },
     /// Generates an investment brief (PDF or HTML) and records it.
     Brief(briefs::BriefArgs),
     /// Pictures of opportunities (PNG or JPEG, resized on the way in).
@@ -182,6 +190,11 @@ fn main() {
         std::process::exit(match e.downcast_ref::<CoreError>() {
             Some(CoreError::Invalid(_)) => 2,
             Some(CoreError::NotFound { .. }) => 3,
+            Some(CoreError::ChangedElsewhere { changed, .. }) => {
+                // The record as it is now, for a script to look at and base its retry on.
+                let _ = print_json(&changed.current);
+                4
+            }
             _ => 1,
         });
     }
@@ -232,7 +245,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Show { entity, id, json } => records::show(store, &entity, id, json)?,
         Command::Create { entity, file } => records::create(store, &entity, file)?,
         Command::Update { entity, id, file } => records::update(store, &entity, id, file)?,
-        Command::Delete { entity, id } => records::delete(store, &entity, id)?,
+        Command::Delete {
+            entity,
+            id,
+            revision,
+        } => records::delete(store, &entity, id, revision)?,
         Command::Audit { entity, id, json } => records::audit(store, &entity, id, json)?,
         Command::Brief(args) => briefs::brief(store, args)?,
         Command::Image { action } => images::image(store, action)?,

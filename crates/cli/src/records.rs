@@ -97,9 +97,9 @@ pub fn update(store: &mut Store, name: &str, id: i64, file: Option<PathBuf>) -> 
     crate::print_json(&v)
 }
 
-pub fn delete(store: &mut Store, name: &str, id: i64) -> Result<()> {
+pub fn delete(store: &mut Store, name: &str, id: i64, revision: Option<i64>) -> Result<()> {
     let kind = entity(name)?;
-    store.delete(kind, id)?;
+    store.delete_based_on(kind, id, revision)?;
     println!("deleted {} {id}", kind.noun().en);
     Ok(())
 }

@@ -11,6 +11,8 @@ mod backup;
 mod exchange;
 #[path = "cli/pipeline.rs"]
 mod pipeline;
+#[path = "cli/revisions.rs"]
+mod revisions;
 
 struct Run {
     code: i32,

@@ -3,7 +3,7 @@
 //! (`UPDATE_BINDINGS=1 cargo test -p planner-core bindings` rewrites it).
 
 use crate::domain::*;
-use crate::error::ErrorPayload;
+use crate::error::{ChangedElsewhere, ErrorPayload};
 use crate::settings::{AppInfo, Settings, UiLanguage};
 use crate::store::{
     audit::AuditEntry, Dashboard, Filter, FilterOp, FollowUp, ListQuery, Meta, Page, StageTotal,
@@ -31,6 +31,7 @@ pub fn typescript() -> String {
     );
     decl::<EntityKind>(&cfg, &mut out);
     decl::<FieldError>(&cfg, &mut out);
+    decl::<ChangedElsewhere>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<Meta>(&cfg, &mut out);
     decl::<FilterOp>(&cfg, &mut out);

@@ -17,6 +17,14 @@ pub enum CoreError {
     /// The record cannot be deleted while other records point at it.
     #[error("{} {id} is still used by other records (for example leads or counsellors); remove those first", .kind.noun().en)]
     InUse { kind: EntityKind, id: i64 },
+    /// The record changed since the revision an update or delete was based on (another window
+    /// or a `planner` process wrote it meanwhile); nothing was written.
+    #[error("the {} {id} was changed elsewhere since it was read (fields: {}); nothing was saved: read it again and redo the change", .kind.noun().en, fields_or_none(&.changed.fields))]
+    ChangedElsewhere {
+        kind: EntityKind,
+        id: i64,
+        changed: Box<ChangedElsewhere>,
+    },
     /// Demo data goes only into a store without user data.
     #[error("the store already holds data; use --reset to replace it with the demo")]
     NotEmpty,
@@ -47,6 +55,24 @@ pub enum CoreError {
     Io(#[from] std::io::Error),
 }
 
+fn fields_or_none(fields: &[String]) -> String {
+    if fields.is_empty() {
+        "—".into()
+    } else {
+        fields.join(", ")
+    }
+}
+
+/// What a `changed_elsewhere` refusal carries: the record as it is now, and the fields changed
+/// since the base revision that the refused change would have set to another value (all fields
+/// changed since then, for a delete).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChangedElsewhere {
+    /// The stored record now, with its current `revision`.
+    pub current: serde_json::Value,
+    pub fields: Vec<String>,
+}
+
 fn summarize(errors: &[FieldError]) -> String {
     errors
         .iter()
@@ -71,6 +97,10 @@ pub struct ErrorPayload {
     pub message_vi: String,
     pub message_en: String,
     pub fields: Vec<FieldError>,
+    /// For `changed_elsewhere`: the record now and the fields that differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub changed: Option<ChangedElsewhere>,
 }
 
 impl CoreError {
@@ -80,6 +110,7 @@ impl CoreError {
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound { .. } => "not_found",
             CoreError::InUse { .. } => "in_use",
+            CoreError::ChangedElsewhere { .. } => "changed_elsewhere",
             CoreError::NotEmpty => "not_empty",
             CoreError::NewerSchema { .. } => "newer_schema",
             CoreError::NoStore(_) => "no_store",
@@ -104,6 +135,11 @@ impl CoreError {
             CoreError::InUse { kind, id } => format!(
                 "Không thể xoá {} {id} vì còn bản ghi khác đang dùng (ví dụ cơ hội theo dõi, tham tán)",
                 kind.noun().vi
+            ),
+            CoreError::ChangedElsewhere { kind, id, changed } => format!(
+                "Đã có người sửa {} {id} ở nơi khác sau khi bạn mở (các trường: {}); chưa lưu gì: hãy đọc lại và sửa lại",
+                kind.noun().vi,
+                fields_or_none(&changed.fields)
             ),
             CoreError::NotEmpty => {
                 "Kho dữ liệu đã có dữ liệu; dùng --reset để thay bằng dữ liệu mẫu".into()
@@ -133,6 +169,10 @@ impl CoreError {
             fields: match self {
                 CoreError::Invalid(errs) => errs.clone(),
                 _ => Vec::new(),
+            },
+            changed: match self {
+                CoreError::ChangedElsewhere { changed, .. } => Some((**changed).clone()),
+                _ => None,
             },
         }
     }

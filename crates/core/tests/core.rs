@@ -24,6 +24,7 @@ mod core {
     pub mod linked;
     pub mod migrations;
     pub mod people;
+    pub mod revisions;
     pub mod search;
     pub mod sectors;
     pub mod two_offices;

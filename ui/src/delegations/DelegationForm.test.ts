@@ -193,7 +193,7 @@ describe('DelegationForm', () => {
     expect(callsOf(calls, 'update_record')[0]).toEqual({
       kind: 'delegations',
       id: 9,
-      patch: { end_date: '2026-03-20', budget_minor: 300_000 },
+      patch: { end_date: '2026-03-20', budget_minor: 300_000, revision: 1 },
     });
     await waitFor(() => expect(router.path).toBe('/delegations/9'));
   });

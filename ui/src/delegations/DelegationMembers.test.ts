@@ -195,7 +195,7 @@ describe('members tab', () => {
     await fireEvent.input(input(container, 'passport_expiry'), { target: { value: '2032-05-01' } });
     await fireEvent.click(screen.getByTestId(TestId.memberSave));
     await waitFor(() =>
-      expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'members', id: 11, patch: { passport_expiry: '2032-05-01' } }]),
+      expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'members', id: 11, patch: { passport_expiry: '2032-05-01', revision: 1 } }]),
     );
 
     await waitFor(() => expect(screen.queryByTestId(TestId.memberForm)).toBeNull());

@@ -194,7 +194,7 @@ describe('directory', () => {
     await fireEvent.click(screen.getByTestId(TestId.delete));
     expect(screen.getByRole('alertdialog')).toHaveTextContent('Xoá tham tán «Nguyễn Thị Lan»?');
     await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
-    await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'counsellors', id: 3 }]));
+    await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'counsellors', id: 3, revision: 1 }]));
     await waitFor(() => expect(router.path).toBe('/offices/1'));
   });
 

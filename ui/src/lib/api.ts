@@ -130,17 +130,23 @@ export function createRecord<K extends EntityKind>(
   return callRecord('create_record', { kind, data: data as JsonValue });
 }
 
-/** Changes only the fields given in `patch`. */
+/**
+ * Changes only the fields given in `patch`. With `revision` (the one the form loaded), the core
+ * refuses with `changed_elsewhere` if the record has changed since.
+ */
 export function updateRecord<K extends EntityKind>(
   kind: K,
   id: number,
   patch: Partial<EntityMap[K]>,
+  revision?: number,
 ): Promise<RecordOf<K>> {
-  return callRecord('update_record', { kind, id, patch: patch as JsonValue });
+  const based = revision === undefined ? patch : { ...patch, revision };
+  return callRecord('update_record', { kind, id, patch: based as JsonValue });
 }
 
-export function deleteRecord(kind: EntityKind, id: number): Promise<null> {
-  return call('delete_record', { kind, id });
+/** Deletes a record; with `revision`, only if it has not changed since (else `changed_elsewhere`). */
+export function deleteRecord(kind: EntityKind, id: number, revision?: number): Promise<null> {
+  return call('delete_record', revision === undefined ? { kind, id } : { kind, id, revision });
 }
 
 export function recordAudit(kind: EntityKind, id: number): Promise<AuditEntry[]> {

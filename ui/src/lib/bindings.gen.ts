@@ -8,7 +8,17 @@ export type EntityKind = "offices" | "counsellors" | "organizations" | "contacts
 
 export type FieldError = { field: string, code: string, message_vi: string, message_en: string, };
 
-export type ErrorPayload = { code: string, message_vi: string, message_en: string, fields: Array<FieldError>, };
+export type ChangedElsewhere = { 
+/**
+ * The stored record now, with its current `revision`.
+ */
+current: JsonValue, fields: Array<string>, };
+
+export type ErrorPayload = { code: string, message_vi: string, message_en: string, fields: Array<FieldError>, 
+/**
+ * For `changed_elsewhere`: the record now and the fields that differ.
+ */
+changed?: ChangedElsewhere, };
 
 export type Meta = { 
 /**
@@ -18,7 +28,12 @@ id: number,
 /**
  * Stable identity across stores (exchange between offices).
  */
-uuid: string, created_at: string, updated_at: string, };
+uuid: string, created_at: string, updated_at: string, 
+/**
+ * 1 when created, incremented by each change; an update or delete may name the revision
+ * it was based on (`store::revisions`).
+ */
+revision: number, };
 
 export type FilterOp = "eq" | "prefix";
 

@@ -65,7 +65,7 @@ export interface Commands {
   get_record: { args: { kind: EntityKind; id: number }; reply: JsonValue };
   create_record: { args: { kind: EntityKind; data: JsonValue }; reply: JsonValue };
   update_record: { args: { kind: EntityKind; id: number; patch: JsonValue }; reply: JsonValue };
-  delete_record: { args: { kind: EntityKind; id: number }; reply: null };
+  delete_record: { args: { kind: EntityKind; id: number; revision?: number | null }; reply: null };
   record_audit: { args: { kind: EntityKind; id: number }; reply: Array<AuditEntry> };
   linked_records: { args: { kind: EntityKind; id: number }; reply: Linked };
   search: { args: { query: string; perKind?: number | null }; reply: SearchResults };

@@ -124,7 +124,7 @@ describe('RecordEditor', () => {
     await editor.load(3);
     editor.draft.name_vi = 'Công ty B';
     expect(await editor.save()).toBe(3);
-    expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'organizations', id: 3, patch: { name_vi: 'Công ty B' } }]);
+    expect(callsOf(calls, 'update_record')).toEqual([{ kind: 'organizations', id: 3, patch: { name_vi: 'Công ty B', revision: 1 } }]);
   });
 });
 

@@ -6,6 +6,12 @@
 // Two rules hold for every form here, at the root: while the draft has unsaved changes the
 // editor holds the way out (unsaved.svelte.ts: leaving the page asks first), and a refusal's
 // error stops showing once its field is changed (it is about a value no longer there).
+//
+// A third: a save is based on the revision the form loaded, so an edit made meanwhile elsewhere
+// (another window, the `planner` CLI) is never overwritten unseen. The core refuses it with
+// `changed_elsewhere` and the record as it is now; the editor then holds the fields where the
+// other change and this draft differ (`changed`), the officer keeps theirs or takes the other
+// for each (ChangedElsewhere.svelte), and `saveWithChoices` saves again on the new revision.
 
 import type { EntityKind, EntityMap, ErrorPayload, FieldError } from './bindings.gen';
 import { getRecord, toErrorPayload, type RecordOf } from './api';
@@ -14,6 +20,45 @@ import { invalidTimeErrors } from './time-input';
 import { FormErrors } from './form-errors.svelte';
 import { saveRecord } from './save-record';
 import { holdLeaving } from './unsaved.svelte';
+
+/** A field where the record, changed elsewhere, and this form's draft differ. */
+export interface ChangedField {
+  field: string;
+  /** The value stored now (the other change). */
+  theirs: unknown;
+  /** The value this form would save. */
+  mine: unknown;
+  /** Which one the next save keeps. */
+  keep: 'mine' | 'theirs';
+}
+
+/** The other change a save met: the record as it is now, and the fields to choose between. */
+export interface ChangedElsewhereState<R> {
+  current: R;
+  fields: ChangedField[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The fields to choose between when `base` (the record the form loaded) became `current`
+ * elsewhere while the form made `mine` of it: each field the other change set to something else
+ * than this form would save. A field this form changed too starts on its own value; one it left
+ * alone starts on the other change's value (what it would get had it loaded the record now).
+ */
+export function otherChanges<R extends object>(base: R, current: R, mine: object): ChangedField[] {
+  const out: ChangedField[] = [];
+  for (const [field, value] of Object.entries(mine)) {
+    const theirs = (current as Record<string, unknown>)[field];
+    const before = (base as Record<string, unknown>)[field];
+    if (same(theirs, before) || same(theirs, value)) continue;
+    out.push({ field, theirs, mine: value, keep: same(value, before) ? 'theirs' : 'mine' });
+  }
+  return out;
+}
+
+/** What a write returns: the id, or (for records read as they are stored) the stored record. */
+export type Written<R> = number | { id: number; record: R };
 
 /** The fields a draft sends, or the errors that keep it from being sent. */
 export type FieldsOrErrors<F> = { ok: true; fields: F } | { ok: false; errors: FieldError[] };
@@ -24,8 +69,11 @@ export interface EditorSpec<R, D extends Record<string, unknown>, F> {
   fieldsOf: (draft: D) => FieldsOrErrors<F>;
   /** Reads the stored record. */
   read: (id: number) => Promise<R>;
-  /** Creates or updates the record; returns its id. */
-  write: (stored: R | null, fields: F) => Promise<number>;
+  /**
+   * Creates or updates the record; returns its id, or the record as stored (then the next save
+   * is based on its new revision).
+   */
+  write: (stored: R | null, fields: F) => Promise<Written<R>>;
   /** The draft's date inputs: text no date can be read from refuses the save. */
   dateFields?: readonly (keyof D & string)[];
   /** The draft's time inputs: text no time can be read from refuses the save. */
@@ -42,6 +90,8 @@ export class RecordEditor<R, D extends Record<string, unknown>, F> {
   loading = $state(false);
   loadError = $state<ErrorPayload | null>(null);
   saving = $state(false);
+  /** The other change the last save met (`changed_elsewhere`), until saved again. */
+  changed = $state<ChangedElsewhereState<R> | null>(null);
   readonly errors = new FormErrors((error) => this.#outdated(error));
   // The draft as last loaded or saved: the draft differs from it when the form has changes.
   #clean = $state('');
@@ -108,16 +158,54 @@ export class RecordEditor<R, D extends Record<string, unknown>, F> {
     this.saving = true;
     const sent = this.#snapshot();
     try {
-      const id = await this.#spec.write(this.stored, result.fields);
+      const written = await this.#spec.write(this.stored, result.fields);
       this.#clean = JSON.stringify(this.draft);
-      return id;
+      this.changed = null;
+      if (typeof written === 'number') return written;
+      this.stored = written.record;
+      return written.id;
     } catch (e) {
+      const payload = toErrorPayload(e);
+      if (payload.code === 'changed_elsewhere' && payload.changed && this.stored) {
+        // Shown by ChangedElsewhere.svelte rather than as an error: nothing is wrong with the
+        // draft, it only has to be set beside the other change.
+        const current = payload.changed.current as R;
+        this.changed = { current, fields: otherChanges(this.stored as object, current as object, result.fields as object) };
+        return null;
+      }
       this.#refused = sent;
-      this.errors.payload = this.#spec.errorOf ? this.#spec.errorOf(e) : toErrorPayload(e);
+      this.errors.payload = this.#spec.errorOf ? this.#spec.errorOf(e) : payload;
       return null;
     } finally {
       this.saving = false;
     }
+  }
+
+  /** Chooses which value of a changed field the next save keeps. */
+  keep(field: string, side: 'mine' | 'theirs'): void {
+    const row = this.changed?.fields.find((f) => f.field === field);
+    if (row) row.keep = side;
+  }
+
+  /**
+   * Saves again, based on the record as it is now: the fields this form changed that the other
+   * change did not touch keep this form's values, each changed field the chosen one, and every
+   * other field the record's value now.
+   */
+  async saveWithChoices(): Promise<number | null> {
+    const changed = this.changed;
+    const result = changed && this.#spec.fieldsOf(this.draft);
+    if (!changed || !this.stored || !result?.ok) return this.save();
+    const base = this.stored as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...(changed.current as Record<string, unknown>) };
+    for (const [field, value] of Object.entries(result.fields as object)) {
+      const row = changed.fields.find((f) => f.field === field);
+      if (row) merged[field] = row.keep === 'mine' ? row.mine : row.theirs;
+      else if (!same(value, base[field])) merged[field] = value;
+    }
+    this.stored = changed.current;
+    this.draft = this.#spec.draftOf(merged as R);
+    return this.save();
   }
 
   #snapshot(): Record<string, string> {
@@ -152,6 +240,9 @@ export function recordEditor<K extends EntityKind, D extends Record<string, unkn
   return new RecordEditor({
     ...spec,
     read: (id) => getRecord(kind, id),
-    write: (stored, fields) => saveRecord(kind, stored, fields),
+    write: async (stored, fields) => {
+      const record = await saveRecord(kind, stored, fields);
+      return { id: record.id, record };
+    },
   });
 }

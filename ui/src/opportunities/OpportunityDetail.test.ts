@@ -76,7 +76,7 @@ describe('OpportunityDetail', () => {
     expect(callsOf(calls, 'delete_record')).toHaveLength(0);
     await fireEvent.click(screen.getByTestId(TestId.confirmDelete));
 
-    await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'opportunities', id: 1 }]));
+    await waitFor(() => expect(callsOf(calls, 'delete_record')).toEqual([{ kind: 'opportunities', id: 1, revision: 1 }]));
     await waitFor(() => expect(router.path).toBe('/opportunities'));
   });
 });

@@ -171,6 +171,7 @@ describe('OpportunityForm', () => {
       patch: {
         land_rent_max_minor: 13_000,
         key_figures: [{ label_vi: 'Số dự án', label_en: 'Projects', value: '112', source: 'BQL', source_date: null }],
+        revision: 1,
       },
     });
     await waitFor(() => expect(router.path).toBe('/opportunities/5'));

@@ -129,10 +129,10 @@ describe('Lead form', () => {
     await fireEvent.submit(form);
     await waitFor(() =>
       expect(callsOf(calls, 'update_record')).toEqual([
-        { kind: 'leads', id: 6, patch: { expected_capital_minor: 300_000_000_00, next_action: 'Hẹn khảo sát lần hai' } },
+        { kind: 'leads', id: 6, patch: { expected_capital_minor: 300_000_000_00, next_action: 'Hẹn khảo sát lần hai', revision: 1 } },
       ]),
     );
-    expect(router.path).toBe('/pipeline/leads/6');
+    await waitFor(() => expect(router.path).toBe('/pipeline/leads/6'));
   });
 
   it('refuses an amount it cannot read, next to the field, and sends nothing', async () => {

@@ -39,7 +39,9 @@ function core(initial: Stored<Lead>[] = LEADS, totalsOf?: string) {
     update_record: (args) => {
       const patch = args.patch as Partial<Lead>;
       if (patch.stage === 'lost' && !patch.lost_reason?.trim()) throw LOST_REQUIRED;
-      const saved = { ...leads.find((l) => l.id === args.id)!, ...patch };
+      const lead = leads.find((l) => l.id === args.id)!;
+      // As the core does: each change is a new revision.
+      const saved = { ...lead, ...patch, revision: lead.revision + 1 };
       leads = leads.map((l) => (l.id === saved.id ? saved : l));
       return saved;
     },

@@ -23,7 +23,7 @@ macro_rules! with_commands {
                 get_record(kind: EntityKind, id: i64) -> Value;
                 create_record(kind: EntityKind, data: Value) -> Value;
                 update_record(kind: EntityKind, id: i64, patch: Value) -> Value;
-                delete_record(kind: EntityKind, id: i64) -> ();
+                delete_record(kind: EntityKind, id: i64, revision: Option<i64>) -> ();
                 record_audit(kind: EntityKind, id: i64) -> Vec<AuditEntry>;
                 linked_records(kind: EntityKind, id: i64) -> Linked;
                 search(query: String, per_kind: Option<u32>) -> SearchResults;

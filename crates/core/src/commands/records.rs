@@ -37,12 +37,20 @@ pub fn create_record(s: &mut Session, kind: EntityKind, data: Value) -> Result<V
     s.store.create_json(kind, data)
 }
 
+/// Applies `patch`; a `"revision"` in it is the revision the change was based on (a form sends
+/// the one it loaded), refused with `changed_elsewhere` if the record has moved on.
 pub fn update_record(s: &mut Session, kind: EntityKind, id: i64, patch: Value) -> Result<Value> {
     s.store.update_json(kind, id, patch)
 }
 
-pub fn delete_record(s: &mut Session, kind: EntityKind, id: i64) -> Result<()> {
-    s.store.delete(kind, id)
+/// Deletes the record; with `revision`, only if it is still the one the window showed.
+pub fn delete_record(
+    s: &mut Session,
+    kind: EntityKind,
+    id: i64,
+    revision: Option<i64>,
+) -> Result<()> {
+    s.store.delete_based_on(kind, id, revision)
 }
 
 pub fn record_audit(s: &mut Session, kind: EntityKind, id: i64) -> Result<Vec<AuditEntry>> {

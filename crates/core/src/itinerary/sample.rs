@@ -18,6 +18,7 @@ fn meta(id: i64) -> Meta {
         uuid: format!("00000000-0000-4000-8000-{id:012}"),
         created_at: t,
         updated_at: t,
+        revision: 1,
     }
 }
 

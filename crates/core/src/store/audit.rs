@@ -44,6 +44,31 @@ pub(crate) fn record(
     )
 }
 
+/// The audit row of an update, with the revision it brought the record to (what a refused
+/// update reads to name the fields changed since its base: `revisions`).
+pub(crate) fn record_update(
+    conn: &Connection,
+    kind: EntityKind,
+    id: i64,
+    uuid: &str,
+    revision: i64,
+    changes: &Value,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO audit_log (at, entity, entity_id, entity_uuid, action, changes, revision)
+         VALUES (?1, ?2, ?3, ?4, 'update', ?5, ?6)",
+    )?
+    .execute(rusqlite::params![
+        now_text(),
+        kind.name(),
+        id,
+        uuid,
+        changes.to_string(),
+        revision
+    ])?;
+    Ok(())
+}
+
 /// `record` with the changes already serialised and the instant given (bulk writes).
 pub(crate) fn record_text(
     conn: &Connection,

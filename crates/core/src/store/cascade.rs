@@ -16,7 +16,7 @@ pub(super) fn run(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
             Cascade::Delete { kind: child, field } => {
                 let sql = format!("SELECT id FROM {} WHERE {field} = ?1", child.table());
                 for record in ids(conn, &sql, id)? {
-                    delete(conn, child, record)?;
+                    delete(conn, child, record, None)?;
                 }
             }
             Cascade::Unlink { kind: owner, field } => {

@@ -66,6 +66,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "exchange between offices",
         include_str!("../../migrations/0012_exchange.sql"),
     ),
+    (
+        13,
+        "record revisions",
+        include_str!("../../migrations/0013_revisions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -20,6 +20,7 @@ mod plan;
 mod query;
 mod received;
 mod records;
+mod revisions;
 mod search;
 mod sectors;
 pub(crate) use search::ToIndex;
@@ -215,7 +216,13 @@ impl Store {
     /// Runs `f` inside one transaction: everything it writes lands, or nothing does.
     pub fn transaction<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         self.settle()?;
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: the write lock is taken before anything is read, so a write that reads a
+        // record's revision and then writes it waits (busy_timeout) for another connection's
+        // write instead of failing on a stale snapshot: the later of two racing updates sees
+        // the first one's revision and is refused with `changed_elsewhere`.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut wrapped = Tx { tx };
         let out = f(&mut wrapped)?;
         wrapped.tx.commit()?;

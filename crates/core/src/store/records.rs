@@ -8,7 +8,7 @@
 use super::audit;
 use super::checks::{as_object, checked, invalid_uuid, record_uuid, refuse_protected};
 use super::shape::{to_sql, Column, Shape, META};
-use super::{Store, Tx};
+use super::{revisions, Store, Tx};
 use crate::domain::{Entity, EntityKind};
 use crate::error::{invalid, CoreError, Result};
 use chrono::{DateTime, Utc};
@@ -26,6 +26,9 @@ pub struct Meta {
     pub uuid: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// 1 when created, incremented by each change; an update or delete may name the revision
+    /// it was based on (`store::revisions`).
+    pub revision: i64,
 }
 
 /// A stored record: its metadata and its fields, serialised side by side.
@@ -133,6 +136,7 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
     stored.insert("uuid".into(), Value::from(uuid));
     stored.insert("created_at".into(), Value::from(now.clone()));
     stored.insert("updated_at".into(), Value::from(now));
+    stored.insert("revision".into(), Value::from(1));
     if let Value::Object(fields) = row {
         stored.extend(fields);
     }
@@ -172,15 +176,21 @@ pub(super) fn insert_row(
     }
 }
 
+/// Applies `patch` to record `id`. A `"revision"` in the patch is the revision the change was
+/// based on: when the record has another, nothing is written (`revisions`).
 pub(super) fn update<E: Entity>(
     conn: &Connection,
     id: i64,
     patch: Value,
     protected_ok: bool,
 ) -> Result<Value> {
-    let patch = as_object(patch)?;
+    let mut patch = as_object(patch)?;
+    let base = revisions::take_base(&mut patch)?;
     let shape = Shape::get(E::KIND);
     let before = read_value(conn, E::KIND, id)?;
+    if let Some(base) = base.filter(|b| *b != revisions::of(&before)) {
+        return Err(stale::<E>(conn, before, base, &patch));
+    }
     if !protected_ok {
         refuse_protected::<E>(&patch, &before)?;
     }
@@ -194,11 +204,12 @@ pub(super) fn update<E: Entity>(
             ));
         }
     }
-    let mut base = before.clone();
-    base.as_object_mut()
+    let mut fields = before.clone();
+    fields
+        .as_object_mut()
         .expect("object")
         .retain(|k, _| !META.contains(&k.as_str()));
-    let (_, after) = checked::<E>(conn, &base, &patch)?;
+    let (_, after) = checked::<E>(conn, &fields, &patch)?;
     let changed: Vec<&str> = shape
         .fields
         .iter()
@@ -213,23 +224,37 @@ pub(super) fn update<E: Entity>(
         .copied()
         .filter(|n| !matches!(shape.column(n), Some(Column::Link(_))))
         .collect();
-    let mut sets: Vec<String> = vec!["updated_at = ?1".into()];
+    let mut sets: Vec<String> = vec!["updated_at = ?1".into(), "revision = revision + 1".into()];
     sets.extend(
         stored
             .iter()
             .enumerate()
             .map(|(i, n)| format!("{n} = ?{}", i + 2)),
     );
+    // The revision read above must still be the stored one: the check and the write are one
+    // statement, so a change committed in between by another connection refuses this one.
     let sql = format!(
-        "UPDATE {} SET {} WHERE id = ?{}",
+        "UPDATE {} SET {} WHERE id = ?{} AND revision = ?{}",
         E::KIND.table(),
         sets.join(", "),
-        stored.len() + 2
+        stored.len() + 2,
+        stored.len() + 3
     );
+    let revision = revisions::of(&before);
     let mut values = vec![rusqlite::types::Value::Text(now_text())];
     values.extend(stored.iter().map(|n| to_sql(&after[*n])));
     values.push(rusqlite::types::Value::Integer(id));
-    conn.execute(&sql, params_from_iter(values))?;
+    values.push(rusqlite::types::Value::Integer(revision));
+    if conn.execute(&sql, params_from_iter(values))? == 0 {
+        let now = read_value(conn, E::KIND, id)?;
+        return Err(revisions::refusal(
+            conn,
+            E::KIND,
+            now,
+            revision,
+            Some(&after),
+        )?);
+    }
     if changed
         .iter()
         .any(|n| matches!(shape.column(n), Some(Column::Link(_))))
@@ -244,10 +269,32 @@ pub(super) fn update<E: Entity>(
             serde_json::json!({"before": before[*n], "after": after[*n]}),
         );
     }
-    audit::record(conn, E::KIND, id, &uuid, "update", &Value::Object(diff))?;
+    let diff = Value::Object(diff);
+    audit::record_update(conn, E::KIND, id, &uuid, revision + 1, &diff)?;
     let stored = read_value(conn, E::KIND, id)?;
     super::search::index(conn, E::KIND, id, &stored)?;
     Ok(stored)
+}
+
+/// The refusal of `patch`, based on revision `base` of a record that is now `current`: the
+/// fields it names are compared with what the patch would store (as checked, when it passes
+/// the checks; as given, when it does not).
+fn stale<E: Entity>(
+    conn: &Connection,
+    current: Value,
+    base: i64,
+    patch: &Map<String, Value>,
+) -> CoreError {
+    let mut fields = current.clone();
+    fields
+        .as_object_mut()
+        .expect("object")
+        .retain(|k, _| !META.contains(&k.as_str()));
+    let wanted = match checked::<E>(conn, &fields, patch) {
+        Ok((_, after)) => after,
+        Err(_) => Value::Object(patch.clone()),
+    };
+    revisions::refusal(conn, E::KIND, current, base, Some(&wanted)).unwrap_or_else(|e| e)
 }
 
 /// The ids `sql` (one `?1` parameter) selects.
@@ -257,14 +304,37 @@ pub(crate) fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
 }
 
-pub(super) fn delete(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+/// Deletes record `id` of `kind` (its cascade first). With `base`, the revision the delete was
+/// based on, a record changed since is refused as an update would be (`revisions`).
+pub(super) fn delete(
+    conn: &Connection,
+    kind: EntityKind,
+    id: i64,
+    base: Option<i64>,
+) -> Result<()> {
     let before = read_value(conn, kind, id)?;
+    if let Some(base) = base.filter(|b| *b != revisions::of(&before)) {
+        return Err(revisions::refusal(conn, kind, before, base, None)?);
+    }
     super::cascade::run(conn, kind, id)?;
-    let sql = format!("DELETE FROM {} WHERE id = ?1", kind.table());
-    match conn.execute(&sql, [id]) {
+    let sql = format!(
+        "DELETE FROM {} WHERE id = ?1 AND revision = ?2",
+        kind.table()
+    );
+    match conn.execute(&sql, [id, revisions::of(&before)]) {
         // 787: a foreign key; 1811: an ON DELETE RESTRICT action.
         Err(rusqlite::Error::SqliteFailure(e, _)) if matches!(e.extended_code, 787 | 1811) => {
             return Err(CoreError::InUse { kind, id })
+        }
+        Ok(0) => {
+            let now = read_value(conn, kind, id)?;
+            return Err(revisions::refusal(
+                conn,
+                kind,
+                now,
+                revisions::of(&before),
+                None,
+            )?);
         }
         other => other?,
     };
@@ -315,7 +385,13 @@ impl Tx<'_> {
 
     /// Deletes record `id` of `kind`.
     pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
-        delete(self.conn(), kind, id)
+        delete(self.conn(), kind, id, None)
+    }
+
+    /// Deletes record `id` of `kind` if it is still at revision `base` (else
+    /// `changed_elsewhere`); `None` deletes whatever its revision.
+    pub fn delete_based_on(&mut self, kind: EntityKind, id: i64, base: Option<i64>) -> Result<()> {
+        delete(self.conn(), kind, id, base)
     }
 
     /// Like `update_json`, and may change the entity's protected fields (for the operation that
@@ -366,5 +442,11 @@ impl Store {
     /// Deletes record `id` of `kind`.
     pub fn delete(&mut self, kind: EntityKind, id: i64) -> Result<()> {
         self.transaction(|tx| tx.delete(kind, id))
+    }
+
+    /// Deletes record `id` of `kind` if it is still at revision `base` (else
+    /// `changed_elsewhere`, nothing deleted); `None` deletes whatever its revision.
+    pub fn delete_based_on(&mut self, kind: EntityKind, id: i64, base: Option<i64>) -> Result<()> {
+        self.transaction(|tx| tx.delete_based_on(kind, id, base))
     }
 }

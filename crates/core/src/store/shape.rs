@@ -32,7 +32,7 @@ pub(crate) struct Shape {
 }
 
 /// The record metadata columns every table has, in order.
-pub(crate) const META: [&str; 4] = ["id", "uuid", "created_at", "updated_at"];
+pub(crate) const META: [&str; 5] = ["id", "uuid", "created_at", "updated_at", "revision"];
 
 impl Shape {
     fn of<E: Entity>() -> Shape {

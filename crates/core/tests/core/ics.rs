@@ -199,6 +199,7 @@ fn meta(id: i64, updated_at: DateTime<Utc>) -> Meta {
         uuid: format!("6b1f0c52-0000-4000-8000-{id:012}"),
         created_at: Utc.with_ymd_and_hms(2027, 1, 4, 2, 0, 0).unwrap(),
         updated_at,
+        revision: 1,
     }
 }
 

@@ -154,6 +154,19 @@ fn every_earlier_version_migrates_and_keeps_data() {
                 .get_json(planner_core::domain::EntityKind::Organizations, 1)
                 .unwrap();
             assert_eq!(org["name_vi"], "Công ty Đông Á");
+            // Migration 13: a stored record starts at revision 1, and its next change is
+            // checked against that and counted.
+            assert_eq!(org["revision"], 1, "from v{from}");
+            let mut store = Store::open(&path).unwrap();
+            let kind = planner_core::domain::EntityKind::Organizations;
+            let changed = store
+                .update_json(kind, 1, serde_json::json!({"revision": 1, "city": "Huế"}))
+                .unwrap();
+            assert_eq!(changed["revision"], 2, "from v{from}");
+            assert!(matches!(
+                store.update_json(kind, 1, serde_json::json!({"revision": 1, "city": "Vinh"})),
+                Err(CoreError::ChangedElsewhere { .. })
+            ));
             let person = store
                 .get_json(planner_core::domain::EntityKind::Contacts, 7)
                 .unwrap();

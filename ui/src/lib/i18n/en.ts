@@ -672,6 +672,15 @@ export const en: Record<MessageKey, Message> = {
   'sectors.fromFreeTextIntro': 'These sectors were made from values typed earlier that matched no listed sector. Check their names.',
   'sectors.noFreeText': 'No sector comes from free text.',
 
+  // A save that met a change made elsewhere (ChangedElsewhere.svelte).
+  'changedElsewhere.title': 'This record was just changed elsewhere',
+  'changedElsewhere.intro': 'While you were editing, the record was changed in another window or from the command line. Nothing was saved. For each field below, choose which value to keep, then save again.',
+  'changedElsewhere.nothingToChoose': 'While you were editing, the record was changed elsewhere, in fields you did not change. Nothing was saved. Saving again keeps both changes.',
+  'changedElsewhere.field': 'Field',
+  'changedElsewhere.theirs': 'Changed elsewhere',
+  'changedElsewhere.mine': 'Yours',
+  'changedElsewhere.save': 'Save with these choices',
+
   // Counted nouns, for sentences that count two things at once.
   'count.contacts': { one: '{n} contact', other: '{n} contacts' },
   'count.organizations': { one: '{n} organisation', other: '{n} organisations' },

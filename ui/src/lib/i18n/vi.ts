@@ -671,6 +671,15 @@ export const vi = {
   'sectors.fromFreeTextIntro': 'Các lĩnh vực này được tạo từ những giá trị gõ tay trước đây không khớp lĩnh vực nào có sẵn. Hãy xem lại tên của chúng.',
   'sectors.noFreeText': 'Không có lĩnh vực nào lấy từ chữ nhập tự do.',
 
+  // A save that met a change made elsewhere (ChangedElsewhere.svelte).
+  'changedElsewhere.title': 'Bản ghi này vừa được sửa ở nơi khác',
+  'changedElsewhere.intro': 'Trong lúc bạn sửa, bản ghi đã được thay đổi ở cửa sổ khác hoặc bằng dòng lệnh. Chưa có gì được lưu. Với mỗi trường dưới đây, hãy chọn giữ giá trị nào rồi lưu lại.',
+  'changedElsewhere.nothingToChoose': 'Trong lúc bạn sửa, bản ghi đã được thay đổi ở nơi khác, ở những trường bạn không sửa. Chưa có gì được lưu. Lưu lại sẽ giữ cả hai thay đổi.',
+  'changedElsewhere.field': 'Trường',
+  'changedElsewhere.theirs': 'Thay đổi ở nơi khác',
+  'changedElsewhere.mine': 'Của bạn',
+  'changedElsewhere.save': 'Lưu theo lựa chọn',
+
   // Counted nouns, for sentences that count two things at once.
   'count.contacts': '{n} người liên hệ',
   'count.organizations': '{n} tổ chức',
