@@ -118,9 +118,9 @@ pub fn documents_dir(store: &Store, folder: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(folder))
 }
 
-/// The bytes of the file at `path`, refused (code `too_large`) beyond `limit` bytes without
-/// reading more than one byte past it.
-pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>> {
+/// The first `limit` + 1 bytes of the file at `path` at most: enough for the caller to see that
+/// it is too large, without reading a huge file whole.
+pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let f = std::fs::File::open(path).map_err(|e| {
         invalid(
             "path",
@@ -130,7 +130,14 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>> {
         )
     })?;
     let mut bytes = Vec::new();
-    f.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The bytes of the file at `path`, refused (code `too_large`) beyond `limit` bytes without
+/// reading more than one byte past it.
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>> {
+    let bytes = read_at_most(path, limit as u64)?;
     if bytes.len() > limit {
         let mb = limit / 1024 / 1024;
         return Err(invalid(

@@ -18,7 +18,6 @@ use crate::domain::BriefLanguage;
 use crate::error::Result;
 use crate::store::{NewReceived, Store};
 use planner_exchange::{Limits, Manifest, Opened, Verified};
-use std::io::Read;
 use std::path::Path;
 
 /// The caps every bundle is read with.
@@ -29,17 +28,7 @@ pub fn limits() -> Limits {
 /// The bytes of a received file, read no further than one byte past the size cap (which
 /// `open` then refuses as `bundle_too_large`). The file's name and extension play no part.
 pub fn read_bundle_file(path: &Path) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        crate::error::invalid(
-            "path",
-            "cannot_read",
-            format!("Không đọc được {}: {e}", path.display()),
-            format!("Cannot read {}: {e}", path.display()),
-        )
-    })?;
-    let mut bytes = Vec::new();
-    file.take(limits().max_file + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    crate::files::read_at_most(path, limits().max_file)
 }
 
 /// A bundle whose signature holds, and where its signer stands here.
