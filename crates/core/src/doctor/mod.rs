@@ -52,6 +52,14 @@ pub enum Code {
 }
 
 impl Code {
+    /// The stable code, as it is in JSON (`index_missing`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// Whether `repair` can put it right from what the store holds (the index is derived from
     /// the records; everything else is the officer's data or files).
     pub fn repairable(self) -> bool {
