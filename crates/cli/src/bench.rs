@@ -9,6 +9,7 @@ use planner_core::Store;
 use std::time::{Duration, Instant};
 
 mod backup;
+mod crash;
 mod exchange;
 
 #[derive(Subcommand)]
@@ -53,6 +54,21 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 100_000)]
         organizations: usize,
     },
+    /// Crash safety: runs a seeded workload (imports of ROWS contacts, single writes,
+    /// backups) in a child `planner`, SIGKILLs it at a seeded point, reopens the store and
+    /// checks it; prints the tally of kills by step and the failures (exits 1 on any).
+    Crash {
+        #[arg(long, default_value_t = 200)]
+        runs: u64,
+        /// The first seed.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        #[arg(long, default_value_t = 20_000)]
+        rows: usize,
+        /// Where a failing seed's store is kept (in SEED/).
+        #[arg(long, default_value = "target/crash-failures")]
+        keep: std::path::PathBuf,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -75,6 +91,12 @@ pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
         BenchWhat::Itinerary { runs } => itinerary(runs),
         BenchWhat::Exchange { runs } => exchange::exchange(runs),
         BenchWhat::Backup { organizations } => backup::backup(organizations),
+        BenchWhat::Crash {
+            runs,
+            seed,
+            rows,
+            keep,
+        } => crash::crash(runs, seed, rows, &keep),
     }
 }
 
@@ -357,9 +379,10 @@ fn search(store: &Store, queries: usize) -> Result<()> {
     Ok(())
 }
 
-fn import(rows: usize) -> Result<()> {
-    let dir = tempfile_dir()?;
-    let csv = dir.join("contacts.csv");
+/// A CSV of generated contacts numbered `range` (Vietnamese and foreign names, 2 emails, 2
+/// phones, an organisation each of 1,000): contacts of disjoint ranges are not duplicates of
+/// each other.
+pub(crate) fn contacts_csv(range: std::ops::Range<usize>) -> String {
     let family = [
         "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Bùi", "Đỗ", "Võ", "Kim", "Tanaka",
         "Müller",
@@ -372,7 +395,7 @@ fn import(rows: usize) -> Result<()> {
     let mut text = String::from(
         "\u{feff}Họ và tên,Email,Email 2,Điện thoại,Di động,Công ty,Chức vụ,Ghi chú\r\n",
     );
-    for i in 0..rows {
+    for i in range {
         let name = format!(
             "{} {} {} {i}",
             family[i % family.len()],
@@ -390,6 +413,13 @@ fn import(rows: usize) -> Result<()> {
             i % 1000
         ));
     }
+    text
+}
+
+fn import(rows: usize) -> Result<()> {
+    let dir = tempfile_dir()?;
+    let csv = dir.join("contacts.csv");
+    let text = contacts_csv(0..rows);
     std::fs::write(&csv, &text)?;
     let db = dir.join("import.db");
     let mut store = Store::open(&db)?;

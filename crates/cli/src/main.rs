@@ -15,6 +15,8 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod backup;
 mod bench;
 mod briefs;
+mod crash;
+mod doctor;
 mod exchange;
 mod images;
 mod itinerary;
@@ -174,6 +176,12 @@ enum Command {
         #[command(subcommand)]
         action: backup::BackupAction,
     },
+    /// Checks the store: SQLite's checks, the search index against the records, files and
+    /// pictures by SHA-256, backups. Exits 1 when something is wrong.
+    Doctor(doctor::DoctorArgs),
+    /// The crash tests' workload (run and killed by `planner bench crash`).
+    #[command(hide = true)]
+    CrashWorkload(crash::WorkloadArgs),
     /// Shows the audit trail of one record.
     Audit {
         entity: String,
@@ -228,7 +236,7 @@ fn run(cli: Cli) -> Result<()> {
     }
     // Only the commands whose job is to make a store make one; the rest refuse a missing file.
     let mut store = match cli.command {
-        Command::Init | Command::Demo { .. } => Store::open(&path),
+        Command::Init | Command::Demo { .. } | Command::CrashWorkload(_) => Store::open(&path),
         Command::Bench { ref what } if !what.reads_the_store() => Store::open_in_memory(),
         _ => Store::open_existing(&path),
     }
@@ -270,6 +278,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::Delegation { action } => itinerary::delegation(store, action)?,
         Command::Office { action } => office::office(store, action)?,
         Command::Backup { action } => backup::backup(store, action)?,
+        Command::Doctor(args) => {
+            let code = doctor::doctor(store, args)?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+        }
+        Command::CrashWorkload(args) => crash::workload(store, args)?,
         Command::Exchange { action } => {
             let code = exchange::exchange(store, action)?;
             if code != 0 {

@@ -8,6 +8,7 @@ pub mod briefs;
 pub mod commands;
 pub mod contacts_io;
 pub mod demo;
+pub mod doctor;
 pub mod domain;
 pub mod error;
 pub mod exchange;

@@ -10,6 +10,7 @@ mod core {
     pub mod crud;
     pub mod dashboard;
     pub mod demo;
+    pub mod doctor;
     pub mod erased_bytes;
     pub mod exchange;
     pub mod exchange_adopt;

@@ -6,6 +6,7 @@
 
 pub mod adopt;
 mod content;
+pub(crate) use content::kept_file;
 pub mod export;
 pub mod import;
 pub mod office;

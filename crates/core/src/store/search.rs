@@ -15,7 +15,7 @@ const VERSION_KEY: &str = "search_index_version";
 /// with its records' last index step; a store opened with one set rebuilds its index.
 const PENDING_PREFIX: &str = "search_index_pending:";
 /// Matches every pending key (GLOB: `_` is literal, case counts).
-const PENDING_GLOB: &str = "search_index_pending:*";
+pub(crate) const PENDING_GLOB: &str = "search_index_pending:*";
 
 /// A record an import wrote, with what it puts in the index.
 #[derive(Debug)]

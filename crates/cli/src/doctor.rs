@@ -1,0 +1,86 @@
+//! `planner doctor [--repair] [--json]`: checks the store (see `planner_core::doctor`), and with
+//! `--repair` rebuilds what can be rebuilt. Exits 1 when something is (still) wrong, so that a
+//! script or a scheduled task can tell.
+
+use anyhow::Result;
+use clap::Args;
+use planner_core::doctor::{self, Options, Report};
+use planner_core::Store;
+
+#[derive(Args)]
+pub struct DoctorArgs {
+    /// Rebuild what can be rebuilt from the store (the search index), then check again.
+    #[arg(long)]
+    repair: bool,
+    /// Skip verifying each backup (about a second each on a large store).
+    #[arg(long)]
+    no_backups: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs the doctor; the exit code: 0 healthy, 1 with findings.
+pub fn doctor(store: &mut Store, args: DoctorArgs) -> Result<i32> {
+    let options = Options {
+        backups: !args.no_backups,
+    };
+    let report = if args.repair {
+        let repair = doctor::repair(store, options)?;
+        if args.json {
+            crate::print_json(&repair)?;
+        } else {
+            if repair.rebuilt_index {
+                println!(
+                    "repaired: the search index was rebuilt ({} findings before)",
+                    repair.before.findings.len()
+                );
+            }
+            print(&repair.after);
+            if !repair.after.healthy() {
+                println!("not repairable here: restore a backup or put the files back");
+            }
+        }
+        repair.after
+    } else {
+        let report = doctor::check(store, options)?;
+        if args.json {
+            crate::print_json(&report)?;
+        } else {
+            print(&report);
+        }
+        report
+    };
+    Ok(if report.healthy() { 0 } else { 1 })
+}
+
+fn print(report: &Report) {
+    let c = &report.checked;
+    if report.healthy() {
+        println!(
+            "ok: {} records indexed, {} brief files, {} pictures, {} received files, {} backups \
+             checked in {} ms",
+            c.indexed_records,
+            c.brief_files,
+            c.pictures,
+            c.received_files,
+            c.backups,
+            report.millis
+        );
+        return;
+    }
+    for f in &report.findings {
+        let repair = if f.repairable {
+            "repairable with --repair"
+        } else {
+            "not repairable"
+        };
+        println!("{}: {} ({repair})", f.code.name(), f.message.en);
+        println!("  {}", f.message.vi);
+        for item in &f.items {
+            println!("  - {item}");
+        }
+        if f.count > f.items.len() {
+            println!("  … and {} more", f.count - f.items.len());
+        }
+    }
+}
