@@ -48,6 +48,8 @@ fn call<T>(
         message_en: "Internal error: the store is locked after a crash; restart the app".into(),
         fields: Vec::new(),
     })?;
+    // The idle backups wait for a pause in the officer's work.
+    session.idle_backups().note_command();
     let reply = command(&mut session).map_err(|e| e.payload());
     if session.take_tidy_wanted() {
         tidy_in_background(app.clone());
