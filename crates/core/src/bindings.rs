@@ -179,6 +179,7 @@ pub fn typescript() -> String {
         decl::<Verified>(&cfg, &mut out);
         decl::<RestoreReport>(&cfg, &mut out);
         decl::<IdleFailure>(&cfg, &mut out);
+        decl::<CountedKind>(&cfg, &mut out);
         decl::<BackupStatus>(&cfg, &mut out);
     }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");

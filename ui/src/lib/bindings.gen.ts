@@ -800,6 +800,8 @@ export type IdleFailure = {
  */
 at: string, error: ErrorPayload, };
 
+export type CountedKind = { kind: EntityKind, table: string, };
+
 export type BackupStatus = { 
 /**
  * The store file a restore replaces.
@@ -808,7 +810,12 @@ store_path: string,
 /**
  * Its records of each kind, by table (to compare with a backup's).
  */
-store_counts: { [key in string]: number }, folder: string, 
+store_counts: { [key in string]: number }, 
+/**
+ * The kinds whose records are counted, in display order, with the table each count is
+ * keyed by (so the window names counts from the kinds' labels).
+ */
+kinds: Array<CountedKind>, folder: string, 
 /**
  * Whether `folder` is the default, `backups/` beside the store.
  */

@@ -22,7 +22,7 @@ mod status;
 pub use files::{list, verify, BackupFile, Verified};
 pub use idle::{IdleBackups, IdleFailure};
 pub use restore::{restore, RestoreReport};
-pub use status::{listed, status, BackupStatus};
+pub use status::{listed, status, BackupStatus, CountedKind};
 
 use crate::error::{invalid, Result};
 use crate::store::backup::{self as sql, Depth};

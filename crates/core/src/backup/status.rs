@@ -4,6 +4,7 @@
 
 use super::files::parse_name;
 use super::{default_folder, in_memory, places, IdleFailure, LAST_AT_KEY, LAST_NAME_KEY};
+use crate::domain::EntityKind;
 use crate::error::{invalid, Result};
 use crate::Store;
 use serde::Serialize;
@@ -18,6 +19,9 @@ pub struct BackupStatus {
     pub store_path: String,
     /// Its records of each kind, by table (to compare with a backup's).
     pub store_counts: BTreeMap<String, i64>,
+    /// The kinds whose records are counted, in display order, with the table each count is
+    /// keyed by (so the window names counts from the kinds' labels).
+    pub kinds: Vec<CountedKind>,
     pub folder: String,
     /// Whether `folder` is the default, `backups/` beside the store.
     pub folder_is_default: bool,
@@ -28,6 +32,13 @@ pub struct BackupStatus {
     pub last_path: Option<String>,
     /// The last idle backup's failure, until one succeeds.
     pub last_failure: Option<IdleFailure>,
+}
+
+/// A kind of record and the table its counts are keyed by.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CountedKind {
+    pub kind: EntityKind,
+    pub table: String,
 }
 
 /// The status of `store`'s backups (`last_failure` is the session's to fill).
@@ -41,6 +52,13 @@ pub fn status(store: &Store) -> Result<BackupStatus> {
     Ok(BackupStatus {
         store_path: path.display().to_string(),
         store_counts: super::restore::store_counts(store)?,
+        kinds: EntityKind::ALL
+            .into_iter()
+            .map(|kind| CountedKind {
+                kind,
+                table: kind.table().to_owned(),
+            })
+            .collect(),
         folder_is_default: places.folder == default_folder(path),
         folder: places.folder.display().to_string(),
         second_folder: places.second.map(|p| p.display().to_string()),
