@@ -49,6 +49,8 @@ fn call<T>(
         fields: Vec::new(),
         changed: None,
     })?;
+    // The idle backups wait for a pause in the officer's work.
+    session.idle_backups().note_command();
     let reply = command(&mut session).map_err(|e| e.payload());
     if session.take_tidy_wanted() {
         tidy_in_background(app.clone());

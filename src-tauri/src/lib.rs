@@ -1,6 +1,6 @@
 //! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, keeps the
 //! file it was started with (a bundle opened from the file manager) for the window to ask for,
-//! and exposes the core through the commands `commands` generates from the core's one list
+//! starts the idle-backup thread, and exposes the core through the commands `commands` generates from the core's one list
 //! (`planner_core::with_commands!`). Everything else lives in planner-core.
 
 mod commands;
@@ -78,8 +78,15 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    let store_path = store.path().map(PathBuf::from);
     let mut session = Session::new(store);
     session.set_launch_bundle(args.bundle.and_then(bundle_path));
+    // Idle backups: a thread of their own, each run on its own connection (the core decides
+    // when; see `planner_core::backup::idle`).
+    if let Some(path) = store_path {
+        let backups = session.idle_backups();
+        std::thread::spawn(move || backups.run_forever(path));
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {

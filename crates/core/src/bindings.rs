@@ -174,6 +174,15 @@ pub fn typescript() -> String {
         decl::<TrustedOffice>(&cfg, &mut out);
         decl::<OfficeCardView>(&cfg, &mut out);
     }
+    {
+        use crate::backup::*;
+        decl::<BackupFile>(&cfg, &mut out);
+        decl::<Verified>(&cfg, &mut out);
+        decl::<RestoreReport>(&cfg, &mut out);
+        decl::<IdleFailure>(&cfg, &mut out);
+        decl::<CountedKind>(&cfg, &mut out);
+        decl::<BackupStatus>(&cfg, &mut out);
+    }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

@@ -771,6 +771,83 @@ received: number, };
 
 export type OfficeCardView = { signer: Signer, created_at: string, };
 
+export type BackupFile = { path: string, name: string, 
+/**
+ * When it was taken (UTC, RFC 3339), from its name.
+ */
+taken_at: string, schema_version: number, bytes: number, 
+/**
+ * Kept out of rotation (a safety backup before a restore, or a backup restored from).
+ */
+kept: boolean, 
+/**
+ * Records of each kind, by table.
+ */
+counts: { [key in string]: number }, 
+/**
+ * Whether the office key was copied beside it.
+ */
+with_office_key: boolean, 
+/**
+ * Where its copy in the second destination went, or why it could not.
+ */
+second_copy: string | null, };
+
+export type Verified = { path: string, schema_version: number, counts: { [key in string]: number }, 
+/**
+ * What is wrong with it; empty when it is sound.
+ */
+problems: Array<string>, };
+
+export type RestoreReport = { 
+/**
+ * The backup restored, as it is now named (kept out of rotation).
+ */
+restored_from: string, 
+/**
+ * The copy of the store as it was just before, kept out of rotation.
+ */
+safety_backup: BackupFile, schema_version: number, counts: { [key in string]: number }, };
+
+export type IdleFailure = { 
+/**
+ * When (UTC, RFC 3339).
+ */
+at: string, error: ErrorPayload, };
+
+export type CountedKind = { kind: EntityKind, table: string, };
+
+export type BackupStatus = { 
+/**
+ * The store file a restore replaces.
+ */
+store_path: string, 
+/**
+ * Its records of each kind, by table (to compare with a backup's).
+ */
+store_counts: { [key in string]: number }, 
+/**
+ * The kinds whose records are counted, in display order, with the table each count is
+ * keyed by (so the window names counts from the kinds' labels).
+ */
+kinds: Array<CountedKind>, folder: string, 
+/**
+ * Whether `folder` is the default, `backups/` beside the store.
+ */
+folder_is_default: boolean, second_folder: string | null, 
+/**
+ * When the last backup was taken (UTC, RFC 3339), by the app or the CLI.
+ */
+last_at: string | null, 
+/**
+ * Where it is (in `folder`), when known.
+ */
+last_path: string | null, 
+/**
+ * The last idle backup's failure, until one succeeds.
+ */
+last_failure: IdleFailure | null, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 

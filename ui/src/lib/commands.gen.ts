@@ -7,6 +7,8 @@ import type {
   AppInfo,
   Audience,
   AuditEntry,
+  BackupFile,
+  BackupStatus,
   BriefLanguage,
   BriefModel,
   BriefRequest,
@@ -45,6 +47,7 @@ import type {
   QuickAdded,
   ReceivedBrief,
   ReceivedDetail,
+  RestoreReport,
   SearchResults,
   Sector,
   SentBundle,
@@ -52,6 +55,7 @@ import type {
   Transition,
   TrustedOffice,
   UndoReport,
+  Verified,
 } from './bindings.gen';
 
 /** Every command the window may call: its arguments (as sent) and its reply. */
@@ -119,6 +123,12 @@ export interface Commands {
   rename_office: { args: { keyId: number; name: string }; reply: TrustedOffice };
   revoke_office: { args: { keyId: number }; reply: TrustedOffice };
   launch_bundle: { args: Record<string, never>; reply: string | null };
+  backup_status: { args: Record<string, never>; reply: BackupStatus };
+  list_backups: { args: Record<string, never>; reply: Array<BackupFile> };
+  verify_backup: { args: { path: string }; reply: Verified };
+  backup_now: { args: Record<string, never>; reply: BackupFile };
+  set_backup_folders: { args: { folder?: string | null; second?: string | null }; reply: BackupStatus };
+  restore_backup: { args: { path: string }; reply: RestoreReport };
 }
 
 /** The name of a command. */

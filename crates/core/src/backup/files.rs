@@ -17,7 +17,7 @@ const KEPT: &str = "-kept";
 const INSTANT: &str = "%Y%m%dT%H%M%SZ";
 
 /// A backup file in a backup folder.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct BackupFile {
     pub path: String,
     pub name: String,
@@ -36,7 +36,7 @@ pub struct BackupFile {
 }
 
 /// The result of checking a backup file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Verified {
     pub path: String,
     pub schema_version: u32,

@@ -10,14 +10,19 @@
 //!
 //! Taken before every operation that changes much at once (`before`: a migration, a bulk
 //! import, an undo, a merge, an erase, `demo --reset`, a restore), unless nothing changed since
-//! the last one; and by the app when idle, at most hourly (`due`, `automatic`).
+//! the last one; and by the app when idle, at most hourly (`due`, `automatic`, run by
+//! `idle::IdleBackups` on the app's background thread).
 
 mod files;
+pub mod idle;
 mod restore;
 pub mod retention;
+mod status;
 
 pub use files::{list, verify, BackupFile, Verified};
+pub use idle::{IdleBackups, IdleFailure};
 pub use restore::{restore, RestoreReport};
+pub use status::{listed, status, BackupStatus, CountedKind};
 
 use crate::error::{invalid, Result};
 use crate::store::backup::{self as sql, Depth};
@@ -29,9 +34,9 @@ use std::path::{Path, PathBuf};
 /// what the last backup was (instant and content fingerprint), to skip one when nothing changed.
 pub const FOLDER_KEY: &str = "backup_folder";
 pub const SECOND_FOLDER_KEY: &str = "backup_second_folder";
-const LAST_AT_KEY: &str = "backup_last_at";
+pub(crate) const LAST_AT_KEY: &str = "backup_last_at";
 const LAST_FINGERPRINT_KEY: &str = "backup_last_fingerprint";
-const LAST_NAME_KEY: &str = "backup_last_name";
+pub(crate) const LAST_NAME_KEY: &str = "backup_last_name";
 
 /// The app's automatic backups come at most this often.
 pub const AUTOMATIC_EVERY: Duration = Duration::hours(1);
@@ -87,7 +92,7 @@ pub fn set_places(store: &mut Store, folder: Option<&Path>, second: Option<&Path
     ])
 }
 
-fn in_memory() -> crate::CoreError {
+pub(crate) fn in_memory() -> crate::CoreError {
     invalid(
         "store",
         "no_store_file",

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What a restore did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RestoreReport {
     /// The backup restored, as it is now named (kept out of rotation).
     pub restored_from: String,
@@ -94,7 +94,8 @@ fn in_use(path: &Path) -> CoreError {
     )
 }
 
-fn store_counts(store: &Store) -> Result<BTreeMap<String, i64>> {
+/// The store's records of each kind, by table.
+pub(crate) fn store_counts(store: &Store) -> Result<BTreeMap<String, i64>> {
     let mut counts = BTreeMap::new();
     for kind in crate::domain::EntityKind::ALL {
         counts.insert(kind.table().to_owned(), store.count(kind)?);

@@ -88,6 +88,14 @@ macro_rules! with_commands {
                 revoke_office(key_id: i64) -> TrustedOffice;
                 launch_bundle() -> Option<String>;
             }
+            backups {
+                backup_status() -> BackupStatus;
+                list_backups() -> Vec<BackupFile>;
+                verify_backup(path: String) -> Verified;
+                backup_now() -> BackupFile;
+                set_backup_folders(folder: Option<String>, second: Option<String>) -> BackupStatus;
+                restore_backup(path: String) -> RestoreReport;
+            }
         }
     };
 }

@@ -5,6 +5,7 @@
 
 mod declared;
 
+pub mod backups;
 pub mod briefs;
 pub mod delegations;
 pub mod exchange;
@@ -13,12 +14,15 @@ pub mod people;
 pub mod records;
 pub mod typescript;
 
+use crate::backup::{IdleBackups, RestoreReport};
 use crate::Store;
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The types the command list names, in one place for every reader of the list.
 pub mod types {
+    pub use crate::backup::{BackupFile, BackupStatus, RestoreReport, Verified};
     pub use crate::briefs::{
         Audience, BriefModel, BriefRequest, GeneratedBrief, OpportunitySuggestion,
     };
@@ -57,6 +61,8 @@ pub struct Session {
     tidy_wanted: bool,
     /// The bundle the app was started with, until `launch_bundle` hands it to the window.
     launch_bundle: Option<String>,
+    /// Shared with the app's idle-backup thread: when a command last ran, its last failure.
+    backups: Arc<IdleBackups>,
 }
 
 impl Session {
@@ -67,7 +73,33 @@ impl Session {
             printed: HashSet::new(),
             tidy_wanted: false,
             launch_bundle: None,
+            backups: Arc::default(),
         }
+    }
+
+    /// What the idle-backup thread shares with this session (`IdleBackups::run_forever`).
+    pub fn idle_backups(&self) -> Arc<IdleBackups> {
+        Arc::clone(&self.backups)
+    }
+
+    /// Replaces the store with the backup at `backup` (`backup::restore`, which refuses while
+    /// any connection holds the file): this session's connection is closed first, an idle
+    /// backup in progress is waited for, and the store is then opened again through the normal
+    /// path, the restored one, or on failure the original as it was.
+    pub fn restore(&mut self, backup: &Path) -> crate::Result<RestoreReport> {
+        let path = self
+            .store
+            .path()
+            .ok_or_else(crate::backup::in_memory)?
+            .to_owned();
+        let backups = Arc::clone(&self.backups);
+        let _file = backups.hold_file();
+        // An in-memory store stands in while the file is replaced: dropping the old one
+        // closes its connection, and `store` is never without a value.
+        self.store = Store::open_in_memory()?;
+        let restored = crate::backup::restore(&path, backup);
+        self.store = Store::open_existing(&path)?;
+        restored
     }
 
     /// Keeps the bundle path the app was started with (opened from the file manager) for the

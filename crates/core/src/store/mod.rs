@@ -107,6 +107,25 @@ impl Store {
         Ok(store)
     }
 
+    /// The store at `path` for a job that runs beside the app's own connection (the idle
+    /// backups): neither migrated nor its search index rebuilt, since the app's connection has
+    /// done the one and may be finishing an import's indexing in steps (a rebuild here would
+    /// redo it all in one long transaction).
+    pub(crate) fn open_beside(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(CoreError::NoStore(path.to_owned()));
+        }
+        let conn = Connection::open(path)?;
+        prepare_connection(&conn)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+            pending: Default::default(),
+        };
+        store.set_pragmas(true)?;
+        Ok(store)
+    }
+
     /// A private in-memory store, for tests and dry runs.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
@@ -119,6 +138,13 @@ impl Store {
     }
 
     fn configure(&mut self, wal: bool) -> Result<()> {
+        self.set_pragmas(wal)?;
+        migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
+        search::ensure(&mut self.conn)?;
+        Ok(())
+    }
+
+    fn set_pragmas(&mut self, wal: bool) -> Result<()> {
         if wal {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
         }
@@ -130,8 +156,6 @@ impl Store {
         // spills its dirty pages to the WAL halfway through.
         self.conn.pragma_update(None, "cache_size", -65536)?;
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
-        search::ensure(&mut self.conn)?;
         Ok(())
     }
 

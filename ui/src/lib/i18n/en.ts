@@ -2,6 +2,7 @@
 
 import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
+import { backupsEn } from './backups-en';
 import { exchangeEn } from './exchange-en';
 
 export const en: Record<MessageKey, Message> = {
@@ -687,4 +688,7 @@ export const en: Record<MessageKey, Message> = {
 
   // Exchange between offices (exchange-en.ts).
   ...exchangeEn,
+
+  // Backups in Settings (backups-en.ts).
+  ...backupsEn,
 };

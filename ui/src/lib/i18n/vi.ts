@@ -1,6 +1,7 @@
 // Vietnamese labels: the default language. `en.ts` must have exactly the same keys
 // (the compiler checks it through `MessageKey`; i18n.test.ts checks it again at run time).
 
+import { backupsVi } from './backups-vi';
 import { exchangeVi } from './exchange-vi';
 
 export const vi = {
@@ -686,6 +687,9 @@ export const vi = {
 
   // Exchange between offices (exchange-vi.ts).
   ...exchangeVi,
+
+  // Backups in Settings (backups-vi.ts).
+  ...backupsVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
