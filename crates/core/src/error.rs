@@ -100,7 +100,8 @@ pub struct ErrorPayload {
     /// For `changed_elsewhere`: the record now and the fields that differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub changed: Option<ChangedElsewhere>,
+    // Boxed: the record it carries would make every command's error large.
+    pub changed: Option<Box<ChangedElsewhere>>,
 }
 
 impl CoreError {
@@ -171,7 +172,7 @@ impl CoreError {
                 _ => Vec::new(),
             },
             changed: match self {
-                CoreError::ChangedElsewhere { changed, .. } => Some((**changed).clone()),
+                CoreError::ChangedElsewhere { changed, .. } => Some(changed.clone()),
                 _ => None,
             },
         }
