@@ -24,26 +24,11 @@ fn leaving_a_dirty_delegation_form_asks_then_keeps_or_discards() {
     {
         let app = scenario.launch();
         app.wait_for(&by_test_id("dashboard-loaded"), 30);
-        app.script(
-            "window.location.hash = arguments[0]; return true;",
-            vec![Value::String(format!("#/delegations/{delegation}/edit"))],
-        );
+        app.go(&format!("#/delegations/{delegation}/edit"));
         let form = by_test_id("delegation-form");
         let city = format!("{form} [name=destination_city]");
         app.wait_for(&form, 10);
-        let value_of = |css: &str| {
-            app.script(
-                "return document.querySelector(arguments[0]).value;",
-                vec![Value::String(css.to_owned())],
-            )
-        };
-        // The record is loaded when its city is in the field.
-        for _ in 0..50 {
-            if value_of(&city) == "Tokyo" {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        app.wait_for_value(&city, "Tokyo", 5);
         app.type_into(&city, "Osaka");
 
         // Another menu item: asked, and "keep editing" stays with the edit.
@@ -53,7 +38,7 @@ fn leaving_a_dirty_delegation_form_asks_then_keeps_or_discards() {
         app.click(&by_test_id("leave-keep"));
         assert!(app.find_all(&by_test_id("leave-confirm")).is_empty());
         app.wait_for(&form, 5);
-        assert_eq!(value_of(&city), "Osaka");
+        assert_eq!(app.value_of(&city), "Osaka");
         let hash = app.script("return window.location.hash;", vec![]);
         assert_eq!(hash, format!("#/delegations/{delegation}/edit"));
 

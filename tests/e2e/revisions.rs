@@ -27,28 +27,11 @@ fn a_change_made_with_the_cli_meanwhile_is_shown_and_chosen_field_by_field() {
     {
         let app = scenario.launch();
         app.wait_for(&by_test_id("dashboard-loaded"), 30);
-        app.script(
-            "window.location.hash = arguments[0]; return true;",
-            vec![Value::String(format!(
-                "#/contacts/organizations/{org}/edit"
-            ))],
-        );
+        app.go(&format!("#/contacts/organizations/{org}/edit"));
         let form = by_test_id("organization-form");
         let field = |name: &str| format!("{form} [name={name}]");
         app.wait_for(&form, 10);
-        let value_of = |css: &str| {
-            app.script(
-                "return document.querySelector(arguments[0]).value;",
-                vec![Value::String(css.to_owned())],
-            )
-        };
-        // The record is loaded when its name is in the field.
-        for _ in 0..50 {
-            if value_of(&field("name_vi")) == "Công ty Cơ khí Đông Anh" {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        app.wait_for_value(&field("name_vi"), "Công ty Cơ khí Đông Anh", 5);
         app.type_into(&field("name_vi"), "Cơ khí Đông Anh (DAMC)");
         app.type_into(&field("city"), "Bắc Ninh");
 

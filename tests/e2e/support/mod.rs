@@ -253,6 +253,35 @@ impl App<'_> {
         }
     }
 
+    /// Opens a route of the app by its hash (e.g. `#/delegations/3/edit`).
+    pub fn go(&self, hash: &str) {
+        self.script(
+            "window.location.hash = arguments[0]; return true;",
+            vec![Value::String(hash.to_owned())],
+        );
+    }
+
+    /// The value of the first form field matching `css`.
+    pub fn value_of(&self, css: &str) -> Value {
+        self.script(
+            "return document.querySelector(arguments[0]).value;",
+            vec![Value::String(css.to_owned())],
+        )
+    }
+
+    /// Waits until the form field matching `css` holds `value` (a form is loaded when its
+    /// record's values are in its fields).
+    pub fn wait_for_value(&self, css: &str, value: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while self.value_of(css) != value {
+            assert!(
+                Instant::now() < deadline,
+                "{css} does not hold «{value}» after {secs}s"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Waits until some element matching `css` contains `text`.
     pub fn wait_for_text(&self, css: &str, text: &str, secs: u64) {
         let deadline = Instant::now() + Duration::from_secs(secs);
