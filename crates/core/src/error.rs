@@ -49,10 +49,35 @@ pub enum CoreError {
     /// format's (`docs/exchange-format.md`).
     #[error("{}", .0.message_en())]
     Exchange(#[from] planner_exchange::BundleError),
+    /// Another connection (the app, a `planner` command, a backup) held the store's write lock
+    /// for longer than a write waits; nothing was written.
+    #[error("the store is busy: another program (the app or a `planner` command) kept writing to it; nothing was saved, try again in a moment")]
+    StoreBusy,
+    /// The disk (or the file-size limit) had no room for the write; nothing was written.
+    #[error("there is no room to write the store (the disk is full or a file-size limit was reached); nothing was saved: free some space and try again")]
+    DiskFull,
+    /// The store file or its folder cannot be written here; nothing was written.
+    #[error("the store is read-only here (the file or its folder cannot be written); nothing was saved")]
+    ReadOnlyStore,
+    /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+/// SQLite's failures that an officer can act on get their own code and words; the rest stay
+/// `database`.
+impl From<rusqlite::Error> for CoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => CoreError::StoreBusy,
+            Some(C::DiskFull) => CoreError::DiskFull,
+            Some(C::ReadOnly) => CoreError::ReadOnlyStore,
+            _ => CoreError::Db(e),
+        }
+    }
 }
 
 fn fields_or_none(fields: &[String]) -> String {
@@ -119,6 +144,9 @@ impl CoreError {
             CoreError::Render(_) => "render",
             CoreError::Migration(_) => "migration",
             CoreError::Exchange(e) => e.code(),
+            CoreError::StoreBusy => "store_busy",
+            CoreError::DiskFull => "disk_full",
+            CoreError::ReadOnlyStore => "store_read_only",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -156,6 +184,9 @@ impl CoreError {
             CoreError::Render(e) => format!("Không tạo được tệp PDF: {e}"),
             CoreError::Migration(e) => format!("Nâng cấp cơ sở dữ liệu thất bại: {e}"),
             CoreError::Exchange(e) => e.message_vi(),
+            CoreError::StoreBusy => "Kho dữ liệu đang bận: một chương trình khác (ứng dụng hoặc lệnh `planner`) đang ghi vào; chưa lưu gì, hãy thử lại sau giây lát".into(),
+            CoreError::DiskFull => "Không còn chỗ để ghi kho dữ liệu (ổ đĩa đầy hoặc đã chạm giới hạn kích thước tệp); chưa lưu gì: hãy giải phóng dung lượng rồi thử lại".into(),
+            CoreError::ReadOnlyStore => "Kho dữ liệu ở đây chỉ đọc được (không ghi được vào tệp hoặc thư mục của nó); chưa lưu gì".into(),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),
         }
