@@ -170,6 +170,17 @@ fn check(store: &Store, delegation_id: i64, json: bool) -> Result<i32> {
     Ok(if hard > 0 { 4 } else { 0 })
 }
 
+/// The item's start and end in their own zones: a travel leg that lands in another zone names
+/// both (`23:50 +07–07:10 JST`), since an arrival time read in the departure zone is hours off.
+fn local_span(v: &itinerary::ItemView) -> String {
+    let (start, end) = (v.local_start.format("%H:%M"), v.local_end.format("%H:%M"));
+    if v.end_zone_abbr == v.start_zone_abbr {
+        format!("{start}–{end} {}", v.start_zone_abbr)
+    } else {
+        format!("{start} {}–{end} {}", v.start_zone_abbr, v.end_zone_abbr)
+    }
+}
+
 /// Prints the programme day by day, each item in local and Hanoi time, conflicts marked.
 fn show(store: &Store, delegation_id: i64, json: bool) -> Result<()> {
     let view = itinerary::view(store, delegation_id)?;
@@ -183,10 +194,8 @@ fn show(store: &Store, delegation_id: i64, json: bool) -> Result<()> {
         }
         for v in &day.items {
             println!(
-                "  {}–{} {:<5} (Hà Nội {}–{})  {}{}{}",
-                v.local_start.format("%H:%M"),
-                v.local_end.format("%H:%M"),
-                v.start_zone_abbr,
+                "  {:<5} (Hà Nội {}–{})  {}{}{}",
+                local_span(v),
                 v.hanoi_start.format("%H:%M"),
                 v.hanoi_end.format("%H:%M"),
                 v.item.data.title,

@@ -192,6 +192,13 @@ enum Command {
 }
 
 fn main() {
+    // Rust ignores SIGPIPE, so `planner … | head` made every later print panic with a
+    // backtrace; the default action ends the process quietly, as `grep` or `cat` do.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any thread exists; SIG_DFL is a valid disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
         eprintln!("planner: error: {}", one_line(&e));

@@ -67,6 +67,26 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
+fn a_reader_that_goes_away_ends_planner_quietly() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planner"))
+        .arg("--db")
+        .arg(&db)
+        .args(["list", "organizations"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closing the pipe's reading end before planner prints, as `| head` does once it has its lines.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "{stderr}");
+}
+
+#[test]
 fn demo_then_list_keeps_vietnamese_intact() {
     let (_dir, db) = temp_db();
     let out = ok(&db, &["demo"], None);
@@ -399,8 +419,27 @@ fn itinerary_check_ics_pdf_and_workflow_on_the_demo() {
         .iter()
         .all(|c| c["severity"] == "soft"));
 
-    // Quick-add an item for the whole delegation on top of the first meeting abroad.
     let view = json(&db, &["itinerary", "show", &id, "--json"]);
+    // A flight that lands in another zone shows its arrival in the arrival zone, named.
+    let leg = view["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["items"].as_array().unwrap())
+        .find(|v| v["start_zone_abbr"] != v["end_zone_abbr"])
+        .expect("the demo flies between zones");
+    let hm = |field: &str| leg[field].as_str().unwrap()[11..16].to_owned();
+    let span = format!(
+        "{} {}–{} {}",
+        hm("local_start"),
+        leg["start_zone_abbr"].as_str().unwrap(),
+        hm("local_end"),
+        leg["end_zone_abbr"].as_str().unwrap()
+    );
+    let text = ok(&db, &["itinerary", "show", &id], None);
+    assert!(text.contains(&span), "{span} not in:\n{text}");
+
+    // Quick-add an item for the whole delegation on top of the first meeting abroad.
     let first = view["days"]
         .as_array()
         .unwrap()
