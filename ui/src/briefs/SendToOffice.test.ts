@@ -42,7 +42,7 @@ describe('SendToOffice', () => {
     expect(screen.getByRole('link', { name: 'Đặt hồ sơ cơ quan' })).toHaveAttribute('href', '#/settings');
   });
 
-  it('includes personal data only when ticked, into the briefs folder, and writes nothing when the dialog is cancelled', async () => {
+  it('includes personal data only when ticked, into the exchange folder, and writes nothing when the dialog is cancelled', async () => {
     const calls = fakeCore({ exchange_export: () => sentBundle(2, { personal_data: true }) });
     saveDialog.mockResolvedValue(null);
     render(SendToOffice, { briefId: 7, fileStem: 'brief-7-v3' });

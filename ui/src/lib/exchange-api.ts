@@ -16,7 +16,7 @@ export const saveOffice = (profile: OfficeProfile) => call('save_office', { prof
 /** Writes this office's card (public key + profile) at `path`, or beside the store when null. */
 export const exportOfficeCard = (path: string | null) => call('export_office_card', { path });
 
-/** Writes a signed bundle of a generated brief at `path` (or the briefs folder), for the Outbox. */
+/** Writes a signed bundle of a generated brief at `path` (or the exchange folder), for the Outbox. */
 export const exchangeExport = (
   briefId: number,
   personalData: boolean,
