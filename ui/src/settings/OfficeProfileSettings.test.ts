@@ -29,7 +29,7 @@ describe('OfficeProfileSettings', () => {
       },
     });
     render(OfficeProfileSettings);
-    expect(await screen.findByText('Khoá được tạo khi gửi bản tin hoặc xuất thẻ cơ quan lần đầu.')).toBeInTheDocument();
+    expect(await screen.findByText('Khoá được tạo khi bạn lưu hồ sơ cơ quan lần đầu.')).toBeInTheDocument();
     await fireEvent.input(screen.getByTestId(testIdOf('profile', 'name_vi')), { target: { value: 'Trung tâm Xúc tiến Hà Nội' } });
     await fireEvent.input(screen.getByTestId(testIdOf('profile', 'name_en')), { target: { value: 'Hanoi Promotion Centre' } });
     await fireEvent.input(screen.getByTestId(testIdOf('profile', 'code')), { target: { value: 'itpc hn' } });
