@@ -398,3 +398,66 @@ fn every_exporter_keeps_hostile_text_as_text() {
         }
     }
 }
+
+fn repo_file(path: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(path),
+    )
+    .unwrap()
+}
+
+/// The webview can load and fetch only the app's own files and its IPC, and run only the app's
+/// own scripts: a text that became markup still could not reach the network or run code.
+/// (The capability file grants only the commands: `capability_bindings_are_fresh_…`.)
+#[test]
+fn the_webview_fetches_nothing_remote_and_runs_no_inline_script() {
+    let conf: Value = serde_json::from_str(&repo_file("src-tauri/tauri.conf.json")).unwrap();
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("a CSP object");
+    let sources = |d: &str| -> Vec<&str> {
+        csp.get(d)
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("CSP lacks {d}"))
+            .split_whitespace()
+            .collect()
+    };
+    assert_eq!(sources("default-src"), ["'self'"]);
+    assert_eq!(sources("script-src"), ["'self'"]);
+    assert_eq!(sources("object-src"), ["'none'"]);
+    assert_eq!(sources("base-uri"), ["'none'"]);
+    assert_eq!(sources("connect-src"), ["ipc:", "http://ipc.localhost"]);
+    for (directive, value) in csp {
+        for source in value.as_str().unwrap().split_whitespace() {
+            let allowed = [
+                "'self'",
+                "'none'",
+                "data:",
+                "ipc:",
+                "http://ipc.localhost",
+                "asset:",
+                "http://asset.localhost",
+            ];
+            assert!(allowed.contains(&source), "{directive} allows {source}");
+            assert!(
+                source != "http://ipc.localhost" || directive == "connect-src",
+                "{directive}"
+            );
+        }
+    }
+    assert_ne!(
+        conf["app"]["security"]["dangerousDisableAssetCspModification"],
+        json!(true)
+    );
+    let manifest = repo_file("src-tauri/Cargo.toml");
+    for plugin in [
+        "tauri-plugin-fs",
+        "tauri-plugin-shell",
+        "tauri-plugin-http",
+        "tauri-plugin-opener",
+    ] {
+        assert!(!manifest.contains(plugin), "the shell depends on {plugin}");
+    }
+}
