@@ -11,8 +11,9 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    // test-ids.test.ts reads the end-to-end tests' sources to check the ids they look for.
-    fs: { allow: ['.', '../tests/e2e'] },
+    // test-ids.test.ts reads the end-to-end tests' sources to check the ids they look for;
+    // the hostile-text tests read the shared corpus.
+    fs: { allow: ['.', '../tests/e2e', '../tests/fixtures'] },
   },
   build: {
     target: 'safari15',

@@ -215,8 +215,17 @@ fn main() {
     }
 }
 
+/// The error on one line, its control characters escaped: a message may quote the text it
+/// refuses, and an escape sequence in it must not drive the terminal.
 fn one_line(e: &anyhow::Error) -> String {
-    format!("{e:#}").replace('\n', " ")
+    format!("{e:#}")
+        .replace('\n', " ")
+        .chars()
+        .map(|c| match c {
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// A path given on the command line, made absolute against the working directory: the core's

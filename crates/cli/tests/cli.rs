@@ -11,6 +11,8 @@ mod backup;
 mod doctor;
 #[path = "cli/exchange.rs"]
 mod exchange;
+#[path = "cli/hostile.rs"]
+mod hostile;
 #[path = "cli/pipeline.rs"]
 mod pipeline;
 #[path = "cli/revisions.rs"]

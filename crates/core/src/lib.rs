@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod file_names;
 pub mod files;
 pub mod images;
 pub mod itinerary;

@@ -63,8 +63,10 @@ impl Validator {
         }
     }
 
-    /// An optional single-line text: at most `MAX_LINE` characters, no line breaks.
+    /// An optional single-line text: at most `MAX_LINE` characters, no line breaks, no other
+    /// control character than a tab (`control_character`).
     pub fn line(&mut self, field: &str, value: &str) {
+        self.controls(field, value);
         let n = value.chars().count();
         if n > MAX_LINE {
             self.push(FieldError::new(
@@ -91,9 +93,11 @@ impl Validator {
         }
     }
 
-    /// An optional free text (notes, summaries): at most `MAX_TEXT` characters.
+    /// An optional free text (notes, summaries): at most `MAX_TEXT` characters; line breaks and
+    /// tabs, but no other control character.
     pub fn text(&mut self, field: &str, value: &Option<String>) {
         if let Some(v) = value {
+            self.controls(field, v);
             let n = v.chars().count();
             if n > MAX_TEXT {
                 self.push(FieldError::new(
@@ -103,6 +107,22 @@ impl Validator {
                     format!("Longer than {MAX_TEXT} characters ({n})"),
                 ));
             }
+        }
+    }
+
+    /// Refuses a control character other than a tab or a line break (`control_character`):
+    /// NUL, escape sequences, DEL and C1 controls are never text someone typed, and each breaks
+    /// something downstream (C strings, terminals, XML, content lines). Line breaks are the
+    /// caller's rule (`line` refuses them as `line_break`).
+    fn controls(&mut self, field: &str, value: &str) {
+        if let Some(c) = value.chars().find(|c| forbidden_control(*c)) {
+            let at = format!("U+{:04X}", c as u32);
+            self.push(FieldError::new(
+                field,
+                "control_character",
+                format!("Có ký tự điều khiển không được phép ({at})"),
+                format!("Contains a control character that is not allowed ({at})"),
+            ));
         }
     }
 
@@ -314,6 +334,12 @@ impl Validator {
     }
 }
 
+/// Whether `c` is a control character no stored text may hold: every C0 and C1 control and
+/// DEL, except tab, line feed and carriage return.
+pub fn forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 /// A deliberately simple email check: one @, a non-empty local part, a dotted domain, no spaces.
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
@@ -324,7 +350,7 @@ pub fn is_email(s: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !s.chars().any(char::is_whitespace)
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
         && s.len() <= 254
 }
 
@@ -339,6 +365,32 @@ mod tests {
         assert!(!is_email("a b@c.vn"));
         assert!(!is_email("a@b@c.vn"));
         assert!(!is_email("a@vn"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_tabs_and_breaks_are_text() {
+        let mut v = Validator::default();
+        v.line("a", "tab\there");
+        v.text("b", &Some("two\nlines\r\nand a\ttab".into()));
+        assert!(v.errors.is_empty(), "{:?}", v.errors);
+        for bad in [
+            "nul\0",
+            "bell\u{7}",
+            "esc\u{1b}[31m",
+            "del\u{7f}",
+            "nel\u{85}",
+        ] {
+            let mut v = Validator::default();
+            v.line("a", bad);
+            v.text("b", &Some(bad.into()));
+            v.email("c", &format!("{bad}@x.vn"));
+            let codes: Vec<_> = v.errors.iter().map(|e| e.code.as_str()).collect();
+            assert_eq!(
+                codes,
+                ["control_character", "control_character", "invalid_email"],
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod core {
     pub mod exchange;
     pub mod exchange_adopt;
     pub mod fixtures;
+    pub mod hostile;
     pub mod ics;
     pub mod images;
     pub mod import;

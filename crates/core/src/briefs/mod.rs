@@ -355,7 +355,7 @@ pub fn regenerate(store: &Store, brief_id: i64, format: BriefFormat) -> Result<(
     Ok((bytes, same))
 }
 
-/// A file name for a brief: audience slug, language and version.
+/// A file name for a brief: audience, language and version (`file_names::safe_file_name`).
 pub fn default_file_name(req: &BriefRequest, version: i64, format: BriefFormat) -> PathBuf {
     let who = match &req.audience {
         Audience::Delegation { id } => format!("doan-{id}"),
@@ -368,10 +368,9 @@ pub fn default_file_name(req: &BriefRequest, version: i64, format: BriefFormat) 
                 .unwrap_or_default()
         ),
     };
-    PathBuf::from(format!(
-        "ban-tin-{who}-{}-v{version}.{}",
-        lang_name(req.language),
-        format.extension()
+    PathBuf::from(crate::file_names::safe_file_name(
+        &format!("ban-tin-{who}-{}-v{version}", lang_name(req.language)),
+        format.extension(),
     ))
 }
 

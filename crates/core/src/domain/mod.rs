@@ -68,6 +68,14 @@ impl EntityKind {
         fields
     }
 
+    /// The fields of this kind that may hold any text (not a number, date, enum or id), read
+    /// from the type itself so that a new text field is counted without a list to update: a
+    /// field named `x` holds one text, `x[]` a list of texts (tags). What a field accepts is
+    /// then its `validate`'s rule (single line, free text, e-mail, country code…).
+    pub fn text_fields(self) -> Vec<String> {
+        crate::with_entity!(self, E => text_fields_of::<E>())
+    }
+
     /// The plural, kebab-case name used on the command line and over IPC.
     pub fn name(self) -> &'static str {
         match self {
@@ -136,6 +144,28 @@ impl EntityKind {
     pub fn is_imported(self) -> bool {
         crate::with_entity!(self, E => E::IMPORTED)
     }
+}
+
+fn text_fields_of<E: Entity>() -> Vec<String> {
+    let default = serde_json::to_value(E::default()).expect("entity serialises");
+    let serde_json::Value::Object(fields) = &default else {
+        return Vec::new();
+    };
+    let accepts = |field: &str, probe: serde_json::Value| {
+        let mut record = default.clone();
+        record[field] = probe;
+        serde_json::from_value::<E>(record).is_ok()
+    };
+    let probe = || serde_json::Value::from("text");
+    fields
+        .iter()
+        .filter_map(|(name, value)| match value {
+            serde_json::Value::Array(_) => {
+                accepts(name, serde_json::Value::Array(vec![probe()])).then(|| format!("{name}[]"))
+            }
+            _ => accepts(name, probe()).then(|| name.clone()),
+        })
+        .collect()
 }
 
 /// What deleting a record does first to the records that point at it. The store does it record

@@ -119,6 +119,7 @@ impl Entity for Opportunity {
         v.opt_line("contact", &self.contact);
         for (i, f) in self.key_figures.iter().enumerate() {
             v.required(&format!("key_figures[{i}].label_vi"), &f.label_vi);
+            v.line(&format!("key_figures[{i}].label_en"), &f.label_en);
             v.required(&format!("key_figures[{i}].value"), &f.value);
             v.required(&format!("key_figures[{i}].source"), &f.source);
         }

@@ -267,11 +267,9 @@ pub fn export_brief(
     )?;
     let path =
         crate::files::output_or_default(store, chosen, &[BUNDLE_EXTENSION], SENT_FOLDER, || {
-            Ok(format!(
-                "{}-{}-v{}.{BUNDLE_EXTENSION}",
-                office.code.to_lowercase(),
-                &brief.uuid[..8],
-                brief.version
+            Ok(crate::file_names::safe_file_name(
+                &format!("{}-{}-v{}", office.code, &brief.uuid[..8], brief.version),
+                BUNDLE_EXTENSION,
             ))
         })?;
     let sent_to = sent_to

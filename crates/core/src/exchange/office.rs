@@ -161,7 +161,7 @@ pub fn export_card(store: &mut Store, chosen: Option<PathBuf>) -> Result<Exporte
     let p = profile(store)?;
     let path =
         crate::files::output_or_default(store, chosen, &[CARD_EXTENSION], SENT_FOLDER, || {
-            Ok(format!("{}.{CARD_EXTENSION}", p.code.to_lowercase()))
+            Ok(crate::file_names::safe_file_name(&p.code, CARD_EXTENSION))
         })?;
     let bytes = planner_exchange::write_card(&key, &to_wire(&p), &super::now_rfc3339());
     crate::files::write_atomically(&path, &bytes)

@@ -112,11 +112,14 @@ pub fn regenerate(
     let bytes = crate::briefs::render_pdf(&model)?;
     let lang = serde_json::to_value(language).unwrap_or_default();
     let path = crate::files::output_or_default(store, chosen, &["pdf"], "briefs", || {
-        Ok(format!(
-            "ban-tin-nhan-{}-{}-v{}.pdf",
-            row.brief.office_code.to_lowercase(),
-            lang.as_str().unwrap_or("vi"),
-            row.brief.brief_version
+        Ok(crate::file_names::safe_file_name(
+            &format!(
+                "ban-tin-nhan-{}-{}-v{}",
+                row.brief.office_code,
+                lang.as_str().unwrap_or("vi"),
+                row.brief.brief_version
+            ),
+            "pdf",
         ))
     })?;
     crate::files::write_atomically(&path, &bytes)

@@ -450,31 +450,17 @@ pub fn entry_of(store: &Store, item_id: i64) -> Result<ItemEntry> {
     Ok(ItemEntry::of(&store.get::<ItineraryItem>(item_id)?.data))
 }
 
-/// A file name for the delegation's (or a member's) calendar, ASCII only.
+/// A file name for the delegation's (or a member's) calendar (`file_names::safe_file_name`).
 pub fn ics_file_name(plan: &Plan, member: Option<i64>) -> String {
-    let mut name = format!("lich-{}", slug(&plan.delegation.data.title));
+    let mut stem = format!("lich-{}", slug(&plan.delegation.data.title));
     if let Some(m) = member.and_then(|m| plan.member(m)) {
-        name.push('-');
-        name.push_str(&slug(&m.name));
+        stem.push('-');
+        stem.push_str(&slug(&m.name));
     }
-    name + ".ics"
+    crate::file_names::safe_file_name(&stem, "ics")
 }
 
-/// Lower-case ASCII words joined by '-', at most 60 characters.
+/// Lower-case ASCII words joined by '-', at most 60 characters (`file_names::slug`).
 pub fn slug(s: &str) -> String {
-    let folded = crate::text::fold(s);
-    let mut out = String::new();
-    for word in folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if out.len() + word.len() + 1 > 60 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::file_names::slug(s, 60)
 }

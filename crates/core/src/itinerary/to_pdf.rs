@@ -38,7 +38,7 @@ pub fn itinerary_pdf(
     planner_pdf::render(&doc).map_err(|e| CoreError::Render(e.to_string()))
 }
 
-/// A file name for the printed itinerary, ASCII only:
+/// A file name for the printed itinerary (`file_names::safe_file_name`):
 /// `lich-trinh-<delegation>[-<member>]-<vi|en|bi>.pdf`.
 pub fn default_file_name(plan: &Plan, options: &PrintOptions) -> String {
     let mut name = String::from("lich-trinh");
@@ -61,7 +61,7 @@ pub fn default_file_name(plan: &Plan, options: &PrintOptions) -> String {
         BriefLanguage::En => "en",
         BriefLanguage::Bi => "bi",
     };
-    format!("{name}-{lang}.pdf")
+    crate::file_names::safe_file_name(&format!("{name}-{lang}"), "pdf")
 }
 
 /// The document view model of the itinerary (what [`itinerary_pdf`] renders).
