@@ -31,6 +31,7 @@ pub fn typescript() -> String {
     );
     decl::<EntityKind>(&cfg, &mut out);
     decl::<FieldError>(&cfg, &mut out);
+    decl::<crate::links::LinkKind>(&cfg, &mut out);
     decl::<ChangedElsewhere>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<Meta>(&cfg, &mut out);

@@ -17,6 +17,7 @@ pub mod files;
 pub mod images;
 pub mod itinerary;
 pub mod labels;
+pub mod links;
 pub mod numbers;
 pub mod paths;
 pub mod people;

@@ -19,6 +19,7 @@ import type {
   ItemEntry,
   ItineraryItem,
   JsonValue,
+  LinkKind,
   ListQuery,
   Page,
   PipelineFilter,
@@ -110,6 +111,8 @@ export const search = (query: string, perKind = 5) => call('search', { query, pe
 export const listSectors = () => call('list_sectors');
 /** Adds a sector with its names (refused with field errors on `name_vi`/`name_en`). */
 export const addSector = (nameVi: string, nameEn: string) => call('add_sector', { nameVi, nameEn });
+/** Opens a website, e-mail address or phone number with the system's handler (the core checks it). */
+export const openLink = (kind: LinkKind, value: string) => call('open_link', { kind, value });
 
 export function listRecords<K extends EntityKind>(
   kind: K,

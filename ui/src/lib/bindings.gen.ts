@@ -8,6 +8,8 @@ export type EntityKind = "offices" | "counsellors" | "organizations" | "contacts
 
 export type FieldError = { field: string, code: string, message_vi: string, message_en: string, };
 
+export type LinkKind = "website" | "email" | "phone";
+
 export type ChangedElsewhere = { 
 /**
  * The stored record now, with its current `revision`.

@@ -31,6 +31,7 @@ import type {
   ItemEntry,
   ItineraryView,
   JsonValue,
+  LinkKind,
   Linked,
   ListQuery,
   NextStep,
@@ -75,6 +76,7 @@ export interface Commands {
   search: { args: { query: string; perKind?: number | null }; reply: SearchResults };
   list_sectors: { args: Record<string, never>; reply: Array<Sector> };
   add_sector: { args: { nameVi: string; nameEn: string }; reply: Sector };
+  open_link: { args: { kind: LinkKind; value: string }; reply: null };
   brief_suggestions: { args: { audience: Audience }; reply: Array<OpportunitySuggestion> };
   brief_preview: { args: { request: BriefRequest }; reply: BriefModel };
   brief_generate: { args: { request: BriefRequest; path?: string | null }; reply: GeneratedBrief };

@@ -2,8 +2,9 @@
 // e-mail address and tel: for a phone number. Anything else (javascript:, data:, file:, a
 // scheme hidden behind spaces, control or invisible characters) is shown as plain text.
 
-/** What a field holds, and so which scheme its link may have. */
-export type LinkKind = 'website' | 'email' | 'phone';
+import type { LinkKind } from './bindings.gen';
+
+export type { LinkKind };
 
 // White space, controls and invisible formatting characters (zero-width, bidi overrides): a
 // link never needs them, and they are how a scheme is hidden from a reader.

@@ -29,6 +29,7 @@ macro_rules! with_commands {
                 search(query: String, per_kind: Option<u32>) -> SearchResults;
                 list_sectors() -> Vec<Sector>;
                 add_sector(name_vi: String, name_en: String) -> Sector;
+                open_link(kind: LinkKind, value: String) -> ();
             }
             briefs {
                 brief_suggestions(audience: Audience) -> Vec<OpportunitySuggestion>;

@@ -39,6 +39,7 @@ pub mod types {
         Transition,
     };
     pub use crate::labels::Sector;
+    pub use crate::links::LinkKind;
     pub use crate::people::{DuplicatePair, EraseReport};
     pub use crate::search::SearchResults;
     pub use crate::settings::{AppInfo, Settings};

@@ -77,3 +77,8 @@ pub fn list_sectors(s: &mut Session) -> Result<Vec<Sector>> {
 pub fn add_sector(s: &mut Session, name_vi: String, name_en: String) -> Result<Sector> {
     s.store.add_sector(&name_vi, &name_en)
 }
+
+/// Opens a website, e-mail address or phone number with the system's handler (only those).
+pub fn open_link(_s: &mut Session, kind: LinkKind, value: String) -> Result<()> {
+    crate::links::open(kind, &value)
+}

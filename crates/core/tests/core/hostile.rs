@@ -18,6 +18,10 @@ use std::process::Command;
 /// take it.
 pub struct Hostile {
     pub id: String,
+    /// The text as written in the corpus (before NFC).
+    pub value: String,
+    /// A website holding it is a link.
+    pub link: bool,
     pub stored: String,
     pub line: bool,
     pub free: bool,
@@ -39,12 +43,34 @@ pub fn corpus() -> Vec<Hostile> {
             let value = value.repeat(e["repeat"].as_u64().unwrap_or(1) as usize);
             Hostile {
                 id: e["id"].as_str().unwrap().to_owned(),
-                stored: e["stored"].as_str().map_or(value, str::to_owned),
+                link: e["link"] == true,
+                stored: e["stored"].as_str().map_or(value.clone(), str::to_owned),
+                value,
                 line: e["line"] == "accepted",
                 free: e["free"] == "accepted",
             }
         })
         .collect()
+}
+
+/// The core's link rule, where opening is enforced, agrees entry by entry with the window's
+/// (`ui/src/lib/links.test.ts` holds that one to the same `link` flags).
+#[test]
+fn links_open_only_what_the_corpus_allows() {
+    use planner_core::links::{link_target, LinkKind};
+    for h in corpus() {
+        let target = link_target(LinkKind::Website, &h.value);
+        assert_eq!(target.is_some(), h.link, "{}", h.id);
+        if let Some(t) = target {
+            assert!(
+                t.starts_with("http://") || t.starts_with("https://"),
+                "{}",
+                h.id
+            );
+        }
+        assert_eq!(link_target(LinkKind::Email, &h.value), None, "{}", h.id);
+        assert_eq!(link_target(LinkKind::Phone, &h.value), None, "{}", h.id);
+    }
 }
 
 /// Reads the CSV, vCard, calendar and HTML files named in argv[1] and prints what each holds.
