@@ -1,8 +1,10 @@
 //! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, keeps the
 //! file it was started with (a bundle opened from the file manager) for the window to ask for,
-//! starts the idle-backup thread, and exposes the core through the commands `commands` generates from the core's one list
+//! starts the idle-backup thread and the one that tells the window of other programs' changes
+//! (`changes_elsewhere`), and exposes the core through the commands `commands` generates from the core's one list
 //! (`planner_core::with_commands!`). Everything else lives in planner-core.
 
+mod changes_elsewhere;
 mod commands;
 
 use commands::handler;
@@ -91,6 +93,10 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             session: Mutex::new(session),
+        })
+        .setup(|app| {
+            changes_elsewhere::watch(app.handle().clone());
+            Ok(())
         })
         .invoke_handler(planner_core::with_commands!(handler))
         .run(tauri::generate_context!())

@@ -4,6 +4,7 @@
 
 mod backups;
 mod briefs;
+mod changes_elsewhere;
 mod contacts;
 mod delegations;
 mod exchange;

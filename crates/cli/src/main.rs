@@ -28,12 +28,29 @@ mod records;
 mod search;
 mod sectors;
 mod setup;
+mod write_workload;
+
+/// The exit code of a command that could not write because another program kept the store
+/// busy for longer than the core waits (`planner_core::store::BUSY_WAIT`).
+const STORE_BUSY_EXIT: i32 = 75;
+
+/// What `--help` says of the exit codes.
+fn exit_codes() -> String {
+    format!(
+        "Exit codes: 0 done; 1 failed (doctor: something is wrong; exchange: refused); 2 invalid \
+         input; 3 not found; 4 the record changed since the revision given (itinerary check: a \
+         hard conflict); {STORE_BUSY_EXIT} the store stayed busy (another program kept writing \
+         to it for {} seconds): nothing was written, try again.",
+        planner_core::store::BUSY_WAIT.as_secs()
+    )
+}
 
 #[derive(Parser)]
 #[command(
     name = "planner",
     version,
-    about = "Delegation Planner: promotion delegations, investor contacts and briefs"
+    about = "Delegation Planner: promotion delegations, investor contacts and briefs",
+    after_help = exit_codes()
 )]
 struct Cli {
     /// The store file (default: $PLANNER_DB, else the app's data directory).
@@ -182,6 +199,9 @@ enum Command {
     /// The crash tests' workload (run and killed by `planner bench crash`).
     #[command(hide = true)]
     CrashWorkload(crash::WorkloadArgs),
+    /// The concurrency test's writer (organisations created one by one beside other writers).
+    #[command(hide = true)]
+    WriteWorkload(write_workload::WriteWorkloadArgs),
     /// Shows the audit trail of one record.
     Audit {
         entity: String,
@@ -210,6 +230,8 @@ fn main() {
                 let _ = print_json(&changed.current);
                 4
             }
+            // sysexits' EX_TEMPFAIL: nothing was written, and the same command may work later.
+            Some(CoreError::StoreBusy) => STORE_BUSY_EXIT,
             _ => 1,
         });
     }
@@ -301,6 +323,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::CrashWorkload(args) => crash::workload(store, args)?,
+        Command::WriteWorkload(args) => write_workload::workload(store, args)?,
         Command::Exchange { action } => {
             let code = exchange::exchange(store, action)?;
             if code != 0 {

@@ -7,6 +7,7 @@ mod core {
     pub mod briefs;
     pub mod clock_changes;
     pub mod commands;
+    pub mod concurrency;
     pub mod contacts_io;
     pub mod crud;
     pub mod dashboard;

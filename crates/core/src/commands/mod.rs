@@ -103,6 +103,14 @@ impl Session {
         restored
     }
 
+    /// Whether another program (a `planner` command, another process of the app) changed the
+    /// store since the last call, for the shell to tell the window (`store-changed`). Backend-
+    /// neutral: the SQLite store answers from `PRAGMA data_version`; this session's own writes
+    /// never count, and a restore's new connection starts afresh.
+    pub fn changes_elsewhere(&mut self) -> crate::Result<bool> {
+        self.store.changes_elsewhere()
+    }
+
     /// Keeps the bundle path the app was started with (opened from the file manager) for the
     /// window's `launch_bundle`.
     pub fn set_launch_bundle(&mut self, path: Option<String>) {

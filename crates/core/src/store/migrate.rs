@@ -106,6 +106,12 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
 
 fn run_migrations(conn: &mut Connection, current: u32, target: u32) -> Result<u32> {
     let tx = conn.transaction()?;
+    // Read again under the write lock: another process opening the store at the same time may
+    // have migrated it while this one waited at BEGIN.
+    let current: u32 = current.max(tx.pragma_query_value(None, "user_version", |r| r.get(0))?);
+    if current >= target {
+        return Ok(current);
+    }
     for (version, _, sql) in MIGRATIONS
         .iter()
         .filter(|(v, _, _)| *v > current && *v <= target)

@@ -6,6 +6,7 @@ pub(crate) mod backup;
 mod bulk;
 mod cascade;
 mod checks;
+mod concurrency;
 mod dashboard;
 pub(crate) mod doctor;
 mod exchange;
@@ -53,6 +54,15 @@ use crate::error::{CoreError, Result};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
+/// How long a write waits for another connection's write (the app's, a `planner` command's, an
+/// idle backup's bookkeeping) before it gives up with `store_busy`. Every transaction of ours is
+/// IMMEDIATE (`Store::set_pragmas`): it takes the write lock at BEGIN, before reading anything,
+/// so BEGIN is the one place a write can meet another, and SQLite's busy handler retries it
+/// there for up to this long. After BEGIN nothing can be busy in WAL mode (a commit does not
+/// wait for readers, and a checkpoint or `VACUUM INTO` on another connection takes no write
+/// lock), so no transaction body needs a retry of its own.
+pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// SQLite's default: a commit copies the WAL into the database once it passes 1,000 pages.
 const WAL_AUTOCHECKPOINT: i64 = 1000;
 
@@ -65,6 +75,8 @@ pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 /// in its page rather than left for `strings` to find (FAST: only where it costs no extra I/O;
 /// an erase purges the rest, see `purge_freed`).
 pub(crate) fn prepare_connection(conn: &Connection) -> Result<()> {
+    // From the first statement: opening reads the schema, which a writer may be changing.
+    conn.busy_timeout(BUSY_WAIT)?;
     conn.create_collation("vi", crate::text::vi_cmp)?;
     conn.pragma_update(None, "secure_delete", "FAST")?;
     Ok(())
@@ -76,6 +88,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// What the last import left to index (see `search::Pending`).
     pending: std::cell::RefCell<search::Pending>,
+    /// `PRAGMA data_version` at the last `changes_elsewhere` (see `concurrency.rs`).
+    seen_version: std::cell::Cell<Option<i64>>,
 }
 
 impl Store {
@@ -102,6 +116,7 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             pending: Default::default(),
+            seen_version: Default::default(),
         };
         store.configure(true)?;
         Ok(store)
@@ -121,6 +136,7 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             pending: Default::default(),
+            seen_version: Default::default(),
         };
         store.set_pragmas(true)?;
         Ok(store)
@@ -132,6 +148,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             pending: Default::default(),
+            seen_version: Default::default(),
         };
         store.configure(false)?;
         Ok(store)
@@ -145,6 +162,13 @@ impl Store {
     }
 
     fn set_pragmas(&mut self, wal: bool) -> Result<()> {
+        self.conn.busy_timeout(BUSY_WAIT)?;
+        // Every transaction on the store's connection (`conn.transaction()` anywhere under
+        // `store/`, migrations included) takes the write lock at BEGIN: a DEFERRED one that
+        // reads and then writes fails at once (SQLITE_BUSY_SNAPSHOT, which no busy handler
+        // waits for) when another connection committed since its read.
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         if wal {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
         }
@@ -155,7 +179,6 @@ impl Store {
         // 64 MiB of page cache: a 100,000-row import is one transaction, and a small cache
         // spills its dirty pages to the WAL halfway through.
         self.conn.pragma_update(None, "cache_size", -65536)?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(())
     }
 
