@@ -141,7 +141,8 @@ pub struct PlainCheck {
     /// What it found wrong; empty when the file is sound.
     pub problems: Vec<String>,
     /// The check needed our `vi` collation: plain SQLite stops at the name indexes that use
-    /// it, so the check was run again with our connection setup (issue 15, item 7, removes it).
+    /// it, so the check was run again with our connection setup. Only a store older than
+    /// schema 14 (a backup of one, say) has such indexes; migration 14 drops them.
     pub needed_collation: bool,
 }
 

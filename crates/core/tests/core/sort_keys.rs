@@ -112,8 +112,9 @@ fn every_writer_keeps_the_keys_of_what_it_writes() {
 
 #[test]
 fn plain_sqlite_and_python_check_and_write_the_store_and_the_doctor_mends_their_keys() {
-    let (_dir, mut store) = demo_store();
+    let (_dir, store) = demo_store();
     let path = store.path().unwrap().to_owned();
+    drop(store);
     assert_eq!(plain_check(&path), ["ok"]);
     let plain = plain_integrity_check(&path).unwrap();
     assert!(
