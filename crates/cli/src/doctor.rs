@@ -9,7 +9,8 @@ use planner_core::Store;
 
 #[derive(Args)]
 pub struct DoctorArgs {
-    /// Rebuild what can be rebuilt from the store (the search index), then check again.
+    /// Rebuild what can be rebuilt from the store (the search index, the sort keys), then
+    /// check again.
     #[arg(long)]
     repair: bool,
     /// Skip verifying each backup (about a second each on a large store).
@@ -33,6 +34,12 @@ pub fn doctor(store: &mut Store, args: DoctorArgs) -> Result<i32> {
                 println!(
                     "repaired: the search index was rebuilt ({} findings before)",
                     repair.before.findings.len()
+                );
+            }
+            if repair.sort_keys_refreshed > 0 {
+                println!(
+                    "repaired: {} sort keys written again from their names",
+                    repair.sort_keys_refreshed
                 );
             }
             print(&repair.after);

@@ -1,5 +1,9 @@
 //! Text at the boundary: every string is NFC-normalised on the way in.
 
+pub mod sort_key;
+
+pub use sort_key::vi_sort_key;
+
 use serde_json::Value;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
@@ -218,7 +222,8 @@ fn letters(s: &str) -> impl Iterator<Item = Letter> + '_ {
 
 /// Compares two texts in Vietnamese alphabetical order: by letters first (a < ă < â < b … d < đ
 /// … o < ô < ơ … u < ư, case and tones ignored), then by tones (none, huyền, hỏi, ngã, sắc,
-/// nặng), then lower case before upper, then code points. SQLite uses it as the `vi` collation.
+/// nặng), then lower case before upper, then code points. `vi_sort_key` gives keys in this
+/// order; SQLite has it as the `vi` collation only for stores older than schema 14.
 pub fn vi_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     // Texts compared inside an index mostly share a start ("Nguyễn Văn …"): identical letters
     // compare equal in every pass, so only what follows the common start is compared. The

@@ -31,6 +31,7 @@ mod core {
     pub mod revisions;
     pub mod search;
     pub mod sectors;
+    pub mod sort_keys;
     pub mod two_offices;
     pub mod validation;
     pub mod words;

@@ -4,7 +4,8 @@
 //! nothing else), index work an import left pending, every file a brief or a received bundle
 //! names present with its SHA-256, every picture's bytes matching theirs, and the backups.
 //!
-//! Only the search index can be rebuilt from what the store holds (`repair`, one transaction);
+//! Rows whose sort key is not their text's (written by another program) are found too.
+//! Only the search index and the sort keys can be rebuilt from what the store holds (`repair`);
 //! a lost or changed file, a damaged page or a dangling reference is reported, not guessed at:
 //! the way back from those is a backup. `quick` is the part the app can run at each start.
 //! The SQL is in `store/doctor.rs`.
@@ -49,6 +50,9 @@ pub enum Code {
     ReceivedFileChanged,
     /// A backup fails its check.
     BackupDamaged,
+    /// A record's stored sort key is not its text's (another program wrote the row): it lists
+    /// out of Vietnamese order.
+    SortKeyStale,
 }
 
 impl Code {
@@ -70,6 +74,7 @@ impl Code {
                 | Code::IndexExtra
                 | Code::IndexStale
                 | Code::IndexPending
+                | Code::SortKeyStale
         )
     }
 }
@@ -178,6 +183,7 @@ pub fn check(store: &Store, options: Options) -> Result<Report> {
     sqlite_checks(conn, false, &mut found)?;
     index::pending(conn, &mut found)?;
     checked.indexed_records = index::compare(conn, &mut found)?;
+    sort_keys(conn, &mut found)?;
     files::briefs(conn, &mut found, &mut checked)?;
     files::pictures(conn, &mut found, &mut checked)?;
     files::received(store, conn, &mut found, &mut checked)?;
@@ -223,6 +229,18 @@ fn sqlite_checks(conn: &rusqlite::Connection, quick: bool, found: &mut Findings)
     Ok(())
 }
 
+/// Rows whose sort key is not their text's: written by another program (`sqlite3`, Python),
+/// which cannot compute one, so they list out of order until repaired.
+fn sort_keys(conn: &rusqlite::Connection, found: &mut Findings) -> Result<()> {
+    found.add(Code::SortKeyStale, sql::stale_sort_keys(conn)?, |n| {
+        (
+            format!("{n} tên chưa có khóa sắp xếp đúng (do chương trình khác ghi): danh sách xếp sai thứ tự"),
+            format!("{n} names lack their right sort key (written by another program): lists show them out of order"),
+        )
+    });
+    Ok(())
+}
+
 /// What `repair` did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Repair {
@@ -230,15 +248,26 @@ pub struct Repair {
     pub before: Report,
     /// The search index was rebuilt from the records.
     pub rebuilt_index: bool,
+    /// How many sort keys were written again from their text.
+    pub sort_keys_refreshed: usize,
     /// What is found after: what could not be repaired.
     pub after: Report,
 }
 
-/// Checks, rebuilds the search index (one transaction) if it is anything but whole, and checks
-/// again: what is left is what only a backup or the officer can put right.
+/// Checks, writes the sort keys that are not their text's and rebuilds the search index (one
+/// transaction each) if either is anything but whole, and checks again: what is left is what
+/// only a backup or the officer can put right.
 pub fn repair(store: &mut Store, options: Options) -> Result<Repair> {
     let before = check(store, options)?;
-    let rebuild = before.findings.iter().any(|f| f.repairable);
+    let sort_keys_refreshed = if before.finding(Code::SortKeyStale).is_some() {
+        store.refresh_sort_keys()?
+    } else {
+        0
+    };
+    let rebuild = before
+        .findings
+        .iter()
+        .any(|f| f.repairable && f.code != Code::SortKeyStale);
     if rebuild {
         store.rebuild_search_index()?;
     }
@@ -246,6 +275,7 @@ pub fn repair(store: &mut Store, options: Options) -> Result<Repair> {
     Ok(Repair {
         before,
         rebuilt_index: rebuild,
+        sort_keys_refreshed,
         after,
     })
 }

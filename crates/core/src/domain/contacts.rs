@@ -49,6 +49,7 @@ impl Entity for Organization {
     const KIND: EntityKind = EntityKind::Organizations;
     const TABLE: &'static str = "organizations";
     const TITLE_FIELD: &'static str = "name_vi";
+    const SORT_KEYS: &'static [&'static str] = &["name_vi", "name_en"];
     /// An import creates the organisations its contacts name.
     const IMPORTED: bool = true;
     const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
@@ -99,6 +100,7 @@ impl Entity for Contact {
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("organization_id", EntityKind::Organizations)];
     const TITLE_FIELD: &'static str = "full_name";
+    const SORT_KEYS: &'static [&'static str] = &["full_name"];
     /// Their delegation memberships (passport, visa, diet) go with them: the schema's `ON
     /// DELETE SET NULL` would leave each member with neither a contact nor a staff name.
     const CASCADE: &'static [Cascade] = &[Cascade::Delete {

@@ -61,6 +61,7 @@ impl Entity for Delegation {
     const REFS: &'static [(&'static str, EntityKind)] =
         &[("counsellor_id", EntityKind::Counsellors)];
     const TITLE_FIELD: &'static str = "title";
+    const SORT_KEYS: &'static [&'static str] = &["title"];
     const PROTECTED: &'static [&'static str] = &["status", "approved_by", "approved_at"];
     /// Its programme and its members go with it (the schema would cascade them silently).
     const CASCADE: &'static [Cascade] = &[

@@ -27,6 +27,7 @@ impl Entity for Office {
     const KIND: EntityKind = EntityKind::Offices;
     const TABLE: &'static str = "trade_offices";
     const TITLE_FIELD: &'static str = "name_vi";
+    const SORT_KEYS: &'static [&'static str] = &["name_vi", "name_en"];
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);
         v.opt_line("name_en", &self.name_en);
@@ -59,6 +60,7 @@ impl Entity for Counsellor {
     const TABLE: &'static str = "counsellors";
     const REFS: &'static [(&'static str, EntityKind)] = &[("office_id", EntityKind::Offices)];
     const TITLE_FIELD: &'static str = "full_name";
+    const SORT_KEYS: &'static [&'static str] = &["full_name"];
     fn validate(&self, v: &mut Validator) {
         v.required_ref("office_id", self.office_id);
         v.required("full_name", &self.full_name);

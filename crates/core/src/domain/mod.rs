@@ -140,6 +140,11 @@ impl EntityKind {
         crate::with_entity!(self, E => E::SHOWN_UNDER)
     }
 
+    /// The fields with a stored sort key (`Entity::SORT_KEYS`).
+    pub fn sort_keys(self) -> &'static [&'static str] {
+        crate::with_entity!(self, E => E::SORT_KEYS)
+    }
+
     /// Whether contact imports create records of this kind (`Entity::IMPORTED`).
     pub fn is_imported(self) -> bool {
         crate::with_entity!(self, E => E::IMPORTED)
@@ -238,6 +243,10 @@ pub trait Entity: Serialize + DeserializeOwned + Default + Clone + Send + Sync +
     /// The fields holding sector tags (a list, or one optional tag), which the store checks
     /// against the store's sectors (`labels::SectorBook`).
     const SECTOR_FIELDS: &'static [&'static str] = &[];
+    /// The text fields lists sort by in Vietnamese order through a stored sort key: each has a
+    /// column `<field>_key` holding `text::vi_sort_key` of its text (NULL where it is null),
+    /// which every write sets and the list queries order by.
+    const SORT_KEYS: &'static [&'static str] = &[];
     /// Checks the record's own fields (references are checked by the store).
     fn validate(&self, v: &mut Validator);
 }

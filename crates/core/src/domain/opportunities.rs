@@ -74,6 +74,7 @@ impl Entity for Opportunity {
     const KIND: EntityKind = EntityKind::Opportunities;
     const TABLE: &'static str = "opportunities";
     const TITLE_FIELD: &'static str = "name_vi";
+    const SORT_KEYS: &'static [&'static str] = &["name_vi", "name_en"];
     const SECTOR_FIELDS: &'static [&'static str] = &["sectors"];
     fn validate(&self, v: &mut Validator) {
         v.required("name_vi", &self.name_vi);

@@ -19,9 +19,10 @@ pub(crate) struct Contents {
     pub counts: BTreeMap<String, i64>,
 }
 
-/// A connection of its own on an existing file, set up as the app's own are (the `vi`
-/// collation and secure deletion): a backup runs beside the app's connection, and without the
-/// collation `VACUUM INTO` and `integrity_check` fail on the name indexes. Never creates a file.
+/// A connection of its own on an existing file, set up as the app's own are
+/// (`prepare_connection`: secure deletion, and the `vi` collation without which `VACUUM INTO`
+/// and `integrity_check` fail on the name indexes of a store older than schema 14, such as the
+/// copy taken before migrating one). Never creates a file.
 pub(crate) fn open_file(path: &Path, busy: Duration) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,

@@ -21,7 +21,8 @@ use rusqlite::Connection;
 pub(crate) struct Prepared {
     kind: EntityKind,
     uuid: String,
-    /// The stored fields in shape order.
+    /// The stored fields in shape order, then the sort keys (computed here, on the preparing
+    /// thread, rather than by the writing one).
     values: Vec<rusqlite::types::Value>,
     /// The reference fields to check when written, with their kind and position in `values`.
     refs: Vec<(&'static str, EntityKind, usize)>,
@@ -70,7 +71,11 @@ impl Prepared {
         Ok(Prepared {
             kind: E::KIND,
             uuid,
-            values: names.iter().map(|n| to_sql(&row[*n])).collect(),
+            values: names
+                .iter()
+                .map(|n| to_sql(&row[*n]))
+                .chain(shape.key_values(&row))
+                .collect(),
             refs,
             document: crate::search::document(E::KIND, &row),
         })

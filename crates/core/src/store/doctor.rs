@@ -3,7 +3,7 @@
 
 use super::backup::{problems, Depth};
 use super::search::PENDING_GLOB;
-use super::shape::Shape;
+use super::shape::{key_column, Shape};
 use super::{prepare_connection, Store};
 use crate::domain::EntityKind;
 use crate::error::Result;
@@ -77,6 +77,32 @@ pub(crate) fn expected_documents(
     Ok(())
 }
 
+/// Each record whose stored sort key is not its text's (a row another tool wrote or changed
+/// has a NULL or an old one), as "table id field", by table then id.
+pub(crate) fn stale_sort_keys(conn: &Connection) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for kind in EntityKind::ALL {
+        for field in kind.sort_keys() {
+            let sql = format!(
+                "SELECT id FROM {} WHERE {} ORDER BY id",
+                kind.table(),
+                stale_key(field)
+            );
+            let mut stmt = conn.prepare(&sql)?;
+            let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+            for id in ids {
+                out.push(format!("{} {} {field}", kind.table(), id?));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The condition on a row whose sort key of `field` is not its text's (NULL included).
+fn stale_key(field: &str) -> String {
+    format!("{} IS NOT vi_sort_key({field})", key_column(field))
+}
+
 /// A brief that names the file it was generated to: id, path and the SHA-256 recorded.
 pub(crate) fn brief_files(conn: &Connection) -> Result<Vec<(i64, String, Option<String>)>> {
     let mut stmt = conn.prepare(
@@ -115,7 +141,8 @@ pub struct PlainCheck {
     /// What it found wrong; empty when the file is sound.
     pub problems: Vec<String>,
     /// The check needed our `vi` collation: plain SQLite stops at the name indexes that use
-    /// it, so the check was run again with our connection setup (issue 15, item 7, removes it).
+    /// it, so the check was run again with our connection setup. Only a store older than
+    /// schema 14 (a backup of one, say) has such indexes; migration 14 drops them.
     pub needed_collation: bool,
 }
 
@@ -155,6 +182,27 @@ pub fn plain_integrity_check(path: &Path) -> Result<PlainCheck> {
 }
 
 impl Store {
+    /// Writes the sort key of its current text to every record whose key is not that (one
+    /// transaction); returns how many keys were written. Changes no record's revision: the key
+    /// is derived from the text, as the search index is.
+    pub(crate) fn refresh_sort_keys(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut written = 0;
+        for kind in EntityKind::ALL {
+            for field in kind.sort_keys() {
+                let sql = format!(
+                    "UPDATE {} SET {} = vi_sort_key({field}) WHERE {}",
+                    kind.table(),
+                    key_column(field),
+                    stale_key(field)
+                );
+                written += tx.execute(&sql, [])?;
+            }
+        }
+        tx.commit()?;
+        Ok(written)
+    }
+
     /// Settles the index work this process left (it is not damage: it is done on the next
     /// search or write anyway), then hands the connection to the doctor's checks.
     pub(crate) fn settled_conn(&self) -> Result<&Connection> {

@@ -180,3 +180,62 @@ fn sector_fields_are_stored_fields_of_their_kind_and_every_sector_field_is_decla
         }
     }
 }
+
+/// Each declared sort key is a text field's, with its BLOB column; every `*_key` column of a
+/// record table is declared (or no write would set it).
+#[test]
+fn sort_keys_are_text_fields_with_their_columns_and_every_key_column_is_declared() {
+    let store = Store::open_in_memory().unwrap();
+    for kind in EntityKind::ALL {
+        let shape = Shape::get(kind);
+        let have = columns(store.conn(), kind.table());
+        for field in kind.sort_keys() {
+            let text = matches!(&shape.default[*field], serde_json::Value::String(_))
+                || (shape.default[*field].is_null() && shape.stored().any(|(n, _)| n == *field));
+            assert!(text, "{kind}.{field} is not a stored text field");
+            let column = super::shape::key_column(field);
+            let kind_of: String = store
+                .conn()
+                .query_row(
+                    "SELECT type FROM pragma_table_info(?1) WHERE name = ?2",
+                    [kind.table(), column.as_str()],
+                    |r| r.get(0),
+                )
+                .unwrap_or_else(|_| panic!("{}.{column} missing", kind.table()));
+            assert_eq!(kind_of, "BLOB", "{}.{column}", kind.table());
+        }
+        for c in have.iter().filter(|c| c.ends_with("_key")) {
+            let field = c.strip_suffix("_key").unwrap();
+            assert!(
+                kind.sort_keys().contains(&field),
+                "{}.{c} is not declared",
+                kind.table()
+            );
+        }
+    }
+    assert!(EntityKind::Contacts.sort_keys().contains(&"full_name"));
+}
+
+/// Standard tools (sqlite3, DB Browser, Python) can check and write the file: no table, index
+/// or view names a collation or function only this program provides.
+#[test]
+fn no_schema_object_names_a_collation_or_function_of_ours() {
+    let store = Store::open_in_memory().unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL")
+        .unwrap();
+    let rows: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(rows.len() > 20);
+    for (name, sql) in rows {
+        let sql = sql.to_lowercase();
+        assert!(
+            !sql.contains("collate vi") && !sql.contains("vi_sort_key"),
+            "{name}: {sql}"
+        );
+    }
+}

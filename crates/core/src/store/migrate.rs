@@ -71,6 +71,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "record revisions",
         include_str!("../../migrations/0013_revisions.sql"),
     ),
+    (
+        14,
+        "sort keys instead of a collation of our own",
+        include_str!("../../migrations/0014_sort_keys.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -69,14 +69,38 @@ const WAL_AUTOCHECKPOINT: i64 = 1000;
 /// Our files carry this SQLite application_id ("DPLN") so that we never migrate a stranger's file.
 pub const APPLICATION_ID: i32 = 0x4450_4C4E;
 
-/// What every connection to a store file needs, the app's own and a backup's alike: the `vi`
-/// collation its name indexes use (without it `VACUUM INTO`, `integrity_check` and writes to
-/// those tables fail), and secure deletion, so that what a write deletes or replaces is zeroed
-/// in its page rather than left for `strings` to find (FAST: only where it costs no extra I/O;
-/// an erase purges the rest, see `purge_freed`).
+/// What every connection to a store file needs, the app's own and a backup's alike:
+/// - `vi_sort_key(text)`, `text::vi_sort_key` as an SQL function: migration 14 fills the sort
+///   keys of stored rows with it, the doctor compares and repairs them, and a list sorted by a
+///   text field without a stored key orders by it. No schema object names it.
+/// - the `vi` collation, only for stores older than schema 14, whose name indexes still use it
+///   until migration 14 drops them: without it their migration (9 rebuilds the contacts table),
+///   the backup taken before it (`VACUUM INTO`) and the doctor's `integrity_check` of such a
+///   file fail. A store at version 14 or later names no collation of ours.
+/// - secure deletion, so that what a write deletes or replaces is zeroed in its page rather
+///   than left for `strings` to find (FAST: only where it costs no extra I/O; an erase purges
+///   the rest, see `purge_freed`).
 pub(crate) fn prepare_connection(conn: &Connection) -> Result<()> {
     // From the first statement: opening reads the schema, which a writer may be changing.
     conn.busy_timeout(BUSY_WAIT)?;
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "vi_sort_key",
+        1,
+        FunctionFlags::SQLITE_UTF8
+            | FunctionFlags::SQLITE_DETERMINISTIC
+            | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            use rusqlite::types::{Value, ValueRef};
+            Ok(match ctx.get_raw(0) {
+                ValueRef::Text(t) => {
+                    Value::Blob(crate::text::vi_sort_key(&String::from_utf8_lossy(t)))
+                }
+                // Numbers and blobs keep SQLite's order (before and after text), NULL stays.
+                other => Value::from(other),
+            })
+        },
+    )?;
     conn.create_collation("vi", crate::text::vi_cmp)?;
     conn.pragma_update(None, "secure_delete", "FAST")?;
     Ok(())

@@ -7,7 +7,7 @@
 
 use super::audit;
 use super::checks::{as_object, checked, invalid_uuid, record_uuid, refuse_protected};
-use super::shape::{to_sql, Column, Shape, META};
+use super::shape::{key_column, sort_key_value, to_sql, Column, Shape, META};
 use super::{revisions, Store, Tx};
 use crate::domain::{Entity, EntityKind};
 use crate::error::{invalid, CoreError, Result};
@@ -119,6 +119,7 @@ fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Res
         rusqlite::types::Value::Text(now.clone()),
     ];
     values.extend(shape.stored().map(|(n, _)| to_sql(&row[n])));
+    values.extend(shape.key_values(&row));
     let id = insert_row(conn, shape, values)?;
     write_links(conn, shape, id, &row)?;
     audit::record(
@@ -154,8 +155,8 @@ fn duplicate_uuid() -> CoreError {
     )
 }
 
-/// Inserts one row (`values`: uuid, created_at, updated_at, then the stored fields in shape
-/// order) and returns its id.
+/// Inserts one row (`values`: uuid, created_at, updated_at, the stored fields in shape order,
+/// then the sort keys) and returns its id.
 pub(super) fn insert_row(
     conn: &Connection,
     shape: &Shape,
@@ -225,24 +226,35 @@ pub(super) fn update<E: Entity>(
         .filter(|n| !matches!(shape.column(n), Some(Column::Link(_))))
         .collect();
     let mut sets: Vec<String> = vec!["updated_at = ?1".into(), "revision = revision + 1".into()];
+    // A changed text with a sort key gets its new key in the same statement.
+    let keyed: Vec<&str> = stored
+        .iter()
+        .copied()
+        .filter(|n| shape.sort_keys.contains(n))
+        .collect();
+    let columns = stored
+        .iter()
+        .map(|n| (*n).to_owned())
+        .chain(keyed.iter().map(|n| key_column(n)));
     sets.extend(
-        stored
-            .iter()
+        columns
             .enumerate()
-            .map(|(i, n)| format!("{n} = ?{}", i + 2)),
+            .map(|(i, c)| format!("{c} = ?{}", i + 2)),
     );
+    let set = stored.len() + keyed.len();
     // The revision read above must still be the stored one: the check and the write are one
     // statement, so a change committed in between by another connection refuses this one.
     let sql = format!(
         "UPDATE {} SET {} WHERE id = ?{} AND revision = ?{}",
         E::KIND.table(),
         sets.join(", "),
-        stored.len() + 2,
-        stored.len() + 3
+        set + 2,
+        set + 3
     );
     let revision = revisions::of(&before);
     let mut values = vec![rusqlite::types::Value::Text(now_text())];
     values.extend(stored.iter().map(|n| to_sql(&after[*n])));
+    values.extend(keyed.iter().map(|n| sort_key_value(&after[*n])));
     values.push(rusqlite::types::Value::Integer(id));
     values.push(rusqlite::types::Value::Integer(revision));
     if conn.execute(&sql, params_from_iter(values))? == 0 {

@@ -26,8 +26,10 @@ pub(crate) struct Shape {
     pub kind: EntityKind,
     pub fields: Vec<(String, Column)>,
     pub select: String,
-    /// `INSERT` of the metadata and stored fields, `?1`… in that order.
+    /// `INSERT` of the metadata, the stored fields and the sort keys, `?1`… in that order.
     pub insert: String,
+    /// The fields with a stored sort key, column `<field>_key` (`Entity::SORT_KEYS`).
+    pub sort_keys: &'static [&'static str],
     pub default: Value,
 }
 
@@ -71,11 +73,17 @@ impl Shape {
             .filter(|(_, c)| !matches!(c, Column::Link(_)))
             .map(|(n, _)| n.as_str())
             .collect();
+        let keys: Vec<String> = E::SORT_KEYS.iter().map(|f| key_column(f)).collect();
         let insert = format!(
             "INSERT INTO {} (uuid, created_at, updated_at, {}) VALUES ({})",
             E::KIND.table(),
-            stored.join(", "),
-            (1..=stored.len() + 3)
+            stored
+                .iter()
+                .copied()
+                .chain(keys.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (1..=stored.len() + keys.len() + 3)
                 .map(|i| format!("?{i}"))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -84,6 +92,7 @@ impl Shape {
             kind: E::KIND,
             select: format!("SELECT {} FROM {} t", select.join(", "), E::KIND.table()),
             insert,
+            sort_keys: E::SORT_KEYS,
             fields,
             default,
         }
@@ -125,6 +134,12 @@ impl Shape {
         })
     }
 
+    /// The sort keys of a record's fields `row`, in `sort_keys` order: what `insert` takes after
+    /// the stored fields.
+    pub fn key_values<'a>(&'a self, row: &'a Value) -> impl Iterator<Item = Sql> + 'a {
+        self.sort_keys.iter().map(move |f| sort_key_value(&row[*f]))
+    }
+
     /// Fails with a field error for every key of `input` that is neither a field nor metadata.
     pub fn reject_unknown(&self, input: &Map<String, Value>) -> Result<()> {
         let unknown: Vec<FieldError> = input
@@ -159,6 +174,19 @@ impl Shape {
             );
         }
         Ok(Value::Object(map))
+    }
+}
+
+/// The column holding the sort key of text field `field`.
+pub(crate) fn key_column(field: &str) -> String {
+    format!("{field}_key")
+}
+
+/// The stored sort key of a text field's value: `text::vi_sort_key` of its text, NULL for null.
+pub(crate) fn sort_key_value(v: &Value) -> Sql {
+    match v {
+        Value::String(s) => Sql::Blob(crate::text::vi_sort_key(s)),
+        _ => Sql::Null,
     }
 }
 
