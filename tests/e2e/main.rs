@@ -9,6 +9,7 @@ mod delegations;
 mod exchange;
 mod forms;
 mod foundation;
+mod leads;
 mod revisions;
 mod screens;
 mod words;
