@@ -11,6 +11,7 @@ mod exchange;
 mod forms;
 mod foundation;
 mod hostile;
+mod leads;
 mod revisions;
 mod screens;
 mod words;

@@ -52,6 +52,7 @@ fn routes(db: &Path) -> Vec<String> {
         "/contacts/duplicates",
         "/pipeline",
         "/pipeline?view=table",
+        "/pipeline/leads/new",
         "/opportunities",
         "/opportunities/new",
         "/briefs",

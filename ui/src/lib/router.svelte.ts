@@ -36,6 +36,7 @@ export type Route =
   | { name: 'contacts-import' }
   | { name: 'contacts-duplicates' }
   | { name: 'pipeline' }
+  | { name: 'lead-new' }
   | { name: 'lead'; id: number }
   | { name: 'lead-edit'; id: number }
   | { name: 'opportunities' }
@@ -153,13 +154,16 @@ export function parseRoute(path: string): Route {
     }
     case 'pipeline': {
       if (rest.length === 0) return { name: 'pipeline' };
-      // A lead's page: "/pipeline/leads/ID" (and "/edit"); leads are created elsewhere.
-      const [leads, ...one] = rest;
-      const id = positiveId(one[0]);
-      if (leads !== 'leads' || id === null) return { name: 'not-found' };
-      if (one.length === 1) return { name: 'lead', id };
-      if (one.length === 2 && one[1] === 'edit') return { name: 'lead-edit', id };
-      return { name: 'not-found' };
+      // A lead: "/pipeline/leads/new" (with "?organization=ID" from that organisation's page),
+      // "/pipeline/leads/ID" and "/edit". The board is the list: "/pipeline/leads" is nothing.
+      const [leads, ...more] = rest;
+      if (leads !== 'leads' || more.length === 0) return { name: 'not-found' };
+      return crud(more, {
+        list: { name: 'not-found' },
+        create: { name: 'lead-new' },
+        one: (id) => ({ name: 'lead', id }),
+        edit: (id) => ({ name: 'lead-edit', id }),
+      });
     }
     case 'opportunities':
       return crud(rest, {
@@ -204,6 +208,7 @@ export function sectionOf(route: Route): Section | null {
     case 'contacts-duplicates':
       return 'contacts';
     case 'pipeline':
+    case 'lead-new':
     case 'lead':
     case 'lead-edit':
       return 'pipeline';
@@ -337,6 +342,8 @@ function routePath(route: Route): string {
       return '/contacts/duplicates';
     case 'pipeline':
       return '/pipeline';
+    case 'lead-new':
+      return '/pipeline/leads/new';
     case 'lead':
       return `/pipeline/leads/${route.id}`;
     case 'lead-edit':

@@ -29,6 +29,7 @@ const EXAMPLES: { [N in Route['name']]: Extract<Route, { name: N }>[] } = {
   'contacts-import': [{ name: 'contacts-import' }],
   'contacts-duplicates': [{ name: 'contacts-duplicates' }],
   pipeline: [{ name: 'pipeline' }],
+  'lead-new': [{ name: 'lead-new' }],
   lead: [{ name: 'lead', id: 6 }],
   'lead-edit': [{ name: 'lead-edit', id: 6 }],
   opportunities: [{ name: 'opportunities' }],
@@ -72,6 +73,8 @@ describe('href', () => {
     expect(href({ name: 'organization-edit', id: 3 })).toBe('#/contacts/organizations/3/edit');
     expect(href({ name: 'counsellor-new' }, { office: 3 })).toBe('#/counsellors/new?office=3');
     expect(href({ name: 'lead', id: 6 })).toBe('#/pipeline/leads/6');
+    expect(href({ name: 'lead-new' })).toBe('#/pipeline/leads/new');
+    expect(href({ name: 'lead-new' }, { organization: 8 })).toBe('#/pipeline/leads/new?organization=8');
     expect(href({ name: 'received', id: 8 })).toBe('#/exchange/received/8');
     expect(href({ name: 'exchange-preview' }, { path: '/tmp/brief (1).zip' })).toBe(
       '#/exchange/preview?path=%2Ftmp%2Fbrief+%281%29.zip',
@@ -118,6 +121,13 @@ describe('parseRoute', () => {
     expect(sectionOf(parseRoute('/pipeline/leads/3/edit'))).toBe('pipeline');
     expect(parseRoute('/pipeline/leads')).toEqual({ name: 'not-found' });
     expect(parseRoute('/pipeline/leads/3/delete')).toEqual({ name: 'not-found' });
+    // A new lead, from the board or from an organisation's page (which names it in the query).
+    expect(parseRoute('/pipeline/leads/new')).toEqual({ name: 'lead-new' });
+    expect(parseRoute('/pipeline/leads/new?organization=8')).toEqual({ name: 'lead-new' });
+    expect(queryOf('/pipeline/leads/new?organization=8').get('organization')).toBe('8');
+    expect(sectionOf(parseRoute('/pipeline/leads/new'))).toBe('pipeline');
+    expect(parseRoute('/pipeline/leads/new/edit')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/pipeline/new')).toEqual({ name: 'not-found' });
     expect(parseRoute('/briefs')).toEqual({ name: 'briefs' });
     expect(parseRoute('/briefs/4')).toEqual({ name: 'brief', id: 4 });
     expect(parseRoute('/settings')).toEqual({ name: 'settings' });

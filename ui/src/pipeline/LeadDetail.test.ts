@@ -123,6 +123,8 @@ describe('Lead form', () => {
     const input = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
     expect(input('title')).toHaveValue('Nhà máy đóng gói chip tại Hòa Lạc');
     expect(input('expected_capital_minor')).toHaveValue('250000000.00');
+    // Its organisation is shown, and stays: an edit never sends it.
+    await waitFor(() => expect(within(form).getByTestId(TestId.leadFormOrganization)).toHaveValue('Công ty TNHH Bán dẫn Seoul'));
 
     await fireEvent.input(input('expected_capital_minor'), { target: { value: '300000000' } });
     await fireEvent.input(input('next_action'), { target: { value: 'Hẹn khảo sát lần hai' } });

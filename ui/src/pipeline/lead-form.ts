@@ -1,7 +1,7 @@
 // The lead form's model: input text to record fields and back. The capital is typed in major
 // units and sent as integer minor units; the due date and time are typed on this computer's clock
-// and sent as a UTC instant. The stage is not here: it moves on the lead's page and the board,
-// where "lost" asks for its reason.
+// and sent as a UTC instant. A new lead starts at the first stage; after that the stage is not
+// here: it moves on the lead's page and the board, where "lost" asks for its reason.
 
 import type { FieldError, Lead } from '../lib/bindings.gen';
 import { clientError } from '../lib/client-errors';
@@ -9,6 +9,8 @@ import { amountText, localInputValue, minorDigits, parseAmount, utcFromLocalInpu
 import { textOrNull } from '../lib/form-text';
 
 export type LeadDraft = {
+  /** The organisation's id as the picker holds it, '' for none chosen yet. */
+  organization_id: string;
   title: string;
   sectors: string[];
   /** The expected capital in major units, as typed ("150000000" or "1.5e8" is refused). */
@@ -24,6 +26,7 @@ export type LeadDraft = {
 
 /** The record fields the form edits, each shown with its errors next to its input. */
 export const LEAD_FIELDS = [
+  'organization_id',
   'title',
   'sectors',
   'expected_capital_minor',
@@ -35,11 +38,20 @@ export const LEAD_FIELDS = [
   'notes',
 ] as const satisfies readonly (keyof Lead)[];
 
-export type LeadFields = Pick<Lead, (typeof LEAD_FIELDS)[number]>;
+/**
+ * What the form sends. With no organisation chosen the field is left out: the core refuses its
+ * default (none) as missing, shown next to the picker. The stage is sent only for a new lead (the
+ * first one); an edit never sends it, so it cannot undo a move made on the board meanwhile.
+ */
+export type LeadFields = Omit<Pick<Lead, (typeof LEAD_FIELDS)[number]>, 'organization_id'> &
+  Partial<Pick<Lead, 'organization_id' | 'stage'>>;
 
-export function leadDraft(l?: Lead): LeadDraft {
+/** The draft of a stored lead, or of a new one (of organisation `organizationId` when given). */
+export function leadDraft(l?: Lead, organizationId?: number): LeadDraft {
   const currency = l?.expected_capital_currency ?? 'USD';
+  const organization = l?.organization_id ?? organizationId;
   return {
+    organization_id: organization ? String(organization) : '',
     title: l?.title ?? '',
     sectors: [...(l?.sectors ?? [])],
     capital: amountText(l?.expected_capital_minor, currency),
@@ -87,6 +99,8 @@ export function leadFields(
   return {
     ok: true,
     fields: {
+      ...(d.organization_id !== '' ? { organization_id: Number(d.organization_id) } : {}),
+      ...(stored ? {} : { stage: 'lead' as const }),
       title: d.title.trim(),
       sectors: [...d.sectors],
       expected_capital_minor: capital,

@@ -686,6 +686,10 @@ export const en: Record<MessageKey, Message> = {
   'count.contacts': { one: '{n} contact', other: '{n} contacts' },
   'count.organizations': { one: '{n} organisation', other: '{n} organisations' },
 
+  // A new lead: from the pipeline, or from an organisation's page with that organisation.
+  'leads.new': 'New lead',
+  'leads.organizationHint': 'Not in the list? Add the organisation under Contacts first.',
+
   // Exchange between offices (exchange-en.ts).
   ...exchangeEn,
 

@@ -685,6 +685,10 @@ export const vi = {
   'count.contacts': '{n} người liên hệ',
   'count.organizations': '{n} tổ chức',
 
+  // A new lead: from the pipeline, or from an organisation's page with that organisation.
+  'leads.new': 'Thêm cơ hội theo dõi',
+  'leads.organizationHint': 'Tổ chức chưa có trong danh sách thì thêm ở mục Liên hệ trước.',
+
   // Exchange between offices (exchange-vi.ts).
   ...exchangeVi,
 
