@@ -57,7 +57,9 @@ pub enum CoreError {
     #[error("there is no room to write the store (the disk is full or a file-size limit was reached); nothing was saved: free some space and try again")]
     DiskFull,
     /// The store file or its folder cannot be written here; nothing was written.
-    #[error("the store is read-only here (the file or its folder cannot be written); nothing was saved")]
+    #[error(
+        "the store is read-only here (the file or its folder cannot be written); nothing was saved"
+    )]
     ReadOnlyStore,
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
