@@ -848,6 +848,35 @@ last_path: string | null,
  */
 last_failure: IdleFailure | null, };
 
+export type ErasedInBackups = { 
+/**
+ * When the person was erased (UTC, RFC 3339).
+ */
+erased_at: string, 
+/**
+ * The backup files taken at or before then, in both folders, newest first.
+ */
+backups: Array<string>, 
+/**
+ * Backup folders that could not be read (a second destination unplugged): thin again
+ * once they are back.
+ */
+unreachable: Array<string>, };
+
+export type ThinnedBackups = { 
+/**
+ * The backup files deleted (their office-key files went with them).
+ */
+removed: Array<string>, 
+/**
+ * The backup of the store as it is now, taken before anything was deleted.
+ */
+fresh: BackupFile, 
+/**
+ * Backup folders that could not be read: their backups are still there.
+ */
+unreachable: Array<string>, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 

@@ -13,12 +13,14 @@
 //! the last one; and by the app when idle, at most hourly (`due`, `automatic`, run by
 //! `idle::IdleBackups` on the app's background thread).
 
+mod after_erase;
 mod files;
 pub mod idle;
 mod restore;
 pub mod retention;
 mod status;
 
+pub use after_erase::{holding_erased, thin_after_erase, ErasedInBackups, ThinnedBackups};
 pub use files::{list, verify, BackupFile, Verified};
 pub use idle::{IdleBackups, IdleFailure};
 pub use restore::{restore, RestoreReport};
