@@ -846,7 +846,12 @@ last_path: string | null,
 /**
  * The last idle backup's failure, until one succeeds.
  */
-last_failure: IdleFailure | null, };
+last_failure: IdleFailure | null, 
+/**
+ * The store changed since the last backup and that one is older than `OVERDUE_AFTER`, or
+ * there is none while the store holds records: the dashboard shows it as a warning.
+ */
+overdue: boolean, };
 
 export type ErasedInBackups = { 
 /**

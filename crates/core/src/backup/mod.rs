@@ -24,7 +24,7 @@ pub use after_erase::{holding_erased, thin_after_erase, ErasedInBackups, Thinned
 pub use files::{list, verify, BackupFile, Verified};
 pub use idle::{IdleBackups, IdleFailure};
 pub use restore::{restore, RestoreReport};
-pub use status::{listed, status, BackupStatus, CountedKind};
+pub use status::{listed, status, BackupStatus, CountedKind, OVERDUE_AFTER};
 
 use crate::error::{invalid, Result};
 use crate::store::backup::{self as sql, Depth};
@@ -138,7 +138,7 @@ pub fn before(store: &mut Store) -> Result<Option<BackupFile>> {
     create_checked(store, Utc::now(), false, Depth::Quick).map(Some)
 }
 
-fn changed_since_last(store: &Store) -> Result<bool> {
+pub(crate) fn changed_since_last(store: &Store) -> Result<bool> {
     let Some(path) = store.path() else {
         return Ok(false);
     };
