@@ -1,4 +1,4 @@
-//! `planner backup create | list | verify | restore | folders`: the store's backups, as the
+//! `planner backup create | list | verify | restore | folders | thin`: the store's backups, as the
 //! app's Settings screen shows them.
 
 use anyhow::{bail, Result};
@@ -48,6 +48,18 @@ pub enum BackupAction {
         /// Back to the default folder, and no second destination.
         #[arg(long, conflicts_with_all = ["folder", "second"])]
         reset: bool,
+    },
+    /// Deletes every backup that may still hold an erased contact: those taken before the
+    /// erase, in both folders, kept copies too, after a new backup of the store as it is now.
+    /// The erase can then no longer be undone from a backup. Without --yes, lists them.
+    Thin {
+        /// The id the contact had when it was erased.
+        #[arg(long, value_name = "CONTACT_ID")]
+        erased: i64,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -113,6 +125,7 @@ pub fn backup(store: &mut Store, action: BackupAction) -> Result<()> {
             second,
             reset,
         } => folders(store, folder, second, reset)?,
+        BackupAction::Thin { erased, yes, json } => thin(store, erased, yes, json)?,
         BackupAction::Restore { .. } => unreachable!("restore runs before the store is opened"),
     }
     Ok(())
@@ -149,6 +162,38 @@ fn folders(
     match places.second {
         Some(s) => println!("second: {}", s.display()),
         None => println!("second: none"),
+    }
+    Ok(())
+}
+
+/// `planner backup thin --erased ID` (and `person erase ID --thin-backups`, with `yes`).
+pub fn thin(store: &mut Store, erased: i64, yes: bool, json: bool) -> Result<()> {
+    if !yes {
+        let found = backup::holding_erased(store, erased)?;
+        if json {
+            return crate::print_json(&found);
+        }
+        for path in &found.backups {
+            println!("{path}");
+        }
+        bail!(
+            "not thinned: {} backups taken before contact {erased} was erased ({}) may hold them; \
+             add --yes to take a new backup and delete these (the erase can then no longer be undone from a backup)",
+            found.backups.len(),
+            found.erased_at
+        );
+    }
+    let t = backup::thin_after_erase(store, erased, chrono::Utc::now())?;
+    if json {
+        return crate::print_json(&t);
+    }
+    println!("new backup of the store as it is now: {}", t.fresh.path);
+    println!("deleted {} backups taken before the erase", t.removed.len());
+    for folder in &t.unreachable {
+        println!(
+            "could not reach {folder}: its backups may still hold the person; \
+             run `planner backup thin --erased {erased} --yes` once it is back"
+        );
     }
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! `planner crash-workload --seed S` (hidden): the work `planner bench crash` kills. A seeded
 //! sequence of the writes an officer's day holds, each through the normal API: organisations
 //! created and updated one by one, CSV imports of many contacts, the index work an import
-//! leaves, and backups. Before each step it prints `begin <step>`, and after its commit
+//! leaves, backups, and an old-schema store opened (so migrated, after its pre-migration
+//! backup) as an officer's first start of a new build does. Before each step it prints `begin <step>`, and after its commit
 //! `commit <step> <what>`, flushed, so that the parent knows what was acknowledged when it
 //! kills.
 
 use anyhow::Result;
 use clap::Args;
 use planner_core::domain::Organization;
+use planner_core::store::{write_old_store, OLDEST_WRITABLE};
 use planner_core::{backup, Store};
 use std::io::Write;
 
@@ -47,10 +49,22 @@ pub enum Step {
     Update,
     Import,
     Backup,
+    /// An old-schema store written beside the main one (`old_store_path`), then opened through
+    /// the normal path: its pre-migration backup, the migration, the index rebuilt.
+    OldStore,
+}
+
+/// Where the workload writes its old-schema store: a folder of its own beside the main store,
+/// so its pre-migration backup goes to a backup folder of its own.
+pub fn old_store_path(db: &std::path::Path) -> std::path::PathBuf {
+    db.parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("old")
+        .join("planner.db")
 }
 
 /// The steps of seed `seed`: mostly single writes, one or two imports (each followed by the
-/// index work it leaves) and two or three backups, at seeded places.
+/// index work it leaves), two or three backups and one old store migrated, at seeded places.
 pub fn steps(seed: u64) -> Vec<Step> {
     let mut rng = Rng::new(seed);
     let mut steps: Vec<Step> = (0..STEPS)
@@ -65,6 +79,8 @@ pub fn steps(seed: u64) -> Vec<Step> {
     for _ in 0..2 + rng.below(2) {
         steps[3 + rng.below(STEPS as u64 - 3) as usize] = Step::Backup;
     }
+    // Placed last, so no other step takes its place.
+    steps[3 + rng.below(STEPS as u64 - 3) as usize] = Step::OldStore;
     steps
 }
 
@@ -129,6 +145,20 @@ pub fn workload(store: &mut Store, args: WorkloadArgs) -> Result<()> {
             Step::Backup => {
                 let made = backup::create(store, chrono::Utc::now(), false)?;
                 say(format_args!("commit backup {}", made.path))?;
+            }
+            Step::OldStore => {
+                let db = store.path().expect("a store file").to_owned();
+                let old = old_store_path(&db);
+                std::fs::create_dir_all(old.parent().expect("a folder"))?;
+                write_old_store(&old, OLDEST_WRITABLE, args.rows)?;
+                say(format_args!(
+                    "commit oldstore {} {OLDEST_WRITABLE} {}",
+                    old.display(),
+                    args.rows
+                ))?;
+                say(format_args!("begin Migration {n}"))?;
+                drop(Store::open(&old)?);
+                say(format_args!("commit migrate {}", old.display()))?;
             }
         }
     }

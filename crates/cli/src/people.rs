@@ -22,6 +22,12 @@ pub enum PersonAction {
         /// Confirms the erase.
         #[arg(long)]
         yes: bool,
+        /// Then deletes every backup taken before the erase (both backup folders, kept copies
+        /// too), after a new backup of the store as it is now: the person's data leaves the
+        /// backups at once instead of when they rotate out, and the erase can no longer be
+        /// undone from a backup.
+        #[arg(long)]
+        thin_backups: bool,
     },
 }
 
@@ -70,7 +76,11 @@ pub fn person(store: &mut Store, action: PersonAction) -> Result<()> {
             let f = people::export_person_to(store, contact_id, crate::chosen(output)?)?;
             println!("wrote {} ({} bytes)", f.path, f.bytes);
         }
-        PersonAction::Erase { contact_id, yes } => {
+        PersonAction::Erase {
+            contact_id,
+            yes,
+            thin_backups,
+        } => {
             if !yes {
                 bail!("erasing contact {contact_id} cannot be undone; add --yes to confirm");
             }
@@ -83,6 +93,14 @@ pub fn person(store: &mut Store, action: PersonAction) -> Result<()> {
                 println!(
                     "review these interactions, whose text still names the person: {:?}",
                     r.interactions_mentioning
+                );
+            }
+            if thin_backups {
+                crate::backup::thin(store, contact_id, true, false)?;
+            } else {
+                println!(
+                    "backups taken before the erase keep this person until they rotate out (within a year); \
+                     `planner backup thin --erased {contact_id}` deletes them now"
                 );
             }
         }

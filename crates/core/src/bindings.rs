@@ -183,6 +183,8 @@ pub fn typescript() -> String {
         decl::<IdleFailure>(&cfg, &mut out);
         decl::<CountedKind>(&cfg, &mut out);
         decl::<BackupStatus>(&cfg, &mut out);
+        decl::<ErasedInBackups>(&cfg, &mut out);
+        decl::<ThinnedBackups>(&cfg, &mut out);
     }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");

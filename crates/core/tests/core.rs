@@ -2,6 +2,9 @@
 
 mod core {
     pub mod backup;
+    pub mod backup_after_erase;
+    pub mod backup_overdue;
+    pub mod backup_free_pages;
     pub mod backup_session;
     pub mod bindings;
     pub mod briefs;

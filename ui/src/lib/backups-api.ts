@@ -24,6 +24,12 @@ export const setBackupFolders = (folder: string | null, second: string | null) =
 /** Replaces the store with a listed backup, after a safety backup of the store as it is. */
 export const restoreBackup = (path: string) => call('restore_backup', { path });
 
+/** The backups taken before contact `contactId` was erased, which may still hold them. */
+export const backupsHoldingErased = (contactId: number) => call('backups_holding_erased', { contactId });
+
+/** Deletes those backups (both folders) after a new backup of the store as it is now. */
+export const thinBackupsAfterErase = (contactId: number) => call('thin_backups_after_erase', { contactId });
+
 /** Asks for a folder (the native dialog), starting at `defaultPath`; null when cancelled. */
 export async function chooseFolder(title: string, defaultPath: string | undefined): Promise<string | null> {
   try {

@@ -848,7 +848,41 @@ last_path: string | null,
 /**
  * The last idle backup's failure, until one succeeds.
  */
-last_failure: IdleFailure | null, };
+last_failure: IdleFailure | null, 
+/**
+ * The store changed since the last backup and that one is older than `OVERDUE_AFTER`, or
+ * there is none while the store holds records: the dashboard shows it as a warning.
+ */
+overdue: boolean, };
+
+export type ErasedInBackups = { 
+/**
+ * When the person was erased (UTC, RFC 3339).
+ */
+erased_at: string, 
+/**
+ * The backup files taken at or before then, in both folders, newest first.
+ */
+backups: Array<string>, 
+/**
+ * Backup folders that could not be read (a second destination unplugged): thin again
+ * once they are back.
+ */
+unreachable: Array<string>, };
+
+export type ThinnedBackups = { 
+/**
+ * The backup files deleted (their office-key files went with them).
+ */
+removed: Array<string>, 
+/**
+ * The backup of the store as it is now, taken before anything was deleted.
+ */
+fresh: BackupFile, 
+/**
+ * Backup folders that could not be read: their backups are still there.
+ */
+unreachable: Array<string>, };
 
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;

@@ -18,6 +18,7 @@ import type {
   DuplicatePair,
   EntityKind,
   EraseReport,
+  ErasedInBackups,
   ExportFormat,
   ExportedFile,
   FieldChoice,
@@ -53,6 +54,7 @@ import type {
   Sector,
   SentBundle,
   Settings,
+  ThinnedBackups,
   Transition,
   TrustedOffice,
   UndoReport,
@@ -131,6 +133,8 @@ export interface Commands {
   backup_now: { args: Record<string, never>; reply: BackupFile };
   set_backup_folders: { args: { folder?: string | null; second?: string | null }; reply: BackupStatus };
   restore_backup: { args: { path: string }; reply: RestoreReport };
+  backups_holding_erased: { args: { contactId: number }; reply: ErasedInBackups };
+  thin_backups_after_erase: { args: { contactId: number }; reply: ThinnedBackups };
 }
 
 /** The name of a command. */

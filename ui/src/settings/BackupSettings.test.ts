@@ -48,6 +48,7 @@ function statusOf(last: BackupFile | null, change: Partial<BackupStatus> = {}): 
     last_at: last?.taken_at ?? null,
     last_path: last?.path ?? null,
     last_failure: null,
+    overdue: false,
     ...change,
   };
 }

@@ -1,5 +1,6 @@
-//! `planner bench backup`: a backup (copy, check, flush, rename) and a verify, timed on the
-//! demo store and on a store of N synthetic organisations, with the backup's size.
+//! `planner bench backup`: a backup (`VACUUM INTO`, full checks, flush, rename), a verify, and
+//! the copy taken before an operation (`VACUUM INTO`, `quick_check`), timed on the demo store and
+//! on a store of N synthetic organisations, with their sizes.
 
 use super::{ms, tempfile_dir};
 use anyhow::Result;
@@ -28,19 +29,19 @@ fn measure(label: &str, path: &Path, seed: impl FnOnce(&mut Store) -> Result<()>
     let t = Instant::now();
     let before = backup::before(&mut store)?;
     let before_took = t.elapsed();
-    anyhow::ensure!(
-        before.is_some(),
-        "no backup before an operation after a change"
-    );
+    let Some(before) = before else {
+        anyhow::bail!("no backup before an operation after a change");
+    };
     println!(
         "{label}: seeded in {:.1} s; store {:.1} MB; backup {:.0} ms, {:.1} MB; verify {:.0} ms; \
-         backup before an operation (quick check) {:.0} ms",
+         backup before an operation (quick check) {:.0} ms, {:.1} MB",
         seeded.as_secs_f64(),
         store_bytes as f64 / 1e6,
         ms(took),
         made.bytes as f64 / 1e6,
         ms(verified),
         ms(before_took),
+        before.bytes as f64 / 1e6,
     );
     Ok(())
 }

@@ -100,6 +100,8 @@ fn check(db: &Path, lines: &[String], rows: usize) -> Result<()> {
     let report = doctor::check(&store, Options { backups: false })?;
     ensure!(report.healthy(), "doctor: {:?}", report.findings);
     let mut imports = 0;
+    let mut old_store: Option<(u32, usize)> = None;
+    let mut migrated = false;
     let mut revisions: BTreeMap<i64, u64> = BTreeMap::new();
     for l in lines {
         let words: Vec<&str> = l.split_whitespace().collect();
@@ -116,6 +118,10 @@ fn check(db: &Path, lines: &[String], rows: usize) -> Result<()> {
                 ensure!(n.parse::<usize>()? == rows, "an import made {n} contacts");
                 imports += 1;
             }
+            ["commit", "oldstore", _, version, n] => {
+                old_store = Some((version.parse()?, n.parse()?));
+            }
+            ["commit", "migrate", _] => migrated = true,
             ["commit", "backup", path] => {
                 let v = backup::verify(Path::new(path)).with_context(|| l.clone())?;
                 ensure!(v.ok(), "acknowledged backup {path}: {:?}", v.problems);
@@ -141,7 +147,54 @@ fn check(db: &Path, lines: &[String], rows: usize) -> Result<()> {
         contacts.is_multiple_of(rows) && (imports..=imports + 1).contains(&(contacts / rows)),
         "{contacts} contacts after {imports} acknowledged imports of {rows}"
     );
-    check_backups(&backup::default_folder(db))
+    check_backups(&backup::default_folder(db))?;
+    check_old_store(&crate::crash::old_store_path(db), old_store, migrated, rows)
+}
+
+/// The old-schema store after a kill: absent unless acknowledged; else the old version intact
+/// or the new one complete (the latter if its migration was acknowledged), with every record,
+/// and whole once reopened through the normal path; its pre-migration backup absent, a
+/// temporary file, or valid.
+fn check_old_store(
+    path: &Path,
+    acknowledged: Option<(u32, usize)>,
+    migrated: bool,
+    rows: usize,
+) -> Result<()> {
+    if !path.exists() {
+        ensure!(acknowledged.is_none(), "the acknowledged old store is gone");
+        return Ok(());
+    }
+    let old_version = planner_core::store::OLDEST_WRITABLE;
+    // As the kill left it, before anything reopens it (`verify` reads it as a backup is read).
+    let found = backup::verify(path).context("the old store as the kill left it")?;
+    ensure!(found.ok(), "old store: {:?}", found.problems);
+    let latest = planner_core::store::LATEST_VERSION;
+    ensure!(
+        found.schema_version == latest || (!migrated && found.schema_version == old_version),
+        "old store at schema {} (migration acknowledged: {migrated})",
+        found.schema_version
+    );
+    let counted = |c: &BTreeMap<String, i64>, t: &str| c.get(t).copied().unwrap_or(-1);
+    for table in ["organizations", "contacts"] {
+        ensure!(
+            counted(&found.counts, table) == rows as i64,
+            "old store holds {} {table}, not {rows}",
+            counted(&found.counts, table)
+        );
+    }
+    let store = Store::open(path).context("reopening the old store")?;
+    let plain = plain_integrity_check(path)?;
+    ensure!(
+        plain.problems.is_empty(),
+        "old store integrity_check: {:?}",
+        plain.problems
+    );
+    let report = doctor::check(&store, Options { backups: false })?;
+    ensure!(report.healthy(), "old store doctor: {:?}", report.findings);
+    ensure!(store.count(EntityKind::Contacts)? as usize == rows);
+    drop(store);
+    check_backups(&backup::default_folder(path))
 }
 
 /// Every file in the backup folder is a backup that verifies, or a temporary file (with the

@@ -72,3 +72,101 @@ fn a_damaged_backup_fails_verify() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("damaged"), "{}", r.stderr);
 }
+
+/// Every file under `folder` whose bytes hold `needle`.
+fn holding(folder: &std::path::Path, needle: &str) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .map(|d| d.flatten().map(|e| e.path()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| {
+            std::fs::read(p)
+                .unwrap()
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+        })
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+#[test]
+fn an_erase_thins_the_backups_that_hold_the_person_in_both_folders_when_asked() {
+    let (dir, db) = temp_db();
+    let usb = dir.path().join("usb");
+    ok(&db, &["demo"], None);
+    ok(
+        &db,
+        &["backup", "folders", "--second", usb.to_str().unwrap()],
+        None,
+    );
+    let email = "ngoc.erase@example.vn";
+    let person = |name: &str, email: &str| -> i64 {
+        let body = format!(
+            r#"{{"full_name": "{name}", "emails": [{{"label": "work", "value": "{email}"}}]}}"#
+        );
+        let out = ok(&db, &["create", "contacts", "-"], Some(&body));
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let a = person("Phạm Bích Ngọc", email);
+    ok(&db, &["backup", "create"], None);
+    // Erased without thinning: the backups keep the person, and the officer is told how to
+    // remove them.
+    let erased = ok(&db, &["person", "erase", &a.to_string(), "--yes"], None);
+    assert!(erased.contains("backup thin --erased"), "{erased}");
+    let backups = dir.path().join("backups");
+    assert!(!holding(&backups, email).is_empty());
+    assert!(!holding(&usb, email).is_empty());
+    // Without --yes, the backups that would go are listed and nothing is deleted.
+    let asked = planner(&db, &["backup", "thin", "--erased", &a.to_string()], None);
+    assert_ne!(asked.code, 0);
+    assert!(asked.stderr.contains("--yes"), "{}", asked.stderr);
+    // One backup in each folder: the erase's own copy was skipped, nothing having changed.
+    assert_eq!(asked.stdout.lines().count(), 2, "{}", asked.stdout);
+    let thinned = json(
+        &db,
+        &[
+            "backup",
+            "thin",
+            "--erased",
+            &a.to_string(),
+            "--yes",
+            "--json",
+        ],
+    );
+    assert_eq!(thinned["removed"].as_array().unwrap().len(), 2, "{thinned}");
+    assert_eq!(holding(&backups, email), Vec::<String>::new());
+    assert_eq!(holding(&usb, email), Vec::<String>::new());
+    let left = json(&db, &["backup", "list", "--json"]);
+    assert_eq!(left.as_array().unwrap().len(), 1, "{left}");
+    assert_eq!(left[0]["path"], thinned["fresh"]["path"]);
+    assert!(ok(
+        &db,
+        &["backup", "verify", left[0]["path"].as_str().unwrap()],
+        None
+    )
+    .starts_with("ok: "));
+
+    // The one-step form: erase and thin at once.
+    let b_email = "tam.erase@example.vn";
+    let b = person("Lê Văn Tám", b_email);
+    ok(&db, &["backup", "create"], None);
+    let out = ok(
+        &db,
+        &["person", "erase", &b.to_string(), "--yes", "--thin-backups"],
+        None,
+    );
+    assert!(out.contains("deleted"), "{out}");
+    for folder in [&backups, &usb] {
+        assert_eq!(holding(folder, b_email), Vec::<String>::new());
+        assert_eq!(holding(folder, email), Vec::<String>::new());
+    }
+    assert_eq!(
+        json(&db, &["backup", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

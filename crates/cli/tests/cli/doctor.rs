@@ -41,7 +41,9 @@ fn doctor_is_clean_on_the_demo_and_reports_a_lost_received_file_as_not_repairabl
 }
 
 /// 20 seeds, each killed at its seeded point. Imports are 1,000 contacts here (the bench's
-/// default is 20,000) to keep the test near half a minute on the debug build.
+/// default is 20,000) to keep the test near half a minute on the debug build. Seeds 80..100:
+/// among their kills, in our runs, one while the old-schema store was written and two in its
+/// migration (timing decides, so the test does not count on it).
 #[test]
 fn a_store_killed_mid_work_20_times_reopens_whole_with_every_acknowledged_commit() {
     let (_dir, db) = temp_db();
@@ -53,6 +55,8 @@ fn a_store_killed_mid_work_20_times_reopens_whole_with_every_acknowledged_commit
             "crash",
             "--runs",
             "20",
+            "--seed",
+            "80",
             "--rows",
             "1000",
             "--keep",

@@ -282,9 +282,11 @@ pub fn list(folder: &Path) -> Result<Vec<BackupFile>> {
     Ok(out)
 }
 
-type Named = (PathBuf, DateTime<Utc>, u32, bool);
+/// A backup in a folder: its path, instant, schema and kept flag, from its name.
+pub(crate) type Named = (PathBuf, DateTime<Utc>, u32, bool);
 
-fn named(folder: &Path) -> Result<Vec<Named>> {
+/// The backups in `folder` (none when it does not exist), unsorted.
+pub(crate) fn named(folder: &Path) -> Result<Vec<Named>> {
     let entries = match std::fs::read_dir(folder) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

@@ -13,16 +13,18 @@
 //! the last one; and by the app when idle, at most hourly (`due`, `automatic`, run by
 //! `idle::IdleBackups` on the app's background thread).
 
+mod after_erase;
 mod files;
 pub mod idle;
 mod restore;
 pub mod retention;
 mod status;
 
+pub use after_erase::{holding_erased, thin_after_erase, ErasedInBackups, ThinnedBackups};
 pub use files::{list, verify, BackupFile, Verified};
 pub use idle::{IdleBackups, IdleFailure};
 pub use restore::{restore, RestoreReport};
-pub use status::{listed, status, BackupStatus, CountedKind};
+pub use status::{listed, status, BackupStatus, CountedKind, OVERDUE_AFTER};
 
 use crate::error::{invalid, Result};
 use crate::store::backup::{self as sql, Depth};
@@ -136,7 +138,7 @@ pub fn before(store: &mut Store) -> Result<Option<BackupFile>> {
     create_checked(store, Utc::now(), false, Depth::Quick).map(Some)
 }
 
-fn changed_since_last(store: &Store) -> Result<bool> {
+pub(crate) fn changed_since_last(store: &Store) -> Result<bool> {
     let Some(path) = store.path() else {
         return Ok(false);
     };

@@ -1,9 +1,11 @@
-//! What the Settings screen shows of the backups: the last one (when and where, so an officer
+//! What the Settings screen (and the dashboard, in short) shows of the backups: the last one (when and where, so an officer
 //! can see backups are running), the folders, and the store a restore would replace, with its
 //! record counts to set beside a backup's.
 
 use super::files::parse_name;
-use super::{default_folder, in_memory, places, IdleFailure, LAST_AT_KEY, LAST_NAME_KEY};
+use super::{
+    changed_since_last, default_folder, in_memory, places, IdleFailure, LAST_AT_KEY, LAST_NAME_KEY,
+};
 use crate::domain::EntityKind;
 use crate::error::{invalid, Result};
 use crate::Store;
@@ -32,7 +34,15 @@ pub struct BackupStatus {
     pub last_path: Option<String>,
     /// The last idle backup's failure, until one succeeds.
     pub last_failure: Option<IdleFailure>,
+    /// The store changed since the last backup and that one is older than `OVERDUE_AFTER`, or
+    /// there is none while the store holds records: the dashboard shows it as a warning.
+    pub overdue: bool,
 }
+
+/// How old the last backup may be, with changes made since, before it is shown as overdue:
+/// the app backs up hourly while it is used, so a day means backups are not running (the app
+/// closed all along, only the CLI used, or a folder that fails).
+pub const OVERDUE_AFTER: chrono::Duration = chrono::Duration::days(1);
 
 /// A kind of record and the table its counts are keyed by.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -44,6 +54,13 @@ pub struct CountedKind {
 /// The status of `store`'s backups (`last_failure` is the session's to fill).
 pub fn status(store: &Store) -> Result<BackupStatus> {
     let path = store.path().ok_or_else(in_memory)?;
+    let last_at = store
+        .setting(LAST_AT_KEY)?
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&chrono::Utc));
+    // The content's fingerprint is read only once the last backup is old enough to matter.
+    let overdue = last_at.is_none_or(|t| chrono::Utc::now() - t >= OVERDUE_AFTER)
+        && changed_since_last(store)?;
     let places = places(store)?;
     let last_path = store
         .setting(LAST_NAME_KEY)?
@@ -63,15 +80,10 @@ pub fn status(store: &Store) -> Result<BackupStatus> {
         folder: places.folder.display().to_string(),
         second_folder: places.second.map(|p| p.display().to_string()),
         // Kept to the second, as a backup's name and `taken_at` are.
-        last_at: store
-            .setting(LAST_AT_KEY)?
-            .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
-            .map(|t| {
-                t.with_timezone(&chrono::Utc)
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            }),
+        last_at: last_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         last_path,
         last_failure: None,
+        overdue,
     })
 }
 

@@ -1,5 +1,5 @@
 //! Backup commands: the Settings screen's status, list, check, back up now, folders and
-//! restore. Only backups in the store's backup folders may be checked or restored from the
+//! restore, and thinning after an erase. Only backups in the store's backup folders may be checked or restored from the
 //! window (`backup::listed`).
 
 use super::types::*;
@@ -51,4 +51,19 @@ pub fn set_backup_folders(
 pub fn restore_backup(s: &mut Session, path: String) -> Result<RestoreReport> {
     let path = backup::listed(&s.store, Path::new(&path))?;
     s.restore(&path)
+}
+
+/// The backups taken before contact `contact_id` was erased, which may still hold them (what
+/// the erase notice offers to remove).
+pub fn backups_holding_erased(s: &mut Session, contact_id: i64) -> Result<ErasedInBackups> {
+    backup::holding_erased(&s.store, contact_id)
+}
+
+/// Deletes the backups taken before contact `contact_id` was erased, in both folders, after a
+/// new backup of the store as it is now (`backup::thin_after_erase`). An idle backup in
+/// progress finishes first.
+pub fn thin_backups_after_erase(s: &mut Session, contact_id: i64) -> Result<ThinnedBackups> {
+    let backups = std::sync::Arc::clone(&s.backups);
+    let _file = backups.hold_file();
+    backup::thin_after_erase(&mut s.store, contact_id, chrono::Utc::now())
 }

@@ -96,6 +96,8 @@ macro_rules! with_commands {
                 backup_now() -> BackupFile;
                 set_backup_folders(folder: Option<String>, second: Option<String>) -> BackupStatus;
                 restore_backup(path: String) -> RestoreReport;
+                backups_holding_erased(contact_id: i64) -> ErasedInBackups;
+                thin_backups_after_erase(contact_id: i64) -> ThinnedBackups;
             }
         }
     };

@@ -22,7 +22,9 @@ use std::sync::Arc;
 
 /// The types the command list names, in one place for every reader of the list.
 pub mod types {
-    pub use crate::backup::{BackupFile, BackupStatus, RestoreReport, Verified};
+    pub use crate::backup::{
+        BackupFile, BackupStatus, ErasedInBackups, RestoreReport, ThinnedBackups, Verified,
+    };
     pub use crate::briefs::{
         Audience, BriefModel, BriefRequest, GeneratedBrief, OpportunitySuggestion,
     };

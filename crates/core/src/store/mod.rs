@@ -16,6 +16,7 @@ mod imports;
 mod kind_rules;
 mod linked;
 mod migrate;
+mod old_store;
 pub(crate) mod people;
 mod pipeline;
 mod plan;
@@ -40,6 +41,7 @@ pub(crate) use imports::{
 };
 pub use linked::{LinkReason, Linked, LinkedBrief, LinkedDelegation, LinkedMeeting, LINKED_LIMIT};
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
+pub use old_store::{write_old_store, OLDEST_WRITABLE};
 pub use pipeline::{
     LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals, FOLLOW_UP_DAYS,
 };

@@ -71,6 +71,16 @@ pub(crate) fn references(conn: &Connection, id: i64) -> Result<References> {
     })
 }
 
+/// When contact `id` was last erased (its `erase` audit row's instant), if it was.
+pub(crate) fn erased_at(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(at) FROM audit_log
+         WHERE entity = 'contacts' AND entity_id = ?1 AND action = 'erase'",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// Replaces the recorded changes of every audit row of a record with `{"erased": true}`.
 pub(crate) fn scrub_audit(conn: &Connection, kind: EntityKind, id: i64) -> Result<usize> {
     Ok(conn.execute(

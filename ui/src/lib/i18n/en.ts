@@ -2,6 +2,7 @@
 
 import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
+import { backupNoticesEn } from './backup-notices-en';
 import { backupsEn } from './backups-en';
 import { exchangeEn } from './exchange-en';
 
@@ -607,7 +608,7 @@ export const en: Record<MessageKey, Message> = {
   'privacy.erase': 'Erase this person',
   'privacy.eraseHint': 'Erase this person and their personal data for good, on their request or when there is no longer a basis to keep it.',
   'privacy.eraseQuestion': 'Erase “{name}” for good?',
-  'privacy.eraseWhat': 'They are removed from delegations, interactions and meetings; their details are scrubbed from the change history. This cannot be undone. Export their data first if needed. Backups taken before keep their data until they are thinned out (within a year).',
+  'privacy.eraseWhat': 'They are removed from delegations, interactions and meetings; their details are scrubbed from the change history. This cannot be undone. Export their data first if needed. Backups taken before keep their data until they are thinned out (within a year); after the erase you may remove them at once.',
   'privacy.typeName': 'Type “{name}” to confirm',
   'privacy.typeNameHint': 'Upper or lower case does not matter.',
   'privacy.eraseConfirm': 'Erase for good',
@@ -695,4 +696,7 @@ export const en: Record<MessageKey, Message> = {
 
   // Backups in Settings (backups-en.ts).
   ...backupsEn,
+
+  // The dashboard's backup status and the offer after an erase (backup-notices-en.ts).
+  ...backupNoticesEn,
 };

@@ -1,6 +1,7 @@
 // Vietnamese labels: the default language. `en.ts` must have exactly the same keys
 // (the compiler checks it through `MessageKey`; i18n.test.ts checks it again at run time).
 
+import { backupNoticesVi } from './backup-notices-vi';
 import { backupsVi } from './backups-vi';
 import { exchangeVi } from './exchange-vi';
 
@@ -606,7 +607,7 @@ export const vi = {
   'privacy.erase': 'Xoá người này',
   'privacy.eraseHint': 'Xoá hẳn người này và dữ liệu cá nhân của họ khi chủ thể dữ liệu yêu cầu hoặc không còn cơ sở để lưu.',
   'privacy.eraseQuestion': 'Xoá vĩnh viễn «{name}»?',
-  'privacy.eraseWhat': 'Người này bị gỡ khỏi các đoàn, tương tác và cuộc gặp; thông tin của họ trong lịch sử thay đổi bị xoá. Không thể hoàn tác. Nếu cần, hãy xuất dữ liệu trước. Các bản sao lưu tạo trước đó vẫn giữ dữ liệu của họ cho đến khi được xoá bớt (trong vòng một năm).',
+  'privacy.eraseWhat': 'Người này bị gỡ khỏi các đoàn, tương tác và cuộc gặp; thông tin của họ trong lịch sử thay đổi bị xoá. Không thể hoàn tác. Nếu cần, hãy xuất dữ liệu trước. Các bản sao lưu tạo trước đó vẫn giữ dữ liệu của họ cho đến khi được xoá bớt (trong vòng một năm); sau khi xoá, bạn có thể xoá ngay các bản sao lưu đó.',
   'privacy.typeName': 'Gõ «{name}» để xác nhận',
   'privacy.typeNameHint': 'Không phân biệt chữ hoa, chữ thường.',
   'privacy.eraseConfirm': 'Xoá vĩnh viễn',
@@ -694,6 +695,9 @@ export const vi = {
 
   // Backups in Settings (backups-vi.ts).
   ...backupsVi,
+
+  // The dashboard's backup status and the offer after an erase (backup-notices-vi.ts).
+  ...backupNoticesVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
