@@ -29,6 +29,7 @@ mod core {
     pub mod revisions;
     pub mod search;
     pub mod sectors;
+    pub mod store_health;
     pub mod two_offices;
     pub mod validation;
     pub mod words;

@@ -52,6 +52,7 @@ import type {
   Sector,
   SentBundle,
   Settings,
+  StoreHealth,
   Transition,
   TrustedOffice,
   UndoReport,
@@ -129,6 +130,7 @@ export interface Commands {
   backup_now: { args: Record<string, never>; reply: BackupFile };
   set_backup_folders: { args: { folder?: string | null; second?: string | null }; reply: BackupStatus };
   restore_backup: { args: { path: string }; reply: RestoreReport };
+  store_health: { args: Record<string, never>; reply: StoreHealth };
 }
 
 /** The name of a command. */

@@ -96,6 +96,9 @@ macro_rules! with_commands {
                 set_backup_folders(folder: Option<String>, second: Option<String>) -> BackupStatus;
                 restore_backup(path: String) -> RestoreReport;
             }
+            health {
+                store_health() -> StoreHealth;
+            }
         }
     };
 }

@@ -9,6 +9,7 @@ pub mod backups;
 pub mod briefs;
 pub mod delegations;
 pub mod exchange;
+pub mod health;
 pub mod images;
 pub mod people;
 pub mod records;
@@ -28,6 +29,7 @@ pub mod types {
     };
     pub use crate::contacts_io::import::{ExportFormat, ImportReport, UndoReport};
     pub use crate::contacts_io::{ColumnMap, ImportFormat, ImportRequest};
+    pub use crate::doctor::StoreHealth;
     pub use crate::domain::{BriefLanguage, EntityKind};
     pub use crate::exchange::views::{
         AdoptPlan, AdoptReport, FieldChoice, ImportOutcome, Inspection, OfficeCardView,

@@ -10,7 +10,10 @@
 //! The SQL is in `store/doctor.rs`.
 
 mod files;
+mod health;
 mod index;
+
+pub use health::{newest_good_backup, store_health, HealthFinding, StoreHealth};
 
 use crate::error::Result;
 use crate::labels::Bilingual;

@@ -19,6 +19,7 @@ pub(crate) mod people;
 mod pipeline;
 mod plan;
 mod query;
+mod read_only;
 mod received;
 mod records;
 mod revisions;
@@ -44,6 +45,7 @@ pub use pipeline::{
 };
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
+pub use read_only::ReadOnlyReason;
 pub use received::{AdoptedRow, NewReceived, ReceivedRow, ReceivedVersion};
 pub(crate) use records::now_text;
 pub use records::{Meta, Record};
@@ -76,6 +78,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// What the last import left to index (see `search::Pending`).
     pending: std::cell::RefCell<search::Pending>,
+    /// Why the store was opened read-only, if it was (`read_only.rs`).
+    read_only: Option<ReadOnlyReason>,
 }
 
 impl Store {
@@ -89,12 +93,31 @@ impl Store {
     }
 
     /// Opens (making it and its folder when there is none) the store at `path` and brings its
-    /// schema up to date.
+    /// schema up to date; an existing store that cannot be written here opens read-only
+    /// (`read_only`), unmigrated.
     pub fn open(path: &Path) -> Result<Store> {
+        if path.is_file() {
+            if let Some(reason) = read_only::reason(path) {
+                return Store::open_read_only(path, reason);
+            }
+        }
+        match Store::open_writable(path) {
+            Err(e) if path.is_file() && read_only::refused(&e) => {
+                Store::open_read_only(path, ReadOnlyReason::Refused)
+            }
+            opened => opened,
+        }
+    }
+
+    fn open_writable(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let conn = Connection::open(path)?;
+        // SQLite opens a file it may not write read-only, without a word.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(CoreError::ReadOnlyStore);
+        }
         // A store of ours with records, about to be migrated, is copied first as it is.
         prepare_connection(&conn)?;
         crate::backup::before_migration(&conn, path)?;
@@ -102,9 +125,47 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             pending: Default::default(),
+            read_only: None,
         };
         store.configure(true)?;
         Ok(store)
+    }
+
+    /// The store at `path`, read-only: its schema must be this build's (a newer one is refused
+    /// as ever; an older one too, since upgrading it would write), and nothing is rebuilt.
+    fn open_read_only(path: &Path, reason: ReadOnlyReason) -> Result<Store> {
+        let conn = read_only::open(path, reason)?;
+        prepare_connection(&conn)?;
+        let found = migrate::check_header(&conn)?;
+        if found < LATEST_VERSION {
+            return Err(CoreError::ReadOnlyOldSchema {
+                found,
+                known: LATEST_VERSION,
+            });
+        }
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+            pending: Default::default(),
+            read_only: Some(reason),
+        };
+        store.set_pragmas(false)?;
+        Ok(store)
+    }
+
+    /// Why the store is open read-only, if it is: every write is then refused with
+    /// `store_read_only`.
+    pub fn read_only(&self) -> Option<ReadOnlyReason> {
+        self.read_only
+    }
+
+    /// `store_read_only` when the store is read-only: for the writes that start with files
+    /// rather than SQL (a backup), so that they are refused before anything is written.
+    pub(crate) fn ensure_writable(&self) -> Result<()> {
+        match self.read_only {
+            Some(_) => Err(CoreError::ReadOnlyStore),
+            None => Ok(()),
+        }
     }
 
     /// The store at `path` for a job that runs beside the app's own connection (the idle
@@ -115,12 +176,19 @@ impl Store {
         if !path.is_file() {
             return Err(CoreError::NoStore(path.to_owned()));
         }
+        if let Some(reason) = read_only::reason(path) {
+            return Store::open_read_only(path, reason);
+        }
         let conn = Connection::open(path)?;
         prepare_connection(&conn)?;
+        let read_only = conn
+            .is_readonly(rusqlite::MAIN_DB)?
+            .then_some(ReadOnlyReason::Refused);
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
             pending: Default::default(),
+            read_only,
         };
         store.set_pragmas(true)?;
         Ok(store)
@@ -132,6 +200,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             pending: Default::default(),
+            read_only: None,
         };
         store.configure(false)?;
         Ok(store)
