@@ -7,6 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 #[path = "cli/backup.rs"]
 mod backup;
+#[path = "cli/disk.rs"]
+mod disk;
 #[path = "cli/doctor.rs"]
 mod doctor;
 #[path = "cli/exchange.rs"]

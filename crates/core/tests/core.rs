@@ -26,6 +26,7 @@ mod core {
     pub mod linked;
     pub mod migrations;
     pub mod people;
+    pub mod read_only;
     pub mod revisions;
     pub mod search;
     pub mod sectors;

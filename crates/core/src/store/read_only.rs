@@ -35,15 +35,16 @@ pub enum ReadOnlyReason {
 }
 
 /// Why the existing store at `path` cannot be written here, if it cannot.
+/// The folder comes first: it decides how the file is opened (`open`).
 pub(crate) fn reason(path: &Path) -> Option<ReadOnlyReason> {
-    if !writable(path) {
-        return Some(ReadOnlyReason::File);
-    }
     let folder = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    (!writable(folder)).then_some(ReadOnlyReason::Folder)
+    if !writable(folder) {
+        return Some(ReadOnlyReason::Folder);
+    }
+    (!writable(path)).then_some(ReadOnlyReason::File)
 }
 
 /// No write bit in the mode (for anyone: root included), or the kernel's access check says no.
