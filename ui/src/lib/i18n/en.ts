@@ -3,6 +3,7 @@
 import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
 import { backupsEn } from './backups-en';
+import { healthEn } from './health-en';
 import { exchangeEn } from './exchange-en';
 
 export const en: Record<MessageKey, Message> = {
@@ -691,4 +692,7 @@ export const en: Record<MessageKey, Message> = {
 
   // Backups in Settings (backups-en.ts).
   ...backupsEn,
+
+  // The store-health banner at the top of the window (health-en.ts).
+  ...healthEn,
 };

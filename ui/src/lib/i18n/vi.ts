@@ -2,6 +2,7 @@
 // (the compiler checks it through `MessageKey`; i18n.test.ts checks it again at run time).
 
 import { backupsVi } from './backups-vi';
+import { healthVi } from './health-vi';
 import { exchangeVi } from './exchange-vi';
 
 export const vi = {
@@ -690,6 +691,9 @@ export const vi = {
 
   // Backups in Settings (backups-vi.ts).
   ...backupsVi,
+
+  // The store-health banner at the top of the window (health-vi.ts).
+  ...healthVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
