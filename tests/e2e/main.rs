@@ -11,6 +11,7 @@ mod forms;
 mod foundation;
 mod revisions;
 mod screens;
+mod store_health;
 mod words;
 
 /// The harness takes only the UI's own test ids (no window needed).
