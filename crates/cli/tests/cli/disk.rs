@@ -307,3 +307,17 @@ fn a_read_only_store_reads_and_refuses_writes_in_words_for_root_and_for_another_
     }
     restore_write(&db);
 }
+
+#[test]
+fn doctor_quick_is_the_apps_start_check_and_says_read_only() {
+    let (_dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let out = ok(&db, &["doctor", "--quick"], None);
+    assert!(out.starts_with("ok: quick check in "), "{out}");
+    let (_outer, ro) = read_only_store();
+    let health: serde_json::Value =
+        serde_json::from_str(&ok(&ro, &["doctor", "--quick", "--json"], None)).unwrap();
+    assert_eq!(health["read_only"], "folder");
+    assert_eq!(health["damaged"], false);
+    restore_write(&ro);
+}
