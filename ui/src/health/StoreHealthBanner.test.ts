@@ -28,6 +28,7 @@ function health(change: Partial<StoreHealth> = {}): StoreHealth {
   return {
     store_path: STORE,
     read_only: null,
+    checking: false,
     damaged: false,
     findings: [],
     newest_good_backup: null,
@@ -81,6 +82,18 @@ describe('StoreHealthBanner', () => {
     await waitFor(() => expect(storeHealthState.current).not.toBeNull());
     expect(screen.queryByTestId(TestId.storeHealthReadOnly)).toBeNull();
     expect(screen.queryByTestId(TestId.storeHealthDamaged)).toBeNull();
+  });
+
+  it('asks again while the check runs, showing read-only at once', async () => {
+    let answers = 0;
+    const calls = fakeCore({
+      store_health: () => (++answers < 3 ? health({ read_only: 'file', checking: true }) : { ...DAMAGED, read_only: 'file' }),
+    });
+    render(StoreHealthBanner);
+    expect(await screen.findByTestId(TestId.storeHealthReadOnly)).toHaveTextContent('Không ghi được vào tệp kho dữ liệu');
+    expect(screen.queryByTestId(TestId.storeHealthDamaged)).toBeNull();
+    expect(await screen.findByTestId(TestId.storeHealthDamaged, {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(callsOf(calls, 'store_health')).toHaveLength(3);
   });
 
   it('says a read-only store is read-only, why, and that changes will be refused', async () => {

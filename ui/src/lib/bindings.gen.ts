@@ -867,6 +867,11 @@ export type StoreHealth = { store_path: string,
  */
 read_only: ReadOnlyReason | null, 
 /**
+ * The quick check is still running (on a large store, seconds: it reads every page); ask
+ * again for its result. Nothing below is known yet.
+ */
+checking: boolean, 
+/**
  * The quick check found damage only a backup can put right.
  */
 damaged: boolean, 

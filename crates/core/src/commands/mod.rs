@@ -65,6 +65,8 @@ pub struct Session {
     launch_bundle: Option<String>,
     /// Shared with the app's idle-backup thread: when a command last ran, its last failure.
     backups: Arc<IdleBackups>,
+    /// The store-health check at start, run on a thread of its own (`health::store_health`).
+    start_check: Arc<std::sync::Mutex<health::StartCheck>>,
 }
 
 impl Session {
@@ -76,6 +78,7 @@ impl Session {
             tidy_wanted: false,
             launch_bundle: None,
             backups: Arc::default(),
+            start_check: health::fresh(),
         }
     }
 
@@ -101,6 +104,8 @@ impl Session {
         self.store = Store::open_in_memory()?;
         let restored = crate::backup::restore(&path, backup);
         self.store = Store::open_existing(&path)?;
+        // The health the window asks for next is the restored store's.
+        self.start_check = health::fresh();
         restored
     }
 

@@ -9,6 +9,7 @@ use crate::labels::Bilingual;
 use crate::store::ReadOnlyReason;
 use crate::Store;
 use serde::Serialize;
+use std::path::Path;
 use std::time::Instant;
 use ts_rs::TS;
 
@@ -18,6 +19,9 @@ pub struct StoreHealth {
     pub store_path: String,
     /// Why the store is open read-only (every write refused), if it is.
     pub read_only: Option<ReadOnlyReason>,
+    /// The quick check is still running (on a large store, seconds: it reads every page); ask
+    /// again for its result. Nothing below is known yet.
+    pub checking: bool,
     /// The quick check found damage only a backup can put right.
     pub damaged: bool,
     /// What the quick check found (pending index work too, which is not damage).
@@ -76,6 +80,7 @@ pub fn store_health(store: &Store) -> Result<StoreHealth> {
             .map(|p| p.display().to_string())
             .unwrap_or_default(),
         read_only: store.read_only(),
+        checking: false,
         damaged,
         findings,
         newest_good_backup,
@@ -86,6 +91,23 @@ pub fn store_health(store: &Store) -> Result<StoreHealth> {
             0
         },
     })
+}
+
+/// What is known before the quick check has run: whether the store is read-only.
+pub fn checking(store: &Store) -> StoreHealth {
+    StoreHealth {
+        store_path: store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        read_only: store.read_only(),
+        checking: true,
+        damaged: false,
+        findings: Vec::new(),
+        newest_good_backup: None,
+        check_millis: 0,
+        backup_millis: 0,
+    }
 }
 
 fn unreadable(e: &crate::CoreError) -> HealthFinding {
@@ -111,13 +133,34 @@ pub fn newest_good_backup(store: &Store) -> Result<Option<BackupFile>> {
         (Err(_), Some(path)) => backup::default_folder(path),
         (Err(_), None) => return Ok(None),
     };
-    for candidate in backup::list(&folder)? {
-        let sound = backup::verify(std::path::Path::new(&candidate.path)).is_ok_and(|v| v.ok());
+    newest_good_backup_in(&folder)
+}
+
+fn newest_good_backup_in(folder: &Path) -> Result<Option<BackupFile>> {
+    for candidate in backup::list(folder)? {
+        let sound = backup::verify(Path::new(&candidate.path)).is_ok_and(|v| v.ok());
         if sound {
             return Ok(Some(candidate));
         }
     }
     Ok(None)
+}
+
+/// The health of a store at `path` that could not even be opened for the check: damaged, with
+/// SQLite's words, and the newest good backup in the default folder beside it.
+pub fn unopenable(path: &Path, e: &crate::CoreError) -> StoreHealth {
+    StoreHealth {
+        store_path: path.display().to_string(),
+        read_only: None,
+        checking: false,
+        damaged: true,
+        findings: vec![unreadable(e)],
+        newest_good_backup: newest_good_backup_in(&backup::default_folder(path))
+            .ok()
+            .flatten(),
+        check_millis: 0,
+        backup_millis: 0,
+    }
 }
 
 /// Damage is what only a backup puts right; the search index the store rebuilds itself.

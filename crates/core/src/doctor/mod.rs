@@ -13,7 +13,9 @@ mod files;
 mod health;
 mod index;
 
-pub use health::{newest_good_backup, store_health, HealthFinding, StoreHealth};
+pub use health::{
+    checking, newest_good_backup, store_health, unopenable, HealthFinding, StoreHealth,
+};
 
 use crate::error::Result;
 use crate::labels::Bilingual;

@@ -46,7 +46,7 @@ fn a_0444_store_opens_read_only_and_refuses_every_write_in_words() {
     assert!(!dir.path().join("backups").exists(), "no backup written");
 
     let mut s = Session::new(store);
-    let health = health::store_health(&mut s).unwrap();
+    let health = crate::core::store_health::checked(&mut s);
     assert_eq!(health.read_only, Some(ReadOnlyReason::File));
     assert!(!health.damaged);
     drop(s);

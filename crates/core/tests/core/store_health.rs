@@ -47,12 +47,34 @@ pub fn damage_an_index_page(path: &Path, table: &str) {
     file.sync_all().unwrap();
 }
 
+/// The health once the check's own thread is done (the first answers say `checking`).
+pub fn checked(s: &mut Session) -> planner_core::doctor::StoreHealth {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let health = health::store_health(s).unwrap();
+        if !health.checking {
+            return health;
+        }
+        assert!(std::time::Instant::now() < deadline, "the check never ends");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_first_answer_says_checking_and_read_only_without_waiting_for_the_check() {
+    let (_dir, store) = demo_store();
+    let mut s = Session::new(store);
+    let first = health::store_health(&mut s).unwrap();
+    assert!(first.checking && !first.damaged && first.findings.is_empty());
+    assert!(!checked(&mut s).checking);
+}
+
 #[test]
 fn a_sound_store_is_healthy_and_its_start_does_not_check_backups() {
     let (_dir, mut store) = demo_store();
     backup::create(&mut store, Utc::now(), false).unwrap();
     let mut s = Session::new(store);
-    let health = health::store_health(&mut s).unwrap();
+    let health = crate::core::store_health::checked(&mut s);
     assert!(!health.damaged, "{:?}", health.findings);
     assert_eq!(health.read_only, None);
     assert!(health.findings.is_empty());
@@ -78,7 +100,7 @@ fn a_damaged_store_names_the_newest_good_backup_and_restoring_it_brings_the_data
 
     let store = Store::open(&path).expect("an index page's damage does not stop the open");
     let mut s = Session::new(store);
-    let health = health::store_health(&mut s).unwrap();
+    let health = crate::core::store_health::checked(&mut s);
     assert!(health.damaged, "{health:?}");
     let integrity = health
         .findings
@@ -98,7 +120,7 @@ fn a_damaged_store_names_the_newest_good_backup_and_restoring_it_brings_the_data
         "the damaged store is kept (moved aside when too damaged to copy): {}",
         report.safety_backup.path
     );
-    let after = health::store_health(&mut s).unwrap();
+    let after = crate::core::store_health::checked(&mut s);
     assert!(!after.damaged, "{after:?}");
     assert_eq!(
         s.store.count(EntityKind::Organizations).unwrap(),
