@@ -17,7 +17,8 @@ pub(crate) enum StartCheck {
     #[default]
     NotStarted,
     Running,
-    Done(StoreHealth),
+    // Boxed: the report (a backup with its counts) dwarfs the other states.
+    Done(Box<StoreHealth>),
 }
 
 /// Read-only or not (and why), what the quick check found, and when that is damage the newest
@@ -29,7 +30,7 @@ pub fn store_health(s: &mut Session) -> Result<StoreHealth> {
     let shared = Arc::clone(&s.start_check);
     let mut state = shared.lock().unwrap_or_else(|e| e.into_inner());
     match &*state {
-        StartCheck::Done(health) => return Ok(health.clone()),
+        StartCheck::Done(health) => return Ok((**health).clone()),
         StartCheck::Running => {}
         StartCheck::NotStarted => {
             *state = StartCheck::Running;
@@ -42,7 +43,8 @@ pub fn store_health(s: &mut Session) -> Result<StoreHealth> {
                     .unwrap_or_else(|e| doctor::unopenable(&path, &e));
                 // The session's own connection says whether the app can write.
                 done.read_only = read_only;
-                *shared.lock().unwrap_or_else(|e| e.into_inner()) = StartCheck::Done(done);
+                *shared.lock().unwrap_or_else(|e| e.into_inner()) =
+                    StartCheck::Done(Box::new(done));
             });
         }
     }

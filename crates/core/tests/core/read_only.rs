@@ -4,7 +4,7 @@
 //! schema is refused in words rather than upgraded.
 
 use planner_core::backup;
-use planner_core::commands::{health, Session};
+use planner_core::commands::Session;
 use planner_core::domain::{EntityKind, Organization};
 use planner_core::store::{migrate_to, ReadOnlyReason, LATEST_VERSION};
 use planner_core::{CoreError, Store};
