@@ -64,9 +64,12 @@ fn bundle_path(path: PathBuf) -> Option<String> {
 fn open_store(db: Option<PathBuf>) -> Result<Store, String> {
     let path = resolve_db_path(db);
     let mut store = Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let today = chrono::Local::now().date_naive();
-    planner_core::demo::seed_on_first_start(&mut store, today)
-        .map_err(|e| format!("demo data: {e}"))?;
+    // A read-only store opens as it is (the window says so in its health banner).
+    if store.read_only().is_none() {
+        let today = chrono::Local::now().date_naive();
+        planner_core::demo::seed_on_first_start(&mut store, today)
+            .map_err(|e| format!("demo data: {e}"))?;
+    }
     Ok(store)
 }
 

@@ -15,6 +15,7 @@ mod hostile;
 mod leads;
 mod revisions;
 mod screens;
+mod store_health;
 mod words;
 
 /// The harness takes only the UI's own test ids (no window needed).

@@ -1,4 +1,4 @@
-//! `planner doctor [--repair] [--json]`: checks the store (see `planner_core::doctor`), and with
+//! `planner doctor [--repair | --quick] [--json]`: checks the store (see `planner_core::doctor`), and with
 //! `--repair` rebuilds what can be rebuilt. Exits 1 when something is (still) wrong, so that a
 //! script or a scheduled task can tell.
 
@@ -18,6 +18,10 @@ pub struct DoctorArgs {
     no_backups: bool,
     #[arg(long)]
     json: bool,
+    /// Only the quick checks the app runs at each start (read-only or not, `quick_check`,
+    /// references, pending index work; when damaged, the newest good backup), with their time.
+    #[arg(long, conflicts_with = "repair")]
+    quick: bool,
 }
 
 /// Runs the doctor; the exit code: 0 healthy, 1 with findings.
@@ -25,6 +29,15 @@ pub fn doctor(store: &mut Store, args: DoctorArgs) -> Result<i32> {
     let options = Options {
         backups: !args.no_backups,
     };
+    if args.quick {
+        let health = doctor::store_health(store)?;
+        if args.json {
+            crate::print_json(&health)?;
+        } else {
+            print_health(&health);
+        }
+        return Ok(if health.damaged { 1 } else { 0 });
+    }
     let report = if args.repair {
         let repair = doctor::repair(store, options)?;
         if args.json {
@@ -58,6 +71,29 @@ pub fn doctor(store: &mut Store, args: DoctorArgs) -> Result<i32> {
         report
     };
     Ok(if report.healthy() { 0 } else { 1 })
+}
+
+fn print_health(h: &doctor::StoreHealth) {
+    if let Some(reason) = h.read_only {
+        println!("read-only ({reason:?}): reads work, every write is refused");
+    }
+    for f in &h.findings {
+        println!("{}: {}", f.code, f.message.en);
+        println!("  {}", f.message.vi);
+    }
+    if h.damaged {
+        match &h.newest_good_backup {
+            Some(b) => println!("newest good backup: {} ({})", b.path, b.taken_at),
+            None => println!("no backup passes its check"),
+        }
+    } else if h.findings.is_empty() {
+        println!("ok: quick check in {} ms", h.check_millis);
+        return;
+    }
+    println!(
+        "quick check in {} ms, backups looked at in {} ms",
+        h.check_millis, h.backup_millis
+    );
 }
 
 fn print(report: &Report) {

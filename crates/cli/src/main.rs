@@ -222,6 +222,9 @@ fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
         eprintln!("planner: error: {}", one_line(&e));
+        if let Some(words) = e.downcast_ref::<CoreError>().and_then(store_words) {
+            eprintln!("{words}");
+        }
         std::process::exit(match e.downcast_ref::<CoreError>() {
             Some(CoreError::Invalid(_)) => 2,
             Some(CoreError::NotFound { .. }) => 3,
@@ -235,6 +238,16 @@ fn main() {
             _ => 1,
         });
     }
+}
+
+/// A store that has no room or cannot be written here is the officer's to act on: its code and
+/// its words in Vietnamese too (the first line has the English).
+fn store_words(e: &CoreError) -> Option<String> {
+    matches!(
+        e,
+        CoreError::DiskFull | CoreError::ReadOnlyStore | CoreError::ReadOnlyOldSchema { .. }
+    )
+    .then(|| format!("planner: [{}] {}", e.code(), e.message_vi()))
 }
 
 /// The error on one line, its control characters escaped: a message may quote the text it

@@ -9,6 +9,8 @@ use std::process::{Command, Output, Stdio};
 mod backup;
 #[path = "cli/concurrency.rs"]
 mod concurrency;
+#[path = "cli/disk.rs"]
+mod disk;
 #[path = "cli/doctor.rs"]
 mod doctor;
 #[path = "cli/exchange.rs"]

@@ -186,6 +186,12 @@ pub fn typescript() -> String {
         decl::<ErasedInBackups>(&cfg, &mut out);
         decl::<ThinnedBackups>(&cfg, &mut out);
     }
+    {
+        use crate::doctor::*;
+        decl::<crate::store::ReadOnlyReason>(&cfg, &mut out);
+        decl::<HealthFinding>(&cfg, &mut out);
+        decl::<StoreHealth>(&cfg, &mut out);
+    }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

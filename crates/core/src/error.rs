@@ -61,11 +61,14 @@ pub enum CoreError {
         "the store is read-only here (the file or its folder cannot be written); nothing was saved"
     )]
     ReadOnlyStore,
+    /// A read-only store written by an older version: upgrading it would write to it.
+    #[error("the store is read-only here and has schema version {found}, older than this app's {known}: upgrading it would write to it; copy it to a folder you can write to (or make it writable) and open it again")]
+    ReadOnlyOldSchema { found: u32, known: u32 },
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
     #[error("{0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
 }
 
 /// SQLite's failures that an officer can act on get their own code and words; the rest stay
@@ -77,7 +80,36 @@ impl From<rusqlite::Error> for CoreError {
             Some(C::DatabaseBusy | C::DatabaseLocked) => CoreError::StoreBusy,
             Some(C::DiskFull) => CoreError::DiskFull,
             Some(C::ReadOnly) => CoreError::ReadOnlyStore,
+            Some(C::SystemIoFailure) if out_of_room(&std::io::Error::last_os_error()) => {
+                CoreError::DiskFull
+            }
             _ => CoreError::Db(e),
+        }
+    }
+}
+
+/// A file the disk (or a quota, or the file-size limit) has no room for: `ENOSPC`, `EDQUOT`,
+/// `EFBIG`. SQLite reports only `ENOSPC` as `SQLITE_FULL`; a write refused with `EFBIG` or
+/// `EDQUOT` comes back as an I/O error (`SQLITE_IOERR_WRITE`, `_TRUNCATE`, `_SHMSIZE`, see
+/// os_unix.c), whose cause is only in `errno`. The conversion runs right after the failed call
+/// on the same thread, and a successful system call leaves `errno` alone, so it still holds
+/// SQLite's cause; any other I/O error stays `database`.
+fn out_of_room(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind as K;
+    matches!(
+        e.kind(),
+        K::StorageFull | K::FileTooLarge | K::QuotaExceeded
+    )
+}
+
+/// Writing a file (a PDF, a calendar, a backup, a brief) where there is no room says
+/// `disk_full` with words, as a store write does; other file errors stay `io`.
+impl From<std::io::Error> for CoreError {
+    fn from(e: std::io::Error) -> Self {
+        if out_of_room(&e) {
+            CoreError::DiskFull
+        } else {
+            CoreError::Io(e)
         }
     }
 }
@@ -149,6 +181,7 @@ impl CoreError {
             CoreError::StoreBusy => "store_busy",
             CoreError::DiskFull => "disk_full",
             CoreError::ReadOnlyStore => "store_read_only",
+            CoreError::ReadOnlyOldSchema { .. } => "store_read_only_old_schema",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -189,6 +222,9 @@ impl CoreError {
             CoreError::StoreBusy => "Kho dữ liệu đang bận: một chương trình khác (ứng dụng hoặc lệnh `planner`) đang ghi vào; chưa lưu gì, hãy thử lại sau giây lát".into(),
             CoreError::DiskFull => "Không còn chỗ để ghi kho dữ liệu (ổ đĩa đầy hoặc đã chạm giới hạn kích thước tệp); chưa lưu gì: hãy giải phóng dung lượng rồi thử lại".into(),
             CoreError::ReadOnlyStore => "Kho dữ liệu ở đây chỉ đọc được (không ghi được vào tệp hoặc thư mục của nó); chưa lưu gì".into(),
+            CoreError::ReadOnlyOldSchema { found, known } => format!(
+                "Kho dữ liệu ở đây chỉ đọc được và có phiên bản {found}, cũ hơn phiên bản {known} của ứng dụng: nâng cấp sẽ phải ghi vào nó; hãy chép nó sang thư mục ghi được (hoặc cho phép ghi) rồi mở lại"
+            ),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),
         }

@@ -3,8 +3,8 @@
 mod core {
     pub mod backup;
     pub mod backup_after_erase;
-    pub mod backup_overdue;
     pub mod backup_free_pages;
+    pub mod backup_overdue;
     pub mod backup_session;
     pub mod bindings;
     pub mod briefs;
@@ -31,10 +31,12 @@ mod core {
     pub mod linked;
     pub mod migrations;
     pub mod people;
+    pub mod read_only;
     pub mod revisions;
     pub mod search;
     pub mod sectors;
     pub mod sort_keys;
+    pub mod store_health;
     pub mod two_offices;
     pub mod validation;
     pub mod words;

@@ -884,6 +884,50 @@ fresh: BackupFile,
  */
 unreachable: Array<string>, };
 
+export type ReadOnlyReason = "file" | "folder" | "refused";
+
+export type HealthFinding = { 
+/**
+ * The doctor's stable code (`integrity`, `foreign_key`, `index_pending`, or `unreadable`
+ * when the check itself could not read the file).
+ */
+code: string, message: Bilingual, count: number, 
+/**
+ * The first things found (SQLite's lines, rows).
+ */
+items: Array<string>, };
+
+export type StoreHealth = { store_path: string, 
+/**
+ * Why the store is open read-only (every write refused), if it is.
+ */
+read_only: ReadOnlyReason | null, 
+/**
+ * The quick check is still running (on a large store, seconds: it reads every page); ask
+ * again for its result. Nothing below is known yet.
+ */
+checking: boolean, 
+/**
+ * The quick check found damage only a backup can put right.
+ */
+damaged: boolean, 
+/**
+ * What the quick check found (pending index work too, which is not damage).
+ */
+findings: Array<HealthFinding>, 
+/**
+ * When damaged: the newest backup in the backup folder that passes a full check.
+ */
+newest_good_backup: BackupFile | null, 
+/**
+ * How long the quick check took.
+ */
+check_millis: number, 
+/**
+ * How long looking for a good backup took (0 when not damaged).
+ */
+backup_millis: number, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 

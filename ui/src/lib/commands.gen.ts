@@ -54,6 +54,7 @@ import type {
   Sector,
   SentBundle,
   Settings,
+  StoreHealth,
   ThinnedBackups,
   Transition,
   TrustedOffice,
@@ -135,6 +136,7 @@ export interface Commands {
   restore_backup: { args: { path: string }; reply: RestoreReport };
   backups_holding_erased: { args: { contactId: number }; reply: ErasedInBackups };
   thin_backups_after_erase: { args: { contactId: number }; reply: ThinnedBackups };
+  store_health: { args: Record<string, never>; reply: StoreHealth };
 }
 
 /** The name of a command. */

@@ -129,6 +129,7 @@ pub(crate) fn take(
     depth: Depth,
 ) -> Result<BackupFile> {
     std::fs::create_dir_all(&places.folder)?;
+    remove_stale_temps(&places.folder, std::time::SystemTime::now());
     let tmp = places.folder.join(format!(
         ".{PREFIX}{}-{}.tmp",
         now.format(INSTANT),
@@ -148,9 +149,14 @@ pub(crate) fn take(
             return Err(e);
         }
     };
-    std::fs::File::open(&tmp)?.sync_all()?;
     let target = free_name(&places.folder, now, contents.schema_version, kept);
-    std::fs::rename(&tmp, &target)?;
+    let renamed = std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, &target));
+    if let Err(e) = renamed {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
     sync_dir(&places.folder)?;
     let key = beside(store_path, ".office-key");
     let with_office_key = key.is_file();
@@ -185,6 +191,33 @@ pub(crate) fn take(
         with_office_key,
         second_copy,
     })
+}
+
+/// A temporary copy untouched for this long was left by a backup that died (a crash, a full
+/// disk when the clean-up itself failed); one being written or checked is younger.
+pub(crate) const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Deletes the temporary copies (`.planner-….tmp`) that backups left in `folder` more than
+/// `STALE_TEMP` before `now`, so a full disk or a crash does not keep eating room. Best effort:
+/// a backup does not fail because an old temp file could not go.
+pub(crate) fn remove_stale_temps(folder: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age >= STALE_TEMP));
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Checks the fresh copy at `tmp` against the store it came from.

@@ -114,6 +114,8 @@ fn create_checked(
     kept: bool,
     depth: Depth,
 ) -> Result<BackupFile> {
+    // A read-only store could not record its backup (nor, root aside, write beside itself).
+    store.ensure_writable()?;
     let path = store.path().ok_or_else(in_memory)?.to_owned();
     let places = places(store)?;
     let conn = sql::open_file(&path, std::time::Duration::from_secs(5))?;
@@ -132,6 +134,8 @@ fn create_checked(
 /// The backup taken before an operation that changes much at once; none for an in-memory or
 /// empty store, or when nothing changed since the last backup and that backup is still there.
 pub fn before(store: &mut Store) -> Result<Option<BackupFile>> {
+    // The operation that follows would be refused: refuse it before a copy is written.
+    store.ensure_writable()?;
     if store.path().is_none() || !changed_since_last(store)? {
         return Ok(None);
     }
@@ -155,6 +159,10 @@ pub(crate) fn changed_since_last(store: &Store) -> Result<bool> {
 /// Whether the app should take an automatic backup at `now`: the last one is an hour old or
 /// more (or there is none) and the store changed since.
 pub fn due(store: &Store, now: DateTime<Utc>) -> Result<bool> {
+    // Nothing changes in a read-only store, and it could not record a backup.
+    if store.read_only().is_some() {
+        return Ok(false);
+    }
     let last = store
         .setting(LAST_AT_KEY)?
         .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())

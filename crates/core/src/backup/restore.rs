@@ -5,6 +5,8 @@
 //!
 //! A stale `-wal` beside a restored file would be replayed into it (the "malformed" restores
 //! Anki and Zotero users meet): the WAL and shared-memory files go aside with the store.
+//! A store too damaged to copy is kept as it was, moved aside (`<store>.replaced-<instant>`),
+//! as Zotero keeps its `.damaged` copy, and the report names it as the safety copy.
 
 use super::files::{self, beside, parse_name, sync_dir, BackupFile};
 use super::places;
@@ -46,30 +48,45 @@ pub fn restore(store_path: &Path, backup: &Path) -> Result<RestoreReport> {
         );
     }
     let store = Store::open_existing(store_path)?;
+    // The store file cannot be replaced where it cannot be written.
+    store.ensure_writable()?;
     let places = places(&store)?;
     drop(store);
     let hold = sql::open_file(store_path, std::time::Duration::ZERO)?;
     if !sql::hold_alone(&hold)? {
         return Err(in_use(store_path));
     }
-    // Taken on the held connection: nobody writes between the copy and the move.
-    let safety = files::take(&hold, store_path, &places, Utc::now(), true, Depth::Quick)?;
+    // Taken on the held connection: nobody writes between the copy and the move. A store too
+    // damaged to copy (the reason to restore, often) is kept whole instead: moved aside and
+    // left there, as it was, for whoever wants to look at it.
+    let schema: u32 = hold.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let safety = match files::take(&hold, store_path, &places, Utc::now(), true, Depth::Quick) {
+        Ok(made) => Some(made),
+        Err(e) if too_damaged_to_copy(&e) => None,
+        Err(e) => return Err(e),
+    };
     // The last connection to close copies the WAL into the store and deletes it.
     drop(hold);
     let restored_from = keep_out_of_rotation(backup)?;
     let aside = move_aside(store_path)?;
     match put_in(&restored_from, store_path).and_then(|()| Store::open_existing(store_path)) {
         Ok(store) => {
+            let safety_backup = match safety {
+                Some(made) => {
+                    for (_, moved) in &aside {
+                        let _ = std::fs::remove_file(moved);
+                    }
+                    made
+                }
+                None => kept_aside(&aside, schema)?,
+            };
             let report = RestoreReport {
                 restored_from: restored_from.display().to_string(),
-                safety_backup: safety,
+                safety_backup,
                 schema_version: store.schema_version()?,
                 counts: store_counts(&store)?,
             };
             drop(store);
-            for (_, moved) in aside {
-                let _ = std::fs::remove_file(moved);
-            }
             Ok(report)
         }
         Err(e) => {
@@ -77,6 +94,43 @@ pub fn restore(store_path: &Path, backup: &Path) -> Result<RestoreReport> {
             Err(e)
         }
     }
+}
+
+/// SQLite could not read the store through to copy it, or the copy failed its check.
+fn too_damaged_to_copy(e: &CoreError) -> bool {
+    match e {
+        CoreError::Db(e) => matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        ),
+        CoreError::Invalid(fields) => fields.iter().any(|f| f.code == "backup_damaged"),
+        _ => false,
+    }
+}
+
+/// The damaged store, moved aside and kept, described as the safety copy a restore reports.
+fn kept_aside(aside: &[(PathBuf, PathBuf)], schema: u32) -> Result<BackupFile> {
+    let (_, moved) = aside.first().ok_or_else(|| {
+        CoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "the store was not there to move aside",
+        ))
+    })?;
+    Ok(BackupFile {
+        path: moved.display().to_string(),
+        name: moved
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        taken_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        schema_version: schema,
+        bytes: std::fs::metadata(moved)?.len(),
+        kept: true,
+        counts: BTreeMap::new(),
+        with_office_key: false,
+        second_copy: None,
+    })
 }
 
 fn in_use(path: &Path) -> CoreError {

@@ -99,6 +99,9 @@ macro_rules! with_commands {
                 backups_holding_erased(contact_id: i64) -> ErasedInBackups;
                 thin_backups_after_erase(contact_id: i64) -> ThinnedBackups;
             }
+            health {
+                store_health() -> StoreHealth;
+            }
         }
     };
 }

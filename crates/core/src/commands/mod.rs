@@ -9,6 +9,7 @@ pub mod backups;
 pub mod briefs;
 pub mod delegations;
 pub mod exchange;
+pub mod health;
 pub mod images;
 pub mod people;
 pub mod records;
@@ -30,6 +31,7 @@ pub mod types {
     };
     pub use crate::contacts_io::import::{ExportFormat, ImportReport, UndoReport};
     pub use crate::contacts_io::{ColumnMap, ImportFormat, ImportRequest};
+    pub use crate::doctor::StoreHealth;
     pub use crate::domain::{BriefLanguage, EntityKind};
     pub use crate::exchange::views::{
         AdoptPlan, AdoptReport, FieldChoice, ImportOutcome, Inspection, OfficeCardView,
@@ -66,6 +68,8 @@ pub struct Session {
     launch_bundle: Option<String>,
     /// Shared with the app's idle-backup thread: when a command last ran, its last failure.
     backups: Arc<IdleBackups>,
+    /// The store-health check at start, run on a thread of its own (`health::store_health`).
+    start_check: Arc<std::sync::Mutex<health::StartCheck>>,
 }
 
 impl Session {
@@ -77,6 +81,7 @@ impl Session {
             tidy_wanted: false,
             launch_bundle: None,
             backups: Arc::default(),
+            start_check: health::fresh(),
         }
     }
 
@@ -102,6 +107,8 @@ impl Session {
         self.store = Store::open_in_memory()?;
         let restored = crate::backup::restore(&path, backup);
         self.store = Store::open_existing(&path)?;
+        // The health the window asks for next is the restored store's.
+        self.start_check = health::fresh();
         restored
     }
 

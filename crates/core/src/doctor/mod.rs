@@ -11,7 +11,12 @@
 //! The SQL is in `store/doctor.rs`.
 
 mod files;
+mod health;
 mod index;
+
+pub use health::{
+    checking, newest_good_backup, store_health, unopenable, HealthFinding, StoreHealth,
+};
 
 use crate::error::Result;
 use crate::labels::Bilingual;

@@ -84,6 +84,23 @@ pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 /// Brings the schema to `target` (tests use earlier targets to build old files).
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
     super::prepare_connection(conn)?;
+    let current = check_header(conn)?;
+    if current >= target {
+        return Ok(current);
+    }
+    // Foreign keys are off while the migrations run, as SQLite prescribes for rebuilding a
+    // table: dropping the old copy must not cascade to the rows that refer to it. Every
+    // reference is checked before the commit. (The pragma cannot change inside a transaction.)
+    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = run_migrations(conn, current, target);
+    conn.pragma_update(None, "foreign_keys", keys)?;
+    result
+}
+
+/// The file's schema version, once it is known to be ours (or empty) and not newer than this
+/// build: the checks an open makes before anything is migrated (or, read-only, instead).
+pub(crate) fn check_header(conn: &Connection) -> Result<u32> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > LATEST_VERSION {
         return Err(CoreError::NewerSchema {
@@ -96,17 +113,7 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
     if app_id != APPLICATION_ID && (current > 0 || tables > 0) {
         return Err(CoreError::ForeignDatabase);
     }
-    if current >= target {
-        return Ok(current);
-    }
-    // Foreign keys are off while the migrations run, as SQLite prescribes for rebuilding a
-    // table: dropping the old copy must not cascade to the rows that refer to it. Every
-    // reference is checked before the commit. (The pragma cannot change inside a transaction.)
-    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
-    conn.pragma_update(None, "foreign_keys", false)?;
-    let result = run_migrations(conn, current, target);
-    conn.pragma_update(None, "foreign_keys", keys)?;
-    result
+    Ok(current)
 }
 
 fn run_migrations(conn: &mut Connection, current: u32, target: u32) -> Result<u32> {

@@ -21,6 +21,7 @@ pub(crate) mod people;
 mod pipeline;
 mod plan;
 mod query;
+mod read_only;
 mod received;
 mod records;
 mod revisions;
@@ -47,6 +48,7 @@ pub use pipeline::{
 };
 pub use plan::{CounsellorLoad, LoadDelegation, LoadMeeting};
 pub use query::{Filter, FilterOp, ListQuery, Page};
+pub use read_only::ReadOnlyReason;
 pub use received::{AdoptedRow, NewReceived, ReceivedRow, ReceivedVersion};
 pub(crate) use records::now_text;
 pub use records::{Meta, Record};
@@ -116,6 +118,8 @@ pub struct Store {
     pending: std::cell::RefCell<search::Pending>,
     /// `PRAGMA data_version` at the last `changes_elsewhere` (see `concurrency.rs`).
     seen_version: std::cell::Cell<Option<i64>>,
+    /// Why the store was opened read-only, if it was (`read_only.rs`).
+    read_only: Option<ReadOnlyReason>,
 }
 
 impl Store {
@@ -129,12 +133,31 @@ impl Store {
     }
 
     /// Opens (making it and its folder when there is none) the store at `path` and brings its
-    /// schema up to date.
+    /// schema up to date; an existing store that cannot be written here opens read-only
+    /// (`read_only`), unmigrated.
     pub fn open(path: &Path) -> Result<Store> {
+        if path.is_file() {
+            if let Some(reason) = read_only::reason(path) {
+                return Store::open_read_only(path, reason);
+            }
+        }
+        match Store::open_writable(path) {
+            Err(e) if path.is_file() && read_only::refused(&e) => {
+                Store::open_read_only(path, ReadOnlyReason::Refused)
+            }
+            opened => opened,
+        }
+    }
+
+    fn open_writable(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let conn = Connection::open(path)?;
+        // SQLite opens a file it may not write read-only, without a word.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(CoreError::ReadOnlyStore);
+        }
         // A store of ours with records, about to be migrated, is copied first as it is.
         prepare_connection(&conn)?;
         crate::backup::before_migration(&conn, path)?;
@@ -143,9 +166,48 @@ impl Store {
             path: Some(path.to_owned()),
             pending: Default::default(),
             seen_version: Default::default(),
+            read_only: None,
         };
         store.configure(true)?;
         Ok(store)
+    }
+
+    /// The store at `path`, read-only: its schema must be this build's (a newer one is refused
+    /// as ever; an older one too, since upgrading it would write), and nothing is rebuilt.
+    fn open_read_only(path: &Path, reason: ReadOnlyReason) -> Result<Store> {
+        let conn = read_only::open(path, reason)?;
+        prepare_connection(&conn)?;
+        let found = migrate::check_header(&conn)?;
+        if found < LATEST_VERSION {
+            return Err(CoreError::ReadOnlyOldSchema {
+                found,
+                known: LATEST_VERSION,
+            });
+        }
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+            pending: Default::default(),
+            seen_version: Default::default(),
+            read_only: Some(reason),
+        };
+        store.set_pragmas(false)?;
+        Ok(store)
+    }
+
+    /// Why the store is open read-only, if it is: every write is then refused with
+    /// `store_read_only`.
+    pub fn read_only(&self) -> Option<ReadOnlyReason> {
+        self.read_only
+    }
+
+    /// `store_read_only` when the store is read-only: for the writes that start with files
+    /// rather than SQL (a backup), so that they are refused before anything is written.
+    pub(crate) fn ensure_writable(&self) -> Result<()> {
+        match self.read_only {
+            Some(_) => Err(CoreError::ReadOnlyStore),
+            None => Ok(()),
+        }
     }
 
     /// The store at `path` for a job that runs beside the app's own connection (the idle
@@ -156,13 +218,20 @@ impl Store {
         if !path.is_file() {
             return Err(CoreError::NoStore(path.to_owned()));
         }
+        if let Some(reason) = read_only::reason(path) {
+            return Store::open_read_only(path, reason);
+        }
         let conn = Connection::open(path)?;
         prepare_connection(&conn)?;
+        let read_only = conn
+            .is_readonly(rusqlite::MAIN_DB)?
+            .then_some(ReadOnlyReason::Refused);
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
             pending: Default::default(),
             seen_version: Default::default(),
+            read_only,
         };
         store.set_pragmas(true)?;
         Ok(store)
@@ -175,6 +244,7 @@ impl Store {
             path: None,
             pending: Default::default(),
             seen_version: Default::default(),
+            read_only: None,
         };
         store.configure(false)?;
         Ok(store)

@@ -4,6 +4,7 @@ import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
 import { backupNoticesEn } from './backup-notices-en';
 import { backupsEn } from './backups-en';
+import { healthEn } from './health-en';
 import { exchangeEn } from './exchange-en';
 
 export const en: Record<MessageKey, Message> = {
@@ -699,4 +700,6 @@ export const en: Record<MessageKey, Message> = {
 
   // The dashboard's backup status and the offer after an erase (backup-notices-en.ts).
   ...backupNoticesEn,
+  // The store-health banner at the top of the window (health-en.ts).
+  ...healthEn,
 };

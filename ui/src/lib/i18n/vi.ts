@@ -3,6 +3,7 @@
 
 import { backupNoticesVi } from './backup-notices-vi';
 import { backupsVi } from './backups-vi';
+import { healthVi } from './health-vi';
 import { exchangeVi } from './exchange-vi';
 
 export const vi = {
@@ -698,6 +699,8 @@ export const vi = {
 
   // The dashboard's backup status and the offer after an erase (backup-notices-vi.ts).
   ...backupNoticesVi,
+  // The store-health banner at the top of the window (health-vi.ts).
+  ...healthVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
