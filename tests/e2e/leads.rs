@@ -60,14 +60,27 @@ fn a_new_lead_from_an_organisation_opens_its_page_and_sits_in_the_first_column()
             .and_then(|id| id.parse().ok())
             .unwrap_or_else(|| panic!("not on a lead's page: {hash}"));
 
-        // The board shows it in the first column.
-        app.go("#/pipeline");
-        let first_column = format!("{}[data-stage=lead]", by_test_id("pipeline-column"));
-        app.wait_for_text(
-            &format!("{first_column} {}", by_test_id("pipeline-card")),
-            title,
-            10,
+        // The board shows it in the first column (its page's link brings it into view). The
+        // column scrolls, so its card is found by id and its title read as text content.
+        app.click(&by_test_id("lead-on-board"));
+        let card = format!(
+            "[data-testid=pipeline-column][data-stage=lead] [data-lead-id=\"{lead_id}\"] [data-testid=card-title]"
         );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let shown = app.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+                vec![serde_json::json!(card)],
+            );
+            if shown.as_str() == Some(title) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the board's first column has no card «{title}»: {shown}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
         app.screenshot(&artifacts().join("lead-new-on-board.png"));
         lead_id
     };

@@ -8,8 +8,13 @@ use super::Store;
 use crate::error::Result;
 
 impl Store {
-    /// Whether another connection committed to the store since the last call (false on the
-    /// first call, which only takes the mark). This connection's own writes never count.
+    /// Takes the mark that `changes_elsewhere` compares with (when the store is opened).
+    pub(super) fn mark_changes_elsewhere(&self) -> Result<()> {
+        self.changes_elsewhere().map(drop)
+    }
+
+    /// Whether another connection committed to the store since the last call, or since the
+    /// store was opened. This connection's own writes never count.
     pub fn changes_elsewhere(&self) -> Result<bool> {
         let now: i64 = self
             .conn
@@ -70,10 +75,7 @@ mod tests {
         let path = dir.path().join("planner.db");
         let mut app = Store::open(&path).unwrap();
         let mut other = Store::open_existing(&path).unwrap();
-        assert!(
-            !app.changes_elsewhere().unwrap(),
-            "the first look takes the mark"
-        );
+        assert!(!app.changes_elsewhere().unwrap(), "nothing since the open");
 
         app.create(&organization("Công ty Một")).unwrap();
         app.set_setting("language", "en").unwrap();
@@ -91,5 +93,18 @@ mod tests {
             .count(crate::domain::EntityKind::Organizations)
             .unwrap();
         assert!(!app.changes_elsewhere().unwrap());
+    }
+
+    #[test]
+    fn a_commit_between_the_open_and_the_first_look_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("planner.db");
+        let app = Store::open(&path).unwrap();
+        let mut other = Store::open_existing(&path).unwrap();
+        other.create(&organization("Công ty Hai")).unwrap();
+        assert!(
+            app.changes_elsewhere().unwrap(),
+            "the window read before it"
+        );
     }
 }

@@ -275,6 +275,9 @@ impl Store {
         // 64 MiB of page cache: a 100,000-row import is one transaction, and a small cache
         // spills its dirty pages to the WAL halfway through.
         self.conn.pragma_update(None, "cache_size", -65536)?;
+        // The mark for `changes_elsewhere` is taken now, not at its first call: the window may
+        // read before the first look, and a commit from elsewhere in between would go unseen.
+        self.mark_changes_elsewhere()?;
         Ok(())
     }
 
