@@ -65,6 +65,7 @@ const STATUS: BackupStatus = {
   last_at: GOOD.taken_at,
   last_path: GOOD.path,
   last_failure: null,
+  overdue: false,
 };
 
 beforeEach(() => {
