@@ -53,7 +53,8 @@ fn exit_codes() -> String {
     after_help = exit_codes()
 )]
 struct Cli {
-    /// The store file (default: $PLANNER_DB, else the app's data directory).
+    /// The store file (default: $PLANNER_DB, else the folder chosen at first run, in the config
+    /// file, else the app's data directory).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     #[command(subcommand)]

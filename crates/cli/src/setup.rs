@@ -31,6 +31,7 @@ pub struct InitArgs {
     /// The office's short code (capitals, digits and dashes, e.g. ITPC-HN).
     #[arg(long, value_name = "CODE")]
     office_code: Option<String>,
+    /// The office's city.
     #[arg(long, value_name = "CITY")]
     office_city: Option<String>,
     /// ISO 3166-1 alpha-2 code, e.g. VN.
