@@ -111,3 +111,30 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::launch_args;
+
+    #[test]
+    fn demo_is_a_flag_and_the_bundle_still_the_first_other_argument() {
+        let args = [
+            "--demo",
+            "--db",
+            "/tmp/x.db",
+            "--some-webkit-flag",
+            "brief.dpbundle",
+        ];
+        let found = launch_args(args.map(Into::into));
+        assert!(found.demo);
+        assert_eq!(found.db.as_deref(), Some(std::path::Path::new("/tmp/x.db")));
+        assert_eq!(
+            found.bundle.as_deref(),
+            Some(std::path::Path::new("brief.dpbundle"))
+        );
+        assert!(
+            !launch_args(["brief.dpbundle".into()]).demo,
+            "no seeding unless asked"
+        );
+    }
+}
