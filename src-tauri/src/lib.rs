@@ -1,4 +1,5 @@
-//! Delegation Planner's desktop shell: opens the store, seeds the demo on first start, keeps the
+//! Delegation Planner's desktop shell: opens the store (seeding the demo when started with
+//! `--demo`; otherwise a store not yet set up shows the first-run screen), keeps the
 //! file it was started with (a bundle opened from the file manager) for the window to ask for,
 //! starts the idle-backup thread and the one that tells the window of other programs' changes
 //! (`changes_elsewhere`), and exposes the core through the commands `commands` generates from the core's one list
@@ -24,6 +25,9 @@ pub struct AppState {
 struct LaunchArgs {
     /// `--db PATH` (or `--db=PATH`).
     db: Option<PathBuf>,
+    /// `--demo`: seed the demo into a store that holds nothing yet and skip the first-run
+    /// screen (`./dev run` and the end-to-end tests start this way).
+    demo: bool,
     /// The first argument that is not a flag nor a flag's value: the file a file manager opens
     /// with the app (a received bundle). Flags the app does not know are left alone, since
     /// WebKit's automation and desktop launchers add their own.
@@ -38,6 +42,8 @@ fn launch_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> LaunchArgs
             found.db = args.next().map(PathBuf::from);
         } else if let Some(p) = a.to_str().and_then(|s| s.strip_prefix("--db=")) {
             found.db = Some(PathBuf::from(p));
+        } else if a == "--demo" {
+            found.demo = true;
         } else if a.to_str().is_some_and(|s| s.starts_with('-')) {
             continue;
         } else if found.bundle.is_none() {
@@ -61,11 +67,11 @@ fn bundle_path(path: PathBuf) -> Option<String> {
     text
 }
 
-fn open_store(db: Option<PathBuf>) -> Result<Store, String> {
+fn open_store(db: Option<PathBuf>, demo: bool) -> Result<Store, String> {
     let path = resolve_db_path(db);
     let mut store = Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     // A read-only store opens as it is (the window says so in its health banner).
-    if store.read_only().is_none() {
+    if demo && store.read_only().is_none() {
         let today = chrono::Local::now().date_naive();
         planner_core::demo::seed_on_first_start(&mut store, today)
             .map_err(|e| format!("demo data: {e}"))?;
@@ -76,7 +82,7 @@ fn open_store(db: Option<PathBuf>) -> Result<Store, String> {
 /// Starts the app. Exits with a one-line error if the store cannot be opened.
 pub fn run() {
     let args = launch_args(std::env::args_os().skip(1));
-    let store = match open_store(args.db) {
+    let store = match open_store(args.db, args.demo) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("delegation-planner: cannot open the store: {e}");
@@ -87,10 +93,10 @@ pub fn run() {
     let mut session = Session::new(store);
     session.set_launch_bundle(args.bundle.and_then(bundle_path));
     // Idle backups: a thread of their own, each run on its own connection (the core decides
-    // when; see `planner_core::backup::idle`).
-    if let Some(path) = store_path {
+    // when; see `planner_core::backup::idle`), on the session's store wherever it moves.
+    if store_path.is_some() {
         let backups = session.idle_backups();
-        std::thread::spawn(move || backups.run_forever(path));
+        std::thread::spawn(move || backups.run_forever());
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -104,4 +110,31 @@ pub fn run() {
         .invoke_handler(planner_core::with_commands!(handler))
         .run(tauri::generate_context!())
         .expect("error while running the Tauri application");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::launch_args;
+
+    #[test]
+    fn demo_is_a_flag_and_the_bundle_still_the_first_other_argument() {
+        let args = [
+            "--demo",
+            "--db",
+            "/tmp/x.db",
+            "--some-webkit-flag",
+            "brief.dpbundle",
+        ];
+        let found = launch_args(args.map(Into::into));
+        assert!(found.demo);
+        assert_eq!(found.db.as_deref(), Some(std::path::Path::new("/tmp/x.db")));
+        assert_eq!(
+            found.bundle.as_deref(),
+            Some(std::path::Path::new("brief.dpbundle"))
+        );
+        assert!(
+            !launch_args(["brief.dpbundle".into()]).demo,
+            "no seeding unless asked"
+        );
+    }
 }

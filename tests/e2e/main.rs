@@ -9,6 +9,7 @@ mod changes_elsewhere;
 mod contacts;
 mod delegations;
 mod exchange;
+mod first_run;
 mod forms;
 mod foundation;
 mod hostile;

@@ -53,7 +53,8 @@ fn exit_codes() -> String {
     after_help = exit_codes()
 )]
 struct Cli {
-    /// The store file (default: $PLANNER_DB, else the app's data directory).
+    /// The store file (default: $PLANNER_DB, else the folder chosen at first run, in the config
+    /// file, else the app's data directory).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     #[command(subcommand)]
@@ -62,8 +63,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Creates the store (or brings an old one up to date) and prints where it is.
-    Init,
+    /// Creates the store (or brings an old one up to date) and prints where it is; with
+    /// first-run flags, sets it up as the app's first-run screen does.
+    Init(setup::InitArgs),
     /// Seeds the demo data (Hanoi agency, trade offices, investors, delegations) into an empty store.
     Demo {
         /// Delete everything first, then seed.
@@ -277,7 +279,12 @@ pub(crate) fn print_json(v: &impl serde::Serialize) -> Result<()> {
 
 /// Opens the store and runs the command on it.
 fn run(cli: Cli) -> Result<()> {
-    let path = resolve_db_path(cli.db);
+    let db_given = cli.db.is_some()
+        || std::env::var_os(planner_core::paths::DB_ENV).is_some_and(|v| !v.is_empty());
+    let mut path = resolve_db_path(cli.db);
+    if let Command::Init(args) = &cli.command {
+        path = setup::init_path(args, path, db_given)?;
+    }
     // A restore replaces the store file: it runs with no connection of ours open on it.
     if let Command::Backup {
         action: backup::BackupAction::Restore { file, yes, json },
@@ -287,7 +294,7 @@ fn run(cli: Cli) -> Result<()> {
     }
     // Only the commands whose job is to make a store make one; the rest refuse a missing file.
     let mut store = match cli.command {
-        Command::Init | Command::Demo { .. } | Command::CrashWorkload(_) => Store::open(&path),
+        Command::Init(_) | Command::Demo { .. } | Command::CrashWorkload(_) => Store::open(&path),
         Command::Bench { ref what } if !what.reads_the_store() => Store::open_in_memory(),
         _ => Store::open_existing(&path),
     }
@@ -297,7 +304,7 @@ fn run(cli: Cli) -> Result<()> {
     })?;
     let store = &mut store;
     match cli.command {
-        Command::Init => setup::init(store, &path)?,
+        Command::Init(args) => setup::init(store, &path, &args)?,
         Command::Demo { reset, scale } => setup::demo(store, &path, reset, scale)?,
         Command::List(args) => records::list(store, args)?,
         Command::Sectors { action } => sectors::sectors(store, action)?,

@@ -15,6 +15,8 @@ mod disk;
 mod doctor;
 #[path = "cli/exchange.rs"]
 mod exchange;
+#[path = "cli/first_run.rs"]
+mod first_run;
 #[path = "cli/hostile.rs"]
 mod hostile;
 #[path = "cli/pipeline.rs"]

@@ -192,6 +192,13 @@ pub fn typescript() -> String {
         decl::<HealthFinding>(&cfg, &mut out);
         decl::<StoreHealth>(&cfg, &mut out);
     }
+    {
+        use crate::first_run::*;
+        decl::<StartWith>(&cfg, &mut out);
+        decl::<FirstRunChoices>(&cfg, &mut out);
+        decl::<FirstRunState>(&cfg, &mut out);
+        decl::<FirstRunDone>(&cfg, &mut out);
+    }
     out.push_str("/** A stored record: its metadata and its fields. */\nexport type Stored<T> = Meta & T;\n\n");
     out.push_str("/** The record type of each entity kind. */\nexport type EntityMap = {\n");
     for kind in EntityKind::ALL {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod exchange;
 pub mod file_names;
 pub mod files;
+pub mod first_run;
 pub mod images;
 pub mod itinerary;
 pub mod labels;

@@ -19,6 +19,7 @@ mod core {
     pub mod erased_bytes;
     pub mod exchange;
     pub mod exchange_adopt;
+    pub mod first_run;
     pub mod fixtures;
     pub mod hostile;
     pub mod ics;

@@ -8,7 +8,7 @@
 mod scenario;
 mod test_id;
 
-pub use scenario::Scenario;
+pub use scenario::{Scenario, StoreAt};
 pub use test_id::{by_test_id, is_test_id};
 
 use base64::Engine;
@@ -61,15 +61,16 @@ pub struct App<'scenario> {
 }
 
 impl App<'_> {
-    /// Launches the app on the store at `db` (PLANNER_DB), with `args` on its command line (a
-    /// bundle to open, as the file manager gives it), under the X display already set.
+    /// Launches the app on the store `at` names (a file given as PLANNER_DB, or whatever a fresh
+    /// HOME gives), with `args` on its command line (`--demo`, a bundle to open, as the file
+    /// manager gives it), under the X display already set.
     /// WebKitWebDriver has once dropped the session request on a loaded machine ("Peer
     /// disconnected"): a launch whose session cannot be made is retried from a new tauri-driver,
     /// twice at most; its last failure fails the test.
-    fn launch(db: &Path, args: &[&str]) -> Self {
+    fn launch(at: StoreAt<'_>, args: &[&str]) -> Self {
         let mut failures = Vec::new();
         loop {
-            match Self::try_launch(db, args) {
+            match Self::try_launch(at, args) {
                 Ok(app) => return app,
                 Err(e) if failures.len() < 2 => failures.push(e),
                 Err(e) => panic!("{e} (earlier launches: {failures:?})"),
@@ -77,7 +78,7 @@ impl App<'_> {
         }
     }
 
-    fn try_launch(db: &Path, args: &[&str]) -> Result<Self, String> {
+    fn try_launch(at: StoreAt<'_>, args: &[&str]) -> Result<Self, String> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
@@ -99,9 +100,9 @@ impl App<'_> {
             "--native-port",
             &native.to_string(),
         ])
-        .env("PLANNER_DB", db)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+        at.set_env(&mut cmd);
         std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         let driver = cmd
             .spawn()

@@ -7,6 +7,7 @@
 
 use crate::App;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
 use tempfile::TempDir;
 
@@ -45,15 +46,60 @@ impl Scenario {
         self.dir.path()
     }
 
-    /// Launches the app on this scenario's store. The window cannot outlive the scenario, so it
-    /// is closed (even when the test panics) before the next scenario gets the turn.
+    /// Launches the app on this scenario's store with `--demo`: the demo is seeded into a store
+    /// that holds nothing yet and the first-run screen is skipped, as `./dev run` does. The
+    /// window cannot outlive the scenario, so it is closed (even when the test panics) before
+    /// the next scenario gets the turn.
     pub fn launch(&self) -> App<'_> {
-        App::launch(&self.db, &[])
+        self.launch_with(&[])
     }
 
-    /// Launches the app as `launch` does, with `args` after the program's name (a file to open,
-    /// as a file manager passes it).
+    /// Launches the app as `launch` does, with `args` after `--demo` (a file to open, as a file
+    /// manager passes it).
     pub fn launch_with(&self, args: &[&str]) -> App<'_> {
-        App::launch(&self.db, args)
+        let args: Vec<&str> = std::iter::once("--demo")
+            .chain(args.iter().copied())
+            .collect();
+        App::launch(StoreAt::File(&self.db), &args)
+    }
+
+    /// A home folder of the scenario's own, empty until the app or the CLI writes there.
+    pub fn home(&self) -> PathBuf {
+        let home = self.dir.path().join("home");
+        std::fs::create_dir_all(&home).expect("the scenario's home folder");
+        home
+    }
+
+    /// Launches the app as an officer's first start would: no `--demo`, no store named, HOME
+    /// the scenario's `home` (nothing in it but what earlier launches left), so the app finds
+    /// its store where the OS data directory and the config file say.
+    pub fn launch_at_home(&self) -> App<'_> {
+        App::launch(StoreAt::Home(&self.home()), &[])
+    }
+}
+
+/// Where a launched app finds its store.
+#[derive(Clone, Copy)]
+pub enum StoreAt<'a> {
+    /// This file (PLANNER_DB).
+    File(&'a Path),
+    /// Wherever it looks with HOME here and no PLANNER_DB nor XDG folders set.
+    Home(&'a Path),
+}
+
+impl StoreAt<'_> {
+    /// Sets the environment the app inherits (through tauri-driver and WebKitWebDriver).
+    pub(crate) fn set_env(self, cmd: &mut Command) {
+        match self {
+            StoreAt::File(db) => {
+                cmd.env("PLANNER_DB", db);
+            }
+            StoreAt::Home(home) => {
+                cmd.env("HOME", home).env_remove("PLANNER_DB");
+                for xdg in ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"] {
+                    cmd.env_remove(xdg);
+                }
+            }
+        }
     }
 }

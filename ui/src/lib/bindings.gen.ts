@@ -928,6 +928,47 @@ check_millis: number,
  */
 backup_millis: number, };
 
+export type StartWith = "demo" | "empty";
+
+export type FirstRunChoices = { ui_language: UiLanguage, start_with: StartWith, 
+/**
+ * This office's profile for exchange; None: set it later in Settings.
+ */
+office: OfficeProfile | null, 
+/**
+ * The folder for the store (a full path); None or the store's own folder: it stays.
+ */
+data_folder: string | null, 
+/**
+ * The backup folder (a full path); None: `backups/` beside the store.
+ */
+backup_folder: string | null, };
+
+export type FirstRunState = { 
+/**
+ * Set up already (or read-only, so that it cannot be): no first-run screen.
+ */
+set_up: boolean, 
+/**
+ * The folder the open store is in.
+ */
+data_folder: string, 
+/**
+ * The backup folder the store uses unless another is chosen.
+ */
+backup_folder: string, };
+
+export type FirstRunDone = { 
+/**
+ * The store now open.
+ */
+db_path: string, demo_seeded: boolean, 
+/**
+ * The chosen folder held a store that was set up already: it is opened as it is, and the
+ * other choices are left to Settings (they would overwrite that store's own).
+ */
+opened_existing: boolean, };
+
 /** A stored record: its metadata and its fields. */
 export type Stored<T> = Meta & T;
 

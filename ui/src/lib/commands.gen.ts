@@ -22,6 +22,9 @@ import type {
   ExportFormat,
   ExportedFile,
   FieldChoice,
+  FirstRunChoices,
+  FirstRunDone,
+  FirstRunState,
   GeneratedBrief,
   ImportBatch,
   ImportFormat,
@@ -137,6 +140,8 @@ export interface Commands {
   backups_holding_erased: { args: { contactId: number }; reply: ErasedInBackups };
   thin_backups_after_erase: { args: { contactId: number }; reply: ThinnedBackups };
   store_health: { args: Record<string, never>; reply: StoreHealth };
+  first_run_state: { args: Record<string, never>; reply: FirstRunState };
+  complete_first_run: { args: { choices: FirstRunChoices }; reply: FirstRunDone };
 }
 
 /** The name of a command. */

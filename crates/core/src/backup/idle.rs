@@ -34,6 +34,8 @@ pub struct IdleBackups {
     quiet_for: Duration,
     file: Mutex<()>,
     state: Mutex<IdleState>,
+    /// The store the runs back up: the session's, which first run may move to another folder.
+    store_path: Mutex<Option<PathBuf>>,
 }
 
 struct IdleState {
@@ -62,6 +64,7 @@ impl IdleBackups {
                 last_command: Instant::now(),
                 last_failure: None,
             }),
+            store_path: Mutex::new(None),
         }
     }
 
@@ -111,11 +114,20 @@ impl IdleBackups {
         }
     }
 
-    /// The thread's loop: a look every `CHECK_EVERY`, for as long as the app runs.
-    pub fn run_forever(self: Arc<Self>, store_path: PathBuf) {
+    /// Points the runs at the store at `path` (the session's store, when it opens or moves).
+    pub fn set_store_path(&self, path: Option<PathBuf>) {
+        *lock(&self.store_path) = path;
+    }
+
+    /// The thread's loop: a look every `CHECK_EVERY` at the session's store, for as long as
+    /// the app runs.
+    pub fn run_forever(self: Arc<Self>) {
         loop {
             std::thread::sleep(CHECK_EVERY);
-            self.run_once(&store_path, Utc::now());
+            let path = lock(&self.store_path).clone();
+            if let Some(path) = path {
+                self.run_once(&path, Utc::now());
+            }
         }
     }
 }

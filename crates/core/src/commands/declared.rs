@@ -102,6 +102,10 @@ macro_rules! with_commands {
             health {
                 store_health() -> StoreHealth;
             }
+            first_run {
+                first_run_state() -> FirstRunState;
+                complete_first_run(choices: FirstRunChoices) -> FirstRunDone;
+            }
         }
     };
 }

@@ -9,6 +9,7 @@ pub mod backups;
 pub mod briefs;
 pub mod delegations;
 pub mod exchange;
+pub mod first_run;
 pub mod health;
 pub mod images;
 pub mod people;
@@ -38,6 +39,7 @@ pub mod types {
         OfficeProfile, OfficeView, ReceivedBrief, ReceivedDetail, SentBundle, TrustedOffice,
     };
     pub use crate::files::ExportedFile;
+    pub use crate::first_run::{FirstRunChoices, FirstRunDone, FirstRunState};
     pub use crate::itinerary::{
         to_pdf::PrintOptions, ItemEntry, ItineraryView, NextStep, QuickAddRequest, QuickAdded,
         Transition,
@@ -75,14 +77,29 @@ pub struct Session {
 impl Session {
     /// A session over an open store.
     pub fn new(store: Store) -> Self {
+        let backups = Arc::<IdleBackups>::default();
+        backups.set_store_path(store.path().map(Path::to_owned));
         Session {
             store,
             printed: HashSet::new(),
             tidy_wanted: false,
             launch_bundle: None,
-            backups: Arc::default(),
+            backups,
             start_check: health::fresh(),
         }
+    }
+
+    /// Makes `store` the session's store (first run moved the data to another folder): what
+    /// the session remembered of the former one goes, and the idle backups follow it.
+    pub fn switch_store(&mut self, store: Store) {
+        let backups = Arc::clone(&self.backups);
+        let _file = backups.hold_file();
+        self.backups
+            .set_store_path(store.path().map(Path::to_owned));
+        self.store = store;
+        self.printed.clear();
+        self.tidy_wanted = false;
+        self.start_check = health::fresh();
     }
 
     /// What the idle-backup thread shares with this session (`IdleBackups::run_forever`).

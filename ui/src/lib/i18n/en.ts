@@ -6,6 +6,7 @@ import { backupNoticesEn } from './backup-notices-en';
 import { backupsEn } from './backups-en';
 import { healthEn } from './health-en';
 import { exchangeEn } from './exchange-en';
+import { firstRunEn } from './first-run-en';
 
 export const en: Record<MessageKey, Message> = {
   'app.name': 'Delegation Planner',
@@ -702,4 +703,6 @@ export const en: Record<MessageKey, Message> = {
   ...backupNoticesEn,
   // The store-health banner at the top of the window (health-en.ts).
   ...healthEn,
+  // The first-run screen (first-run-en.ts).
+  ...firstRunEn,
 };

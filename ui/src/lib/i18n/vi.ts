@@ -5,6 +5,7 @@ import { backupNoticesVi } from './backup-notices-vi';
 import { backupsVi } from './backups-vi';
 import { healthVi } from './health-vi';
 import { exchangeVi } from './exchange-vi';
+import { firstRunVi } from './first-run-vi';
 
 export const vi = {
   'app.name': 'Kế hoạch đoàn xúc tiến',
@@ -701,6 +702,8 @@ export const vi = {
   ...backupNoticesVi,
   // The store-health banner at the top of the window (health-vi.ts).
   ...healthVi,
+  // The first-run screen (first-run-vi.ts).
+  ...firstRunVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
