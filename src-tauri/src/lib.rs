@@ -6,6 +6,7 @@
 
 mod changes_elsewhere;
 mod commands;
+mod second_launch;
 
 use commands::handler;
 use planner_core::commands::Session;
@@ -88,12 +89,16 @@ pub fn run() {
     session.set_launch_bundle(args.bundle.and_then(bundle_path));
     // Idle backups: a thread of their own, each run on its own connection (the core decides
     // when; see `planner_core::backup::idle`).
-    if let Some(path) = store_path {
+    if let Some(path) = store_path.clone() {
         let backups = session.idle_backups();
         std::thread::spawn(move || backups.run_forever(path));
     }
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
+    let mut app = tauri::Builder::default();
+    // First: a second launch on the same store hands its file over and exits right there.
+    if let Some(path) = &store_path {
+        app = app.plugin(second_launch::plugin(path));
+    }
+    app.plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             session: Mutex::new(session),
         })

@@ -6,6 +6,7 @@
 //! still runs each scenario as its own test, so one failure does not hide the others.
 
 use crate::App;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use tempfile::TempDir;
@@ -48,12 +49,19 @@ impl Scenario {
     /// Launches the app on this scenario's store. The window cannot outlive the scenario, so it
     /// is closed (even when the test panics) before the next scenario gets the turn.
     pub fn launch(&self) -> App<'_> {
-        App::launch(&self.db, &[])
+        App::launch(&self.db, &[], &[])
     }
 
     /// Launches the app as `launch` does, with `args` after the program's name (a file to open,
     /// as a file manager passes it).
     pub fn launch_with(&self, args: &[&str]) -> App<'_> {
-        App::launch(&self.db, args)
+        App::launch(&self.db, args, &[])
+    }
+
+    /// Launches the app as `launch_with` does, with `env` changed for it (a value sets a
+    /// variable, `None` removes it): another HOME and no PLANNER_DB for the installed package's
+    /// fresh user, a D-Bus session bus of the test's own for a second launch.
+    pub fn launch_with_env(&self, args: &[&str], env: &[(&str, Option<&OsStr>)]) -> App<'_> {
+        App::launch(&self.db, args, env)
     }
 }
