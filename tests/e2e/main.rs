@@ -12,9 +12,11 @@ mod exchange;
 mod forms;
 mod foundation;
 mod hostile;
+mod installed;
 mod leads;
 mod revisions;
 mod screens;
+mod second_launch;
 mod store_health;
 mod words;
 
