@@ -7,6 +7,7 @@
 
 mod changes_elsewhere;
 mod commands;
+mod second_launch;
 
 use commands::handler;
 use planner_core::commands::Session;
@@ -98,8 +99,12 @@ pub fn run() {
         let backups = session.idle_backups();
         std::thread::spawn(move || backups.run_forever());
     }
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
+    let mut app = tauri::Builder::default();
+    // First: a second launch on the same store hands its file over and exits right there.
+    if let Some(path) = &store_path {
+        app = app.plugin(second_launch::plugin(path));
+    }
+    app.plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             session: Mutex::new(session),
         })

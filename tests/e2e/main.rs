@@ -13,9 +13,11 @@ mod first_run;
 mod forms;
 mod foundation;
 mod hostile;
+mod installed;
 mod leads;
 mod revisions;
 mod screens;
+mod second_launch;
 mod store_health;
 mod words;
 

@@ -2,14 +2,16 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { guardWindowClose } from './lib/window-close';
-import { previewDroppedFiles, previewLaunchBundle } from './exchange/open-bundle';
+import { previewDroppedFiles, previewLaterLaunchBundles, previewLaunchBundle } from './exchange/open-bundle';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 guardWindowClose();
-// A received bundle opened from the file manager, or dropped on the window, opens its preview.
+// A received bundle opened from the file manager (at start or while the window is open), or
+// dropped on the window, opens its preview.
 previewDroppedFiles();
+previewLaterLaunchBundles();
 void previewLaunchBundle();
 
 export default mount(App, { target });

@@ -13,6 +13,7 @@ pub use test_id::{by_test_id, is_test_id};
 
 use base64::Engine;
 use serde_json::{json, Value};
+use std::ffi::OsStr;
 use std::marker::PhantomData;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,14 @@ pub fn bin_dir() -> PathBuf {
         .and_then(Path::parent)
         .expect("target/debug/deps/..")
         .to_path_buf()
+}
+
+/// The app the tests launch: target/debug's, or E2E_APP (the release binary, to time its launch;
+/// the installed package's).
+pub fn app_bin() -> PathBuf {
+    std::env::var_os("E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| bin_dir().join("delegation-planner"))
 }
 
 fn free_port() -> u16 {
@@ -67,10 +76,10 @@ impl App<'_> {
     /// WebKitWebDriver has once dropped the session request on a loaded machine ("Peer
     /// disconnected"): a launch whose session cannot be made is retried from a new tauri-driver,
     /// twice at most; its last failure fails the test.
-    fn launch(at: StoreAt<'_>, args: &[&str]) -> Self {
+    fn launch(at: StoreAt<'_>, args: &[&str], env: &[(&str, Option<&OsStr>)]) -> Self {
         let mut failures = Vec::new();
         loop {
-            match Self::try_launch(at, args) {
+            match Self::try_launch(at, args, env) {
                 Ok(app) => return app,
                 Err(e) if failures.len() < 2 => failures.push(e),
                 Err(e) => panic!("{e} (earlier launches: {failures:?})"),
@@ -78,15 +87,18 @@ impl App<'_> {
         }
     }
 
-    fn try_launch(at: StoreAt<'_>, args: &[&str]) -> Result<Self, String> {
+    /// `env` is applied after the store's own variables: a value sets a variable, `None`
+    /// removes it.
+    fn try_launch(
+        at: StoreAt<'_>,
+        args: &[&str],
+        env: &[(&str, Option<&OsStr>)],
+    ) -> Result<Self, String> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need an X display: run them under `xvfb-run -a` (see README)"
         );
-        // E2E_APP points the tests at another build (e.g. the release binary, to time its launch).
-        let app_bin = std::env::var_os("E2E_APP")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| bin_dir().join("delegation-planner"));
+        let app_bin = app_bin();
         assert!(
             app_bin.exists(),
             "{} is missing: run `cargo build -p planner-app` first",
@@ -103,6 +115,12 @@ impl App<'_> {
         .stdout(Stdio::null())
         .stderr(Stdio::null());
         at.set_env(&mut cmd);
+        for (name, value) in env {
+            match value {
+                Some(value) => cmd.env(name, value),
+                None => cmd.env_remove(name),
+            };
+        }
         std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         let driver = cmd
             .spawn()

@@ -6,6 +6,7 @@
 //! still runs each scenario as its own test, so one failure does not hide the others.
 
 use crate::App;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
@@ -60,7 +61,23 @@ impl Scenario {
         let args: Vec<&str> = std::iter::once("--demo")
             .chain(args.iter().copied())
             .collect();
-        App::launch(StoreAt::File(&self.db), &args)
+        App::launch(StoreAt::File(&self.db), &args, &[])
+    }
+
+    /// Launches the app as `launch_with` does (onto the demo), with `env` changed for it (a
+    /// value sets a variable, `None` removes it): a D-Bus session bus of the test's own for a
+    /// second launch.
+    pub fn launch_with_env(&self, args: &[&str], env: &[(&str, Option<&OsStr>)]) -> App<'_> {
+        let args: Vec<&str> = std::iter::once("--demo")
+            .chain(args.iter().copied())
+            .collect();
+        App::launch(StoreAt::File(&self.db), &args, env)
+    }
+
+    /// Launches the app as an officer's first start does, in the home folder `home` (no
+    /// `--demo`, no store named), with `env` changed for it: the installed package's test.
+    pub fn launch_at_home_with_env(&self, home: &Path, env: &[(&str, Option<&OsStr>)]) -> App<'_> {
+        App::launch(StoreAt::Home(home), &[], env)
     }
 
     /// A home folder of the scenario's own, empty until the app or the CLI writes there.
@@ -74,7 +91,7 @@ impl Scenario {
     /// the scenario's `home` (nothing in it but what earlier launches left), so the app finds
     /// its store where the OS data directory and the config file say.
     pub fn launch_at_home(&self) -> App<'_> {
-        App::launch(StoreAt::Home(&self.home()), &[])
+        App::launch(StoreAt::Home(&self.home()), &[], &[])
     }
 }
 

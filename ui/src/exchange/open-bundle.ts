@@ -1,8 +1,11 @@
-// The three ways a received file reaches its preview (`#/exchange/preview?path=…`): the open
-// dialog, the file the app was started with (a bundle opened from the file manager, kept by the
-// shell until `launch_bundle` takes it), and a file dropped on the window (Tauri's drag-drop
-// event, which gives the dropped file's path). The preview checks the content, never the name.
+// The ways a received file reaches its preview (`#/exchange/preview?path=…`): the open dialog,
+// the file the app was started with (a bundle opened from the file manager, kept by the shell
+// until `launch_bundle` takes it), the file a later launch brought while the window was open (the
+// shell keeps it the same way and emits `launch-bundle`: src-tauri/src/second_launch.rs), and a
+// file dropped on the window (Tauri's drag-drop event, which gives the dropped file's path). The
+// preview checks the content, never the name.
 
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { chooseBundlePath, launchBundle } from '../lib/exchange-api';
 import { navigate, pathOf } from '../lib/router.svelte';
@@ -30,6 +33,17 @@ export async function previewLaunchBundle(): Promise<void> {
   } catch (e) {
     console.error('the file the app was started with is not known', e);
   }
+}
+
+/** The shell's event: a later launch (a bundle double-clicked while the window is open) brought a file. */
+export const LAUNCH_BUNDLE = 'launch-bundle';
+
+/** Previews each file a later launch brings. In the app only. */
+export function previewLaterLaunchBundles(): void {
+  if (!('__TAURI_INTERNALS__' in window)) return;
+  listen(LAUNCH_BUNDLE, () => void previewLaunchBundle()).catch((e: unknown) =>
+    console.error('files opened while the window is open are not followed', e),
+  );
 }
 
 /** Previews a file dropped on the window (the first one, when several are). In the app only. */
