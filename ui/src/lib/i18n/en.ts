@@ -4,6 +4,7 @@ import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
 import { backupNoticesEn } from './backup-notices-en';
 import { backupsEn } from './backups-en';
+import { aboutEn } from './about-en';
 import { healthEn } from './health-en';
 import { exchangeEn } from './exchange-en';
 
@@ -702,4 +703,6 @@ export const en: Record<MessageKey, Message> = {
   ...backupNoticesEn,
   // The store-health banner at the top of the window (health-en.ts).
   ...healthEn,
+  // The About and Help screens (about-en.ts).
+  ...aboutEn,
 };

@@ -3,6 +3,7 @@
 
 import { backupNoticesVi } from './backup-notices-vi';
 import { backupsVi } from './backups-vi';
+import { aboutVi } from './about-vi';
 import { healthVi } from './health-vi';
 import { exchangeVi } from './exchange-vi';
 
@@ -701,6 +702,8 @@ export const vi = {
   ...backupNoticesVi,
   // The store-health banner at the top of the window (health-vi.ts).
   ...healthVi,
+  // The About and Help screens (about-vi.ts).
+  ...aboutVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
