@@ -12,8 +12,9 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     // test-ids.test.ts reads the end-to-end tests' sources to check the ids they look for;
-    // the hostile-text tests read the shared corpus.
-    fs: { allow: ['.', '../tests/e2e', '../tests/fixtures'] },
+    // the hostile-text tests read the shared corpus; Help and About bundle the user guide and
+    // the generated licence list.
+    fs: { allow: ['.', '../tests/e2e', '../tests/fixtures', '../docs/guide', '../assets/licences'] },
   },
   build: {
     target: 'safari15',

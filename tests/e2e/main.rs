@@ -2,6 +2,7 @@
 //! the CLI (the README's test command does all of it). Each scenario is its own test on its own
 //! store; they take turns at the window (`Scenario`), so one failure does not hide the others.
 
+mod about;
 mod backup_notices;
 mod backups;
 mod briefs;

@@ -48,7 +48,7 @@ fn exit_codes() -> String {
 #[derive(Parser)]
 #[command(
     name = "planner",
-    version,
+    version = planner_core::about::VERSION_LINE,
     about = "Delegation Planner: promotion delegations, investor contacts and briefs",
     after_help = exit_codes()
 )]

@@ -1074,3 +1074,32 @@ fn itinerary_add_says_what_a_clock_change_did() {
     );
     assert!(r.stderr.is_empty(), "{}", r.stderr);
 }
+
+#[test]
+fn version_prints_the_workspace_version_and_the_build_date() {
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml")).unwrap();
+    let workspace = manifest.split("[workspace.package]").nth(1).unwrap();
+    let version = workspace
+        .lines()
+        .find(|l| l.starts_with("version"))
+        .unwrap()
+        .split('"')
+        .nth(1)
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_planner"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).unwrap();
+    let date = line
+        .trim()
+        .strip_prefix(&format!("planner {version} (built "))
+        .and_then(|r| r.strip_suffix(')'));
+    let date = date.unwrap_or_else(|| panic!("{line:?}"));
+    assert!(
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
+        "{line:?}"
+    );
+}

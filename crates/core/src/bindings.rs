@@ -2,9 +2,10 @@
 //! `ui/src/lib/bindings.gen.ts` is checked in; a test fails when it is stale
 //! (`UPDATE_BINDINGS=1 cargo test -p planner-core bindings` rewrites it).
 
+use crate::about::AppInfo;
 use crate::domain::*;
 use crate::error::{ChangedElsewhere, ErrorPayload};
-use crate::settings::{AppInfo, Settings, UiLanguage};
+use crate::settings::{Settings, UiLanguage};
 use crate::store::{
     audit::AuditEntry, Dashboard, Filter, FilterOp, FollowUp, ListQuery, Meta, Page, StageTotal,
     UpcomingDelegation,

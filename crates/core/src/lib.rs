@@ -2,6 +2,7 @@
 //! demo data and the TypeScript bindings of everything that crosses the IPC boundary.
 //! It knows nothing about windows, Tauri or IPC transport.
 
+pub mod about;
 pub mod backup;
 pub mod bindings;
 pub mod briefs;

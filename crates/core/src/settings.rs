@@ -1,4 +1,4 @@
-//! User settings kept in the store, and facts about the running installation.
+//! User settings kept in the store.
 
 use crate::error::{invalid, Result};
 use crate::store::Store;
@@ -30,15 +30,6 @@ impl Default for Settings {
             travel_buffer_minutes: 30,
         }
     }
-}
-
-/// What the app shows about itself (Settings screen, diagnostics).
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct AppInfo {
-    pub version: String,
-    pub db_path: String,
-    pub schema_version: u32,
-    pub demo_seeded_at: Option<String>,
 }
 
 const UI_LANGUAGE: &str = "ui_language";
@@ -79,19 +70,6 @@ impl Store {
             (UI_LANGUAGE, lang),
             (TRAVEL_BUFFER, &s.travel_buffer_minutes.to_string()),
         ])
-    }
-
-    /// Facts about this installation.
-    pub fn app_info(&self) -> Result<AppInfo> {
-        Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").into(),
-            db_path: self
-                .path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| ":memory:".into()),
-            schema_version: self.schema_version()?,
-            demo_seeded_at: self.setting(crate::demo::SEEDED_KEY)?,
-        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests of planner-core on real SQLite files (one test binary, one module per area).
 
 mod core {
+    pub mod about;
     pub mod backup;
     pub mod backup_after_erase;
     pub mod backup_free_pages;
@@ -29,6 +30,7 @@ mod core {
     pub mod itinerary;
     pub mod itinerary_pdf;
     pub mod labels;
+    pub mod licences;
     pub mod linked;
     pub mod migrations;
     pub mod people;

@@ -325,7 +325,15 @@ export type Settings = { ui_language: UiLanguage,
  */
 travel_buffer_minutes: number, };
 
-export type AppInfo = { version: string, db_path: string, schema_version: number, demo_seeded_at: string | null, };
+export type AppInfo = { version: string, 
+/**
+ * YYYY-MM-DD.
+ */
+build_date: string, db_path: string, schema_version: number, demo_seeded_at: string | null, 
+/**
+ * This office's key fingerprint, grouped, once it has a key (read only: never makes one).
+ */
+office_fingerprint: string | null, };
 
 export type PlanMember = { id: number, uuid: string, name: string, role: MemberRole, contact_id: number | null, 
 /**

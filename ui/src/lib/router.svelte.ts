@@ -13,7 +13,9 @@ export type Section =
   | 'briefs'
   | 'directory'
   | 'exchange'
-  | 'settings';
+  | 'settings'
+  | 'help'
+  | 'about';
 
 /** The tabs of a delegation's page (`#/delegations/12/itinerary`; the overview has no suffix). */
 export const DELEGATION_TABS = ['overview', 'members', 'itinerary', 'documents'] as const;
@@ -59,6 +61,8 @@ export type Route =
   | { name: 'exchange-preview' }
   | { name: 'received'; id: number }
   | { name: 'settings' }
+  | { name: 'help' }
+  | { name: 'about' }
   | { name: 'not-found' };
 
 function positiveId(segment: string | undefined): number | null {
@@ -180,6 +184,8 @@ export function parseRoute(path: string): Route {
     case 'exchange':
       return exchangeRoute(rest);
     case 'settings':
+    case 'help':
+    case 'about':
       return rest.length === 0 ? { name: head } : { name: 'not-found' };
     default:
       return { name: 'not-found' };
@@ -237,6 +243,10 @@ export function sectionOf(route: Route): Section | null {
       return 'exchange';
     case 'settings':
       return 'settings';
+    case 'help':
+      return 'help';
+    case 'about':
+      return 'about';
     case 'not-found':
       return null;
   }
@@ -388,6 +398,10 @@ function routePath(route: Route): string {
       return `/exchange/received/${route.id}`;
     case 'settings':
       return '/settings';
+    case 'help':
+      return '/help';
+    case 'about':
+      return '/about';
     case 'not-found':
       return '/not-found';
   }

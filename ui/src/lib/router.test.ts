@@ -52,6 +52,8 @@ const EXAMPLES: { [N in Route['name']]: Extract<Route, { name: N }>[] } = {
   'exchange-preview': [{ name: 'exchange-preview' }],
   received: [{ name: 'received', id: 8 }],
   settings: [{ name: 'settings' }],
+  help: [{ name: 'help' }],
+  about: [{ name: 'about' }],
   'not-found': [{ name: 'not-found' }],
 };
 

@@ -4,12 +4,15 @@ import App from '../App.svelte';
 import { callsOf, fakeCore, invalidPayload } from '../test-ipc';
 import Settings from './Settings.svelte';
 import { TestId, testIdOf } from '../lib/test-ids';
+import type { AppInfo } from '../lib/bindings.gen';
 
-const info = {
+const info: AppInfo = {
   version: '0.1.0',
+  build_date: '2026-12-04',
   db_path: '/home/lan/.local/share/delegation-planner/planner.db',
   schema_version: 3,
   demo_seeded_at: null,
+  office_fingerprint: null,
 };
 
 describe('Settings', () => {

@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 /// The types the command list names, in one place for every reader of the list.
 pub mod types {
+    pub use crate::about::AppInfo;
     pub use crate::backup::{
         BackupFile, BackupStatus, ErasedInBackups, RestoreReport, ThinnedBackups, Verified,
     };
@@ -48,7 +49,7 @@ pub mod types {
     pub use crate::links::LinkKind;
     pub use crate::people::{DuplicatePair, EraseReport};
     pub use crate::search::SearchResults;
-    pub use crate::settings::{AppInfo, Settings};
+    pub use crate::settings::Settings;
     pub use crate::store::audit::AuditEntry;
     pub use crate::store::{
         CounsellorLoad, Dashboard, ImportBatch, Linked, ListQuery, OpportunityImage, Page,

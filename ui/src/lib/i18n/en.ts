@@ -4,6 +4,7 @@ import type { Message } from './index.svelte';
 import type { MessageKey } from './vi';
 import { backupNoticesEn } from './backup-notices-en';
 import { backupsEn } from './backups-en';
+import { aboutEn } from './about-en';
 import { healthEn } from './health-en';
 import { exchangeEn } from './exchange-en';
 import { firstRunEn } from './first-run-en';
@@ -705,4 +706,6 @@ export const en: Record<MessageKey, Message> = {
   ...healthEn,
   // The first-run screen (first-run-en.ts).
   ...firstRunEn,
+  // The About and Help screens (about-en.ts).
+  ...aboutEn,
 };

@@ -3,6 +3,7 @@
 
 import { backupNoticesVi } from './backup-notices-vi';
 import { backupsVi } from './backups-vi';
+import { aboutVi } from './about-vi';
 import { healthVi } from './health-vi';
 import { exchangeVi } from './exchange-vi';
 import { firstRunVi } from './first-run-vi';
@@ -704,6 +705,8 @@ export const vi = {
   ...healthVi,
   // The first-run screen (first-run-vi.ts).
   ...firstRunVi,
+  // The About and Help screens (about-vi.ts).
+  ...aboutVi,
 } as const;
 
 /** Every label key; both dictionaries have exactly these. */
