@@ -31,7 +31,7 @@ describe('Help', () => {
   it('is in the sidebar and on F1, in Vietnamese by default', async () => {
     fakeCore({ dashboard: () => new Promise(() => {}), get_settings: () => ({ ui_language: 'vi', travel_buffer_minutes: 30 }), list_sectors: () => [] });
     render(App);
-    expect(screen.getByTestId(testIdOf('nav', 'help'))).toHaveTextContent('Trợ giúp');
+    expect(await screen.findByTestId(testIdOf('nav', 'help'))).toHaveTextContent('Trợ giúp');
     expect(screen.getByTestId(testIdOf('nav', 'about'))).toHaveTextContent('Giới thiệu');
     await fireEvent.keyDown(window, { key: 'F1' });
     expect(router.path).toBe('/help');
