@@ -64,6 +64,21 @@ pub enum CoreError {
     /// A read-only store written by an older version: upgrading it would write to it.
     #[error("the store is read-only here and has schema version {found}, older than this app's {known}: upgrading it would write to it; copy it to a folder you can write to (or make it writable) and open it again")]
     ReadOnlyOldSchema { found: u32, known: u32 },
+    /// The team store's server could not be reached, or the connection to it broke (the
+    /// server down, the network cut); a write in progress was rolled back by the server.
+    #[error("the team store cannot be reached ({0}); nothing was saved: check the network or ask the agency's IT, and work on in a local copy meanwhile (`planner team pull`)")]
+    TeamStoreUnreachable(String),
+    /// The team store's server did not answer within the statement time limit.
+    #[error("the team store did not answer in time; nothing was saved: try again, and tell the agency's IT if it goes on")]
+    TeamStoreTimeout,
+    /// The officer's database role may not do this (a read-only role writing, an officer
+    /// deleting what only a manager may).
+    #[error("your role on the team store may not do this ({0}); nothing was saved: ask a manager")]
+    NotPermitted(String),
+    /// What only a store file on this computer has (backups of the file, the doctor's page
+    /// checks), asked of a team store.
+    #[error("a team store on a server has no {en} here: the agency's IT backs it up and checks it on the server")]
+    NotOnTeamStore { vi: &'static str, en: &'static str },
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
@@ -76,6 +91,10 @@ pub enum CoreError {
 impl From<rusqlite::Error> for CoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
+        #[cfg(feature = "postgres")]
+        if let Some(pg) = crate::store::pg_failure(&e) {
+            return from_postgres(pg).unwrap_or(CoreError::Db(e));
+        }
         match e.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => CoreError::StoreBusy,
             Some(C::DiskFull) => CoreError::DiskFull,
@@ -86,6 +105,35 @@ impl From<rusqlite::Error> for CoreError {
             _ => CoreError::Db(e),
         }
     }
+}
+
+/// PostgreSQL's failures an officer can act on (the SQLSTATEs of `errcodes.txt`); None for
+/// the rest, which stay `database` with the server's own words.
+#[cfg(feature = "postgres")]
+fn from_postgres(e: &postgres::Error) -> Option<CoreError> {
+    let Some(code) = e.code() else {
+        // No SQLSTATE: the connection itself failed (refused, timed out, cut, closed).
+        return Some(CoreError::TeamStoreUnreachable(e.to_string()));
+    };
+    Some(match code.code() {
+        // query_canceled: statement_timeout (or a cancel from outside).
+        "57014" => CoreError::TeamStoreTimeout,
+        // lock_not_available (lock_timeout), serialization failure, deadlock: another
+        // officer's write held what this one needed.
+        "55P03" | "40001" | "40P01" => CoreError::StoreBusy,
+        "42501" => CoreError::NotPermitted(
+            e.as_db_error()
+                .map(|d| d.message().to_owned())
+                .unwrap_or_default(),
+        ),
+        "25006" => CoreError::ReadOnlyStore,
+        "53100" => CoreError::DiskFull,
+        // admin_shutdown, crash_shutdown, cannot_connect_now, connection failures.
+        c if c.starts_with("08") || c.starts_with("57P") => {
+            CoreError::TeamStoreUnreachable(e.to_string())
+        }
+        _ => return None,
+    })
 }
 
 /// A file the disk (or a quota, or the file-size limit) has no room for: `ENOSPC`, `EDQUOT`,
@@ -182,6 +230,10 @@ impl CoreError {
             CoreError::DiskFull => "disk_full",
             CoreError::ReadOnlyStore => "store_read_only",
             CoreError::ReadOnlyOldSchema { .. } => "store_read_only_old_schema",
+            CoreError::TeamStoreUnreachable(_) => "team_store_unreachable",
+            CoreError::TeamStoreTimeout => "team_store_timeout",
+            CoreError::NotPermitted(_) => "not_permitted",
+            CoreError::NotOnTeamStore { .. } => "not_on_team_store",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -224,6 +276,16 @@ impl CoreError {
             CoreError::ReadOnlyStore => "Kho dữ liệu ở đây chỉ đọc được (không ghi được vào tệp hoặc thư mục của nó); chưa lưu gì".into(),
             CoreError::ReadOnlyOldSchema { found, known } => format!(
                 "Kho dữ liệu ở đây chỉ đọc được và có phiên bản {found}, cũ hơn phiên bản {known} của ứng dụng: nâng cấp sẽ phải ghi vào nó; hãy chép nó sang thư mục ghi được (hoặc cho phép ghi) rồi mở lại"
+            ),
+            CoreError::TeamStoreUnreachable(e) => format!(
+                "Không kết nối được kho dữ liệu chung ({e}); chưa lưu gì: hãy kiểm tra mạng hoặc hỏi bộ phận CNTT, trong lúc chờ hãy làm việc trên bản sao cục bộ (`planner team pull`)"
+            ),
+            CoreError::TeamStoreTimeout => "Kho dữ liệu chung không trả lời kịp; chưa lưu gì: hãy thử lại, và báo bộ phận CNTT nếu vẫn còn".into(),
+            CoreError::NotPermitted(e) => format!(
+                "Vai trò của bạn trên kho dữ liệu chung không được làm việc này ({e}); chưa lưu gì: hãy nhờ cán bộ quản lý"
+            ),
+            CoreError::NotOnTeamStore { vi, .. } => format!(
+                "Kho dữ liệu chung trên máy chủ không có {vi} ở đây: bộ phận CNTT sao lưu và kiểm tra nó trên máy chủ"
             ),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),

@@ -4,10 +4,10 @@
 use super::{Checked, Code, Findings};
 use crate::briefs::sha256_hex;
 use crate::error::Result;
+use crate::store::db::Db;
 use crate::store::doctor as sql;
 use crate::{backup, Store};
 use planner_exchange::Manifest;
-use rusqlite::Connection;
 use std::path::Path;
 
 /// Whether the file at `path` is there and hashes to `sha256`: `None` when it is, else the
@@ -23,7 +23,7 @@ fn file_state(path: &Path, sha256: Option<&str>, missing: Code, changed: Code) -
 }
 
 /// Every generated brief's file, with the SHA-256 recorded when it was written.
-pub(super) fn briefs(conn: &Connection, found: &mut Findings, checked: &mut Checked) -> Result<()> {
+pub(super) fn briefs(conn: &Db, found: &mut Findings, checked: &mut Checked) -> Result<()> {
     let (mut missing, mut changed) = (Vec::new(), Vec::new());
     for (id, file, sha) in sql::brief_files(conn)? {
         checked.brief_files += 1;
@@ -55,11 +55,7 @@ pub(super) fn briefs(conn: &Connection, found: &mut Findings, checked: &mut Chec
 }
 
 /// Every opportunity picture's bytes against the SHA-256 recorded when it was added.
-pub(super) fn pictures(
-    conn: &Connection,
-    found: &mut Findings,
-    checked: &mut Checked,
-) -> Result<()> {
+pub(super) fn pictures(conn: &Db, found: &mut Findings, checked: &mut Checked) -> Result<()> {
     let mut changed = Vec::new();
     sql::each_picture(conn, |id, sha, bytes| {
         checked.pictures += 1;
@@ -79,7 +75,7 @@ pub(super) fn pictures(
 /// The PDF and pictures kept, by SHA-256, from every received bundle.
 pub(super) fn received(
     store: &Store,
-    conn: &Connection,
+    conn: &Db,
     found: &mut Findings,
     checked: &mut Checked,
 ) -> Result<()> {

@@ -4,13 +4,13 @@
 use super::{Code, Findings};
 use crate::error::Result;
 use crate::search;
+use crate::store::db::Db;
 use crate::store::doctor as sql;
-use rusqlite::Connection;
 
 /// Import marks left in the settings: an import's process ended before indexing its records.
 /// (Opening a store rebuilds the index when it finds one; a mark here means it was not opened
 /// through the normal path since, or the rebuild failed.)
-pub(super) fn pending(conn: &Connection, found: &mut Findings) -> Result<()> {
+pub(super) fn pending(conn: &Db, found: &mut Findings) -> Result<()> {
     found.add(Code::IndexPending, sql::pending_marks(conn)?, |n| {
         (
             format!("{n} lần nhập chưa đưa hết bản ghi vào chỉ mục tìm kiếm"),
@@ -22,7 +22,7 @@ pub(super) fn pending(conn: &Connection, found: &mut Findings) -> Result<()> {
 
 /// Compares every searched record's document with its index row; returns how many records
 /// were compared.
-pub(super) fn compare(conn: &Connection, found: &mut Findings) -> Result<usize> {
+pub(super) fn compare(conn: &Db, found: &mut Findings) -> Result<usize> {
     let mut rows = sql::index_rows(conn)?;
     let (mut missing, mut stale) = (Vec::new(), Vec::new());
     let mut records = 0;

@@ -20,6 +20,7 @@ pub use health::{
 
 use crate::error::Result;
 use crate::labels::Bilingual;
+use crate::store::db::Db;
 use crate::store::doctor as sql;
 use crate::Store;
 use serde::Serialize;
@@ -209,7 +210,7 @@ fn finish(quick: bool, found: Findings, checked: Checked, started: Instant) -> R
     }
 }
 
-fn sqlite_checks(conn: &rusqlite::Connection, quick: bool, found: &mut Findings) -> Result<()> {
+fn sqlite_checks(conn: &Db, quick: bool, found: &mut Findings) -> Result<()> {
     let (damaged, index): (Vec<String>, Vec<String>) = sql::sqlite_problems(conn, quick)?
         .into_iter()
         .partition(|p| !p.starts_with("search index:"));
@@ -236,7 +237,7 @@ fn sqlite_checks(conn: &rusqlite::Connection, quick: bool, found: &mut Findings)
 
 /// Rows whose sort key is not their text's: written by another program (`sqlite3`, Python),
 /// which cannot compute one, so they list out of order until repaired.
-fn sort_keys(conn: &rusqlite::Connection, found: &mut Findings) -> Result<()> {
+fn sort_keys(conn: &Db, found: &mut Findings) -> Result<()> {
     found.add(Code::SortKeyStale, sql::stale_sort_keys(conn)?, |n| {
         (
             format!("{n} tên chưa có khóa sắp xếp đúng (do chương trình khác ghi): danh sách xếp sai thứ tự"),

@@ -1,10 +1,10 @@
 //! The audit log: one row per write, in the same transaction as the write.
 
+use super::db::Db;
 use super::records::now_text;
 use crate::domain::EntityKind;
 use crate::error::Result;
 use crate::store::Store;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -26,7 +26,7 @@ pub(crate) fn changes(before: Option<&Value>, after: Option<&Value>) -> Value {
 }
 
 pub(crate) fn record(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     id: i64,
     uuid: &str,
@@ -47,7 +47,7 @@ pub(crate) fn record(
 /// The audit row of an update, with the revision it brought the record to (what a refused
 /// update reads to name the fields changed since its base: `revisions`).
 pub(crate) fn record_update(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     id: i64,
     uuid: &str,
@@ -71,7 +71,7 @@ pub(crate) fn record_update(
 
 /// `record` with the changes already serialised and the instant given (bulk writes).
 pub(crate) fn record_text(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     id: i64,
     uuid: &str,

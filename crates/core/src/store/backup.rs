@@ -78,7 +78,7 @@ pub(crate) fn problems(conn: &Connection, depth: Depth) -> Result<Vec<String>> {
     };
     let mut out: Vec<String> = {
         let mut stmt = conn.prepare(pragma)?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let rows = stmt.query_map((), |r| r.get::<_, String>(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     out.retain(|line| line != "ok");
@@ -87,7 +87,7 @@ pub(crate) fn problems(conn: &Connection, depth: Depth) -> Result<Vec<String>> {
         // its content disagree.
         if let Err(e) = conn.execute(
             "INSERT INTO search_index(search_index) VALUES ('integrity-check')",
-            [],
+            (),
         ) {
             out.push(format!("search index: {e}"));
         }
@@ -150,7 +150,7 @@ pub(crate) fn fingerprint(conn: &Connection) -> Result<String> {
                AND name <> 'settings'
              ORDER BY name",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (table, without_rowid) in tables {

@@ -5,6 +5,7 @@
 //! history instead of an audit row.
 
 use super::checks::{exists, missing_ref, record_uuid};
+use super::db::Db;
 use super::records::insert_row;
 use super::shape::{to_sql, Shape};
 use super::{Store, Tx, WAL_AUTOCHECKPOINT};
@@ -12,7 +13,6 @@ use crate::domain::{Entity, EntityKind};
 use crate::error::{CoreError, Result};
 use crate::text::normalize_value;
 use crate::validate::{FieldError, Validator};
-use rusqlite::Connection;
 
 /// A record checked for a bulk create, with its stored values and its index document, ready
 /// to be written. Preparing touches no store, so a file's rows can be prepared on another
@@ -122,7 +122,7 @@ impl Bulk {
 
 /// Writes a prepared record: its row (after checking its unresolved references), its place in
 /// the import `bulk` names, and its index entry.
-fn insert_prepared(conn: &Connection, p: Prepared, bulk: &Bulk) -> Result<i64> {
+fn insert_prepared(conn: &Db, p: Prepared, bulk: &Bulk) -> Result<i64> {
     let mut v = Validator::default();
     for (field, kind, i) in &p.refs {
         if let rusqlite::types::Value::Integer(id) = p.values[*i] {
@@ -173,13 +173,15 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
-        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        if let Some(conn) = self.conn.sqlite() {
+            conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        }
         let out = self.transaction(f);
         // Not `?`: the import may have committed. Should this fail, commits only skip their
         // automatic checkpoints until `tidy_step` or the next open.
-        let _ = self
-            .conn
-            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT);
+        if let Some(conn) = self.conn.sqlite() {
+            let _ = conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT);
+        }
         out
     }
 }

@@ -2,15 +2,15 @@
 //! the schema would otherwise change silently through `ON DELETE` is done record by record
 //! through the audited path, so that each change has its own audit row.
 
+use super::db::Db;
 use super::records::{delete, ids, read_value, update};
 use super::shape::{Column, Shape};
 use crate::domain::{Cascade, EntityKind};
 use crate::error::Result;
-use rusqlite::Connection;
 use serde_json::Value;
 
 /// Runs the cascade of deleting record `id` of `kind`, before the record itself goes.
-pub(super) fn run(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+pub(super) fn run(conn: &Db, kind: EntityKind, id: i64) -> Result<()> {
     for rule in kind.cascade() {
         match *rule {
             Cascade::Delete { kind: child, field } => {

@@ -2,12 +2,13 @@
 //! (unknown fields refused, NFC, the entity's rules, its references), the fields only a
 //! dedicated operation may change, and the uuid a new record is stored under.
 
+use super::db::Db;
 use super::shape::{Shape, META};
 use crate::domain::{Entity, EntityKind};
 use crate::error::{invalid, CoreError, Result};
 use crate::text::normalize_value;
 use crate::validate::{FieldError, Validator};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde_json::{Map, Value};
 
 pub(super) fn as_object(input: Value) -> Result<Map<String, Value>> {
@@ -24,7 +25,7 @@ pub(super) fn as_object(input: Value) -> Result<Map<String, Value>> {
 
 /// Overlays `input` on `base`, normalises it, and checks it into an `E` with all its rules.
 pub(super) fn checked<E: Entity>(
-    conn: &Connection,
+    conn: &Db,
     base: &Value,
     input: &Map<String, Value>,
 ) -> Result<(E, Value)> {
@@ -83,7 +84,7 @@ fn type_errors<E: Entity>(
     errors
 }
 
-pub(super) fn exists(conn: &Connection, kind: EntityKind, id: i64) -> Result<bool> {
+pub(super) fn exists(conn: &Db, kind: EntityKind, id: i64) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.table());
     Ok(conn
         .prepare_cached(&sql)?
@@ -101,7 +102,7 @@ pub(super) fn missing_ref(field: &str, kind: EntityKind, id: i64) -> FieldError 
     )
 }
 
-fn check_references<E: Entity>(conn: &Connection, v: &Value, out: &mut Validator) -> Result<()> {
+fn check_references<E: Entity>(conn: &Db, v: &Value, out: &mut Validator) -> Result<()> {
     for (field, kind) in E::REFS {
         if let Some(id) = v[*field].as_i64().filter(|id| *id != 0) {
             if !exists(conn, *kind, id)? {

@@ -16,9 +16,10 @@ impl Store {
     /// Whether another connection committed to the store since the last call, or since the
     /// store was opened. This connection's own writes never count.
     pub fn changes_elsewhere(&self) -> Result<bool> {
-        let now: i64 = self
-            .conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let Some(conn) = self.conn.sqlite() else {
+            return Ok(false);
+        };
+        let now: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         Ok(self
             .seen_version
             .replace(Some(now))
@@ -52,8 +53,9 @@ mod tests {
         let path = dir.path().join("planner.db");
         let mut mine = Store::open(&path).unwrap();
         let other = Store::open_existing(&path).unwrap();
-        other.conn.busy_timeout(std::time::Duration::ZERO).unwrap();
-        let try_write = |s: &Store| s.conn.execute_batch("BEGIN IMMEDIATE; COMMIT;");
+        let other_conn = other.conn.sqlite().unwrap();
+        other_conn.busy_timeout(std::time::Duration::ZERO).unwrap();
+        let try_write = |_: &Store| other_conn.execute_batch("BEGIN IMMEDIATE; COMMIT;");
 
         let tx = mine.conn.transaction().unwrap();
         assert!(
@@ -63,7 +65,7 @@ mod tests {
         drop(tx);
         try_write(&other).unwrap();
 
-        let tx = mine.conn.unchecked_transaction().unwrap();
+        let tx = mine.conn.sqlite().unwrap().unchecked_transaction().unwrap();
         assert!(try_write(&other).is_err_and(|e| busy(&e)));
         drop(tx);
         try_write(&other).unwrap();

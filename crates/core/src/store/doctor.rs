@@ -2,6 +2,7 @@
 //! beside what the records would put in it, pending index marks, and the rows that name files.
 
 use super::backup::{problems, Depth};
+use super::db::Db;
 use super::search::PENDING_GLOB;
 use super::shape::{key_column, Shape};
 use super::{prepare_connection, Store};
@@ -12,17 +13,23 @@ use rusqlite::{Connection, OpenFlags};
 use std::collections::HashMap;
 use std::path::Path;
 
+/// What the doctor's checks are called when a team store is asked for them.
+const FILE_CHECKS: (&str, &str) = ("kiểm tra tệp kho dữ liệu", "store file checks");
+
 /// What SQLite finds wrong with the file: `integrity_check` (every page, index and constraint)
 /// and the search index's own check of its segments, or with `quick`, `quick_check` alone
 /// (pages and constraints, not index contents: milliseconds, for the app's start).
-pub(crate) fn sqlite_problems(conn: &Connection, quick: bool) -> Result<Vec<String>> {
-    problems(conn, if quick { Depth::Quick } else { Depth::Full })
+pub(crate) fn sqlite_problems(conn: &Db, quick: bool) -> Result<Vec<String>> {
+    problems(
+        conn.file(FILE_CHECKS)?,
+        if quick { Depth::Quick } else { Depth::Full },
+    )
 }
 
 /// Each row `PRAGMA foreign_key_check` reports, as "table rowid → parent".
-pub(crate) fn foreign_key_problems(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn foreign_key_problems(conn: &Db) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map((), |r| {
         Ok(format!(
             "{} {} → {}",
             r.get::<_, String>(0)?,
@@ -35,16 +42,16 @@ pub(crate) fn foreign_key_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// The settings keys that say an import left records unindexed.
-pub(crate) fn pending_marks(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn pending_marks(conn: &Db) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT key FROM settings WHERE key GLOB ?1 ORDER BY key")?;
     let rows = stmt.query_map([PENDING_GLOB], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every row of the search index, by rowid.
-pub(crate) fn index_rows(conn: &Connection) -> Result<HashMap<i64, Document>> {
+pub(crate) fn index_rows(conn: &Db) -> Result<HashMap<i64, Document>> {
     let mut stmt = conn.prepare("SELECT rowid, title, body, label, detail FROM search_index")?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map((), |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Document {
@@ -61,13 +68,13 @@ pub(crate) fn index_rows(conn: &Connection) -> Result<HashMap<i64, Document>> {
 /// Calls `each` with every searched record's kind, id and the document it should have in the
 /// index: the same reading `search::rebuild` indexes from.
 pub(crate) fn expected_documents(
-    conn: &Connection,
+    conn: &Db,
     mut each: impl FnMut(EntityKind, i64, Option<Document>),
 ) -> Result<()> {
     for kind in KINDS {
         let shape = Shape::get(kind);
         let mut stmt = conn.prepare(&shape.select)?;
-        let rows = stmt.query_map([], |r| shape.row_to_value(r))?;
+        let rows = stmt.query_map((), |r| shape.row_to_value(r))?;
         for v in rows {
             let v = v?;
             let id = v["id"].as_i64().unwrap_or_default();
@@ -79,7 +86,7 @@ pub(crate) fn expected_documents(
 
 /// Each record whose stored sort key is not its text's (a row another tool wrote or changed
 /// has a NULL or an old one), as "table id field", by table then id.
-pub(crate) fn stale_sort_keys(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn stale_sort_keys(conn: &Db) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for kind in EntityKind::ALL {
         for field in kind.sort_keys() {
@@ -89,7 +96,7 @@ pub(crate) fn stale_sort_keys(conn: &Connection) -> Result<Vec<String>> {
                 stale_key(field)
             );
             let mut stmt = conn.prepare(&sql)?;
-            let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+            let ids = stmt.query_map((), |r| r.get::<_, i64>(0))?;
             for id in ids {
                 out.push(format!("{} {} {field}", kind.table(), id?));
             }
@@ -104,34 +111,32 @@ fn stale_key(field: &str) -> String {
 }
 
 /// A brief that names the file it was generated to: id, path and the SHA-256 recorded.
-pub(crate) fn brief_files(conn: &Connection) -> Result<Vec<(i64, String, Option<String>)>> {
+pub(crate) fn brief_files(conn: &Db) -> Result<Vec<(i64, String, Option<String>)>> {
     let mut stmt = conn.prepare(
         "SELECT id, file_name, file_sha256 FROM briefs WHERE file_name IS NOT NULL ORDER BY id",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Calls `each` with every opportunity picture's id, recorded SHA-256 and bytes, one at a time
 /// (a store may hold hundreds of megabytes of them).
-pub(crate) fn each_picture(
-    conn: &Connection,
-    mut each: impl FnMut(i64, &str, &[u8]),
-) -> Result<()> {
+pub(crate) fn each_picture(conn: &Db, mut each: impl FnMut(i64, &str, &[u8])) -> Result<()> {
     let mut stmt = conn.prepare("SELECT id, sha256, bytes FROM opportunity_images ORDER BY id")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    let rows = stmt.query_map((), |r| {
         let sha: String = r.get(1)?;
-        let bytes = r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
-        each(r.get(0)?, &sha, bytes);
-    }
-    Ok(())
+        r.with_ref(2, |bytes| -> rusqlite::Result<()> {
+            each(r.get(0)?, &sha, bytes.as_blob()?);
+            Ok(())
+        })?
+    })?;
+    Ok(rows.collect::<rusqlite::Result<()>>()?)
 }
 
 /// Every received bundle's id and signed manifest (it names the files kept under `received/`).
-pub(crate) fn received_manifests(conn: &Connection) -> Result<Vec<(i64, String)>> {
+pub(crate) fn received_manifests(conn: &Db) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare("SELECT id, manifest FROM received_bundles ORDER BY id")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -158,7 +163,7 @@ pub fn plain_integrity_check(path: &Path) -> Result<PlainCheck> {
     };
     let check = |conn: &Connection| -> rusqlite::Result<Vec<String>> {
         let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let rows = stmt.query_map((), |r| r.get::<_, String>(0))?;
         let mut out: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
         out.retain(|l| l != "ok");
         Ok(out)
@@ -196,7 +201,7 @@ impl Store {
                     key_column(field),
                     stale_key(field)
                 );
-                written += tx.execute(&sql, [])?;
+                written += tx.execute(&sql, ())?;
             }
         }
         tx.commit()?;
@@ -205,8 +210,9 @@ impl Store {
 
     /// Settles the index work this process left (it is not damage: it is done on the next
     /// search or write anyway), then hands the connection to the doctor's checks.
-    pub(crate) fn settled_conn(&self) -> Result<&Connection> {
+    pub(crate) fn settled_conn(&self) -> Result<&Db> {
         self.settle()?;
+        self.conn.file(FILE_CHECKS)?;
         Ok(self.conn())
     }
 }

@@ -2,11 +2,12 @@
 //! trusts (`trusted_keys`) and the bundles it sent (`sent_bundles`). Received bundles and
 //! adopted opportunities are in `received.rs`.
 
+use super::db::{Db, Row};
 use super::records::now_text;
 use super::{Store, Tx};
 use crate::error::{CoreError, Result};
 use crate::exchange::views::{OfficeProfile, SentBundle, TrustedOffice};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 /// The office row: the profile and, once made, the public half of its key.
 #[derive(Debug, Clone)]
@@ -54,7 +55,7 @@ const KEY_COLUMNS: &str = "k.id, k.uuid, k.fingerprint, k.public_key, k.office_c
     k.revoked_at, k.revoked_by,
     (SELECT count(*) FROM received_bundles r WHERE r.key_id = k.id)";
 
-fn key_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TrustedKey> {
+fn key_row(r: &Row<'_>) -> rusqlite::Result<TrustedKey> {
     let fingerprint: String = r.get(2)?;
     let public_key: Option<String> = r.get(3)?;
     Ok(TrustedKey {
@@ -81,11 +82,7 @@ fn key_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TrustedKey> {
     })
 }
 
-fn keys_where(
-    conn: &Connection,
-    clause: &str,
-    arg: &dyn rusqlite::ToSql,
-) -> Result<Vec<TrustedKey>> {
+fn keys_where(conn: &Db, clause: &str, arg: &dyn rusqlite::ToSql) -> Result<Vec<TrustedKey>> {
     let sql = format!(
         "SELECT {KEY_COLUMNS} FROM trusted_keys k WHERE {clause} ORDER BY k.trusted_at, k.id"
     );
@@ -94,7 +91,7 @@ fn keys_where(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn key_by_id(conn: &Connection, id: i64) -> Result<TrustedKey> {
+fn key_by_id(conn: &Db, id: i64) -> Result<TrustedKey> {
     keys_where(conn, "k.id = ?1", &id)?
         .pop()
         .ok_or_else(|| not_found("trusted_keys", id))
@@ -109,13 +106,13 @@ fn not_found(what: &str, id: i64) -> CoreError {
     )
 }
 
-fn insert_key(conn: &Connection, key: &NewTrustedKey) -> Result<TrustedKey> {
+fn insert_key(conn: &Db, key: &NewTrustedKey) -> Result<TrustedKey> {
     let o = key.office.clone().unwrap_or_default();
     let text = |s: String| Some(s).filter(|s| !s.is_empty());
-    conn.execute(
+    let id: i64 = conn.query_row(
         "INSERT INTO trusted_keys (uuid, fingerprint, public_key, office_code, name_vi, name_en,
              city, country, email, local_name, trusted_at, trusted_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
         params![
             uuid::Uuid::now_v7().to_string(),
             key.fingerprint,
@@ -130,13 +127,14 @@ fn insert_key(conn: &Connection, key: &NewTrustedKey) -> Result<TrustedKey> {
             now_text(),
             key.trusted_by
         ],
+        |r| r.get::<_, i64>(0),
     )?;
-    key_by_id(conn, conn.last_insert_rowid())
+    key_by_id(conn, id)
 }
 
 /// Records what a signed bundle or card says of a trusted key: the public key (learnt on first
 /// sight when trusted by fingerprint) and the office's current profile.
-fn learn_key(conn: &Connection, id: i64, public_key: &str, office: &OfficeProfile) -> Result<()> {
+fn learn_key(conn: &Db, id: i64, public_key: &str, office: &OfficeProfile) -> Result<()> {
     conn.execute(
         "UPDATE trusted_keys SET public_key = ?2, office_code = ?3, name_vi = ?4, name_en = ?5,
              city = ?6, country = ?7, email = ?8 WHERE id = ?1",
@@ -162,7 +160,7 @@ impl Store {
             .query_row(
                 "SELECT name_vi, name_en, code, city, country, email, public_key, fingerprint,
                      key_created_at FROM office WHERE id = 1",
-                [],
+                (),
                 |r| {
                     Ok(OfficeRow {
                         profile: OfficeProfile {
@@ -285,7 +283,7 @@ impl Store {
             "SELECT id, uuid, brief_id, brief_uuid, brief_version, title, path, bytes, sha256,
                  personal_data, sent_to, created_at FROM sent_bundles ORDER BY created_at DESC, id DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map((), |r| {
             Ok(SentBundle {
                 id: r.get(0)?,
                 uuid: r.get(1)?,
@@ -323,10 +321,10 @@ impl Tx<'_> {
 
     /// Records a bundle in the Outbox; returns its id.
     pub fn insert_sent_bundle(&mut self, b: &NewSentBundle) -> Result<i64> {
-        self.conn().execute(
+        let id: i64 = self.conn().query_row(
             "INSERT INTO sent_bundles (uuid, brief_id, brief_uuid, brief_version, title, path,
                  bytes, sha256, personal_data, sent_to, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
             params![
                 b.uuid,
                 b.brief_id,
@@ -340,7 +338,8 @@ impl Tx<'_> {
                 b.sent_to,
                 now_text()
             ],
+            |r| r.get::<_, i64>(0),
         )?;
-        Ok(self.conn().last_insert_rowid())
+        Ok(id)
     }
 }

@@ -1,6 +1,7 @@
 //! Pictures of opportunities, kept in the store.
 
 use super::audit;
+use super::db::{Db, Row};
 use super::records::now_text;
 use super::Store;
 use crate::domain::EntityKind;
@@ -28,7 +29,7 @@ pub struct OpportunityImage {
 const COLUMNS: &str =
     "id, uuid, opportunity_id, position, caption, mime, width, height, sha256, created_at";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OpportunityImage> {
+fn row(r: &Row<'_>) -> rusqlite::Result<OpportunityImage> {
     Ok(OpportunityImage {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -152,7 +153,7 @@ impl super::Tx<'_> {
 }
 
 fn insert_image(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     opportunity_id: i64,
     uuid: &str,
     img: &crate::images::Prepared,
@@ -164,13 +165,13 @@ fn insert_image(
         [opportunity_id],
         |r| r.get(0),
     )?;
-    tx.execute(
+    let id: i64 = tx.query_row(
         "INSERT INTO opportunity_images (uuid, created_at, opportunity_id, position, caption, mime, width, height, sha256, bytes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         rusqlite::params![uuid::Uuid::new_v4().to_string(), now_text(), opportunity_id, position, caption,
             img.mime, img.width, img.height, sha, img.bytes],
+    |r| r.get::<_, i64>(0),
     )?;
-    let id = tx.last_insert_rowid();
     let change =
         serde_json::json!({"images": {"after": {"added": id, "sha256": sha, "caption": caption}}});
     audit::record(

@@ -1,9 +1,10 @@
 //! SQL of contact imports: the import log, the records each import created, lookups.
 
+use super::db::{Db, Row};
 use super::{Store, Tx};
 use crate::domain::EntityKind;
 use crate::error::Result;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -23,7 +24,7 @@ pub struct ImportBatch {
     pub undone_at: Option<String>,
 }
 
-fn batch(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
+fn batch(r: &Row<'_>) -> rusqlite::Result<ImportBatch> {
     Ok(ImportBatch {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -42,7 +43,7 @@ fn batch(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
 const COLUMNS: &str = "id, uuid, at, file_name, format, sha256, contacts_created, \
     organizations_created, duplicates_skipped, rows_rejected, undone_at";
 
-pub(crate) fn import_batch(conn: &Connection, id: i64) -> Result<Option<ImportBatch>> {
+pub(crate) fn import_batch(conn: &Db, id: i64) -> Result<Option<ImportBatch>> {
     Ok(conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM imports WHERE id = ?1"),
@@ -53,21 +54,21 @@ pub(crate) fn import_batch(conn: &Connection, id: i64) -> Result<Option<ImportBa
 }
 
 /// Every contact uuid in the store.
-pub(crate) fn contact_uuids(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+pub(crate) fn contact_uuids(conn: &Db) -> Result<std::collections::HashSet<String>> {
     let mut stmt = conn.prepare("SELECT uuid FROM contacts")?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let rows = stmt.query_map((), |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every organisation's id with its Vietnamese and English names.
-pub(crate) fn organization_names(conn: &Connection) -> Result<Vec<(i64, String, Option<String>)>> {
+pub(crate) fn organization_names(conn: &Db) -> Result<Vec<(i64, String, Option<String>)>> {
     let mut stmt = conn.prepare("SELECT id, name_vi, name_en FROM organizations")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The records of `kind` (contacts or organisations) that import `id` created.
-pub(crate) fn created_by(conn: &Connection, id: i64, kind: EntityKind) -> Result<Vec<i64>> {
+pub(crate) fn created_by(conn: &Db, id: i64, kind: EntityKind) -> Result<Vec<i64>> {
     // Still there, and the same record: an id freed by a deletion can be given to a new
     // record, which has another uuid.
     let mut stmt = conn.prepare(&format!(
@@ -81,7 +82,7 @@ pub(crate) fn created_by(conn: &Connection, id: i64, kind: EntityKind) -> Result
 }
 
 /// Whether anything besides contacts of the import still points at organisation `id`.
-pub(crate) fn organization_in_use(conn: &Connection, id: i64) -> Result<bool> {
+pub(crate) fn organization_in_use(conn: &Db, id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM contacts WHERE organization_id = ?1)
              OR EXISTS(SELECT 1 FROM leads WHERE organization_id = ?1)
@@ -102,13 +103,14 @@ impl Tx<'_> {
         sha256: &str,
     ) -> Result<(i64, String)> {
         let at = super::now_text();
-        self.conn().execute(
+        let id: i64 = self.conn().query_row(
             "INSERT INTO imports (uuid, at, file_name, format, sha256, contacts_created,
                  organizations_created, duplicates_skipped, rows_rejected)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0)",
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0) RETURNING id",
             params![uuid, at, file_name, format, sha256],
+            |r| r.get::<_, i64>(0),
         )?;
-        Ok((self.conn().last_insert_rowid(), at))
+        Ok((id, at))
     }
 
     pub(crate) fn finish_import(&self, import: i64, counts: [i64; 4]) -> Result<()> {
@@ -131,7 +133,7 @@ impl Tx<'_> {
 
 /// Lists record `id` (uuid `uuid`) of `kind` as created by import `import`.
 pub(crate) fn record_created(
-    conn: &Connection,
+    conn: &Db,
     import: i64,
     kind: EntityKind,
     id: i64,
@@ -151,13 +153,13 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare(&format!("SELECT {COLUMNS} FROM imports ORDER BY id DESC"))?;
-        let rows = stmt.query_map([], batch)?;
+        let rows = stmt.query_map((), batch)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Runs `f` in a transaction that is always rolled back (dry runs).
     pub fn dry_run<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn_mut().transaction()?;
+        let tx = self.conn().transaction()?;
         let mut wrapped = Tx { tx };
         let out = f(&mut wrapped);
         wrapped.tx.rollback()?;

@@ -2,12 +2,12 @@
 //! references and links, and agree with the schema, so that a new kind with a wrong rule fails
 //! here rather than at its first delete.
 
+use super::db::Db;
 use super::shape::{Column, Shape, META};
 use super::Store;
 use crate::domain::{Cascade, EntityKind};
-use rusqlite::Connection;
 
-fn columns(conn: &Connection, table: &str) -> Vec<String> {
+fn columns(conn: &Db, table: &str) -> Vec<String> {
     let mut stmt = conn
         .prepare("SELECT name FROM pragma_table_info(?1)")
         .unwrap();
@@ -226,7 +226,7 @@ fn no_schema_object_names_a_collation_or_function_of_ours() {
         .prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL")
         .unwrap();
     let rows: Vec<(String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map((), |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();

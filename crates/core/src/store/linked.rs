@@ -2,6 +2,7 @@
 //! part in, the meetings (itinerary items) with them, and the briefs written for them or for
 //! those delegations. Each list is capped at `LINKED_LIMIT`, with its total.
 
+use super::db::{Db, Row};
 use super::plan::role_rank;
 use super::Store;
 use crate::domain::{
@@ -9,7 +10,7 @@ use crate::domain::{
 };
 use crate::error::{invalid, CoreError, Result};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row};
+use rusqlite::OptionalExtension;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -293,7 +294,7 @@ impl Store {
             return Err(CoreError::NotFound { kind, id });
         }
         fn read<T>(
-            conn: &rusqlite::Connection,
+            conn: &Db,
             sql: &str,
             id: i64,
             row: fn(&Row<'_>) -> rusqlite::Result<(T, i64)>,

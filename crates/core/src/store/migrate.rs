@@ -1,5 +1,6 @@
 //! Numbered, embedded migrations applied at open, all pending ones in one transaction.
 
+use super::db::Db;
 use super::APPLICATION_ID;
 use crate::error::{CoreError, Result};
 use rusqlite::Connection;
@@ -83,6 +84,22 @@ pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// Brings the schema to `target` (tests use earlier targets to build old files).
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
+    // The migrations run through `Db` (migration 10's step is the store's own code), so the
+    // connection is lent to one meanwhile; an in-memory stand-in costs microseconds.
+    let mut db = Db::Sqlite(std::mem::replace(conn, Connection::open_in_memory()?));
+    let out = migrate_db(&mut db, target);
+    if let Db::Sqlite(back) = db {
+        *conn = back;
+    }
+    out
+}
+
+/// `migrate_to` on a store's own connection (a SQLite one: a team store has its own
+/// migrations, `pg_schema`).
+pub(crate) fn migrate_db(db: &mut Db, target: u32) -> Result<u32> {
+    let Some(conn) = db.sqlite() else {
+        return Ok(target);
+    };
     super::prepare_connection(conn)?;
     let current = check_header(conn)?;
     if current >= target {
@@ -93,7 +110,8 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
     // reference is checked before the commit. (The pragma cannot change inside a transaction.)
     let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", false)?;
-    let result = run_migrations(conn, current, target);
+    let result = run_migrations(db, current, target);
+    let conn = db.sqlite().expect("a SQLite store");
     conn.pragma_update(None, "foreign_keys", keys)?;
     result
 }
@@ -116,11 +134,12 @@ pub(crate) fn check_header(conn: &Connection) -> Result<u32> {
     Ok(current)
 }
 
-fn run_migrations(conn: &mut Connection, current: u32, target: u32) -> Result<u32> {
-    let tx = conn.transaction()?;
+fn run_migrations(db: &Db, current: u32, target: u32) -> Result<u32> {
+    let tx = db.transaction()?;
+    let conn = db.sqlite().expect("a SQLite store");
     // Read again under the write lock: another process opening the store at the same time may
     // have migrated it while this one waited at BEGIN.
-    let current: u32 = current.max(tx.pragma_query_value(None, "user_version", |r| r.get(0))?);
+    let current: u32 = current.max(conn.pragma_query_value(None, "user_version", |r| r.get(0))?);
     if current >= target {
         return Ok(current);
     }
@@ -133,13 +152,13 @@ fn run_migrations(conn: &mut Connection, current: u32, target: u32) -> Result<u3
         if *version == 10 {
             super::sectors::map_free_text(&tx)?;
         }
-        tx.pragma_update(None, "user_version", version)?;
+        conn.pragma_update(None, "user_version", version)?;
     }
-    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    let broken: Option<String> = tx
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    let broken: Option<String> = conn
         .query_row(
             "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
-            [],
+            (),
             |r| r.get(0),
         )
         .ok();

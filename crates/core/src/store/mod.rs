@@ -8,6 +8,7 @@ mod cascade;
 mod checks;
 mod concurrency;
 mod dashboard;
+pub(crate) mod db;
 pub(crate) mod doctor;
 mod exchange;
 mod images;
@@ -18,6 +19,10 @@ mod linked;
 mod migrate;
 mod old_store;
 pub(crate) mod people;
+#[cfg(feature = "postgres")]
+pub(crate) mod pg;
+#[cfg(feature = "postgres")]
+pub(crate) mod pg_schema;
 mod pipeline;
 mod plan;
 mod query;
@@ -33,6 +38,7 @@ mod shape;
 pub(crate) use bulk::{Bulk, Prepared};
 pub(crate) use checks::check_received;
 pub use dashboard::{Dashboard, FollowUp, StageTotal, UpcomingDelegation};
+pub use db::Backend;
 pub use doctor::{plain_integrity_check, PlainCheck};
 pub use exchange::{NewSentBundle, NewTrustedKey, OfficeRow, TrustedKey};
 pub use images::OpportunityImage;
@@ -43,6 +49,8 @@ pub(crate) use imports::{
 pub use linked::{LinkReason, Linked, LinkedBrief, LinkedDelegation, LinkedMeeting, LINKED_LIMIT};
 pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 pub use old_store::{write_old_store, OLDEST_WRITABLE};
+#[cfg(feature = "postgres")]
+pub(crate) use pg::failure as pg_failure;
 pub use pipeline::{
     LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals, FOLLOW_UP_DAYS,
 };
@@ -55,6 +63,7 @@ pub use records::{Meta, Record};
 
 use crate::domain::EntityKind;
 use crate::error::{CoreError, Result};
+use db::Db;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -112,7 +121,7 @@ pub(crate) fn prepare_connection(conn: &Connection) -> Result<()> {
 
 /// An open store. Methods that write take `&mut self`; each is one transaction.
 pub struct Store {
-    conn: Connection,
+    conn: Db,
     path: Option<PathBuf>,
     /// What the last import left to index (see `search::Pending`).
     pending: std::cell::RefCell<search::Pending>,
@@ -162,7 +171,7 @@ impl Store {
         prepare_connection(&conn)?;
         crate::backup::before_migration(&conn, path)?;
         let mut store = Store {
-            conn,
+            conn: Db::Sqlite(conn),
             path: Some(path.to_owned()),
             pending: Default::default(),
             seen_version: Default::default(),
@@ -185,7 +194,7 @@ impl Store {
             });
         }
         let mut store = Store {
-            conn,
+            conn: Db::Sqlite(conn),
             path: Some(path.to_owned()),
             pending: Default::default(),
             seen_version: Default::default(),
@@ -227,7 +236,7 @@ impl Store {
             .is_readonly(rusqlite::MAIN_DB)?
             .then_some(ReadOnlyReason::Refused);
         let mut store = Store {
-            conn,
+            conn: Db::Sqlite(conn),
             path: Some(path.to_owned()),
             pending: Default::default(),
             seen_version: Default::default(),
@@ -240,7 +249,7 @@ impl Store {
     /// A private in-memory store, for tests and dry runs.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
-            conn: Connection::open_in_memory()?,
+            conn: Db::Sqlite(Connection::open_in_memory()?),
             path: None,
             pending: Default::default(),
             seen_version: Default::default(),
@@ -252,29 +261,32 @@ impl Store {
 
     fn configure(&mut self, wal: bool) -> Result<()> {
         self.set_pragmas(wal)?;
-        migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
-        search::ensure(&mut self.conn)?;
+        migrate::migrate_db(&mut self.conn, LATEST_VERSION)?;
+        search::ensure(&self.conn)?;
         Ok(())
     }
 
     fn set_pragmas(&mut self, wal: bool) -> Result<()> {
-        self.conn.busy_timeout(BUSY_WAIT)?;
+        let Db::Sqlite(conn) = &mut self.conn else {
+            return Ok(());
+        };
+        conn.busy_timeout(BUSY_WAIT)?;
         // Every transaction on the store's connection (`conn.transaction()` anywhere under
         // `store/`, migrations included) takes the write lock at BEGIN: a DEFERRED one that
         // reads and then writes fails at once (SQLITE_BUSY_SNAPSHOT, which no busy handler
         // waits for) when another connection committed since its read.
-        self.conn
-            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         if wal {
-            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
         }
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)?;
         // 64 MiB of page cache: a 100,000-row import is one transaction, and a small cache
         // spills its dirty pages to the WAL halfway through.
-        self.conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        // Statements built per kind and per filter outnumber rusqlite's default 16.
+        conn.set_prepared_statement_cache_capacity(128);
         // The mark for `changes_elsewhere` is taken now, not at its first call: the window may
         // read before the first look, and a commit from elsewhere in between would go unseen.
         self.mark_changes_elsewhere()?;
@@ -286,11 +298,18 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// The schema version of the open file.
+    /// The schema version of the open store.
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        match &self.conn {
+            Db::Sqlite(conn) => Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?),
+            #[cfg(feature = "postgres")]
+            Db::Pg(pg) => pg_schema::version(&mut pg.client()),
+        }
+    }
+
+    /// The engine the store runs on.
+    pub fn backend(&self) -> Backend {
+        self.conn.backend()
     }
 
     /// A setting's value, if set.
@@ -325,7 +344,7 @@ impl Store {
     /// How many records of `kind` there are.
     pub fn count(&self, kind: EntityKind) -> Result<i64> {
         let sql = format!("SELECT count(*) FROM {}", kind.table());
-        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
+        Ok(self.conn.query_row(&sql, (), |r| r.get(0))?)
     }
 
     /// True when no entity table holds a record.
@@ -344,17 +363,16 @@ impl Store {
         crate::backup::before(self)?;
         let tx = self.conn.transaction()?;
         for kind in EntityKind::ALL.iter().rev() {
-            tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;
+            tx.execute(&format!("DELETE FROM {}", kind.table()), ())?;
         }
         // The Inbox and Outbox go with the records; the office, its key and the offices it
         // trusts stay (they are this installation's identity, not its data).
-        tx.execute("DELETE FROM adopted_opportunities", [])?;
-        tx.execute("DELETE FROM received_bundles", [])?;
-        tx.execute("DELETE FROM sent_bundles", [])?;
-        tx.execute("DELETE FROM audit_log", [])?;
-        tx.execute("DELETE FROM search_index", [])?;
+        tx.execute_batch(
+            "DELETE FROM adopted_opportunities; DELETE FROM received_bundles;
+             DELETE FROM sent_bundles; DELETE FROM audit_log; DELETE FROM search_index;",
+        )?;
         search::clear_pending(&tx)?;
-        tx.execute("DELETE FROM settings WHERE key = 'demo_seeded_at'", [])?;
+        tx.execute("DELETE FROM settings WHERE key = 'demo_seeded_at'", ())?;
         tx.commit()?;
         // Nothing is left to index: the records went with the index.
         *self.pending.borrow_mut() = search::Pending::default();
@@ -368,9 +386,7 @@ impl Store {
         // record's revision and then writes it waits (busy_timeout) for another connection's
         // write instead of failing on a stale snapshot: the later of two racing updates sees
         // the first one's revision and is refused with `changed_elsewhere`.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction()?;
         let mut wrapped = Tx { tx };
         let out = f(&mut wrapped)?;
         wrapped.tx.commit()?;
@@ -386,8 +402,9 @@ impl Store {
         if self.index_step()? || search::merge_step(&self.conn)? {
             return Ok(true);
         }
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        if let Some(conn) = self.conn.sqlite() {
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        }
         Ok(false)
     }
 
@@ -404,7 +421,7 @@ impl Store {
             return Ok(false);
         }
         let end = pending.done + left.min(search::INDEX_STEP);
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.conn.transaction()?;
         search::index_pending(&tx, &pending, pending.done..end)?;
         tx.commit()?;
         pending.done = end;
@@ -434,23 +451,36 @@ impl Store {
         };
     }
 
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
+    /// The SQLite file's own connection, for what only a file store has (migrations, backups,
+    /// the doctor's page checks); `not_on_team_store` on PostgreSQL, naming what was asked.
+    pub(crate) fn sqlite(&self, what: (&'static str, &'static str)) -> Result<&Connection> {
+        self.conn.file(what)
+    }
+
+    /// The same, mutable.
+    pub(crate) fn sqlite_mut(
+        &mut self,
+        what: (&'static str, &'static str),
+    ) -> Result<&mut Connection> {
+        self.conn.sqlite_mut().ok_or(CoreError::NotOnTeamStore {
+            vi: what.0,
+            en: what.1,
+        })
     }
 
     /// Read access for the query modules.
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Db {
         &self.conn
     }
 }
 
 /// An open transaction; the record operations are available on it as on the store.
 pub struct Tx<'a> {
-    tx: rusqlite::Transaction<'a>,
+    tx: db::DbTx<'a>,
 }
 
 impl Tx<'_> {
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Db {
         &self.tx
     }
 }

@@ -2,11 +2,12 @@
 //! what points at a contact, the interactions whose text mentions one (through the search
 //! index), and scrubbing audit rows of an erased person.
 
+use super::db::Db;
 use super::records::ids;
 use super::Tx;
 use crate::domain::EntityKind;
 use crate::error::Result;
-use rusqlite::{params, Connection};
+use rusqlite::params;
 
 /// The fields duplicate detection compares.
 #[derive(Debug, Clone)]
@@ -28,10 +29,10 @@ fn values(json: &str) -> Vec<String> {
         .collect()
 }
 
-pub(crate) fn match_rows(conn: &Connection) -> Result<Vec<MatchRow>> {
+pub(crate) fn match_rows(conn: &Db) -> Result<Vec<MatchRow>> {
     let mut stmt =
         conn.prepare("SELECT id, full_name, organization_id, emails, phones FROM contacts")?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map((), |r| {
         Ok(MatchRow {
             id: r.get(0)?,
             full_name: r.get(1)?,
@@ -51,7 +52,7 @@ pub struct References {
     pub members: Vec<i64>,
 }
 
-pub(crate) fn references(conn: &Connection, id: i64) -> Result<References> {
+pub(crate) fn references(conn: &Db, id: i64) -> Result<References> {
     Ok(References {
         interactions: ids(
             conn,
@@ -72,7 +73,7 @@ pub(crate) fn references(conn: &Connection, id: i64) -> Result<References> {
 }
 
 /// When contact `id` was last erased (its `erase` audit row's instant), if it was.
-pub(crate) fn erased_at(conn: &Connection, id: i64) -> Result<Option<String>> {
+pub(crate) fn erased_at(conn: &Db, id: i64) -> Result<Option<String>> {
     Ok(conn.query_row(
         "SELECT max(at) FROM audit_log
          WHERE entity = 'contacts' AND entity_id = ?1 AND action = 'erase'",
@@ -82,7 +83,7 @@ pub(crate) fn erased_at(conn: &Connection, id: i64) -> Result<Option<String>> {
 }
 
 /// Replaces the recorded changes of every audit row of a record with `{"erased": true}`.
-pub(crate) fn scrub_audit(conn: &Connection, kind: EntityKind, id: i64) -> Result<usize> {
+pub(crate) fn scrub_audit(conn: &Db, kind: EntityKind, id: i64) -> Result<usize> {
     Ok(conn.execute(
         "UPDATE audit_log SET changes = '{\"erased\":true}' WHERE entity = ?1 AND entity_id = ?2",
         params![kind.name(), id],
@@ -95,7 +96,7 @@ pub(crate) fn scrub_audit(conn: &Connection, kind: EntityKind, id: i64) -> Resul
 /// leave their data in the log (`Entity::PERSONAL`). Any other record keeps what it held, as
 /// `before` values.
 pub(crate) fn delete_changes(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     id: i64,
     fields: &serde_json::Value,
@@ -127,7 +128,7 @@ impl Tx<'_> {
 }
 
 /// The itinerary items member `id` attends.
-pub(crate) fn items_attended_by(conn: &Connection, member: i64) -> Result<Vec<i64>> {
+pub(crate) fn items_attended_by(conn: &Db, member: i64) -> Result<Vec<i64>> {
     ids(
         conn,
         "SELECT item_id FROM itinerary_item_attendees WHERE member_id = ?1 ORDER BY 1",
@@ -139,7 +140,7 @@ pub(crate) fn items_attended_by(conn: &Connection, member: i64) -> Result<Vec<i6
 /// and whose indexed title or body passes `keep`, by id: a lookup in the search index restricted to the
 /// interactions' rowids, instead of folding the text of every interaction.
 pub(crate) fn interactions_matching(
-    conn: &Connection,
+    conn: &Db,
     fts_query: &str,
     keep: impl Fn(&str) -> bool,
 ) -> Result<Vec<i64>> {
@@ -181,14 +182,21 @@ impl super::Store {
     /// A reader in another process can hold the WAL back; its frames then go at the next
     /// checkpoint.
     pub(crate) fn erasing<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
-        self.conn.pragma_update(None, "secure_delete", "ON")?;
+        // A team store's server keeps deleted rows until VACUUM: the agency's IT runs it.
+        let Some(conn) = self.conn.sqlite() else {
+            return f(self);
+        };
+        conn.pragma_update(None, "secure_delete", "ON")?;
         let out = f(self).and_then(|out| {
             super::search::optimize(&self.conn)?;
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            if let Some(conn) = self.conn.sqlite() {
+                conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
             Ok(out)
         });
-        self.conn.pragma_update(None, "secure_delete", "FAST")?;
+        if let Some(conn) = self.conn.sqlite() {
+            conn.pragma_update(None, "secure_delete", "FAST")?;
+        }
         out
     }
 }

@@ -1,11 +1,12 @@
 //! The pipeline's totals: leads counted and summed by stage and by sector over the whole store
 //! (never over a page of them), and the follow-ups due.
 
+use super::db::{Db, Row};
 use super::Store;
 use crate::domain::LeadStage;
 use crate::error::Result;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use rusqlite::{Connection, Row};
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -128,7 +129,7 @@ fn stage_of(name: &str) -> LeadStage {
 }
 
 pub(super) fn totals_at(
-    conn: &Connection,
+    conn: &Db,
     filter: &PipelineFilter,
     now: DateTime<Utc>,
 ) -> Result<PipelineTotals> {

@@ -4,7 +4,6 @@ use super::shape::{key_column, Column, Shape, META};
 use super::{Record, Store};
 use crate::domain::{Entity, EntityKind};
 use crate::error::{invalid, Result};
-use rusqlite::params_from_iter;
 use rusqlite::types::Value as Sql;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -218,7 +217,7 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
     }
     let total: i64 = store.conn().query_row(
         &format!("SELECT count(*) FROM {} t{filter_sql}", kind.table()),
-        params_from_iter(params.iter()),
+        &params[..],
         |r| r.get(0),
     )?;
     let limit = q.limit.map_or(-1, i64::from);
@@ -232,7 +231,7 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
     );
     let mut stmt = store.conn().prepare_cached(&sql)?;
     let items = stmt
-        .query_map(params_from_iter(params.iter()), |r| shape.row_to_value(r))?
+        .query_map(&params[..], |r| shape.row_to_value(r))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Page {
         items,
@@ -288,7 +287,7 @@ mod tests {
                     .conn()
                     .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
                     .unwrap()
-                    .query_map([], |r| r.get::<_, String>(3))
+                    .query_map((), |r| r.get::<_, String>(3))
                     .unwrap()
                     .collect::<rusqlite::Result<_>>()
                     .unwrap();

@@ -1,11 +1,12 @@
 //! Received bundles (the Inbox, each brief's versions kept as its history) and the
 //! opportunities adopted from them, with their provenance.
 
+use super::db::{Db, Row};
 use super::records::now_text;
 use super::{Store, Tx};
 use crate::error::Result;
 use crate::exchange::views::ReceivedBrief;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 /// A verified bundle to record.
 #[derive(Debug, Clone)]
@@ -65,7 +66,7 @@ const COLUMNS: &str = "r.id, r.uuid, r.key_id, r.fingerprint, r.office_code, r.o
     r.sent_at, r.received_at, r.personal_data, r.bundle_sha256, k.revoked_at IS NULL,
     r.superseded_by, r.pdf_sha256, r.manifest, r.content";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReceivedRow> {
+fn row(r: &Row<'_>) -> rusqlite::Result<ReceivedRow> {
     let fingerprint: String = r.get(3)?;
     let language: String = r.get(11)?;
     Ok(ReceivedRow {
@@ -96,11 +97,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReceivedRow> {
     })
 }
 
-fn received_where(
-    conn: &Connection,
-    clause: &str,
-    args: impl rusqlite::Params,
-) -> Result<Vec<ReceivedRow>> {
+fn received_where(conn: &Db, clause: &str, args: impl super::db::Args) -> Result<Vec<ReceivedRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM received_bundles r JOIN trusted_keys k ON k.id = r.key_id
          WHERE {clause} ORDER BY r.received_at DESC, r.id DESC"
@@ -110,7 +107,7 @@ fn received_where(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn adopted_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AdoptedRow> {
+fn adopted_row(r: &Row<'_>) -> rusqlite::Result<AdoptedRow> {
     Ok(AdoptedRow {
         opportunity_id: r.get(0)?,
         source_fingerprint: r.get(1)?,
@@ -146,7 +143,7 @@ impl Store {
 
     /// The Inbox: the current version of every received brief, newest first.
     pub fn inbox(&self) -> Result<Vec<ReceivedBrief>> {
-        Ok(received_where(&self.conn, "r.superseded_by IS NULL", [])?
+        Ok(received_where(&self.conn, "r.superseded_by IS NULL", ())?
             .into_iter()
             .map(|r| r.brief)
             .collect())
@@ -214,11 +211,11 @@ impl Store {
 impl Tx<'_> {
     /// Records a verified bundle; returns its id.
     pub fn insert_received(&mut self, b: &NewReceived) -> Result<i64> {
-        self.conn().execute(
-            "INSERT INTO received_bundles (uuid, key_id, fingerprint, office_code, office_name_vi,
+        let id: i64 = self.conn().query_row(
+          "INSERT INTO received_bundles (uuid, key_id, fingerprint, office_code, office_name_vi,
                  office_name_en, brief_uuid, brief_version, title, language, sent_at, received_at,
                  personal_data, bundle_sha256, pdf_sha256, manifest, content)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING id",
             params![
                 b.uuid,
                 b.key_id,
@@ -238,8 +235,9 @@ impl Tx<'_> {
                 b.manifest,
                 b.content
             ],
+        |r| r.get::<_, i64>(0),
         )?;
-        Ok(self.conn().last_insert_rowid())
+        Ok(id)
     }
 
     /// Marks the earlier current version(s) of the brief as replaced by `by`.

@@ -7,12 +7,13 @@
 
 use super::audit;
 use super::checks::{as_object, checked, invalid_uuid, record_uuid, refuse_protected};
+use super::db::Db;
 use super::shape::{key_column, sort_key_value, to_sql, Column, Shape, META};
 use super::{revisions, Store, Tx};
 use crate::domain::{Entity, EntityKind};
 use crate::error::{invalid, CoreError, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{params_from_iter, Connection, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -68,7 +69,7 @@ pub(crate) fn now_text() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-fn write_links(conn: &Connection, shape: &Shape, id: i64, v: &Value) -> Result<()> {
+fn write_links(conn: &Db, shape: &Shape, id: i64, v: &Value) -> Result<()> {
     for (field, link) in shape.links() {
         conn.execute(
             &format!(
@@ -90,7 +91,7 @@ fn write_links(conn: &Connection, shape: &Shape, id: i64, v: &Value) -> Result<(
 }
 
 /// Reads one record as a JSON object.
-pub(crate) fn read_value(conn: &Connection, kind: EntityKind, id: i64) -> Result<Value> {
+pub(crate) fn read_value(conn: &Db, kind: EntityKind, id: i64) -> Result<Value> {
     let shape = Shape::get(kind);
     let sql = format!("{} WHERE t.id = ?1", shape.select);
     conn.prepare_cached(&sql)?
@@ -99,7 +100,7 @@ pub(crate) fn read_value(conn: &Connection, kind: EntityKind, id: i64) -> Result
         .ok_or(CoreError::NotFound { kind, id })
 }
 
-fn insert<E: Entity>(conn: &Connection, input: Value, protected_ok: bool) -> Result<Value> {
+fn insert<E: Entity>(conn: &Db, input: Value, protected_ok: bool) -> Result<Value> {
     let input = as_object(input)?;
     let shape = Shape::get(E::KIND);
     if !protected_ok {
@@ -158,29 +159,24 @@ fn duplicate_uuid() -> CoreError {
 /// Inserts one row (`values`: uuid, created_at, updated_at, the stored fields in shape order,
 /// then the sort keys) and returns its id.
 pub(super) fn insert_row(
-    conn: &Connection,
+    conn: &Db,
     shape: &Shape,
     values: Vec<rusqlite::types::Value>,
 ) -> Result<i64> {
     match conn
         .prepare_cached(&shape.insert)?
-        .execute(params_from_iter(values))
+        .query_row(values, |r| r.get(0))
     {
-        // 2067: a UNIQUE constraint (the uuid).
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == 2067 => {
-            Err(duplicate_uuid())
-        }
-        other => {
-            other?;
-            Ok(conn.last_insert_rowid())
-        }
+        // A UNIQUE constraint: the uuid.
+        Err(e) if super::db::is_unique_violation(&e) => Err(duplicate_uuid()),
+        other => Ok(other?),
     }
 }
 
 /// Applies `patch` to record `id`. A `"revision"` in the patch is the revision the change was
 /// based on: when the record has another, nothing is written (`revisions`).
 pub(super) fn update<E: Entity>(
-    conn: &Connection,
+    conn: &Db,
     id: i64,
     patch: Value,
     protected_ok: bool,
@@ -257,7 +253,7 @@ pub(super) fn update<E: Entity>(
     values.extend(keyed.iter().map(|n| sort_key_value(&after[*n])));
     values.push(rusqlite::types::Value::Integer(id));
     values.push(rusqlite::types::Value::Integer(revision));
-    if conn.execute(&sql, params_from_iter(values))? == 0 {
+    if conn.execute(&sql, values)? == 0 {
         let now = read_value(conn, E::KIND, id)?;
         return Err(revisions::refusal(
             conn,
@@ -291,12 +287,7 @@ pub(super) fn update<E: Entity>(
 /// The refusal of `patch`, based on revision `base` of a record that is now `current`: the
 /// fields it names are compared with what the patch would store (as checked, when it passes
 /// the checks; as given, when it does not).
-fn stale<E: Entity>(
-    conn: &Connection,
-    current: Value,
-    base: i64,
-    patch: &Map<String, Value>,
-) -> CoreError {
+fn stale<E: Entity>(conn: &Db, current: Value, base: i64, patch: &Map<String, Value>) -> CoreError {
     let mut fields = current.clone();
     fields
         .as_object_mut()
@@ -310,7 +301,7 @@ fn stale<E: Entity>(
 }
 
 /// The ids `sql` (one `?1` parameter) selects.
-pub(crate) fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
+pub(crate) fn ids(conn: &Db, sql: &str, id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
@@ -318,12 +309,7 @@ pub(crate) fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
 
 /// Deletes record `id` of `kind` (its cascade first). With `base`, the revision the delete was
 /// based on, a record changed since is refused as an update would be (`revisions`).
-pub(super) fn delete(
-    conn: &Connection,
-    kind: EntityKind,
-    id: i64,
-    base: Option<i64>,
-) -> Result<()> {
+pub(super) fn delete(conn: &Db, kind: EntityKind, id: i64, base: Option<i64>) -> Result<()> {
     let before = read_value(conn, kind, id)?;
     if let Some(base) = base.filter(|b| *b != revisions::of(&before)) {
         return Err(revisions::refusal(conn, kind, before, base, None)?);
@@ -334,8 +320,8 @@ pub(super) fn delete(
         kind.table()
     );
     match conn.execute(&sql, [id, revisions::of(&before)]) {
-        // 787: a foreign key; 1811: an ON DELETE RESTRICT action.
-        Err(rusqlite::Error::SqliteFailure(e, _)) if matches!(e.extended_code, 787 | 1811) => {
+        // A foreign key, or an ON DELETE RESTRICT action.
+        Err(e) if super::db::is_foreign_key_violation(&e) => {
             return Err(CoreError::InUse { kind, id })
         }
         Ok(0) => {

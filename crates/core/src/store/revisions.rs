@@ -6,9 +6,9 @@
 //! expect. The check is the write's own `WHERE revision = ?`, so two connections cannot both
 //! pass it.
 
+use super::db::Db;
 use crate::domain::EntityKind;
 use crate::error::{invalid, ChangedElsewhere, CoreError, Result};
-use rusqlite::Connection;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -35,12 +35,7 @@ pub(super) fn of(record: &Value) -> i64 {
 
 /// The fields changed since revision `base` of the record, read from the audit rows of the
 /// updates that brought it past `base` (each update's row names its fields and its revision).
-fn changed_since(
-    conn: &Connection,
-    kind: EntityKind,
-    current: &Value,
-    base: i64,
-) -> Result<Vec<String>> {
+fn changed_since(conn: &Db, kind: EntityKind, current: &Value, base: i64) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT changes FROM audit_log
          WHERE entity = ?1 AND entity_id = ?2 AND entity_uuid = ?3 AND revision > ?4",
@@ -74,7 +69,7 @@ fn changed_since(
 /// now: the ones where the two changes really meet. For a delete (`wanted` None), every field
 /// changed since `base`.
 pub(super) fn refusal(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     current: Value,
     base: i64,

@@ -1,5 +1,6 @@
 //! The search index (FTS5 over folded text) kept in step with every write, and its queries.
 
+use super::db::Db;
 use super::shape::{Column, Shape};
 use super::Store;
 use crate::domain::EntityKind;
@@ -7,7 +8,7 @@ use crate::error::Result;
 use crate::search::{
     self, SearchGroup, SearchHit, SearchParent, SearchResults, INDEX_VERSION, KINDS,
 };
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde_json::Value;
 
 const VERSION_KEY: &str = "search_index_version";
@@ -53,7 +54,7 @@ fn pending_key(import_id: i64) -> String {
 }
 
 /// Marks import `import_id` as leaving its records to index (in the import's transaction).
-pub(crate) fn mark_pending(conn: &Connection, import_id: i64) -> Result<()> {
+pub(crate) fn mark_pending(conn: &Db, import_id: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO settings(key, value) VALUES (?1, '1')
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -63,7 +64,7 @@ pub(crate) fn mark_pending(conn: &Connection, import_id: i64) -> Result<()> {
 }
 
 /// Forgets every import's pending key (the index was rebuilt, or emptied with the records).
-pub(crate) fn clear_pending(conn: &Connection) -> Result<()> {
+pub(crate) fn clear_pending(conn: &Db) -> Result<()> {
     conn.execute("DELETE FROM settings WHERE key GLOB ?1", [PENDING_GLOB])?;
     Ok(())
 }
@@ -73,7 +74,7 @@ pub(crate) fn clear_pending(conn: &Connection) -> Result<()> {
 /// the import, with segment merging paused; with the last chunk, also clears the import's key.
 /// Inside the caller's transaction.
 pub(crate) fn index_pending(
-    conn: &Connection,
+    conn: &Db,
     pending: &Pending,
     range: std::ops::Range<usize>,
 ) -> Result<()> {
@@ -120,16 +121,16 @@ fn searched(kind: EntityKind) -> bool {
 }
 
 /// Puts record `id` of `kind` (as read back after a write) in the index, replacing its entry.
-pub(crate) fn index(conn: &Connection, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
+pub(crate) fn index(conn: &Db, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
     reindex(conn, kind, id, v, true)
 }
 
 /// Indexes a record just created (its rowid cannot be in the index: deletes unindex).
-pub(crate) fn index_new(conn: &Connection, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
+pub(crate) fn index_new(conn: &Db, kind: EntityKind, id: i64, v: &Value) -> Result<()> {
     reindex(conn, kind, id, v, false)
 }
 
-fn reindex(conn: &Connection, kind: EntityKind, id: i64, v: &Value, replace: bool) -> Result<()> {
+fn reindex(conn: &Db, kind: EntityKind, id: i64, v: &Value, replace: bool) -> Result<()> {
     if !searched(kind) {
         return Ok(());
     }
@@ -146,7 +147,7 @@ fn reindex(conn: &Connection, kind: EntityKind, id: i64, v: &Value, replace: boo
 
 /// Adds the index document `d` of record `id` of `kind` (not yet in the index).
 pub(crate) fn index_document(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     id: i64,
     d: &search::Document,
@@ -165,7 +166,7 @@ pub(crate) fn index_document(
 }
 
 /// Takes record `id` of `kind` out of the index.
-pub(crate) fn unindex(conn: &Connection, kind: EntityKind, id: i64) -> Result<()> {
+pub(crate) fn unindex(conn: &Db, kind: EntityKind, id: i64) -> Result<()> {
     if searched(kind) {
         conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
             .execute([search::rowid(kind, id)])?;
@@ -174,12 +175,12 @@ pub(crate) fn unindex(conn: &Connection, kind: EntityKind, id: i64) -> Result<()
 }
 
 /// Rebuilds the whole index (inside the caller's transaction).
-pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM search_index", [])?;
+pub(crate) fn rebuild(conn: &Db) -> Result<()> {
+    conn.execute("DELETE FROM search_index", ())?;
     for kind in KINDS {
         let shape = super::shape::Shape::get(kind);
         let mut stmt = conn.prepare(&shape.select)?;
-        let rows = stmt.query_map([], |r| shape.row_to_value(r))?;
+        let rows = stmt.query_map((), |r| shape.row_to_value(r))?;
         for v in rows {
             let v = v?;
             let id = v["id"].as_i64().unwrap_or_default();
@@ -199,10 +200,10 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
 /// terms every megabyte and merges lazily), and every query then reads each of them: on the
 /// 900,000-record scale store a rebuilt index answered at p95 23-27 ms before this and 7 ms
 /// after (the merge itself took 4.7 s there).
-pub(crate) fn optimize(conn: &Connection) -> Result<()> {
+pub(crate) fn optimize(conn: &Db) -> Result<()> {
     conn.execute(
         "INSERT INTO search_index(search_index) VALUES ('optimize')",
-        [],
+        (),
     )?;
     Ok(())
 }
@@ -224,7 +225,7 @@ const MERGE_STEP_PAGES: i64 = 500;
 /// even if nobody runs `merge_step` the next write merges what was left. Inside the caller's
 /// transaction, so a failed step leaves the settings as they were. Merging changes no answer,
 /// only how many segments a query reads.
-pub(crate) fn pause_merges(conn: &Connection, paused: bool) -> Result<()> {
+pub(crate) fn pause_merges(conn: &Db, paused: bool) -> Result<()> {
     let mut set =
         conn.prepare_cached("INSERT INTO search_index(search_index, rank) VALUES (?1, ?2)")?;
     set.execute(params!["automerge", if paused { 0 } else { 4 }])?;
@@ -237,7 +238,10 @@ pub(crate) fn pause_merges(conn: &Connection, paused: bool) -> Result<()> {
 
 /// Merges index segments for up to `MERGE_STEP_PAGES` pages, in its own transaction, wherever
 /// at least 4 gather on one level (FTS5's `usermerge`); `false` when there was nothing to merge.
-pub(crate) fn merge_step(conn: &Connection) -> Result<bool> {
+pub(crate) fn merge_step(conn: &Db) -> Result<bool> {
+    let Some(conn) = conn.sqlite() else {
+        return Ok(false);
+    };
     let before = conn.total_changes();
     conn.execute(
         "INSERT INTO search_index(search_index, rank) VALUES ('merge', ?1)",
@@ -249,7 +253,7 @@ pub(crate) fn merge_step(conn: &Connection) -> Result<bool> {
 
 /// Rebuilds the index when it was built by other folding rules (or never), or when an import
 /// left records unindexed (its process ended first), in one transaction.
-pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
+pub(crate) fn ensure(conn: &Db) -> Result<()> {
     let setting = |key: &str| -> Result<Option<String>> {
         Ok(conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -274,7 +278,7 @@ pub(crate) fn ensure(conn: &mut Connection) -> Result<()> {
 
 /// The record whose page shows hit `id` of `kind` (see `SearchHit::parent`), as its kind
 /// declares (`Entity::SHOWN_UNDER`).
-fn parent(conn: &Connection, kind: EntityKind, id: i64) -> Result<Option<SearchParent>> {
+fn parent(conn: &Db, kind: EntityKind, id: i64) -> Result<Option<SearchParent>> {
     let fields = kind.shown_under();
     if fields.is_empty() {
         return Ok(None);

@@ -2,21 +2,22 @@
 //! that a record holds only known tags, and the migration step that turned the free-text values
 //! of older versions into tags.
 
+use super::db::Db;
 use super::records::now_text;
 use super::Store;
 use crate::domain::EntityKind;
 use crate::error::{invalid, Result};
 use crate::labels::{known_sector_of, tag_of_name, Bilingual, Sector, SectorBook};
 use crate::validate::Validator;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde_json::Value;
 
 /// The sectors added in this store, in the order they were added.
-fn added(conn: &Connection) -> Result<Vec<Sector>> {
+fn added(conn: &Db) -> Result<Vec<Sector>> {
     let mut stmt = conn.prepare_cached(
         "SELECT tag, name_vi, name_en, from_free_text FROM sectors ORDER BY created_at, tag",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map((), |r| {
         Ok(Sector {
             tag: r.get(0)?,
             name: Bilingual::new(r.get::<_, String>(1)?, r.get::<_, String>(2)?),
@@ -28,14 +29,14 @@ fn added(conn: &Connection) -> Result<Vec<Sector>> {
 }
 
 /// Every sector records of this store may hold.
-pub(super) fn book(conn: &Connection) -> Result<SectorBook> {
+pub(super) fn book(conn: &Db) -> Result<SectorBook> {
     Ok(SectorBook::with_added(added(conn)?))
 }
 
 /// Adds to `v` an `unknown_sector` error for each tag in `record`'s sector fields that the
 /// store does not know.
 pub(super) fn check_tags(
-    conn: &Connection,
+    conn: &Db,
     kind: EntityKind,
     record: &Value,
     v: &mut Validator,
@@ -93,7 +94,7 @@ impl super::Tx<'_> {
     }
 }
 
-fn add_sector(conn: &Connection, name_vi: &str, name_en: &str) -> Result<Sector> {
+fn add_sector(conn: &Db, name_vi: &str, name_en: &str) -> Result<Sector> {
     let (vi, en) = (
         crate::text::nfc(name_vi.trim()),
         crate::text::nfc(name_en.trim()),
@@ -135,7 +136,7 @@ fn add_sector(conn: &Connection, name_vi: &str, name_en: &str) -> Result<Sector>
 /// one of the app's sectors (its tag, an alias, its Vietnamese or English name, accents and case
 /// ignored) becomes that tag; any other is kept as an added sector marked `from_free_text`
 /// (named as it was typed), for the officer to review in Settings. Repeats are dropped.
-pub(super) fn map_free_text(conn: &Connection) -> Result<()> {
+pub(super) fn map_free_text(conn: &Db) -> Result<()> {
     for kind in EntityKind::ALL {
         for field in kind.sector_fields() {
             map_column(conn, kind.table(), field)?;
@@ -144,10 +145,10 @@ pub(super) fn map_free_text(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn map_column(conn: &Connection, table: &str, field: &str) -> Result<()> {
+fn map_column(conn: &Db, table: &str, field: &str) -> Result<()> {
     let rows: Vec<(i64, Option<String>)> = conn
         .prepare(&format!("SELECT id, \"{field}\" FROM {table}"))?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map((), |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, stored) in rows {
         let Some(stored) = stored else { continue };
@@ -187,7 +188,7 @@ fn map_column(conn: &Connection, table: &str, field: &str) -> Result<()> {
 }
 
 /// The tag of a free-text value no sector of the app matches, added (once) as a sector.
-fn keep_as_added(conn: &Connection, value: &str) -> Result<String> {
+fn keep_as_added(conn: &Db, value: &str) -> Result<String> {
     let tag = tag_of_name(value);
     let known: Option<String> = conn
         .query_row("SELECT tag FROM sectors WHERE tag = ?1", [&tag], |r| {

@@ -1,6 +1,7 @@
 //! The shape of an entity's table, read from its `Default` serialisation, and the conversions
 //! between JSON values and SQLite values that the generic record code uses.
 
+use super::db::Row;
 use crate::domain::{Entity, EntityKind, Link};
 use crate::error::{CoreError, Result};
 use crate::validate::FieldError;
@@ -75,7 +76,7 @@ impl Shape {
             .collect();
         let keys: Vec<String> = E::SORT_KEYS.iter().map(|f| key_column(f)).collect();
         let insert = format!(
-            "INSERT INTO {} (uuid, created_at, updated_at, {}) VALUES ({})",
+            "INSERT INTO {} (uuid, created_at, updated_at, {}) VALUES ({}) RETURNING id",
             E::KIND.table(),
             stored
                 .iter()
@@ -162,15 +163,18 @@ impl Shape {
     }
 
     /// Reads one row selected with `self.select` into a JSON object (metadata first).
-    pub fn row_to_value(&self, row: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    pub fn row_to_value(&self, row: &Row<'_>) -> rusqlite::Result<Value> {
         let mut map = Map::with_capacity(META.len() + self.fields.len());
         for (i, m) in META.iter().enumerate() {
-            map.insert((*m).to_owned(), from_sql(row.get_ref(i)?, Column::Plain));
+            map.insert(
+                (*m).to_owned(),
+                row.with_ref(i, |v| from_sql(v, Column::Plain))?,
+            );
         }
         for (i, (name, column)) in self.fields.iter().enumerate() {
             map.insert(
                 name.clone(),
-                from_sql(row.get_ref(META.len() + i)?, *column),
+                row.with_ref(META.len() + i, |v| from_sql(v, *column))?,
             );
         }
         Ok(Value::Object(map))
