@@ -119,6 +119,11 @@ pub(crate) fn prepare_connection(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether a store location is a team store's URL rather than a file.
+pub fn is_team_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
 /// An open store. Methods that write take `&mut self`; each is one transaction.
 pub struct Store {
     conn: Db,
@@ -244,6 +249,38 @@ impl Store {
         };
         store.set_pragmas(true)?;
         Ok(store)
+    }
+
+    /// Opens the team store at a `postgres://` URL, creating or migrating its schema (the
+    /// `pg_schema` migrations, under a lock, so several apps may open it at once).
+    #[cfg(feature = "postgres")]
+    pub fn open_url(url: &str) -> Result<Store> {
+        let pg = pg::PgConn::connect(url)?;
+        pg_schema::migrate(&mut pg.client())?;
+        let store = Store {
+            conn: Db::Pg(pg),
+            path: None,
+            pending: Default::default(),
+            seen_version: Default::default(),
+            read_only: None,
+        };
+        search::ensure(&store.conn)?;
+        Ok(store)
+    }
+
+    /// Opens the store a location names: a `postgres://` (or `postgresql://`) URL is a team
+    /// store, anything else a file (`open`).
+    pub fn open_location(location: &str) -> Result<Store> {
+        if is_team_url(location) {
+            #[cfg(feature = "postgres")]
+            return Store::open_url(location);
+            #[cfg(not(feature = "postgres"))]
+            return Err(CoreError::NotOnTeamStore {
+                vi: "kết nối kho dữ liệu chung (bản dựng này không có)",
+                en: "team store connection (this build has none)",
+            });
+        }
+        Store::open(Path::new(location))
     }
 
     /// A private in-memory store, for tests and dry runs.
