@@ -17,6 +17,8 @@ mod kind_rules;
 mod linked;
 mod migrate;
 mod old_store;
+#[cfg(feature = "postgres")]
+pub mod pg_schema;
 pub(crate) mod people;
 mod pipeline;
 mod plan;
