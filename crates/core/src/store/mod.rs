@@ -17,9 +17,9 @@ mod kind_rules;
 mod linked;
 mod migrate;
 mod old_store;
+pub(crate) mod people;
 #[cfg(feature = "postgres")]
 pub mod pg_schema;
-pub(crate) mod people;
 mod pipeline;
 mod plan;
 mod query;
