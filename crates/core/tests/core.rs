@@ -40,6 +40,8 @@ mod core {
     pub mod sectors;
     pub mod sort_keys;
     pub mod store_health;
+    #[cfg(feature = "postgres")]
+    pub mod team_schema;
     pub mod two_offices;
     pub mod validation;
     pub mod words;
@@ -73,4 +75,115 @@ pub fn images_png() -> Vec<u8> {
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
         .unwrap();
     out
+}
+
+/// A fresh database on the test cluster (`PLANNER_TEST_PG`, see `tests/pg-cluster`), dropped
+/// with the login roles made for it when the guard drops. None when no cluster is given, unless
+/// `PLANNER_REQUIRE_PG=1` (as in `./dev test`): then a missing cluster fails the test.
+#[cfg(feature = "postgres")]
+pub fn pg_database() -> Option<PgDatabase> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let Ok(admin_url) = std::env::var("PLANNER_TEST_PG") else {
+        assert!(
+            std::env::var("PLANNER_REQUIRE_PG").as_deref() != Ok("1"),
+            "PLANNER_REQUIRE_PG=1 but PLANNER_TEST_PG is not set: start a test cluster with \
+             `eval \"$(tests/pg-cluster start DIR)\"` (./dev test does it)"
+        );
+        return None;
+    };
+    let name = format!(
+        "planner_t_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = postgres::Client::connect(&admin_url, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot reach the test cluster at {admin_url}: {e}"));
+    // template0: nothing another test left in template1 (or the extensions it holds) comes along.
+    // (One statement a call: several would run as one transaction, where neither may.)
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .expect("drop a database a killed test left");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0"))
+        .expect("create the test database");
+    Some(PgDatabase {
+        url: with_database(&admin_url, &name),
+        admin_url,
+        name,
+        roles: std::sync::Mutex::new(Vec::new()),
+    })
+}
+
+/// A test database on the test cluster, dropped (connections and all) when this drops.
+#[cfg(feature = "postgres")]
+pub struct PgDatabase {
+    /// Its URL, as the cluster's but naming this database.
+    pub url: String,
+    admin_url: String,
+    name: String,
+    roles: std::sync::Mutex<Vec<String>>,
+}
+
+#[cfg(feature = "postgres")]
+impl PgDatabase {
+    /// A new connection as the cluster's superuser.
+    pub fn client(&self) -> postgres::Client {
+        postgres::Client::connect(&self.url, postgres::NoTls).expect("connect to the test database")
+    }
+
+    /// A new connection as `role` (made by `login_role`; the cluster trusts local connections).
+    pub fn client_as(&self, role: &str) -> postgres::Client {
+        let mut config: postgres::Config = self.url.parse().expect("test database URL");
+        config.user(role);
+        config
+            .connect(postgres::NoTls)
+            .expect("connect as a login role")
+    }
+
+    /// A new login role in `group` (e.g. `planner_officer`), an officer's own: roles are the
+    /// cluster's, so its name is this database's and it is dropped with it.
+    pub fn login_role(&self, group: &str) -> String {
+        let mut roles = self.roles.lock().unwrap();
+        let role = format!("{}_r{}", self.name, roles.len());
+        self.client()
+            .batch_execute(&format!("CREATE ROLE {role} LOGIN IN ROLE {group}"))
+            .expect("create a login role");
+        roles.push(role.clone());
+        role
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        // A test that failed still drops its database; a drop that fails only leaves it behind in
+        // a throwaway cluster, so it does not hide the test's own failure with a second panic.
+        let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) else {
+            return;
+        };
+        let _ = admin.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
+        for role in self
+            .roles
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+        {
+            let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
+        }
+    }
+}
+
+/// `url` naming database `name` instead (`postgres://user@host:port/db?params`).
+#[cfg(feature = "postgres")]
+fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url
+        .split_once("://")
+        .unwrap_or_else(|| panic!("PLANNER_TEST_PG must be a postgres:// URL, not {url}"));
+    let (authority, after) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    let query = after.find('?').map_or("", |i| &after[i..]);
+    format!("{scheme}://{authority}/{name}{query}")
 }

@@ -22,7 +22,7 @@ pub(crate) mod people;
 #[cfg(feature = "postgres")]
 pub(crate) mod pg;
 #[cfg(feature = "postgres")]
-pub(crate) mod pg_schema;
+pub mod pg_schema;
 mod pipeline;
 mod plan;
 mod query;

@@ -41,7 +41,7 @@ impl std::fmt::Display for PgFailure {
 
 impl std::error::Error for PgFailure {}
 
-fn fail(e: postgres::Error) -> Error {
+pub(crate) fn fail(e: postgres::Error) -> Error {
     Error::ToSqlConversionFailure(Box::new(PgFailure(e)))
 }
 
