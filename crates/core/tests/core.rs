@@ -1,5 +1,38 @@
 //! Integration tests of planner-core on real SQLite files (one test binary, one module per area).
 
+/// The contract suite: `on_both! { fn name(store) { … } }` is one test body run twice, as
+/// `name::sqlite` on a fresh store file and as `name::postgres` on a fresh team database, so
+/// that both backends are held to the same answers (issue 17).
+#[macro_export]
+macro_rules! on_both {
+    ($(#[$meta:meta])* fn $name:ident($store:ident) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[test]
+            fn sqlite() {
+                let (dir, store) = $crate::temp_store();
+                let _guard = $crate::StoreGuard::Dir(dir);
+                #[allow(unused_mut)]
+                let mut $store = store;
+                $body
+            }
+
+            #[test]
+            fn postgres() {
+                let Some((_guard, store)) = $crate::team_store() else {
+                    return;
+                };
+                #[allow(unused_mut)]
+                let mut $store = store;
+                $body
+            }
+        }
+    };
+}
+
 mod core {
     pub mod about;
     pub mod backup;
@@ -55,6 +88,27 @@ pub fn temp_store() -> (TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("planner.db")).expect("open store");
     (dir, store)
+}
+
+/// Whatever keeps a test's store alive: its temporary folder, or its team database.
+pub enum StoreGuard {
+    Dir(#[allow(dead_code)] TempDir),
+    #[cfg(feature = "postgres")]
+    Team(#[allow(dead_code)] PgDatabase),
+}
+
+/// A fresh team store on the test cluster (a new database, dropped with the guard); None when
+/// no cluster is given and none is required (`pg_database`).
+#[cfg(feature = "postgres")]
+pub fn team_store() -> Option<(StoreGuard, Store)> {
+    let db = pg_database()?;
+    let store = Store::open_url(&db.url).expect("open the team store");
+    Some((StoreGuard::Team(db), store))
+}
+
+#[cfg(not(feature = "postgres"))]
+pub fn team_store() -> Option<(StoreGuard, Store)> {
+    None
 }
 
 /// The (field, code) of each field error of an `Invalid` error.

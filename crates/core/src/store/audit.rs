@@ -116,11 +116,12 @@ impl Store {
         let imported = if kind.is_imported() {
             format!(
                 "SELECT 0, i.at, r.entity, r.record_id, r.record_uuid,
-                        'import', json_object('import_id', json_object('after', i.id)), 0
+                        'import', '{{\"import_id\":{{\"after\":' || i.id || '}}}}', 0
                  FROM import_records r JOIN imports i ON i.id = r.import_id
                  WHERE r.entity = ?1 AND r.record_id = ?2
                    -- Not a later record given the id of a deleted one.
-                   AND coalesce((SELECT uuid = r.record_uuid FROM {} WHERE id = r.record_id), 1)
+                   AND coalesce((SELECT CASE WHEN uuid = r.record_uuid THEN 1 ELSE 0 END
+                                 FROM {} WHERE id = r.record_id), 1) = 1
                  UNION ALL ",
                 kind.table()
             )

@@ -3,7 +3,7 @@
 
 use super::backup::{problems, Depth};
 use super::db::Db;
-use super::search::PENDING_GLOB;
+use super::search::IS_PENDING_KEY;
 use super::shape::{key_column, Shape};
 use super::{prepare_connection, Store};
 use crate::domain::EntityKind;
@@ -43,8 +43,10 @@ pub(crate) fn foreign_key_problems(conn: &Db) -> Result<Vec<String>> {
 
 /// The settings keys that say an import left records unindexed.
 pub(crate) fn pending_marks(conn: &Db) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT key FROM settings WHERE key GLOB ?1 ORDER BY key")?;
-    let rows = stmt.query_map([PENDING_GLOB], |r| r.get(0))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT key FROM settings WHERE {IS_PENDING_KEY} ORDER BY key"
+    ))?;
+    let rows = stmt.query_map((), |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -73,7 +75,7 @@ pub(crate) fn expected_documents(
 ) -> Result<()> {
     for kind in KINDS {
         let shape = Shape::get(kind);
-        let mut stmt = conn.prepare(&shape.select)?;
+        let mut stmt = conn.prepare(shape.select_on(conn))?;
         let rows = stmt.query_map((), |r| shape.row_to_value(r))?;
         for v in rows {
             let v = v?;

@@ -164,15 +164,16 @@ impl Queries {
         }
     }
 
-    fn delegations(&self) -> String {
+    fn delegations(&self, backend: super::db::Backend) -> String {
         format!(
             "WITH links(delegation_id, reason, role) AS ({})
              SELECT d.id, d.title, d.status, d.start_date, d.end_date, d.destination_country,
-                    d.destination_city, max(l.reason = 'member'), max(l.reason = 'meeting'),
-                    group_concat(DISTINCT l.role), count(*) OVER ()
+                    d.destination_city, max(CASE WHEN l.reason = 'member' THEN 1 ELSE 0 END),
+                    max(CASE WHEN l.reason = 'meeting' THEN 1 ELSE 0 END), {}, count(*) OVER ()
              FROM links l JOIN delegations d ON d.id = l.delegation_id
              GROUP BY d.id ORDER BY d.start_date DESC, d.id DESC LIMIT ?2",
-            self.links
+            self.links,
+            super::dialect::distinct_list(backend, "l.role")
         )
     }
 
@@ -307,7 +308,7 @@ impl Store {
             Ok((rows.into_iter().map(|(v, _)| v).collect(), total))
         }
         let (delegations, delegations_total) =
-            read(conn, &queries.delegations(), id, delegation_row)?;
+            read(conn, &queries.delegations(conn.backend()), id, delegation_row)?;
         let (meetings, meetings_total) = read(conn, &queries.meetings(), id, meeting_row)?;
         let (briefs, briefs_total) = read(conn, &queries.briefs(), id, brief_row)?;
         Ok(Linked {
@@ -333,7 +334,7 @@ mod tests {
     fn queries_use_indexes() {
         let store = Store::open_in_memory().unwrap();
         for q in [&ORGANIZATION, &CONTACT] {
-            for sql in [q.delegations(), q.meetings(), q.briefs()] {
+            for sql in [q.delegations(crate::store::db::Backend::Sqlite), q.meetings(), q.briefs()] {
                 let plan: Vec<String> = store
                     .conn()
                     .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

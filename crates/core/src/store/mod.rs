@@ -9,6 +9,7 @@ mod checks;
 mod concurrency;
 mod dashboard;
 pub(crate) mod db;
+mod dialect;
 pub(crate) mod doctor;
 mod exchange;
 mod images;

@@ -1,7 +1,7 @@
 //! The pipeline's totals: leads counted and summed by stage and by sector over the whole store
 //! (never over a page of them), and the follow-ups due.
 
-use super::db::{Db, Row};
+use super::db::{Backend, Db, Row};
 use super::Store;
 use crate::domain::LeadStage;
 use crate::error::Result;
@@ -115,14 +115,20 @@ pub(super) fn follow_up_window(now: DateTime<Utc>) -> (String, String) {
 }
 
 /// The leads matching `?1` (owner) and `?2` (sector), NULL meaning any.
-const MATCHES: &str = "(?1 IS NULL OR l.owner = ?1)
-     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(l.sectors) f WHERE f.value = ?2))";
+fn matches(backend: Backend) -> String {
+    format!(
+        "(CAST(?1 AS TEXT) IS NULL OR l.owner = ?1)
+         AND (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM {} WHERE f.value = ?2))",
+        super::dialect::json_elements(backend, "l.sectors", "f")
+    )
+}
 
-/// count, USD capital, leads in other currencies, jobs, of the rows of `l`-like columns.
+/// count, USD capital, leads in other currencies, jobs, of the rows of `l`-like columns (the
+/// sums cast back to integers: PostgreSQL sums BIGINTs as NUMERIC).
 const SUMS: &str = "count(*),
-     coalesce(sum(CASE WHEN currency = 'USD' THEN capital END), 0),
+     CAST(coalesce(sum(CASE WHEN currency = 'USD' THEN capital END), 0) AS BIGINT),
      count(CASE WHEN currency <> 'USD' THEN capital END),
-     coalesce(sum(jobs), 0)";
+     CAST(coalesce(sum(jobs), 0) AS BIGINT)";
 
 fn stage_of(name: &str) -> LeadStage {
     serde_json::from_value(serde_json::Value::String(name.to_owned())).unwrap_or_default()
@@ -136,12 +142,14 @@ pub(super) fn totals_at(
     let (owner, sector) = filter.values();
 
     let mut by_stage = [LeadTotal::default(); LeadStage::ALL.len()];
+    let backend = conn.backend();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT stage, {SUMS} FROM (
              SELECT l.stage, l.expected_capital_minor AS capital,
                     l.expected_capital_currency AS currency, l.jobs
-             FROM leads l WHERE {MATCHES})
-         GROUP BY stage"
+             FROM leads l WHERE {}) AS m
+         GROUP BY stage",
+        matches(backend)
     ))?;
     let rows = stmt.query_map((&owner, &sector), |r| {
         Ok((r.get::<_, String>(0)?, LeadTotal::from_row(r, 1)?))
@@ -175,8 +183,10 @@ pub(super) fn totals_at(
              SELECT DISTINCT l.id, coalesce(s.value, '') AS sector, l.stage = 'lost' AS lost,
                     l.expected_capital_minor AS capital, l.expected_capital_currency AS currency,
                     l.jobs
-             FROM leads l LEFT JOIN json_each(l.sectors) s WHERE {MATCHES})
-         GROUP BY sector, lost ORDER BY sector"
+             FROM leads l LEFT JOIN {} ON true WHERE {}) AS m
+         GROUP BY sector, lost ORDER BY sector",
+        super::dialect::json_elements(backend, "l.sectors", "s"),
+        matches(backend)
     ))?;
     let rows = stmt.query_map((&owner, &sector), |r| {
         Ok((
@@ -215,7 +225,8 @@ pub(super) fn totals_at(
         "SELECT count(CASE WHEN l.due_at < ?3 THEN 1 END),
                 count(CASE WHEN l.due_at >= ?3 AND l.due_at <= ?4 THEN 1 END)
          FROM leads l
-         WHERE l.due_at IS NOT NULL AND l.stage <> 'lost' AND {MATCHES}"
+         WHERE l.due_at IS NOT NULL AND l.stage <> 'lost' AND {}",
+        matches(backend)
     ))?;
     let (overdue_follow_ups, upcoming_follow_ups) = stmt
         .query_row((&owner, &sector, &now, &horizon), |r| {

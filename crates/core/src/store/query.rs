@@ -1,5 +1,6 @@
 //! Listing records: filtering on any field, sorting, paging.
 
+use super::db::Backend;
 use super::shape::{key_column, Column, Shape, META};
 use super::{Record, Store};
 use crate::domain::{Entity, EntityKind};
@@ -101,7 +102,11 @@ fn unknown_field(param: &str, field: &str, shape: &Shape) -> crate::error::CoreE
     )
 }
 
-fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)> {
+fn where_clause(
+    backend: Backend,
+    shape: &Shape,
+    filters: &[Filter],
+) -> Result<(String, Vec<Sql>)> {
     let mut clauses = Vec::new();
     let mut params = Vec::new();
     for f in filters {
@@ -130,8 +135,8 @@ fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)>
             }
             Some(Column::Json) => {
                 clauses.push(format!(
-                    "EXISTS (SELECT 1 FROM json_each(t.{}) WHERE value = ?{n})",
-                    f.field
+                    "EXISTS (SELECT 1 FROM {} WHERE e.value = ?{n})",
+                    super::dialect::json_elements(backend, &format!("t.{}", f.field), "e")
                 ));
                 params.push(Sql::Text(value));
             }
@@ -157,23 +162,25 @@ fn where_clause(shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)>
 /// sorts in the Vietnamese alphabet: by its stored key (`Entity::SORT_KEYS`, indexed where
 /// lists are long), else by the key computed as the query runs (`vi_sort_key()`); dates, codes
 /// and numbers keep SQLite's order and their indexes.
-fn order_key(shape: &Shape, sort: &str, sort_else: Option<&str>) -> String {
+fn order_key(backend: Backend, shape: &Shape, sort: &str, sort_else: Option<&str>) -> String {
     let keyed = |field: &str| shape.sort_keys.contains(&field);
+    let vi = |expr: String| super::dialect::vietnamese_order(backend, &expr);
     let text = |field: &str| {
         keyed(field) || matches!(&shape.default[field], Value::String(s) if s.is_empty())
     };
     match sort_else {
         None if keyed(sort) => format!("t.{}", key_column(sort)),
-        None if text(sort) => format!("vi_sort_key(t.{sort})"),
+        None if text(sort) => vi(format!("t.{sort}")),
         None => format!("t.{sort}"),
         // The empty text's key is the empty blob, as its text is the empty string.
         Some(other) if keyed(sort) && keyed(other) => format!(
-            "coalesce(nullif(t.{}, x''), t.{})",
+            "coalesce(nullif(t.{}, {}), t.{})",
             key_column(sort),
+            super::dialect::empty_blob(backend),
             key_column(other)
         ),
         Some(other) if text(sort) || text(other) => {
-            format!("vi_sort_key(coalesce(nullif(t.{sort}, ''), t.{other}))")
+            vi(format!("coalesce(nullif(t.{sort}, ''), t.{other})"))
         }
         Some(other) => format!("coalesce(nullif(t.{sort}, ''), t.{other})"),
     }
@@ -183,6 +190,7 @@ fn order_key(shape: &Shape, sort: &str, sort_else: Option<&str>) -> String {
 /// its index where there is one), then their full rows (sorting whole rows would evaluate every
 /// row's link subqueries). See `order_key` for the order.
 fn page_sql(
+    conn: &super::db::Db,
     shape: &Shape,
     filter_sql: &str,
     (sort, sort_else): (&str, Option<&str>),
@@ -191,11 +199,12 @@ fn page_sql(
     offset: u32,
 ) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
-    let key = order_key(shape, sort, sort_else);
+    let key = order_key(conn.backend(), shape, sort, sort_else);
+    let limit = super::dialect::limit(conn.backend(), limit);
     format!(
         "{} WHERE t.id IN (SELECT t.id FROM {} t{filter_sql} ORDER BY {key} {dir}, \
          t.id {dir} LIMIT {limit} OFFSET {offset}) ORDER BY {key} {dir}, t.id {dir}",
-        shape.select,
+        shape.select_on(conn),
         shape.kind.table(),
     )
 }
@@ -203,7 +212,7 @@ fn page_sql(
 /// Lists records of `kind` as JSON objects.
 pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Result<Page<Value>> {
     let shape = Shape::get(kind);
-    let (filter_sql, params) = where_clause(shape, &q.filters)?;
+    let (filter_sql, params) = where_clause(store.conn().backend(), shape, &q.filters)?;
     let sort = q.sort.as_deref().unwrap_or("id");
     let sortable = |field: &str| {
         META.contains(&field) || matches!(shape.column(field), Some(Column::Plain | Column::Bool))
@@ -222,6 +231,7 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
     )?;
     let limit = q.limit.map_or(-1, i64::from);
     let sql = page_sql(
+        store.conn(),
         shape,
         &filter_sql,
         (sort, sort_else),
@@ -282,7 +292,15 @@ mod tests {
             (EntityKind::Leads, "due_at", "leads_due_at"),
         ] {
             for descending in [false, true] {
-                let sql = page_sql(Shape::get(kind), "", (sort, None), descending, 50, 1000);
+                let sql = page_sql(
+                    store.conn(),
+                    Shape::get(kind),
+                    "",
+                    (sort, None),
+                    descending,
+                    50,
+                    1000,
+                );
                 let plan: Vec<String> = store
                     .conn()
                     .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

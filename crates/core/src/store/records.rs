@@ -93,7 +93,7 @@ fn write_links(conn: &Db, shape: &Shape, id: i64, v: &Value) -> Result<()> {
 /// Reads one record as a JSON object.
 pub(crate) fn read_value(conn: &Db, kind: EntityKind, id: i64) -> Result<Value> {
     let shape = Shape::get(kind);
-    let sql = format!("{} WHERE t.id = ?1", shape.select);
+    let sql = format!("{} WHERE t.id = ?1", shape.select_on(conn));
     conn.prepare_cached(&sql)?
         .query_row([id], |r| shape.row_to_value(r))
         .optional()?

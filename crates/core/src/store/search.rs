@@ -15,8 +15,9 @@ const VERSION_KEY: &str = "search_index_version";
 /// Settings keys `search_index_pending:<import id>`: set in an import's transaction, cleared
 /// with its records' last index step; a store opened with one set rebuilds its index.
 const PENDING_PREFIX: &str = "search_index_pending:";
-/// Matches every pending key (GLOB: `_` is literal, case counts).
-pub(crate) const PENDING_GLOB: &str = "search_index_pending:*";
+/// The SQL condition that holds for every pending key, on either backend (GLOB and LIKE differ
+/// between them; a prefix compared whole does not: `_` stays literal, case counts).
+pub(crate) const IS_PENDING_KEY: &str = "substr(key, 1, 21) = 'search_index_pending:'";
 
 /// A record an import wrote, with what it puts in the index.
 #[derive(Debug)]
@@ -65,7 +66,7 @@ pub(crate) fn mark_pending(conn: &Db, import_id: i64) -> Result<()> {
 
 /// Forgets every import's pending key (the index was rebuilt, or emptied with the records).
 pub(crate) fn clear_pending(conn: &Db) -> Result<()> {
-    conn.execute("DELETE FROM settings WHERE key GLOB ?1", [PENDING_GLOB])?;
+    conn.execute(&format!("DELETE FROM settings WHERE {IS_PENDING_KEY}"), ())?;
     Ok(())
 }
 
@@ -198,7 +199,7 @@ pub(crate) fn rebuild(conn: &Db) -> Result<()> {
     conn.execute("DELETE FROM search_index", ())?;
     for kind in KINDS {
         let shape = super::shape::Shape::get(kind);
-        let mut stmt = conn.prepare(&shape.select)?;
+        let mut stmt = conn.prepare(shape.select_on(conn))?;
         let rows = stmt.query_map((), |r| shape.row_to_value(r))?;
         for v in rows {
             let v = v?;
@@ -288,8 +289,8 @@ pub(crate) fn ensure(conn: &Db) -> Result<()> {
     };
     let built = setting(VERSION_KEY)?;
     let pending: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM settings WHERE key GLOB ?1)",
-        [PENDING_GLOB],
+        &format!("SELECT EXISTS (SELECT 1 FROM settings WHERE {IS_PENDING_KEY})"),
+        (),
         |r| r.get(0),
     )?;
     if built.as_deref() == Some(INDEX_VERSION.to_string().as_str()) && !pending {
@@ -396,9 +397,10 @@ fn matches<'a>(conn: &'a Db, q: &str, count: bool) -> Result<super::db::Stmt<'a>
     } else {
         select
     };
+    // PostgreSQL wants a subquery in FROM named.
     let sql = match conn.backend() {
-        Backend::Sqlite => sql,
-        Backend::Postgres => sql.replace("FROM (SELECT 1", "FROM (SELECT 1 AS one") + " AS m",
+        Backend::Postgres if count => sql + " AS m",
+        _ => sql,
     };
     Ok(conn.prepare_cached(&sql)?)
 }

@@ -1,6 +1,7 @@
 //! The shape of an entity's table, read from its `Default` serialisation, and the conversions
 //! between JSON values and SQLite values that the generic record code uses.
 
+use super::db::Backend;
 use super::db::Row;
 use crate::domain::{Entity, EntityKind, Link};
 use crate::error::{CoreError, Result};
@@ -27,6 +28,8 @@ pub(crate) struct Shape {
     pub kind: EntityKind,
     pub fields: Vec<(String, Column)>,
     pub select: String,
+    /// The same for a team store (its link fields spelt in PostgreSQL's JSON functions).
+    select_pg: String,
     /// `INSERT` of the metadata, the stored fields and the sort keys, `?1`… in that order.
     pub insert: String,
     /// The fields with a stored sort key, column `<field>_key` (`Entity::SORT_KEYS`).
@@ -58,17 +61,24 @@ impl Shape {
                 (name.clone(), column)
             })
             .collect();
-        let mut select: Vec<String> = META.iter().map(|m| format!("t.{m}")).collect();
-        for (name, column) in &fields {
-            select.push(match column {
-                Column::Link(l) => format!(
-                    "(SELECT json_group_array(x) FROM (SELECT j.{} AS x FROM {} j WHERE j.{} = t.id \
-                     ORDER BY j.position)) AS {name}",
-                    l.target_column, l.table, l.owner_column
-                ),
-                _ => format!("t.{name}"),
-            });
-        }
+        let select_for = |backend: Backend| {
+            let mut select: Vec<String> = META.iter().map(|m| format!("t.{m}")).collect();
+            for (name, column) in &fields {
+                select.push(match column {
+                    Column::Link(l) => format!(
+                        "{} AS {name}",
+                        super::dialect::json_array_of(
+                            backend,
+                            &format!("j.{}", l.target_column),
+                            &format!("FROM {} j WHERE j.{} = t.id", l.table, l.owner_column),
+                            "j.position",
+                        )
+                    ),
+                    _ => format!("t.{name}"),
+                });
+            }
+            format!("SELECT {} FROM {} t", select.join(", "), E::KIND.table())
+        };
         let stored: Vec<&str> = fields
             .iter()
             .filter(|(_, c)| !matches!(c, Column::Link(_)))
@@ -91,7 +101,8 @@ impl Shape {
         );
         Shape {
             kind: E::KIND,
-            select: format!("SELECT {} FROM {} t", select.join(", "), E::KIND.table()),
+            select: select_for(Backend::Sqlite),
+            select_pg: select_for(Backend::Postgres),
             insert,
             sort_keys: E::SORT_KEYS,
             fields,
@@ -112,6 +123,14 @@ impl Shape {
             .iter()
             .find(|s| s.kind == kind)
             .expect("every kind has a shape")
+    }
+
+    /// `select` as `conn`'s backend spells it.
+    pub(crate) fn select_on(&self, conn: &super::db::Db) -> &str {
+        match conn.backend() {
+            Backend::Sqlite => &self.select,
+            Backend::Postgres => &self.select_pg,
+        }
     }
 
     /// How `name` is stored, if it is a field of this entity.

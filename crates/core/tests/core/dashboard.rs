@@ -151,162 +151,162 @@ fn filter(owner: Option<&str>, sector: Option<&str>) -> PipelineFilter {
     }
 }
 
-#[test]
-fn totals_by_stage_and_sector_match_the_leads_for_every_filter() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = organization(&mut store);
-    let leads = varied_leads(org, Utc::now());
-    for l in &leads {
-        store.create(l).unwrap();
-    }
+on_both! {
+    fn totals_by_stage_and_sector_match_the_leads_for_every_filter(store) {
+        let org = organization(&mut store);
+        let leads = varied_leads(org, Utc::now());
+        for l in &leads {
+            store.create(l).unwrap();
+        }
 
-    for (owner, sector) in [
-        (None, None),
-        (Some("Lê Hà"), None),
-        (None, Some("electronics")),
-        (None, Some("agrifood")),
-        (Some("Phạm Minh"), Some("logistics")),
-        (Some("Nobody"), None),
-    ] {
-        let got = store.pipeline_totals(&filter(owner, sector)).unwrap();
-        assert_eq!(
-            got.stages.iter().map(|s| s.stage).collect::<Vec<_>>(),
-            LeadStage::ALL,
-            "every stage, in order, empty ones too"
-        );
-        // Largest active capital first, leads without a sector last among equals.
-        for pair in got.sectors.windows(2) {
-            let (a, b) = (&pair[0].active, &pair[1].active);
-            assert!(
-                (a.expected_capital_usd_minor, a.count) >= (b.expected_capital_usd_minor, b.count),
-                "{owner:?} {sector:?}: {:?} before {:?}",
-                pair[0],
-                pair[1]
+        for (owner, sector) in [
+            (None, None),
+            (Some("Lê Hà"), None),
+            (None, Some("electronics")),
+            (None, Some("agrifood")),
+            (Some("Phạm Minh"), Some("logistics")),
+            (Some("Nobody"), None),
+        ] {
+            let got = store.pipeline_totals(&filter(owner, sector)).unwrap();
+            assert_eq!(
+                got.stages.iter().map(|s| s.stage).collect::<Vec<_>>(),
+                LeadStage::ALL,
+                "every stage, in order, empty ones too"
+            );
+            // Largest active capital first, leads without a sector last among equals.
+            for pair in got.sectors.windows(2) {
+                let (a, b) = (&pair[0].active, &pair[1].active);
+                assert!(
+                    (a.expected_capital_usd_minor, a.count) >= (b.expected_capital_usd_minor, b.count),
+                    "{owner:?} {sector:?}: {:?} before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            assert_eq!(
+                by_tag(got),
+                expected(&leads, owner, sector),
+                "owner {owner:?}, sector {sector:?}"
             );
         }
-        assert_eq!(
-            by_tag(got),
-            expected(&leads, owner, sector),
-            "owner {owner:?}, sector {sector:?}"
-        );
-    }
 
-    // A few figures by hand, so that the reference above is not the only witness.
-    let all = store.pipeline_totals(&PipelineFilter::default()).unwrap();
-    assert_eq!(all.all.count, 40);
-    assert_eq!(all.active.count, 35, "5 of the 40 are lost");
-    // i % 7 == 3 is in JPY; of those, i % 6 == 5 have no capital: 3, 10, 24, 31, 38 counted apart.
-    assert_eq!(all.all.other_currency, 5);
-    // Leads 4, 9, … 39 name 'agrifood' twice: each counts once; leads 2, 7, … 37 have no sector.
-    let agrifood = all.sectors.iter().find(|s| s.sector == "agrifood").unwrap();
-    assert_eq!(agrifood.all.count, 8);
-    let none = all.sectors.iter().find(|s| s.sector.is_empty()).unwrap();
-    assert_eq!(none.all.count, 8);
-    // Blank filter values do not filter.
-    assert_eq!(
-        store.pipeline_totals(&filter(Some(" "), Some(""))).unwrap(),
-        all
-    );
-    // An owner with no lead: every stage still listed, all zero.
-    let nobody = store
-        .pipeline_totals(&filter(Some("Nobody"), None))
-        .unwrap();
-    assert_eq!(nobody.stages.len(), 8);
-    assert!(nobody
-        .stages
-        .iter()
-        .all(|s| s.total == LeadTotal::default()));
-    assert!(nobody.sectors.is_empty());
+        // A few figures by hand, so that the reference above is not the only witness.
+        let all = store.pipeline_totals(&PipelineFilter::default()).unwrap();
+        assert_eq!(all.all.count, 40);
+        assert_eq!(all.active.count, 35, "5 of the 40 are lost");
+        // i % 7 == 3 is in JPY; of those, i % 6 == 5 have no capital: 3, 10, 24, 31, 38 counted apart.
+        assert_eq!(all.all.other_currency, 5);
+        // Leads 4, 9, … 39 name 'agrifood' twice: each counts once; leads 2, 7, … 37 have no sector.
+        let agrifood = all.sectors.iter().find(|s| s.sector == "agrifood").unwrap();
+        assert_eq!(agrifood.all.count, 8);
+        let none = all.sectors.iter().find(|s| s.sector.is_empty()).unwrap();
+        assert_eq!(none.all.count, 8);
+        // Blank filter values do not filter.
+        assert_eq!(
+            store.pipeline_totals(&filter(Some(" "), Some(""))).unwrap(),
+            all
+        );
+        // An owner with no lead: every stage still listed, all zero.
+        let nobody = store
+            .pipeline_totals(&filter(Some("Nobody"), None))
+            .unwrap();
+        assert_eq!(nobody.stages.len(), 8);
+        assert!(nobody
+            .stages
+            .iter()
+            .all(|s| s.total == LeadTotal::default()));
+        assert!(nobody.sectors.is_empty());
+    }
 }
 
-#[test]
-fn dashboard_counts_every_follow_up_and_agrees_with_the_pipeline() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = organization(&mut store);
-    let now = Utc::now();
-    // Due 1 to 17 days ago, then in 1 to 13 days; every tenth is lost (never a follow-up).
-    let mut leads = Vec::new();
-    for i in 0..30i64 {
-        leads.push(Lead {
-            organization_id: org,
-            title: format!("Việc {i}"),
-            stage: if i % 10 == 9 {
-                LeadStage::Lost
-            } else {
-                LeadStage::ALL[(i % 7) as usize]
-            },
-            lost_reason: Some("Không tiếp tục".into()),
-            expected_capital_minor: Some(100_000 * (i + 1)),
-            due_at: Some(now + Duration::days(if i < 17 { -1 - i } else { i - 16 })),
-            ..Default::default()
-        });
+on_both! {
+    fn dashboard_counts_every_follow_up_and_agrees_with_the_pipeline(store) {
+        let org = organization(&mut store);
+        let now = Utc::now();
+        // Due 1 to 17 days ago, then in 1 to 13 days; every tenth is lost (never a follow-up).
+        let mut leads = Vec::new();
+        for i in 0..30i64 {
+            leads.push(Lead {
+                organization_id: org,
+                title: format!("Việc {i}"),
+                stage: if i % 10 == 9 {
+                    LeadStage::Lost
+                } else {
+                    LeadStage::ALL[(i % 7) as usize]
+                },
+                lost_reason: Some("Không tiếp tục".into()),
+                expected_capital_minor: Some(100_000 * (i + 1)),
+                due_at: Some(now + Duration::days(if i < 17 { -1 - i } else { i - 16 })),
+                ..Default::default()
+            });
+        }
+        for l in &leads {
+            store.create(l).unwrap();
+        }
+        let want = expected(&leads, None, None);
+        // More than the dashboard lists (12).
+        assert_eq!(want.overdue_follow_ups, 16);
+        assert_eq!(want.upcoming_follow_ups, 11);
+        let dashboard = store.dashboard().unwrap();
+        assert_eq!(dashboard.follow_ups.len(), 12);
+        assert!(dashboard.follow_ups.iter().all(|f| f.overdue));
+        assert_eq!(dashboard.overdue_follow_ups, 16);
+        assert_eq!(dashboard.upcoming_follow_ups, 11);
+        let totals = store.pipeline_totals(&PipelineFilter::default()).unwrap();
+        assert_eq!(totals.overdue_follow_ups, 16);
+        assert_eq!(totals.upcoming_follow_ups, 11);
+        // The dashboard's value by stage is the pipeline's.
+        for (d, p) in dashboard.pipeline.iter().zip(&totals.stages) {
+            assert_eq!(d.stage, p.stage);
+            assert_eq!(d.count, p.total.count);
+            assert_eq!(
+                d.expected_capital_usd_minor,
+                p.total.expected_capital_usd_minor
+            );
+        }
+        assert_eq!(dashboard.pipeline.len(), 8);
     }
-    for l in &leads {
-        store.create(l).unwrap();
-    }
-    let want = expected(&leads, None, None);
-    // More than the dashboard lists (12).
-    assert_eq!(want.overdue_follow_ups, 16);
-    assert_eq!(want.upcoming_follow_ups, 11);
-    let dashboard = store.dashboard().unwrap();
-    assert_eq!(dashboard.follow_ups.len(), 12);
-    assert!(dashboard.follow_ups.iter().all(|f| f.overdue));
-    assert_eq!(dashboard.overdue_follow_ups, 16);
-    assert_eq!(dashboard.upcoming_follow_ups, 11);
-    let totals = store.pipeline_totals(&PipelineFilter::default()).unwrap();
-    assert_eq!(totals.overdue_follow_ups, 16);
-    assert_eq!(totals.upcoming_follow_ups, 11);
-    // The dashboard's value by stage is the pipeline's.
-    for (d, p) in dashboard.pipeline.iter().zip(&totals.stages) {
-        assert_eq!(d.stage, p.stage);
-        assert_eq!(d.count, p.total.count);
-        assert_eq!(
-            d.expected_capital_usd_minor,
-            p.total.expected_capital_usd_minor
-        );
-    }
-    assert_eq!(dashboard.pipeline.len(), 8);
 }
 
-#[test]
-fn more_than_three_thousand_leads_are_all_summed() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = organization(&mut store);
-    let now = Utc::now();
-    let leads: Vec<Lead> = (0..3_500i64)
-        .map(|i| Lead {
-            organization_id: org,
-            title: format!("Dự án {i}"),
-            stage: LeadStage::ALL[(i % 8) as usize],
-            lost_reason: Some("Không tiếp tục".into()),
-            sectors: vec![["software", "logistics", "rd"][(i % 3) as usize].into()],
-            expected_capital_minor: Some(123_456_789 + i * 1_000),
-            jobs: Some(i % 250),
-            owner: Some(if i % 2 == 0 { "Lê Hà" } else { "Phạm Minh" }.into()),
-            // Never exactly now or at the window's end: those depend on the clock's next tick.
-            due_at: Some(
-                now + Duration::days([-10, -3, -1, 1, 5, 13, 15, 30, -200][(i % 9) as usize]),
-            ),
-            ..Default::default()
-        })
-        .collect();
-    store
-        .transaction(|tx| {
-            for l in &leads {
-                tx.create(l)?;
-            }
-            Ok(())
-        })
-        .unwrap();
+on_both! {
+    fn more_than_three_thousand_leads_are_all_summed(store) {
+        let org = organization(&mut store);
+        let now = Utc::now();
+        let leads: Vec<Lead> = (0..3_500i64)
+            .map(|i| Lead {
+                organization_id: org,
+                title: format!("Dự án {i}"),
+                stage: LeadStage::ALL[(i % 8) as usize],
+                lost_reason: Some("Không tiếp tục".into()),
+                sectors: vec![["software", "logistics", "rd"][(i % 3) as usize].into()],
+                expected_capital_minor: Some(123_456_789 + i * 1_000),
+                jobs: Some(i % 250),
+                owner: Some(if i % 2 == 0 { "Lê Hà" } else { "Phạm Minh" }.into()),
+                // Never exactly now or at the window's end: those depend on the clock's next tick.
+                due_at: Some(
+                    now + Duration::days([-10, -3, -1, 1, 5, 13, 15, 30, -200][(i % 9) as usize]),
+                ),
+                ..Default::default()
+            })
+            .collect();
+        store
+            .transaction(|tx| {
+                for l in &leads {
+                    tx.create(l)?;
+                }
+                Ok(())
+            })
+            .unwrap();
 
-    let all = store.pipeline_totals(&PipelineFilter::default()).unwrap();
-    assert_eq!(all.all.count, 3_500);
-    let capital: i64 = (0..3_500i64).map(|i| 123_456_789 + i * 1_000).sum();
-    assert_eq!(all.all.expected_capital_usd_minor, capital);
-    assert_eq!(all.all.jobs, (0..3_500i64).map(|i| i % 250).sum::<i64>());
-    assert_eq!(by_tag(all), expected(&leads, None, None));
-    let mine = store
-        .pipeline_totals(&filter(Some("Lê Hà"), Some("rd")))
-        .unwrap();
-    assert_eq!(by_tag(mine), expected(&leads, Some("Lê Hà"), Some("rd")));
+        let all = store.pipeline_totals(&PipelineFilter::default()).unwrap();
+        assert_eq!(all.all.count, 3_500);
+        let capital: i64 = (0..3_500i64).map(|i| 123_456_789 + i * 1_000).sum();
+        assert_eq!(all.all.expected_capital_usd_minor, capital);
+        assert_eq!(all.all.jobs, (0..3_500i64).map(|i| i % 250).sum::<i64>());
+        assert_eq!(by_tag(all), expected(&leads, None, None));
+        let mine = store
+            .pipeline_totals(&filter(Some("Lê Hà"), Some("rd")))
+            .unwrap();
+        assert_eq!(by_tag(mine), expected(&leads, Some("Lê Hà"), Some("rd")));
+    }
 }

@@ -16,158 +16,158 @@ fn contacts(store: &Store) -> Vec<planner_core::store::Record<Contact>> {
     store.list::<Contact>(&ListQuery::default()).unwrap().items
 }
 
-#[test]
-fn a_csv_with_a_bad_row_imports_the_rest_and_names_the_line() {
-    let (_dir, mut store) = crate::temp_store();
-    // The dry run reports exactly and writes nothing.
-    let dry = import::import(
-        &mut store,
-        CSV.as_bytes(),
-        "danh-ba.csv",
-        None,
-        None,
-        true,
-        None,
-    )
-    .unwrap();
-    assert_eq!((dry.contacts_created, dry.organizations_created), (2, 2));
-    assert_eq!(dry.import_id, None);
-    assert!(contacts(&store).is_empty());
-    assert!(store.imports().unwrap().is_empty());
+on_both! {
+    fn a_csv_with_a_bad_row_imports_the_rest_and_names_the_line(store) {
+        // The dry run reports exactly and writes nothing.
+        let dry = import::import(
+            &mut store,
+            CSV.as_bytes(),
+            "danh-ba.csv",
+            None,
+            None,
+            true,
+            None,
+        )
+        .unwrap();
+        assert_eq!((dry.contacts_created, dry.organizations_created), (2, 2));
+        assert_eq!(dry.import_id, None);
+        assert!(contacts(&store).is_empty());
+        assert!(store.imports().unwrap().is_empty());
 
-    let r = import::import(
-        &mut store,
-        CSV.as_bytes(),
-        "danh-ba.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
-    assert_eq!(r.format, ImportFormat::Csv);
-    assert_eq!(r.contacts_created, 2);
-    assert_eq!(r.errors.len(), 1, "{:#?}", r.errors);
-    assert_eq!(
-        r.errors[0].line, 4,
-        "the second data row starts on line 4 (a quoted newline before)"
-    );
-    assert_eq!(r.errors[0].field, "Email");
-    let all = contacts(&store);
-    let an = all
-        .iter()
-        .find(|c| c.data.full_name == "Nguyễn Văn An")
+        let r = import::import(
+            &mut store,
+            CSV.as_bytes(),
+            "danh-ba.csv",
+            None,
+            None,
+            false,
+            None,
+        )
         .unwrap();
-    assert_eq!(an.data.phones[0].value, "+84912345678");
-    assert_eq!(
-        an.data.notes.as_deref(),
-        Some("Gặp ở hội chợ\nHà Nội, 2026")
-    );
-    let dat = all
-        .iter()
-        .find(|c| c.data.full_name == "Đỗ Đức Đạt")
+        assert_eq!(r.format, ImportFormat::Csv);
+        assert_eq!(r.contacts_created, 2);
+        assert_eq!(r.errors.len(), 1, "{:#?}", r.errors);
+        assert_eq!(
+            r.errors[0].line, 4,
+            "the second data row starts on line 4 (a quoted newline before)"
+        );
+        assert_eq!(r.errors[0].field, "Email");
+        let all = contacts(&store);
+        let an = all
+            .iter()
+            .find(|c| c.data.full_name == "Nguyễn Văn An")
+            .unwrap();
+        assert_eq!(an.data.phones[0].value, "+84912345678");
+        assert_eq!(
+            an.data.notes.as_deref(),
+            Some("Gặp ở hội chợ\nHà Nội, 2026")
+        );
+        let dat = all
+            .iter()
+            .find(|c| c.data.full_name == "Đỗ Đức Đạt")
+            .unwrap();
+        assert_eq!(
+            dat.data.notes.as_deref(),
+            Some("=HYPERLINK(\"http://x\")"),
+            "formulas stay text"
+        );
+        let fpt = store
+            .get::<Organization>(dat.data.organization_id.unwrap())
+            .unwrap();
+        assert_eq!(fpt.data.name_vi, "Tập đoàn FPT");
+        // Found by search at once, without accents.
+        let hits = store.search("do duc dat", 5).unwrap();
+        assert_eq!(hits.groups[0].hits[0].label, "Đỗ Đức Đạt");
+        // Importing the same file again creates nobody: everyone is a duplicate.
+        let again = import::import(
+            &mut store,
+            CSV.as_bytes(),
+            "danh-ba.csv",
+            None,
+            None,
+            false,
+            None,
+        )
         .unwrap();
-    assert_eq!(
-        dat.data.notes.as_deref(),
-        Some("=HYPERLINK(\"http://x\")"),
-        "formulas stay text"
-    );
-    let fpt = store
-        .get::<Organization>(dat.data.organization_id.unwrap())
-        .unwrap();
-    assert_eq!(fpt.data.name_vi, "Tập đoàn FPT");
-    // Found by search at once, without accents.
-    let hits = store.search("do duc dat", 5).unwrap();
-    assert_eq!(hits.groups[0].hits[0].label, "Đỗ Đức Đạt");
-    // Importing the same file again creates nobody: everyone is a duplicate.
-    let again = import::import(
-        &mut store,
-        CSV.as_bytes(),
-        "danh-ba.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
-    assert_eq!(again.contacts_created, 0);
-    assert_eq!(again.duplicates.len(), 2);
-    assert_eq!(again.duplicates[0].reason, import::DuplicateReason::Email);
-    assert_eq!(
-        again.organizations_created, 0,
-        "organisations matched by name"
-    );
+        assert_eq!(again.contacts_created, 0);
+        assert_eq!(again.duplicates.len(), 2);
+        assert_eq!(again.duplicates[0].reason, import::DuplicateReason::Email);
+        assert_eq!(
+            again.organizations_created, 0,
+            "organisations matched by name"
+        );
+    }
 }
 
-#[test]
-fn an_import_checks_the_previewed_file_counts_rows_and_keeps_no_personal_data_in_the_log() {
-    let (_dir, mut store) = crate::temp_store();
-    // A row with two errors counts once.
-    let two_errors = format!("{CSV};not-an-email;;;\r\n");
-    let preview = import::preview(&mut store, two_errors.as_bytes(), "a.csv", None, None).unwrap();
-    assert_eq!(preview.sha256.len(), 64);
-    assert_eq!(
-        preview.errors.iter().filter(|e| e.line == 6).count(),
-        2,
-        "{:#?}",
-        preview.errors
-    );
-    assert_eq!(preview.rows_rejected, 2, "{:#?}", preview.errors);
+on_both! {
+    fn an_import_checks_the_previewed_file_counts_rows_and_keeps_no_personal_data_in_the_log(store) {
+        // A row with two errors counts once.
+        let two_errors = format!("{CSV};not-an-email;;;\r\n");
+        let preview = import::preview(&mut store, two_errors.as_bytes(), "a.csv", None, None).unwrap();
+        assert_eq!(preview.sha256.len(), 64);
+        assert_eq!(
+            preview.errors.iter().filter(|e| e.line == 6).count(),
+            2,
+            "{:#?}",
+            preview.errors
+        );
+        assert_eq!(preview.rows_rejected, 2, "{:#?}", preview.errors);
 
-    // The file was saved again in another program between the preview and the import.
-    let changed = CSV.replace("Nguyễn Văn An", "Nguyễn Văn Ân");
-    let Err(CoreError::Invalid(e)) = import::import(
-        &mut store,
-        changed.as_bytes(),
-        "a.csv",
-        None,
-        None,
-        false,
-        Some(&preview.sha256),
-    ) else {
-        panic!("a changed file was imported")
-    };
-    assert_eq!(
-        (e[0].field.as_str(), e[0].code.as_str()),
-        ("file", "file_changed")
-    );
-    assert!(e[0].message_en.contains("a.csv changed since the preview"));
-    assert!(contacts(&store).is_empty());
+        // The file was saved again in another program between the preview and the import.
+        let changed = CSV.replace("Nguyễn Văn An", "Nguyễn Văn Ân");
+        let Err(CoreError::Invalid(e)) = import::import(
+            &mut store,
+            changed.as_bytes(),
+            "a.csv",
+            None,
+            None,
+            false,
+            Some(&preview.sha256),
+        ) else {
+            panic!("a changed file was imported")
+        };
+        assert_eq!(
+            (e[0].field.as_str(), e[0].code.as_str()),
+            ("file", "file_changed")
+        );
+        assert!(e[0].message_en.contains("a.csv changed since the preview"));
+        assert!(contacts(&store).is_empty());
 
-    let r = import::import(
-        &mut store,
-        two_errors.as_bytes(),
-        "a.csv",
-        None,
-        None,
-        false,
-        Some(&preview.sha256.to_uppercase()),
-    )
-    .unwrap();
-    assert_eq!((r.contacts_created, r.rows_rejected), (2, 2));
-    assert_eq!(store.imports().unwrap()[0].rows_rejected, 2);
-    // The organisations it created are indexed (after its contacts) and found without accents.
-    let hits = store.search("tap doan fpt", 5).unwrap();
-    assert_eq!(hits.groups[0].kind, EntityKind::Organizations);
-    assert_eq!(hits.groups[0].hits[0].label, "Tập đoàn FPT");
-    assert_eq!(store.search("vinfast", 5).unwrap().groups[0].total, 1);
-    // Each created record has its audit row, which names the import and nothing personal.
-    let an = contacts(&store)
-        .into_iter()
-        .find(|c| c.data.full_name == "Nguyễn Văn An")
+        let r = import::import(
+            &mut store,
+            two_errors.as_bytes(),
+            "a.csv",
+            None,
+            None,
+            false,
+            Some(&preview.sha256.to_uppercase()),
+        )
         .unwrap();
-    let log = store.audit_of(EntityKind::Contacts, an.meta.id).unwrap();
-    assert_eq!(log.len(), 1);
-    assert_eq!(log[0].action, "import");
-    assert_eq!(
-        log[0].changes,
-        serde_json::json!({"import_id": {"after": r.import_id.unwrap()}})
-    );
-    let fpt = an.data.organization_id.unwrap();
-    assert_eq!(
-        store.audit_of(EntityKind::Organizations, fpt).unwrap()[0].action,
-        "import"
-    );
+        assert_eq!((r.contacts_created, r.rows_rejected), (2, 2));
+        assert_eq!(store.imports().unwrap()[0].rows_rejected, 2);
+        // The organisations it created are indexed (after its contacts) and found without accents.
+        let hits = store.search("tap doan fpt", 5).unwrap();
+        assert_eq!(hits.groups[0].kind, EntityKind::Organizations);
+        assert_eq!(hits.groups[0].hits[0].label, "Tập đoàn FPT");
+        assert_eq!(store.search("vinfast", 5).unwrap().groups[0].total, 1);
+        // Each created record has its audit row, which names the import and nothing personal.
+        let an = contacts(&store)
+            .into_iter()
+            .find(|c| c.data.full_name == "Nguyễn Văn An")
+            .unwrap();
+        let log = store.audit_of(EntityKind::Contacts, an.meta.id).unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].action, "import");
+        assert_eq!(
+            log[0].changes,
+            serde_json::json!({"import_id": {"after": r.import_id.unwrap()}})
+        );
+        let fpt = an.data.organization_id.unwrap();
+        assert_eq!(
+            store.audit_of(EntityKind::Organizations, fpt).unwrap()[0].action,
+            "import"
+        );
+    }
 }
 
 /// The dry run writes no record, so it must find by itself everything writing would refuse:
@@ -517,36 +517,36 @@ fn names_in(store: &Store, q: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn an_import_is_undone_as_a_whole_unless_changed_since() {
-    let (_dir, mut store) = crate::temp_store();
-    let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
-    let id = r.import_id.unwrap();
-    let u = import::undo(&mut store, id).unwrap();
-    assert_eq!((u.contacts_removed, u.organizations_removed), (2, 2));
-    assert!(contacts(&store).is_empty());
-    assert_eq!(store.count(EntityKind::Organizations).unwrap(), 0);
-    assert!(store.search("nguyen", 5).unwrap().groups.is_empty());
-    let Err(CoreError::Invalid(e)) = import::undo(&mut store, id) else {
-        panic!("undone twice")
-    };
-    assert_eq!(e[0].code, "already_undone");
-    // Once a contact has been linked to an interaction, the undo is refused and names it.
-    let r = import::import(&mut store, CSV.as_bytes(), "b.csv", None, None, false, None).unwrap();
-    let an = contacts(&store)[0].meta.id;
-    store
-        .create_json(
-            EntityKind::Interactions,
-            serde_json::json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call",
-                               "summary": "Gọi", "contact_ids": [an]}),
-        )
-        .unwrap();
-    let Err(CoreError::Invalid(e)) = import::undo(&mut store, r.import_id.unwrap()) else {
-        panic!("undo after a link")
-    };
-    assert_eq!(e[0].code, "changed_since");
-    assert!(e[0].message_en.contains(&an.to_string()));
-    assert_eq!(contacts(&store).len(), 2, "nothing removed");
+on_both! {
+    fn an_import_is_undone_as_a_whole_unless_changed_since(store) {
+        let r = import::import(&mut store, CSV.as_bytes(), "a.csv", None, None, false, None).unwrap();
+        let id = r.import_id.unwrap();
+        let u = import::undo(&mut store, id).unwrap();
+        assert_eq!((u.contacts_removed, u.organizations_removed), (2, 2));
+        assert!(contacts(&store).is_empty());
+        assert_eq!(store.count(EntityKind::Organizations).unwrap(), 0);
+        assert!(store.search("nguyen", 5).unwrap().groups.is_empty());
+        let Err(CoreError::Invalid(e)) = import::undo(&mut store, id) else {
+            panic!("undone twice")
+        };
+        assert_eq!(e[0].code, "already_undone");
+        // Once a contact has been linked to an interaction, the undo is refused and names it.
+        let r = import::import(&mut store, CSV.as_bytes(), "b.csv", None, None, false, None).unwrap();
+        let an = contacts(&store)[0].meta.id;
+        store
+            .create_json(
+                EntityKind::Interactions,
+                serde_json::json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call",
+                                   "summary": "Gọi", "contact_ids": [an]}),
+            )
+            .unwrap();
+        let Err(CoreError::Invalid(e)) = import::undo(&mut store, r.import_id.unwrap()) else {
+            panic!("undo after a link")
+        };
+        assert_eq!(e[0].code, "changed_since");
+        assert!(e[0].message_en.contains(&an.to_string()));
+        assert_eq!(contacts(&store).len(), 2, "nothing removed");
+    }
 }
 
 fn book(store: &mut Store) {
@@ -633,47 +633,47 @@ fn exports_round_trip_through_import_into_an_empty_store() {
 /// A shared office landline alone is a hint for review, not a duplicate (#13.3): the new
 /// person is imported and the pair is listed under possible duplicates; the same person again
 /// (same name and phone) is still skipped.
-#[test]
-fn a_shared_phone_alone_imports_the_person_and_lists_the_pair_for_review() {
-    let (_dir, mut store) = crate::temp_store();
-    let first = "Họ và tên,Email,Điện thoại\nNguyễn Văn An,an@vinfast.vn,024 3826 1234\n";
-    import::import(
-        &mut store,
-        first.as_bytes(),
-        "a.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
-    let second = "Họ và tên,Email,Điện thoại\n\
-        Phạm Thu Hà,ha@vinfast.vn,+84 24 3826 1234\n\
-        Nguyen Van An,,0243 826 1234\n";
-    let r = import::import(
-        &mut store,
-        second.as_bytes(),
-        "b.csv",
-        None,
-        None,
-        false,
-        None,
-    )
-    .unwrap();
-    assert_eq!(r.contacts_created, 1, "{:#?}", r.duplicates);
-    assert_eq!(r.duplicates.len(), 1, "{:#?}", r.duplicates);
-    assert_eq!(r.duplicates[0].line, 3);
-    let names: Vec<String> = contacts(&store)
-        .into_iter()
-        .map(|c| c.data.full_name)
-        .collect();
-    assert!(names.contains(&"Phạm Thu Hà".to_owned()), "{names:?}");
-    let pairs = planner_core::people::find_duplicates(&store).unwrap();
-    let pair = serde_json::to_string(&pairs).unwrap();
-    assert!(
-        pair.contains("Phạm Thu Hà")
-            && pair.contains("Nguyễn Văn An")
-            && pair.contains("same_phone"),
-        "{pair}"
-    );
+on_both! {
+    fn a_shared_phone_alone_imports_the_person_and_lists_the_pair_for_review(store) {
+        let first = "Họ và tên,Email,Điện thoại\nNguyễn Văn An,an@vinfast.vn,024 3826 1234\n";
+        import::import(
+            &mut store,
+            first.as_bytes(),
+            "a.csv",
+            None,
+            None,
+            false,
+            None,
+        )
+        .unwrap();
+        let second = "Họ và tên,Email,Điện thoại\n\
+            Phạm Thu Hà,ha@vinfast.vn,+84 24 3826 1234\n\
+            Nguyen Van An,,0243 826 1234\n";
+        let r = import::import(
+            &mut store,
+            second.as_bytes(),
+            "b.csv",
+            None,
+            None,
+            false,
+            None,
+        )
+        .unwrap();
+        assert_eq!(r.contacts_created, 1, "{:#?}", r.duplicates);
+        assert_eq!(r.duplicates.len(), 1, "{:#?}", r.duplicates);
+        assert_eq!(r.duplicates[0].line, 3);
+        let names: Vec<String> = contacts(&store)
+            .into_iter()
+            .map(|c| c.data.full_name)
+            .collect();
+        assert!(names.contains(&"Phạm Thu Hà".to_owned()), "{names:?}");
+        let pairs = planner_core::people::find_duplicates(&store).unwrap();
+        let pair = serde_json::to_string(&pairs).unwrap();
+        assert!(
+            pair.contains("Phạm Thu Hà")
+                && pair.contains("Nguyễn Văn An")
+                && pair.contains("same_phone"),
+            "{pair}"
+        );
+    }
 }

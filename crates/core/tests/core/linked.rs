@@ -190,121 +190,121 @@ fn brief(title: &str, audience: AudienceKind, delegation: Option<i64>, org: Opti
     }
 }
 
-#[test]
-fn demo_organisations_and_people_show_their_delegations_meetings_and_briefs() {
-    let (_dir, mut store) = crate::temp_store();
-    seed_demo(&mut store, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()).unwrap();
-    let org = |s: &Store, name: &str| id_of::<Organization>(s, |o| &o.name_vi, name);
-    let person = |s: &Store, name: &str| id_of::<Contact>(s, |c| &c.full_name, name);
-    let delegation = |s: &Store, title: &str| id_of::<Delegation>(s, |d| &d.title, title);
+on_both! {
+    fn demo_organisations_and_people_show_their_delegations_meetings_and_briefs(store) {
+        seed_demo(&mut store, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()).unwrap();
+        let org = |s: &Store, name: &str| id_of::<Organization>(s, |o| &o.name_vi, name);
+        let person = |s: &Store, name: &str| id_of::<Contact>(s, |c| &c.full_name, name);
+        let delegation = |s: &Store, title: &str| id_of::<Delegation>(s, |d| &d.title, title);
 
-    let hpa = org(
-        &store,
-        "Trung tâm Xúc tiến Đầu tư, Thương mại, Du lịch Thành phố Hà Nội",
-    );
-    let hoshino = org(&store, "Công ty Hoshino Semiconductor Materials");
-    let quiet_org = org(&store, "Công ty Pacific Crest Silicon");
-    let nhung = person(&store, "Đặng Thị Hồng Nhung");
-    let hung = person(&store, "Nguyễn Văn Hưng");
-    let ishikawa = person(&store, "Naoki Ishikawa");
-    let quiet_person = person(&store, "Michael Chen");
-    let japan = delegation(
-        &store,
-        "Đoàn xúc tiến đầu tư Hà Nội tại Nhật Bản và Hàn Quốc 2027",
-    );
-    let hoa_lac = delegation(
-        &store,
-        "Đoàn Hoshino Semiconductor Materials khảo sát Khu CNC Hòa Lạc",
-    );
-    let germany = delegation(&store, "Đoàn xúc tiến đầu tư Hà Nội tại CHLB Đức 2026");
+        let hpa = org(
+            &store,
+            "Trung tâm Xúc tiến Đầu tư, Thương mại, Du lịch Thành phố Hà Nội",
+        );
+        let hoshino = org(&store, "Công ty Hoshino Semiconductor Materials");
+        let quiet_org = org(&store, "Công ty Pacific Crest Silicon");
+        let nhung = person(&store, "Đặng Thị Hồng Nhung");
+        let hung = person(&store, "Nguyễn Văn Hưng");
+        let ishikawa = person(&store, "Naoki Ishikawa");
+        let quiet_person = person(&store, "Michael Chen");
+        let japan = delegation(
+            &store,
+            "Đoàn xúc tiến đầu tư Hà Nội tại Nhật Bản và Hàn Quốc 2027",
+        );
+        let hoa_lac = delegation(
+            &store,
+            "Đoàn Hoshino Semiconductor Materials khảo sát Khu CNC Hòa Lạc",
+        );
+        let germany = delegation(&store, "Đoàn xúc tiến đầu tư Hà Nội tại CHLB Đức 2026");
 
-    // The demo has no briefs: one for Hoshino, one per delegation it or Nhung is linked to,
-    // and one for a sector (linked to no one).
-    for b in [
-        brief("Hoshino", AudienceKind::Organization, None, Some(hoshino)),
-        brief("Japan", AudienceKind::Delegation, Some(japan), None),
-        brief("Hoa Lac", AudienceKind::Delegation, Some(hoa_lac), None),
-        brief("Germany", AudienceKind::Delegation, Some(germany), None),
-        brief("Sector", AudienceKind::Sector, None, None),
-    ] {
-        store.create(&b).unwrap();
+        // The demo has no briefs: one for Hoshino, one per delegation it or Nhung is linked to,
+        // and one for a sector (linked to no one).
+        for b in [
+            brief("Hoshino", AudienceKind::Organization, None, Some(hoshino)),
+            brief("Japan", AudienceKind::Delegation, Some(japan), None),
+            brief("Hoa Lac", AudienceKind::Delegation, Some(hoa_lac), None),
+            brief("Germany", AudienceKind::Delegation, Some(germany), None),
+            brief("Sector", AudienceKind::Sector, None, None),
+        ] {
+            store.create(&b).unwrap();
+        }
+
+        for (kind, id) in [
+            (EntityKind::Organizations, hpa),
+            (EntityKind::Organizations, hoshino),
+            (EntityKind::Organizations, quiet_org),
+            (EntityKind::Contacts, nhung),
+            (EntityKind::Contacts, hung),
+            (EntityKind::Contacts, ishikawa),
+            (EntityKind::Contacts, quiet_person),
+        ] {
+            let got = store.linked_to(kind, id).unwrap();
+            assert_eq!(got, expected(&store, kind, id), "{kind} {id}");
+        }
+
+        // What the lists must hold, spelled out for the two that matter most.
+        let nhung_linked = store.linked_to(EntityKind::Contacts, nhung).unwrap();
+        let by_id: BTreeMap<i64, &LinkedDelegation> =
+            nhung_linked.delegations.iter().map(|d| (d.id, d)).collect();
+        assert_eq!(
+            by_id.len(),
+            3,
+            "Japan and Germany as head, Hoa Lac by meetings"
+        );
+        assert_eq!(
+            by_id[&japan].reasons,
+            [LinkReason::Member, LinkReason::Meeting]
+        );
+        assert_eq!(by_id[&japan].roles, [MemberRole::Head]);
+        assert_eq!(by_id[&germany].reasons, [LinkReason::Member]);
+        assert_eq!(by_id[&hoa_lac].reasons, [LinkReason::Meeting]);
+        assert!(by_id[&hoa_lac].roles.is_empty());
+        assert_eq!(nhung_linked.meetings_total, 3, "jk01, hl07 and hl08");
+        let titles: Vec<&str> = nhung_linked
+            .briefs
+            .iter()
+            .map(|b| b.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["Germany", "Japan"],
+            "not Hoa Lac: she only meets them"
+        );
+        assert!(nhung_linked.briefs.iter().all(|b| b.via_delegation));
+
+        let hoshino_linked = store.linked_to(EntityKind::Organizations, hoshino).unwrap();
+        let ids: Vec<i64> = hoshino_linked.delegations.iter().map(|d| d.id).collect();
+        assert_eq!(ids.len(), 2);
+        assert!(ids.contains(&japan) && ids.contains(&hoa_lac));
+        assert_eq!(
+            hoshino_linked.meetings.len(),
+            2,
+            "jk05 in Tokyo, and the Tokyo conference its people attend"
+        );
+        assert!(hoshino_linked.meetings[0].title.starts_with("Hội nghị"));
+        assert_eq!(hoshino_linked.meetings[0].time_zone, "Asia/Tokyo");
+        let briefs: Vec<(&str, bool)> = hoshino_linked
+            .briefs
+            .iter()
+            .map(|b| (b.title.as_str(), b.via_delegation))
+            .collect();
+        assert_eq!(
+            briefs,
+            [("Hoa Lac", true), ("Japan", true), ("Hoshino", false)]
+        );
+
+        let quiet = store
+            .linked_to(EntityKind::Organizations, quiet_org)
+            .unwrap();
+        assert_eq!(
+            (
+                quiet.delegations_total,
+                quiet.meetings_total,
+                quiet.briefs_total
+            ),
+            (0, 0, 0)
+        );
     }
-
-    for (kind, id) in [
-        (EntityKind::Organizations, hpa),
-        (EntityKind::Organizations, hoshino),
-        (EntityKind::Organizations, quiet_org),
-        (EntityKind::Contacts, nhung),
-        (EntityKind::Contacts, hung),
-        (EntityKind::Contacts, ishikawa),
-        (EntityKind::Contacts, quiet_person),
-    ] {
-        let got = store.linked_to(kind, id).unwrap();
-        assert_eq!(got, expected(&store, kind, id), "{kind} {id}");
-    }
-
-    // What the lists must hold, spelled out for the two that matter most.
-    let nhung_linked = store.linked_to(EntityKind::Contacts, nhung).unwrap();
-    let by_id: BTreeMap<i64, &LinkedDelegation> =
-        nhung_linked.delegations.iter().map(|d| (d.id, d)).collect();
-    assert_eq!(
-        by_id.len(),
-        3,
-        "Japan and Germany as head, Hoa Lac by meetings"
-    );
-    assert_eq!(
-        by_id[&japan].reasons,
-        [LinkReason::Member, LinkReason::Meeting]
-    );
-    assert_eq!(by_id[&japan].roles, [MemberRole::Head]);
-    assert_eq!(by_id[&germany].reasons, [LinkReason::Member]);
-    assert_eq!(by_id[&hoa_lac].reasons, [LinkReason::Meeting]);
-    assert!(by_id[&hoa_lac].roles.is_empty());
-    assert_eq!(nhung_linked.meetings_total, 3, "jk01, hl07 and hl08");
-    let titles: Vec<&str> = nhung_linked
-        .briefs
-        .iter()
-        .map(|b| b.title.as_str())
-        .collect();
-    assert_eq!(
-        titles,
-        ["Germany", "Japan"],
-        "not Hoa Lac: she only meets them"
-    );
-    assert!(nhung_linked.briefs.iter().all(|b| b.via_delegation));
-
-    let hoshino_linked = store.linked_to(EntityKind::Organizations, hoshino).unwrap();
-    let ids: Vec<i64> = hoshino_linked.delegations.iter().map(|d| d.id).collect();
-    assert_eq!(ids.len(), 2);
-    assert!(ids.contains(&japan) && ids.contains(&hoa_lac));
-    assert_eq!(
-        hoshino_linked.meetings.len(),
-        2,
-        "jk05 in Tokyo, and the Tokyo conference its people attend"
-    );
-    assert!(hoshino_linked.meetings[0].title.starts_with("Hội nghị"));
-    assert_eq!(hoshino_linked.meetings[0].time_zone, "Asia/Tokyo");
-    let briefs: Vec<(&str, bool)> = hoshino_linked
-        .briefs
-        .iter()
-        .map(|b| (b.title.as_str(), b.via_delegation))
-        .collect();
-    assert_eq!(
-        briefs,
-        [("Hoa Lac", true), ("Japan", true), ("Hoshino", false)]
-    );
-
-    let quiet = store
-        .linked_to(EntityKind::Organizations, quiet_org)
-        .unwrap();
-    assert_eq!(
-        (
-            quiet.delegations_total,
-            quiet.meetings_total,
-            quiet.briefs_total
-        ),
-        (0, 0, 0)
-    );
 }
 
 struct Made {
@@ -574,27 +574,27 @@ fn long_lists_are_capped_with_their_totals() {
     assert_eq!(linked, expected(&m.store, EntityKind::Organizations, org));
 }
 
-#[test]
-fn other_kinds_and_missing_records_are_refused() {
-    let (_dir, mut store) = crate::temp_store();
-    let d = store
-        .create(&Delegation {
-            title: "Đoàn".into(),
-            destination_country: "JP".into(),
-            time_zone: "Asia/Tokyo".into(),
-            ..Default::default()
-        })
-        .unwrap()
-        .meta
-        .id;
-    match store.linked_to(EntityKind::Delegations, d) {
-        Err(CoreError::Invalid(errors)) => assert_eq!(errors[0].code, "unsupported_kind"),
-        other => panic!("expected Invalid, got {other:?}"),
-    }
-    for kind in [EntityKind::Organizations, EntityKind::Contacts] {
-        assert!(matches!(
-            store.linked_to(kind, 999),
-            Err(CoreError::NotFound { id: 999, .. })
-        ));
+on_both! {
+    fn other_kinds_and_missing_records_are_refused(store) {
+        let d = store
+            .create(&Delegation {
+                title: "Đoàn".into(),
+                destination_country: "JP".into(),
+                time_zone: "Asia/Tokyo".into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .meta
+            .id;
+        match store.linked_to(EntityKind::Delegations, d) {
+            Err(CoreError::Invalid(errors)) => assert_eq!(errors[0].code, "unsupported_kind"),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        for kind in [EntityKind::Organizations, EntityKind::Contacts] {
+            assert!(matches!(
+                store.linked_to(kind, 999),
+                Err(CoreError::NotFound { id: 999, .. })
+            ));
+        }
     }
 }

@@ -44,157 +44,157 @@ fn refused<T: std::fmt::Debug>(r: Result<T, CoreError>) -> (Value, Vec<String>) 
     }
 }
 
-#[test]
-fn every_kind_starts_at_one_and_each_change_increments_it() {
-    let (_dir, mut store) = crate::temp_store();
-    for (kind, id, _) in one_of_each(&mut store) {
-        assert_eq!(revision(&store, kind, id), 1, "{kind} as created");
-        let field = if kind == EntityKind::Members {
-            "protocol_notes"
-        } else {
-            "notes"
-        };
-        let v = store
-            .update_json(kind, id, json!({ field: "Đã gọi lại" }))
-            .unwrap();
-        assert_eq!(
-            v["revision"], 2,
-            "{kind}: the update's reply has the new revision"
-        );
-        // A patch that changes nothing is no change.
-        store
-            .update_json(kind, id, json!({ field: "Đã gọi lại" }))
-            .unwrap();
-        assert_eq!(revision(&store, kind, id), 2, "{kind}: a no-op update");
+on_both! {
+    fn every_kind_starts_at_one_and_each_change_increments_it(store) {
+        for (kind, id, _) in one_of_each(&mut store) {
+            assert_eq!(revision(&store, kind, id), 1, "{kind} as created");
+            let field = if kind == EntityKind::Members {
+                "protocol_notes"
+            } else {
+                "notes"
+            };
+            let v = store
+                .update_json(kind, id, json!({ field: "Đã gọi lại" }))
+                .unwrap();
+            assert_eq!(
+                v["revision"], 2,
+                "{kind}: the update's reply has the new revision"
+            );
+            // A patch that changes nothing is no change.
+            store
+                .update_json(kind, id, json!({ field: "Đã gọi lại" }))
+                .unwrap();
+            assert_eq!(revision(&store, kind, id), 2, "{kind}: a no-op update");
+        }
     }
 }
 
-#[test]
-fn a_workflow_transition_and_a_delete_cascade_increment_the_records_they_change() {
-    let (_dir, mut store) = crate::temp_store();
-    let created = one_of_each(&mut store);
-    let id_of = |kind| created.iter().find(|(k, _, _)| *k == kind).unwrap().1;
-    let delegation = id_of(EntityKind::Delegations);
-    let to_proposed = Transition {
-        to: DelegationStatus::Proposed,
-        by: None,
-    };
-    let at = Utc.with_ymd_and_hms(2027, 1, 4, 2, 0, 0).unwrap();
-    let moved = transition(&mut store, delegation, &to_proposed, at).unwrap();
-    assert_eq!(moved.meta.revision, 2, "the transition is a change");
-    // Deleting the person unlinks them from the meeting: the meeting changed too.
-    let item = id_of(EntityKind::ItineraryItems);
-    let before = revision(&store, EntityKind::ItineraryItems, item);
-    store
-        .delete(EntityKind::Contacts, id_of(EntityKind::Contacts))
-        .unwrap();
-    let after = store.get_json(EntityKind::ItineraryItems, item).unwrap();
-    assert_eq!(after["contact_ids"], json!([]));
-    assert_eq!(after["revision"], before + 1);
+on_both! {
+    fn a_workflow_transition_and_a_delete_cascade_increment_the_records_they_change(store) {
+        let created = one_of_each(&mut store);
+        let id_of = |kind| created.iter().find(|(k, _, _)| *k == kind).unwrap().1;
+        let delegation = id_of(EntityKind::Delegations);
+        let to_proposed = Transition {
+            to: DelegationStatus::Proposed,
+            by: None,
+        };
+        let at = Utc.with_ymd_and_hms(2027, 1, 4, 2, 0, 0).unwrap();
+        let moved = transition(&mut store, delegation, &to_proposed, at).unwrap();
+        assert_eq!(moved.meta.revision, 2, "the transition is a change");
+        // Deleting the person unlinks them from the meeting: the meeting changed too.
+        let item = id_of(EntityKind::ItineraryItems);
+        let before = revision(&store, EntityKind::ItineraryItems, item);
+        store
+            .delete(EntityKind::Contacts, id_of(EntityKind::Contacts))
+            .unwrap();
+        let after = store.get_json(EntityKind::ItineraryItems, item).unwrap();
+        assert_eq!(after["contact_ids"], json!([]));
+        assert_eq!(after["revision"], before + 1);
+    }
 }
 
-#[test]
-fn an_update_based_on_an_old_revision_is_refused_and_writes_nothing() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = organization(&mut store);
-    // Both read revision 1; the CLI saves first.
-    let theirs = store
-        .update_json(
-            EntityKind::Organizations,
-            org,
-            json!({"revision": 1, "name_vi": "Công ty Điện tử Hải Phòng (HPE)", "website": "https://hpe.vn"}),
-        )
-        .unwrap();
-    assert_eq!(theirs["revision"], 2);
-    let audit_rows = store
-        .audit_of(EntityKind::Organizations, org)
-        .unwrap()
-        .len();
-    // The form, still on revision 1, changes the name (as the other did) and the city (which
-    // only it changed), and leaves the website as it read it.
-    let (current, fields) = refused(store.update_json(
-        EntityKind::Organizations,
-        org,
-        json!({"revision": 1, "name_vi": "Điện tử Hải Phòng", "city": "Hà Nội"}),
-    ));
-    assert_eq!(
-        current, theirs,
-        "the refusal carries the record as it is now"
-    );
-    assert_eq!(fields, ["name_vi"], "only where the two changes meet");
-    let now = store.get_json(EntityKind::Organizations, org).unwrap();
-    assert_eq!(now, theirs, "nothing was written");
-    assert_eq!(
-        store
+on_both! {
+    fn an_update_based_on_an_old_revision_is_refused_and_writes_nothing(store) {
+        let org = organization(&mut store);
+        // Both read revision 1; the CLI saves first.
+        let theirs = store
+            .update_json(
+                EntityKind::Organizations,
+                org,
+                json!({"revision": 1, "name_vi": "Công ty Điện tử Hải Phòng (HPE)", "website": "https://hpe.vn"}),
+            )
+            .unwrap();
+        assert_eq!(theirs["revision"], 2);
+        let audit_rows = store
             .audit_of(EntityKind::Organizations, org)
             .unwrap()
-            .len(),
-        audit_rows,
-        "no audit row"
-    );
-    // Based on the revision it was refused with, the same change goes through.
-    let mine = store
-        .update_json(
+            .len();
+        // The form, still on revision 1, changes the name (as the other did) and the city (which
+        // only it changed), and leaves the website as it read it.
+        let (current, fields) = refused(store.update_json(
             EntityKind::Organizations,
             org,
-            json!({"revision": 2, "name_vi": "Điện tử Hải Phòng", "city": "Hà Nội"}),
-        )
-        .unwrap();
-    assert_eq!(
-        (&mine["revision"], &mine["website"], &mine["city"]),
-        (&json!(3), &json!("https://hpe.vn"), &json!("Hà Nội"))
-    );
-    // Without a revision, a script's update is last-writer-wins as before.
-    let script = store
-        .update_json(EntityKind::Organizations, org, json!({"city": "Đà Nẵng"}))
-        .unwrap();
-    assert_eq!(script["revision"], 4);
-}
-
-#[test]
-fn a_delete_based_on_an_old_revision_is_refused_and_keeps_the_record() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = organization(&mut store);
-    store
-        .update_json(
-            EntityKind::Organizations,
-            org,
-            json!({"notes": "Hẹn gặp tháng 5"}),
-        )
-        .unwrap();
-    let (current, fields) = refused(store.delete_based_on(EntityKind::Organizations, org, Some(1)));
-    assert_eq!(current["notes"], "Hẹn gặp tháng 5");
-    assert_eq!(
-        fields,
-        ["notes"],
-        "a delete names every field changed since its base"
-    );
-    assert_eq!(
-        revision(&store, EntityKind::Organizations, org),
-        2,
-        "still there"
-    );
-    store
-        .delete_based_on(EntityKind::Organizations, org, Some(2))
-        .unwrap();
-    assert!(matches!(
-        store.get_json(EntityKind::Organizations, org),
-        Err(CoreError::NotFound { .. })
-    ));
-}
-
-#[test]
-fn a_revision_that_is_not_a_positive_number_is_invalid() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = organization(&mut store);
-    for bad in [json!("1"), json!(0), json!(1.5)] {
-        let e = store
-            .update_json(EntityKind::Organizations, org, json!({"revision": bad}))
-            .unwrap_err();
+            json!({"revision": 1, "name_vi": "Điện tử Hải Phòng", "city": "Hà Nội"}),
+        ));
         assert_eq!(
-            crate::field_codes(e),
-            [("revision".to_owned(), "bad_revision".to_owned())]
+            current, theirs,
+            "the refusal carries the record as it is now"
         );
+        assert_eq!(fields, ["name_vi"], "only where the two changes meet");
+        let now = store.get_json(EntityKind::Organizations, org).unwrap();
+        assert_eq!(now, theirs, "nothing was written");
+        assert_eq!(
+            store
+                .audit_of(EntityKind::Organizations, org)
+                .unwrap()
+                .len(),
+            audit_rows,
+            "no audit row"
+        );
+        // Based on the revision it was refused with, the same change goes through.
+        let mine = store
+            .update_json(
+                EntityKind::Organizations,
+                org,
+                json!({"revision": 2, "name_vi": "Điện tử Hải Phòng", "city": "Hà Nội"}),
+            )
+            .unwrap();
+        assert_eq!(
+            (&mine["revision"], &mine["website"], &mine["city"]),
+            (&json!(3), &json!("https://hpe.vn"), &json!("Hà Nội"))
+        );
+        // Without a revision, a script's update is last-writer-wins as before.
+        let script = store
+            .update_json(EntityKind::Organizations, org, json!({"city": "Đà Nẵng"}))
+            .unwrap();
+        assert_eq!(script["revision"], 4);
+    }
+}
+
+on_both! {
+    fn a_delete_based_on_an_old_revision_is_refused_and_keeps_the_record(store) {
+        let org = organization(&mut store);
+        store
+            .update_json(
+                EntityKind::Organizations,
+                org,
+                json!({"notes": "Hẹn gặp tháng 5"}),
+            )
+            .unwrap();
+        let (current, fields) = refused(store.delete_based_on(EntityKind::Organizations, org, Some(1)));
+        assert_eq!(current["notes"], "Hẹn gặp tháng 5");
+        assert_eq!(
+            fields,
+            ["notes"],
+            "a delete names every field changed since its base"
+        );
+        assert_eq!(
+            revision(&store, EntityKind::Organizations, org),
+            2,
+            "still there"
+        );
+        store
+            .delete_based_on(EntityKind::Organizations, org, Some(2))
+            .unwrap();
+        assert!(matches!(
+            store.get_json(EntityKind::Organizations, org),
+            Err(CoreError::NotFound { .. })
+        ));
+    }
+}
+
+on_both! {
+    fn a_revision_that_is_not_a_positive_number_is_invalid(store) {
+        let org = organization(&mut store);
+        for bad in [json!("1"), json!(0), json!(1.5)] {
+            let e = store
+                .update_json(EntityKind::Organizations, org, json!({"revision": bad}))
+                .unwrap_err();
+            assert_eq!(
+                crate::field_codes(e),
+                [("revision".to_owned(), "bad_revision".to_owned())]
+            );
+        }
     }
 }
 

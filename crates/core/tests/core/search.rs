@@ -19,149 +19,149 @@ fn finds(store: &Store, q: &str, label: &str) -> bool {
     hits(store, q).iter().any(|(_, l)| l == label)
 }
 
-#[test]
-fn vietnamese_and_foreign_names_are_found_with_or_without_accents() {
-    let (_dir, mut store) = crate::temp_store();
-    for (name, city, country) in [
-        ("Công ty CP Đầu tư Đà Nẵng", "Đà Nẵng", "VN"),
-        ("Khu Công nghệ cao Hòa Lạc", "Hà Nội", "VN"),
-        ("Nguyễn Kim Trading", "TP. Hồ Chí Minh", "VN"),
-        ("Müller Präzisionstechnik GmbH", "Stuttgart", "DE"),
-        ("Samsung Electronics", "Suwon", "KR"),
-        ("株式会社デンソー", "Kariya", "JP"),
-    ] {
+on_both! {
+    fn vietnamese_and_foreign_names_are_found_with_or_without_accents(store) {
+        for (name, city, country) in [
+            ("Công ty CP Đầu tư Đà Nẵng", "Đà Nẵng", "VN"),
+            ("Khu Công nghệ cao Hòa Lạc", "Hà Nội", "VN"),
+            ("Nguyễn Kim Trading", "TP. Hồ Chí Minh", "VN"),
+            ("Müller Präzisionstechnik GmbH", "Stuttgart", "DE"),
+            ("Samsung Electronics", "Suwon", "KR"),
+            ("株式会社デンソー", "Kariya", "JP"),
+        ] {
+            store
+                .create(&Organization {
+                    name_vi: name.into(),
+                    city: Some(city.into()),
+                    country: country.into(),
+                    ..Organization::default()
+                })
+                .unwrap();
+        }
         store
+            .create(&Contact {
+                full_name: "Nguyễn Thị Hồng Nhung".into(),
+                phones: vec![Labelled {
+                    label: "mobile".into(),
+                    value: "+84 912 345 678".into(),
+                }],
+                ..Contact::default()
+            })
+            .unwrap();
+        store
+            .create(&Contact {
+                full_name: "Đỗ Đức Đạt".into(),
+                ..Contact::default()
+            })
+            .unwrap();
+        let table: &[(&str, &str, bool)] = &[
+            ("da nang", "Công ty CP Đầu tư Đà Nẵng", true),
+            ("Đà Nẵng", "Công ty CP Đầu tư Đà Nẵng", true),
+            ("DA NANG", "Công ty CP Đầu tư Đà Nẵng", true),
+            ("đà", "Công ty CP Đầu tư Đà Nẵng", true),
+            ("hoa lac", "Khu Công nghệ cao Hòa Lạc", true),
+            ("Hoà Lạc", "Khu Công nghệ cao Hòa Lạc", true),
+            ("hòa", "Khu Công nghệ cao Hòa Lạc", true),
+            ("nguyen", "Nguyễn Thị Hồng Nhung", true),
+            ("nguyen", "Nguyễn Kim Trading", true),
+            ("Nguyễn", "Nguyễn Thị Hồng Nhung", true),
+            ("ngu nhu", "Nguyễn Thị Hồng Nhung", true),
+            ("do duc dat", "Đỗ Đức Đạt", true),
+            ("dat", "Đỗ Đức Đạt", true),
+            ("ĐẠT", "Đỗ Đức Đạt", true),
+            ("muller", "Müller Präzisionstechnik GmbH", true),
+            ("präzision", "Müller Präzisionstechnik GmbH", true),
+            ("sams", "Samsung Electronics", true),
+            ("デンソー", "株式会社デンソー", false),
+            ("0912345678", "Nguyễn Thị Hồng Nhung", true),
+            ("84912345678", "Nguyễn Thị Hồng Nhung", true),
+            ("912", "Nguyễn Thị Hồng Nhung", true),
+            ("hanoi", "Khu Công nghệ cao Hòa Lạc", false),
+            ("ha noi", "Khu Công nghệ cao Hòa Lạc", true),
+            ("lac hoa", "Khu Công nghệ cao Hòa Lạc", true),
+            ("nang da xyz", "Công ty CP Đầu tư Đà Nẵng", false),
+        ];
+        let mut wrong = Vec::new();
+        for (q, label, expected) in table {
+            if finds(&store, q, label) != *expected {
+                wrong.push(format!(
+                    "{q:?} → {label}: expected {expected}, got {:?}",
+                    hits(&store, q)
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}
+
+on_both! {
+    fn the_index_follows_every_write(store) {
+        let org = store
             .create(&Organization {
-                name_vi: name.into(),
-                city: Some(city.into()),
-                country: country.into(),
+                name_vi: "Tập đoàn Điện lực".into(),
+                country: "VN".into(),
                 ..Organization::default()
             })
             .unwrap();
+        assert!(finds(&store, "dien luc", "Tập đoàn Điện lực"));
+        store
+            .update_json(
+                EntityKind::Organizations,
+                org.meta.id,
+                serde_json::json!({"name_vi": "Tổng công ty Đường sắt"}),
+            )
+            .unwrap();
+        assert!(!finds(&store, "dien luc", "Tập đoàn Điện lực"));
+        assert!(finds(&store, "duong sat", "Tổng công ty Đường sắt"));
+        store
+            .delete(EntityKind::Organizations, org.meta.id)
+            .unwrap();
+        assert!(hits(&store, "duong sat").is_empty());
+        // A failed write leaves the index as it was.
+        let bad = store.create_json(
+            EntityKind::Organizations,
+            serde_json::json!({"name_vi": "Công ty Ma", "country": "xx"}),
+        );
+        assert!(bad.is_err());
+        assert!(hits(&store, "cong ty ma").is_empty());
     }
-    store
-        .create(&Contact {
-            full_name: "Nguyễn Thị Hồng Nhung".into(),
-            phones: vec![Labelled {
-                label: "mobile".into(),
-                value: "+84 912 345 678".into(),
-            }],
-            ..Contact::default()
-        })
-        .unwrap();
-    store
-        .create(&Contact {
-            full_name: "Đỗ Đức Đạt".into(),
-            ..Contact::default()
-        })
-        .unwrap();
-    let table: &[(&str, &str, bool)] = &[
-        ("da nang", "Công ty CP Đầu tư Đà Nẵng", true),
-        ("Đà Nẵng", "Công ty CP Đầu tư Đà Nẵng", true),
-        ("DA NANG", "Công ty CP Đầu tư Đà Nẵng", true),
-        ("đà", "Công ty CP Đầu tư Đà Nẵng", true),
-        ("hoa lac", "Khu Công nghệ cao Hòa Lạc", true),
-        ("Hoà Lạc", "Khu Công nghệ cao Hòa Lạc", true),
-        ("hòa", "Khu Công nghệ cao Hòa Lạc", true),
-        ("nguyen", "Nguyễn Thị Hồng Nhung", true),
-        ("nguyen", "Nguyễn Kim Trading", true),
-        ("Nguyễn", "Nguyễn Thị Hồng Nhung", true),
-        ("ngu nhu", "Nguyễn Thị Hồng Nhung", true),
-        ("do duc dat", "Đỗ Đức Đạt", true),
-        ("dat", "Đỗ Đức Đạt", true),
-        ("ĐẠT", "Đỗ Đức Đạt", true),
-        ("muller", "Müller Präzisionstechnik GmbH", true),
-        ("präzision", "Müller Präzisionstechnik GmbH", true),
-        ("sams", "Samsung Electronics", true),
-        ("デンソー", "株式会社デンソー", false),
-        ("0912345678", "Nguyễn Thị Hồng Nhung", true),
-        ("84912345678", "Nguyễn Thị Hồng Nhung", true),
-        ("912", "Nguyễn Thị Hồng Nhung", true),
-        ("hanoi", "Khu Công nghệ cao Hòa Lạc", false),
-        ("ha noi", "Khu Công nghệ cao Hòa Lạc", true),
-        ("lac hoa", "Khu Công nghệ cao Hòa Lạc", true),
-        ("nang da xyz", "Công ty CP Đầu tư Đà Nẵng", false),
-    ];
-    let mut wrong = Vec::new();
-    for (q, label, expected) in table {
-        if finds(&store, q, label) != *expected {
-            wrong.push(format!(
-                "{q:?} → {label}: expected {expected}, got {:?}",
-                hits(&store, q)
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-#[test]
-fn the_index_follows_every_write() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = store
-        .create(&Organization {
-            name_vi: "Tập đoàn Điện lực".into(),
-            country: "VN".into(),
-            ..Organization::default()
-        })
-        .unwrap();
-    assert!(finds(&store, "dien luc", "Tập đoàn Điện lực"));
-    store
-        .update_json(
-            EntityKind::Organizations,
-            org.meta.id,
-            serde_json::json!({"name_vi": "Tổng công ty Đường sắt"}),
+on_both! {
+    fn results_are_grouped_by_kind_and_ranked_title_first(store) {
+        planner_core::demo::seed_demo(
+            &mut store,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
         )
         .unwrap();
-    assert!(!finds(&store, "dien luc", "Tập đoàn Điện lực"));
-    assert!(finds(&store, "duong sat", "Tổng công ty Đường sắt"));
-    store
-        .delete(EntityKind::Organizations, org.meta.id)
-        .unwrap();
-    assert!(hits(&store, "duong sat").is_empty());
-    // A failed write leaves the index as it was.
-    let bad = store.create_json(
-        EntityKind::Organizations,
-        serde_json::json!({"name_vi": "Công ty Ma", "country": "xx"}),
-    );
-    assert!(bad.is_err());
-    assert!(hits(&store, "cong ty ma").is_empty());
-}
-
-#[test]
-fn results_are_grouped_by_kind_and_ranked_title_first() {
-    let (_dir, mut store) = crate::temp_store();
-    planner_core::demo::seed_demo(
-        &mut store,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-    )
-    .unwrap();
-    let r = store.search("hoa lac", 5).unwrap();
-    let kinds: Vec<EntityKind> = r.groups.iter().map(|g| g.kind).collect();
-    assert!(kinds.contains(&EntityKind::Opportunities), "{kinds:?}");
-    assert!(kinds.contains(&EntityKind::Delegations), "{kinds:?}");
-    let opp = r
-        .groups
-        .iter()
-        .find(|g| g.kind == EntityKind::Opportunities)
-        .unwrap();
-    assert!(opp.hits.len() <= 5 && opp.total >= opp.hits.len() as i64);
-    assert!(opp.hits[0].label.contains("Hòa Lạc"), "{:?}", opp.hits[0]);
-    // Order of groups follows the kinds' order.
-    let order: Vec<usize> = kinds
-        .iter()
-        .map(|k| {
-            planner_core::search::KINDS
-                .iter()
-                .position(|x| x == k)
-                .unwrap()
-        })
-        .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]));
-    // Rebuilding gives the same answers.
-    let before = store.search("nguyen", 50).unwrap();
-    store.rebuild_search_index().unwrap();
-    assert_eq!(store.search("nguyen", 50).unwrap(), before);
-    assert!(store.search("\"*", 5).unwrap().groups.is_empty());
+        let r = store.search("hoa lac", 5).unwrap();
+        let kinds: Vec<EntityKind> = r.groups.iter().map(|g| g.kind).collect();
+        assert!(kinds.contains(&EntityKind::Opportunities), "{kinds:?}");
+        assert!(kinds.contains(&EntityKind::Delegations), "{kinds:?}");
+        let opp = r
+            .groups
+            .iter()
+            .find(|g| g.kind == EntityKind::Opportunities)
+            .unwrap();
+        assert!(opp.hits.len() <= 5 && opp.total >= opp.hits.len() as i64);
+        assert!(opp.hits[0].label.contains("Hòa Lạc"), "{:?}", opp.hits[0]);
+        // Order of groups follows the kinds' order.
+        let order: Vec<usize> = kinds
+            .iter()
+            .map(|k| {
+                planner_core::search::KINDS
+                    .iter()
+                    .position(|x| x == k)
+                    .unwrap()
+            })
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]));
+        // Rebuilding gives the same answers.
+        let before = store.search("nguyen", 50).unwrap();
+        store.rebuild_search_index().unwrap();
+        assert_eq!(store.search("nguyen", 50).unwrap(), before);
+        assert!(store.search("\"*", 5).unwrap().groups.is_empty());
+    }
 }
 
 #[test]

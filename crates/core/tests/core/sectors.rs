@@ -10,70 +10,70 @@ use serde_json::json;
 
 use crate::field_codes as field_errors;
 
-#[test]
-fn a_record_holds_only_known_sectors_and_an_added_one_is_named_in_briefs() {
-    let (_dir, mut store) = crate::temp_store();
-    let org = json!({"kind": "investor", "name_vi": "Công ty Xe Việt", "country": "VN",
-                     "sectors": ["semiconductors", "Bán dẫn", "ô tô điện"]});
-    let err = store
-        .create_json(EntityKind::Organizations, org.clone())
-        .unwrap_err();
-    assert_eq!(
-        field_errors(err),
-        [
-            ("sectors[1]".to_owned(), "unknown_sector".to_owned()),
-            ("sectors[2]".to_owned(), "unknown_sector".to_owned())
-        ]
-    );
-    let added = store.add_sector("Ô tô điện", "Electric vehicles").unwrap();
-    assert_eq!(added.tag, "electric_vehicles");
-    let again = store
-        .add_sector("Xe điện", "Electric Vehicles")
-        .unwrap_err();
-    assert_eq!(
-        field_errors(again),
-        [("name_en".to_owned(), "sector_exists".to_owned())]
-    );
-    let blank = store.add_sector(" ", "Drones").unwrap_err();
-    assert_eq!(
-        field_errors(blank),
-        [("name_vi".to_owned(), "required".to_owned())]
-    );
+on_both! {
+    fn a_record_holds_only_known_sectors_and_an_added_one_is_named_in_briefs(store) {
+        let org = json!({"kind": "investor", "name_vi": "Công ty Xe Việt", "country": "VN",
+                         "sectors": ["semiconductors", "Bán dẫn", "ô tô điện"]});
+        let err = store
+            .create_json(EntityKind::Organizations, org.clone())
+            .unwrap_err();
+        assert_eq!(
+            field_errors(err),
+            [
+                ("sectors[1]".to_owned(), "unknown_sector".to_owned()),
+                ("sectors[2]".to_owned(), "unknown_sector".to_owned())
+            ]
+        );
+        let added = store.add_sector("Ô tô điện", "Electric vehicles").unwrap();
+        assert_eq!(added.tag, "electric_vehicles");
+        let again = store
+            .add_sector("Xe điện", "Electric Vehicles")
+            .unwrap_err();
+        assert_eq!(
+            field_errors(again),
+            [("name_en".to_owned(), "sector_exists".to_owned())]
+        );
+        let blank = store.add_sector(" ", "Drones").unwrap_err();
+        assert_eq!(
+            field_errors(blank),
+            [("name_vi".to_owned(), "required".to_owned())]
+        );
 
-    let org = json!({"kind": "investor", "name_vi": "Công ty Xe Việt", "country": "VN",
-                     "sectors": ["semiconductors", "electric_vehicles"]});
-    let created = store.create_json(EntityKind::Organizations, org).unwrap();
-    let id = created["id"].as_i64().unwrap();
-    // A lead, a delegation and an opportunity are held to the same list.
-    let lead = json!({"organization_id": id, "title": "Nhà máy", "sectors": ["drones"]});
-    let err = store.create_json(EntityKind::Leads, lead).unwrap_err();
-    assert_eq!(field_errors(err)[0].1, "unknown_sector");
+        let org = json!({"kind": "investor", "name_vi": "Công ty Xe Việt", "country": "VN",
+                         "sectors": ["semiconductors", "electric_vehicles"]});
+        let created = store.create_json(EntityKind::Organizations, org).unwrap();
+        let id = created["id"].as_i64().unwrap();
+        // A lead, a delegation and an opportunity are held to the same list.
+        let lead = json!({"organization_id": id, "title": "Nhà máy", "sectors": ["drones"]});
+        let err = store.create_json(EntityKind::Leads, lead).unwrap_err();
+        assert_eq!(field_errors(err)[0].1, "unknown_sector");
 
-    let model = briefs::preview(
-        &store,
-        &BriefRequest::new(Audience::Organization { id }, BriefLanguage::Bi),
-    )
-    .unwrap();
-    let text = serde_json::to_string(&model).unwrap();
-    assert!(
-        text.contains("Ô tô điện") && text.contains("Electric vehicles"),
-        "{text}"
-    );
-    assert!(
-        !text.contains("electric_vehicles"),
-        "the tag reached the brief"
-    );
-    let tags: Vec<String> = store
-        .sectors()
-        .unwrap()
-        .sectors
-        .into_iter()
-        .map(|s| s.tag)
-        .collect();
-    assert!(
-        tags.contains(&"real_estate".to_owned())
-            && tags.ends_with(&["electric_vehicles".to_owned()])
-    );
+        let model = briefs::preview(
+            &store,
+            &BriefRequest::new(Audience::Organization { id }, BriefLanguage::Bi),
+        )
+        .unwrap();
+        let text = serde_json::to_string(&model).unwrap();
+        assert!(
+            text.contains("Ô tô điện") && text.contains("Electric vehicles"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("electric_vehicles"),
+            "the tag reached the brief"
+        );
+        let tags: Vec<String> = store
+            .sectors()
+            .unwrap()
+            .sectors
+            .into_iter()
+            .map(|s| s.tag)
+            .collect();
+        assert!(
+            tags.contains(&"real_estate".to_owned())
+                && tags.ends_with(&["electric_vehicles".to_owned()])
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,63 @@
+//! The few SQL forms SQLite and PostgreSQL spell differently, each written once here for both
+//! (everything else in the store is SQL both accept).
+
+use super::db::Backend;
+
+/// A JSON array text of `expr` over the rows of `from_where` (a `FROM … WHERE …` tail) in
+/// `order`: `[]` when there are none, as SQLite's `json_group_array` gives.
+pub(crate) fn json_array_of(backend: Backend, expr: &str, from_where: &str, order: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!(
+            "(SELECT json_group_array(x) FROM (SELECT {expr} AS x {from_where} ORDER BY {order}))"
+        ),
+        Backend::Postgres => format!(
+            "(SELECT coalesce(json_agg({expr} ORDER BY {order})::text, '[]') {from_where})"
+        ),
+    }
+}
+
+/// A table of the elements of the JSON array in `column`, as `alias(value)` (text), to put after
+/// FROM or a JOIN.
+pub(crate) fn json_elements(backend: Backend, column: &str, alias: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("json_each({column}) {alias}"),
+        Backend::Postgres => {
+            format!("jsonb_array_elements_text({column}::jsonb) AS {alias}(value)")
+        }
+    }
+}
+
+/// The distinct values of `expr` in a group, joined with commas.
+pub(crate) fn distinct_list(backend: Backend, expr: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("group_concat(DISTINCT {expr})"),
+        Backend::Postgres => format!("string_agg(DISTINCT {expr}, ',')"),
+    }
+}
+
+/// The empty BLOB (a sort key of an empty text), as a literal.
+pub(crate) fn empty_blob(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "x''",
+        Backend::Postgres => "'\\x'::bytea",
+    }
+}
+
+/// A LIMIT of `n` rows, a negative `n` meaning no limit.
+pub(crate) fn limit(backend: Backend, n: i64) -> String {
+    match (backend, n) {
+        (Backend::Sqlite, n) => n.to_string(),
+        (Backend::Postgres, n) if n < 0 => "ALL".to_owned(),
+        (Backend::Postgres, n) => n.to_string(),
+    }
+}
+
+/// `expr` (a text) as Vietnamese orders it, for a field without a stored sort key: SQLite's
+/// `vi_sort_key` function (ours, `text::vi_sort_key`); PostgreSQL's ICU Vietnamese collation,
+/// which every server built with ICU has (Debian's does).
+pub(crate) fn vietnamese_order(backend: Backend, expr: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("vi_sort_key({expr})"),
+        Backend::Postgres => format!("({expr}) COLLATE \"vi-VN-x-icu\""),
+    }
+}
