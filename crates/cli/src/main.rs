@@ -28,6 +28,7 @@ mod records;
 mod search;
 mod sectors;
 mod setup;
+mod team;
 mod write_workload;
 
 /// The exit code of a command that could not write because another program kept the store
@@ -66,6 +67,11 @@ enum Command {
     /// Creates the store (or brings an old one up to date) and prints where it is; with
     /// first-run flags, sets it up as the app's first-run screen does.
     Init(setup::InitArgs),
+    /// The team store on PostgreSQL: `team init --url URL` creates or migrates it.
+    Team {
+        #[command(subcommand)]
+        action: team::TeamAction,
+    },
     /// Seeds the demo data (Hanoi agency, trade offices, investors, delegations) into an empty store.
     Demo {
         /// Delete everything first, then seed.
@@ -285,6 +291,17 @@ fn run(cli: Cli) -> Result<()> {
     if let Command::Init(args) = &cli.command {
         path = setup::init_path(args, path, db_given)?;
     }
+    if let Command::Team { action } = cli.command {
+        return team::team(action);
+    }
+    // A team store (`--db postgres://…`): the same commands over the same core.
+    let location = path.to_string_lossy().into_owned();
+    if planner_core::store::is_team_url(&location) {
+        let mut store = Store::open_url(&location).with_context(|| {
+            format!("cannot open the team store at {}", team::shown(&location))
+        })?;
+        return on_store(&mut store, path, cli.command);
+    }
     // A restore replaces the store file: it runs with no connection of ours open on it.
     if let Command::Backup {
         action: backup::BackupAction::Restore { file, yes, json },
@@ -302,8 +319,13 @@ fn run(cli: Cli) -> Result<()> {
         CoreError::NoStore(_) => anyhow::Error::new(e),
         e => anyhow::Error::new(e).context(format!("cannot open {}", path.display())),
     })?;
-    let store = &mut store;
-    match cli.command {
+    on_store(&mut store, path, cli.command)
+}
+
+/// Runs `command` on the open store at `path`.
+fn on_store(store: &mut Store, path: PathBuf, command: Command) -> Result<()> {
+    match command {
+        Command::Team { action } => team::team(action)?,
         Command::Init(args) => setup::init(store, &path, &args)?,
         Command::Demo { reset, scale } => setup::demo(store, &path, reset, scale)?,
         Command::List(args) => records::list(store, args)?,

@@ -23,6 +23,8 @@ mod hostile;
 mod pipeline;
 #[path = "cli/revisions.rs"]
 mod revisions;
+#[path = "cli/team.rs"]
+mod team;
 
 struct Run {
     code: i32,

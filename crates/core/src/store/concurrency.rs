@@ -51,7 +51,7 @@ mod tests {
     fn every_transaction_on_a_store_connection_takes_the_write_lock_at_begin() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("planner.db");
-        let mut mine = Store::open(&path).unwrap();
+        let mine = Store::open(&path).unwrap();
         let other = Store::open_existing(&path).unwrap();
         let other_conn = other.conn.sqlite().unwrap();
         other_conn.busy_timeout(std::time::Duration::ZERO).unwrap();

@@ -12,8 +12,10 @@
 //! failures in `CoreError::from` work unchanged: a PostgreSQL failure travels boxed inside one
 //! (`PgFailure`) and is sorted out there.
 
-use rusqlite::types::{FromSql, ToSql, Value};
-use rusqlite::{Connection, Error, OptionalExtension};
+use rusqlite::types::{FromSql, ToSql};
+#[cfg(feature = "postgres")]
+use rusqlite::types::Value;
+use rusqlite::{Connection, Error};
 
 pub(crate) type SqlResult<T> = std::result::Result<T, Error>;
 
@@ -31,7 +33,8 @@ pub enum Backend {
 pub(crate) enum Db {
     Sqlite(Connection),
     #[cfg(feature = "postgres")]
-    Pg(super::pg::PgConn),
+    // Boxed: a SQLite connection is small and the common case.
+    Pg(Box<super::pg::PgConn>),
 }
 
 /// The parameters of one statement: `()`, `[a, b]`, `params![a, b]`, a `Vec` or a slice.
@@ -134,15 +137,6 @@ impl Row<'_> {
         }
     }
 
-    /// Column `i` as an owned value.
-    pub(crate) fn value(&self, i: usize) -> SqlResult<Value> {
-        match self {
-            Row::Sqlite(r) => Ok(r.get_ref(i)?.into()),
-            #[cfg(feature = "postgres")]
-            Row::Pg(r) => super::pg::cell(r, i),
-        }
-    }
-
     /// Column `i` lent to `f` without a copy where the backend allows (SQLite).
     pub(crate) fn with_ref<T>(
         &self,
@@ -156,14 +150,6 @@ impl Row<'_> {
         }
     }
 
-    /// How many columns the row has.
-    pub(crate) fn column_count(&self) -> usize {
-        match self {
-            Row::Sqlite(r) => r.as_ref().column_count(),
-            #[cfg(feature = "postgres")]
-            Row::Pg(r) => r.len(),
-        }
-    }
 }
 
 #[cfg(feature = "postgres")]
@@ -256,10 +242,6 @@ impl<'a> Stmt<'a> {
         }
     }
 
-    /// Whether the statement returns at least one row.
-    pub(crate) fn exists(&mut self, args: impl Args) -> SqlResult<bool> {
-        Ok(self.query_row(args, |_| Ok(())).optional()?.is_some())
-    }
 }
 
 impl Db {
@@ -293,15 +275,6 @@ impl Db {
             })
     }
 
-    /// The SQLite connection, mutable (migrations, transactions of rusqlite's own).
-    pub(crate) fn sqlite_mut(&mut self) -> Option<&mut Connection> {
-        match self {
-            Db::Sqlite(c) => Some(c),
-            #[cfg(feature = "postgres")]
-            Db::Pg(_) => None,
-        }
-    }
-
     /// A statement prepared once per connection and kept (for SQL run again and again).
     pub(crate) fn prepare_cached(&self, sql: &str) -> SqlResult<Stmt<'_>> {
         match self {
@@ -333,18 +306,6 @@ impl Db {
         f: impl FnOnce(&Row<'_>) -> SqlResult<T>,
     ) -> SqlResult<T> {
         self.prepare_cached(sql)?.query_row(args, f)
-    }
-
-    /// Every row of a query mapped by `f`, collected.
-    pub(crate) fn query_all<T>(
-        &self,
-        sql: &str,
-        args: impl Args,
-        f: impl FnMut(&Row<'_>) -> SqlResult<T>,
-    ) -> SqlResult<Vec<T>> {
-        let mut stmt = self.prepare_cached(sql)?;
-        let rows = stmt.query_map(args, f)?;
-        rows.collect()
     }
 
     /// Runs several statements without parameters (schema, BEGIN/COMMIT).
@@ -453,6 +414,7 @@ pub(crate) fn is_foreign_key_violation(e: &Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::OptionalExtension;
 
     #[test]
     fn sqlite_round_trip_through_the_neutral_api() {
@@ -471,10 +433,13 @@ mod tests {
             tx.execute("INSERT INTO t (name) VALUES (?1)", ["dropped"])
                 .unwrap();
         }
-        let names = db
-            .query_all("SELECT name, key FROM t ORDER BY id", (), |r| {
+        let mut stmt = db.prepare("SELECT name, key FROM t ORDER BY id").unwrap();
+        let names = stmt
+            .query_map((), |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, Option<Vec<u8>>>("key")?))
             })
+            .unwrap()
+            .collect::<SqlResult<Vec<_>>>()
             .unwrap();
         assert_eq!(names, vec![("Đà Nẵng".to_owned(), Some(vec![1, 2]))]);
         let none = db

@@ -259,7 +259,7 @@ impl Store {
         let pg = pg::PgConn::connect(url)?;
         pg_schema::migrate(&mut pg.client())?;
         let store = Store {
-            conn: Db::Pg(pg),
+            conn: Db::Pg(Box::new(pg)),
             path: None,
             pending: Default::default(),
             seen_version: Default::default(),
@@ -305,6 +305,8 @@ impl Store {
     }
 
     fn set_pragmas(&mut self, wal: bool) -> Result<()> {
+        // Irrefutable in a build without the team store.
+        #[allow(irrefutable_let_patterns)]
         let Db::Sqlite(conn) = &mut self.conn else {
             return Ok(());
         };
@@ -487,23 +489,6 @@ impl Store {
             documents,
             done: 0,
         };
-    }
-
-    /// The SQLite file's own connection, for what only a file store has (migrations, backups,
-    /// the doctor's page checks); `not_on_team_store` on PostgreSQL, naming what was asked.
-    pub(crate) fn sqlite(&self, what: (&'static str, &'static str)) -> Result<&Connection> {
-        self.conn.file(what)
-    }
-
-    /// The same, mutable.
-    pub(crate) fn sqlite_mut(
-        &mut self,
-        what: (&'static str, &'static str),
-    ) -> Result<&mut Connection> {
-        self.conn.sqlite_mut().ok_or(CoreError::NotOnTeamStore {
-            vi: what.0,
-            en: what.1,
-        })
     }
 
     /// Read access for the query modules.

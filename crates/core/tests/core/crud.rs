@@ -288,10 +288,10 @@ on_both! {
     }
 }
 
-/// An English list sorts by the name it shows: `name_en`, else `name_vi` (#13.19). Sorting by
-/// `name_vi` put «Thang Long» (shown as "Thang Long Industrial Park") between "Digital Era" and
-/// "Daesung".
 on_both! {
+    /// An English list sorts by the name it shows: `name_en`, else `name_vi` (#13.19). Sorting by
+    /// `name_vi` put «Thang Long» (shown as "Thang Long Industrial Park") between "Digital Era" and
+    /// "Daesung".
     fn a_list_sorts_by_the_name_it_shows(store) {
         for (vi, en) in [
             ("Công ty Daesung", Some("Daesung")),

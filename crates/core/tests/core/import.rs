@@ -630,10 +630,10 @@ fn exports_round_trip_through_import_into_an_empty_store() {
     }
 }
 
-/// A shared office landline alone is a hint for review, not a duplicate (#13.3): the new
-/// person is imported and the pair is listed under possible duplicates; the same person again
-/// (same name and phone) is still skipped.
 on_both! {
+    /// A shared office landline alone is a hint for review, not a duplicate (#13.3): the new
+    /// person is imported and the pair is listed under possible duplicates; the same person again
+    /// (same name and phone) is still skipped.
     fn a_shared_phone_alone_imports_the_person_and_lists_the_pair_for_review(store) {
         let first = "Họ và tên,Email,Điện thoại\nNguyễn Văn An,an@vinfast.vn,024 3826 1234\n";
         import::import(

@@ -222,8 +222,8 @@ on_both! {
     }
 }
 
-/// An empty value is said to be missing, never quoted as «» (an officer reads "«»" as nothing).
 on_both! {
+    /// An empty value is said to be missing, never quoted as «» (an officer reads "«»" as nothing).
     fn an_empty_value_is_said_missing_not_quoted(store) {
         let e = store
             .create_json(
