@@ -1,9 +1,37 @@
 //! About and Help on the real window: About shows the workspace version, the store in use and
 //! the fonts' OFL among the licences; Help opens the user guide in the interface language,
-//! Vietnamese first, then English once the interface is switched.
+//! Vietnamese first, then English once the interface is switched, with its pictures
+//! (`./dev screenshots`) bundled and shown.
 
-use planner_e2e::{artifacts, by_test_id, Scenario};
-use std::time::Duration;
+use crate::guide_screenshots::shots;
+use planner_e2e::{artifacts, by_test_id, App, Scenario};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+/// Waits until the guide shows every picture `screenshots.json` lists (none shown as its words
+/// instead), each loaded at the size it was taken (1280 pixels wide).
+fn wait_for_the_guides_pictures(app: &App) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let seen = app.script(
+            "const imgs = [...document.querySelectorAll(arguments[0] + ' img')];
+             return [imgs.filter(i => i.complete && i.naturalWidth === 1280).length,
+                     document.querySelectorAll(arguments[1]).length];",
+            vec![
+                json!(by_test_id("help-guide")),
+                json!(by_test_id("help-image-missing")),
+            ],
+        );
+        if seen == json!([shots().len(), 0]) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the guide shows [pictures loaded, pictures missing] = {seen}"
+        );
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
 
 /// `version` of Cargo.toml's `[workspace.package]`: the one version the app shows.
 fn workspace_version() -> String {
@@ -44,6 +72,7 @@ fn about_shows_the_version_store_and_licences_and_help_opens_the_guide_in_each_l
         "Hướng dẫn sử dụng Kế hoạch đoàn xúc tiến",
         15,
     );
+    wait_for_the_guides_pictures(&app);
     std::thread::sleep(Duration::from_millis(500));
     app.screenshot(&artifacts().join("help-vi.png"));
 
@@ -55,6 +84,13 @@ fn about_shows_the_version_store_and_licences_and_help_opens_the_guide_in_each_l
         "Delegation Planner user guide",
         15,
     );
+    wait_for_the_guides_pictures(&app);
     std::thread::sleep(Duration::from_millis(500));
     app.screenshot(&artifacts().join("help-en.png"));
+    app.script(
+        "document.querySelector(arguments[0] + ' img').scrollIntoView({block: 'center'}); return true;",
+        vec![json!(by_test_id("help-guide"))],
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    app.screenshot(&artifacts().join("help-en-picture.png"));
 }

@@ -13,6 +13,7 @@ mod exchange;
 mod first_run;
 mod forms;
 mod foundation;
+mod guide_screenshots;
 mod hostile;
 mod installed;
 mod leads;

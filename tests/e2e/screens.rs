@@ -97,7 +97,7 @@ fn routes(db: &Path) -> Vec<String> {
 }
 
 /// Waits until the screen has its data: nothing loading or busy, and the same text twice.
-fn settle(app: &App) {
+pub(crate) fn settle(app: &App) {
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut last = String::new();
     loop {
@@ -121,7 +121,7 @@ fn settle(app: &App) {
 }
 
 /// Opens a path the way a link does and waits for its screen.
-fn open(app: &App, path: &str) {
+pub(crate) fn open(app: &App, path: &str) {
     app.script(
         "window.location.hash = arguments[0]; return true;",
         vec![json!(path)],
@@ -150,7 +150,7 @@ fn sweep(app: &App, paths: &[String], lang: &str, size: &str) -> Vec<String> {
     faults
 }
 
-fn choose_language(app: &App, lang: &str) {
+pub(crate) fn choose_language(app: &App, lang: &str) {
     open(app, "/settings");
     app.click(&by_test_id(&format!("language-{lang}")));
     app.wait_for(

@@ -44,15 +44,15 @@ describe('Help', () => {
     const calls = fakeCore({ open_link: () => null });
     const blocks = parseMarkdown(
       [
-        '![The dashboard on the demo data](img/en/dashboard.png)',
+        '![A picture not taken](img/en/not-taken.png)',
         '<script>window.hacked = true</script> **<b>bold?</b>** `<i>code</i>`',
         '[the format](https://example.org/format) · [danger](javascript:alert(1)) · [back](#1-getting-started)',
       ].join('\n\n'),
     );
     const { container } = render(Guide, { blocks, lang: 'en' });
     const missing = screen.getByTestId(TestId.helpImageMissing);
-    expect(missing).toHaveAccessibleName('The dashboard on the demo data');
-    expect(missing).toHaveTextContent('The dashboard on the demo data');
+    expect(missing).toHaveAccessibleName('A picture not taken');
+    expect(missing).toHaveTextContent('A picture not taken');
     expect(container.querySelector('img, script, b, i')).toBeNull();
     expect(container).toHaveTextContent('<script>window.hacked = true</script> <b>bold?</b> <i>code</i>');
     expect((window as unknown as { hacked?: boolean }).hacked).toBeUndefined();

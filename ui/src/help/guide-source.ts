@@ -14,7 +14,7 @@ export async function guideSource(lang: UiLanguage): Promise<string> {
   return (await SOURCES[lang]()).default;
 }
 
-// The screenshots the end-to-end harness writes (`./dev screenshots`); none may exist yet.
+// The screenshots the end-to-end harness takes (`./dev screenshots`); one missing shows its words.
 const IMAGES: Record<string, string> = import.meta.glob('../../../docs/guide/img/*/*.png', {
   eager: true,
   query: '?url',
