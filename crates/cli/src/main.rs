@@ -297,9 +297,8 @@ fn run(cli: Cli) -> Result<()> {
     // A team store (`--db postgres://…`): the same commands over the same core.
     let location = path.to_string_lossy().into_owned();
     if planner_core::store::is_team_url(&location) {
-        let mut store = Store::open_url(&location).with_context(|| {
-            format!("cannot open the team store at {}", team::shown(&location))
-        })?;
+        let mut store = Store::open_url(&location)
+            .with_context(|| format!("cannot open the team store at {}", team::shown(&location)))?;
         return on_store(&mut store, path, cli.command);
     }
     // A restore replaces the store file: it runs with no connection of ours open on it.

@@ -73,7 +73,11 @@ fn team_init_then_the_usual_commands_work_on_the_team_store() {
     assert_eq!(found.code, 0, "{}", found.stderr);
     assert!(found.stdout.contains("Công ty Đông Á"), "{}", found.stdout);
     let listed = planner(db, &["list", "organizations", "--json"], None);
-    assert!(listed.stdout.contains("Công ty Đông Á"), "{}", listed.stdout);
+    assert!(
+        listed.stdout.contains("Công ty Đông Á"),
+        "{}",
+        listed.stdout
+    );
 }
 
 #[test]

@@ -12,9 +12,9 @@
 //! failures in `CoreError::from` work unchanged: a PostgreSQL failure travels boxed inside one
 //! (`PgFailure`) and is sorted out there.
 
-use rusqlite::types::{FromSql, ToSql};
 #[cfg(feature = "postgres")]
 use rusqlite::types::Value;
+use rusqlite::types::{FromSql, ToSql};
 use rusqlite::{Connection, Error};
 
 pub(crate) type SqlResult<T> = std::result::Result<T, Error>;
@@ -149,7 +149,6 @@ impl Row<'_> {
             Row::Pg(r) => Ok(f((&super::pg::cell(r, i)?).into())),
         }
     }
-
 }
 
 #[cfg(feature = "postgres")]
@@ -241,7 +240,6 @@ impl<'a> Stmt<'a> {
             }
         }
     }
-
 }
 
 impl Db {

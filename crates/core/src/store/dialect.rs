@@ -10,9 +10,9 @@ pub(crate) fn json_array_of(backend: Backend, expr: &str, from_where: &str, orde
         Backend::Sqlite => format!(
             "(SELECT json_group_array(x) FROM (SELECT {expr} AS x {from_where} ORDER BY {order}))"
         ),
-        Backend::Postgres => format!(
-            "(SELECT coalesce(json_agg({expr} ORDER BY {order})::text, '[]') {from_where})"
-        ),
+        Backend::Postgres => {
+            format!("(SELECT coalesce(json_agg({expr} ORDER BY {order})::text, '[]') {from_where})")
+        }
     }
 }
 

@@ -307,8 +307,12 @@ impl Store {
             let total = rows.first().map_or(0, |(_, n)| *n);
             Ok((rows.into_iter().map(|(v, _)| v).collect(), total))
         }
-        let (delegations, delegations_total) =
-            read(conn, &queries.delegations(conn.backend()), id, delegation_row)?;
+        let (delegations, delegations_total) = read(
+            conn,
+            &queries.delegations(conn.backend()),
+            id,
+            delegation_row,
+        )?;
         let (meetings, meetings_total) = read(conn, &queries.meetings(), id, meeting_row)?;
         let (briefs, briefs_total) = read(conn, &queries.briefs(), id, brief_row)?;
         Ok(Linked {
@@ -334,7 +338,11 @@ mod tests {
     fn queries_use_indexes() {
         let store = Store::open_in_memory().unwrap();
         for q in [&ORGANIZATION, &CONTACT] {
-            for sql in [q.delegations(crate::store::db::Backend::Sqlite), q.meetings(), q.briefs()] {
+            for sql in [
+                q.delegations(crate::store::db::Backend::Sqlite),
+                q.meetings(),
+                q.briefs(),
+            ] {
                 let plan: Vec<String> = store
                     .conn()
                     .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

@@ -307,7 +307,8 @@ impl Store {
     fn set_pragmas(&mut self, wal: bool) -> Result<()> {
         // Irrefutable in a build without the team store.
         #[allow(irrefutable_let_patterns)]
-        let Db::Sqlite(conn) = &mut self.conn else {
+        let Db::Sqlite(conn) = &mut self.conn
+        else {
             return Ok(());
         };
         conn.busy_timeout(BUSY_WAIT)?;

@@ -102,11 +102,7 @@ fn unknown_field(param: &str, field: &str, shape: &Shape) -> crate::error::CoreE
     )
 }
 
-fn where_clause(
-    backend: Backend,
-    shape: &Shape,
-    filters: &[Filter],
-) -> Result<(String, Vec<Sql>)> {
+fn where_clause(backend: Backend, shape: &Shape, filters: &[Filter]) -> Result<(String, Vec<Sql>)> {
     let mut clauses = Vec::new();
     let mut params = Vec::new();
     for f in filters {

@@ -509,10 +509,8 @@ impl Store {
                 let total = if seen < RANK_WINDOW {
                     seen
                 } else {
-                    matches(conn, q, true)?.query_row(
-                        matches_args(conn, q, (lo, hi), COUNT_CAP),
-                        |r| r.get(0),
-                    )?
+                    matches(conn, q, true)?
+                        .query_row(matches_args(conn, q, (lo, hi), COUNT_CAP), |r| r.get(0))?
                 };
                 groups.push(SearchGroup {
                     kind,
