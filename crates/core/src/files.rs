@@ -109,8 +109,18 @@ pub fn output_or_default(
     }
 }
 
-/// The store's folder for documents of `folder`, beside the store file.
+/// The store's folder for documents of `folder`, beside the store file. A team store has no
+/// folder (its server is not this desktop): the documents an officer writes from it go to this
+/// desktop's data folder (the one chosen at first run, else the OS data folder), where a store
+/// file would live.
 pub fn documents_dir(store: &Store, folder: &str) -> PathBuf {
+    if store.path().is_none() && store.backend() == crate::store::Backend::Postgres {
+        let data = crate::paths::Config::read(&crate::paths::config_file())
+            .data_folder
+            .or_else(|| crate::paths::default_db_path().parent().map(Path::to_owned))
+            .unwrap_or_default();
+        return data.join(folder);
+    }
     store
         .path()
         .and_then(Path::parent)

@@ -46,6 +46,7 @@ mod core {
     pub mod commands;
     pub mod concurrency;
     pub mod contacts_io;
+    pub mod contract;
     pub mod crud;
     pub mod dashboard;
     pub mod demo;
@@ -90,6 +91,12 @@ pub fn temp_store() -> (TempDir, Store) {
     (dir, store)
 }
 
+/// A fresh store file, with the guard that keeps it (`temp_store` as a `StoreGuard`).
+pub fn file_store() -> (StoreGuard, Store) {
+    let (dir, store) = temp_store();
+    (StoreGuard::Dir(dir), store)
+}
+
 /// Whatever keeps a test's store alive: its temporary folder, or its team database.
 pub enum StoreGuard {
     Dir(#[allow(dead_code)] TempDir),
@@ -103,7 +110,40 @@ pub enum StoreGuard {
 pub fn team_store() -> Option<(StoreGuard, Store)> {
     let db = pg_database()?;
     let store = Store::open_url(&db.url).expect("open the team store");
+    TEAM_URL.with(|u| *u.borrow_mut() = Some(db.url.clone()));
     Some((StoreGuard::Team(db), store))
+}
+
+#[cfg(feature = "postgres")]
+thread_local! {
+    /// The team database this test's thread opened last: `raw_texts` reads it back behind the
+    /// store's back, as a test of a file store opens the file.
+    static TEAM_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The first column, as text, of each row `sql` gives, read straight from the store's database
+/// (its file, or the team database this test opened) rather than through the store: for tests
+/// that check what is really kept (an erased name must be nowhere, not merely unshown).
+pub fn raw_texts(store: &Store, sql: &str) -> Vec<String> {
+    match store.backend() {
+        planner_core::store::Backend::Sqlite => {
+            let conn = rusqlite::Connection::open(store.path().expect("a store file")).unwrap();
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        }
+        #[cfg(feature = "postgres")]
+        planner_core::store::Backend::Postgres => {
+            let url = TEAM_URL
+                .with(|u| u.borrow().clone())
+                .expect("a team store opened");
+            let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let rows = client.query(sql, &[]).unwrap();
+            rows.iter().map(|r| r.get::<_, String>(0)).collect()
+        }
+        #[allow(unreachable_patterns)]
+        other => panic!("no raw reading of a {other:?} store in this build"),
+    }
 }
 
 #[cfg(not(feature = "postgres"))]

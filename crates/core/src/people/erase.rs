@@ -90,7 +90,9 @@ pub fn erase_contact(store: &mut Store, id: i64) -> Result<EraseReport> {
             // unindexing their own entry change neither, so it may run at any point of the
             // transaction, and it sees the transaction's own writes either way.
             let mentioning = match &query {
-                Some(q) => interactions_matching(tx.conn(), q, |text| mentions(text, &phrases))?,
+                Some(q) => {
+                    interactions_matching(tx.conn(), q, &phrases, |text| mentions(text, &phrases))?
+                }
                 None => Vec::new(),
             };
             let refs = references(tx.conn(), id)?;

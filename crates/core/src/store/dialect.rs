@@ -61,3 +61,38 @@ pub(crate) fn vietnamese_order(backend: Backend, expr: &str) -> String {
         Backend::Postgres => format!("({expr}) COLLATE \"vi-VN-x-icu\""),
     }
 }
+
+/// The condition on `search_index` for the entries holding every word of one of `phrases`
+/// (folded words), with its arguments as ?1, ?2, …: FTS5's MATCH of `fts_query` (the same
+/// phrases as an FTS5 query) on SQLite; on PostgreSQL, LIKE on the entry's `words`, which frame
+/// each word in spaces (words are letters and digits, so no LIKE wildcard among them).
+pub(crate) fn index_holds_words(
+    backend: Backend,
+    fts_query: &str,
+    phrases: &[Vec<String>],
+) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    match backend {
+        Backend::Sqlite => (
+            "search_index MATCH ?1".to_owned(),
+            vec![Value::Text(fts_query.to_owned())],
+        ),
+        Backend::Postgres => {
+            let mut args = Vec::new();
+            let groups: Vec<String> = phrases
+                .iter()
+                .map(|p| {
+                    let all: Vec<String> = p
+                        .iter()
+                        .map(|w| {
+                            args.push(Value::Text(format!("% {w} %")));
+                            format!("words LIKE ?{}", args.len())
+                        })
+                        .collect();
+                    format!("({})", all.join(" AND "))
+                })
+                .collect();
+            (groups.join(" OR "), args)
+        }
+    }
+}

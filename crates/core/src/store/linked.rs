@@ -171,7 +171,7 @@ impl Queries {
                     d.destination_city, max(CASE WHEN l.reason = 'member' THEN 1 ELSE 0 END),
                     max(CASE WHEN l.reason = 'meeting' THEN 1 ELSE 0 END), {}, count(*) OVER ()
              FROM links l JOIN delegations d ON d.id = l.delegation_id
-             GROUP BY d.id ORDER BY d.start_date DESC, d.id DESC LIMIT ?2",
+             GROUP BY d.id ORDER BY d.start_date DESC NULLS LAST, d.id DESC LIMIT ?2",
             self.links,
             super::dialect::distinct_list(backend, "l.role")
         )

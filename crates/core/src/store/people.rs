@@ -136,12 +136,14 @@ pub(crate) fn items_attended_by(conn: &Db, member: i64) -> Result<Vec<i64>> {
     )
 }
 
-/// The interactions whose summary or notes match `fts_query` (an FTS5 query over folded text)
-/// and whose indexed title or body passes `keep`, by id: a lookup in the search index restricted to the
-/// interactions' rowids, instead of folding the text of every interaction.
+/// The interactions whose summary or notes hold every word of one of `phrases` (folded; also
+/// given as the FTS5 query `fts_query`) and whose indexed title or body passes `keep`, by id: a
+/// lookup in the search index restricted to the interactions' rowids, instead of folding the
+/// text of every interaction.
 pub(crate) fn interactions_matching(
     conn: &Db,
     fts_query: &str,
+    phrases: &[Vec<String>],
     keep: impl Fn(&str) -> bool,
 ) -> Result<Vec<i64>> {
     let kind = EntityKind::Interactions;
@@ -149,11 +151,16 @@ pub(crate) fn interactions_matching(
         crate::search::rowid(kind, 0),
         crate::search::rowid(kind, (1 << 40) - 1),
     );
-    let mut stmt = conn.prepare_cached(
+    let (found, mut args) = super::dialect::index_holds_words(conn.backend(), fts_query, phrases);
+    let n = args.len();
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT rowid, title, body FROM search_index
-         WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid",
-    )?;
-    let rows = stmt.query_map(params![fts_query, lo, hi], |r| {
+         WHERE ({found}) AND rowid BETWEEN ?{} AND ?{} ORDER BY rowid",
+        n + 1,
+        n + 2
+    ))?;
+    args.extend([lo, hi].map(rusqlite::types::Value::Integer));
+    let rows = stmt.query_map(args, |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,

@@ -195,11 +195,17 @@ fn page_sql(
     offset: u32,
 ) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
+    // An empty field sorts before any value, as SQLite has it; PostgreSQL's default is after.
+    let nulls = if descending {
+        "NULLS LAST"
+    } else {
+        "NULLS FIRST"
+    };
     let key = order_key(conn.backend(), shape, sort, sort_else);
     let limit = super::dialect::limit(conn.backend(), limit);
     format!(
-        "{} WHERE t.id IN (SELECT t.id FROM {} t{filter_sql} ORDER BY {key} {dir}, \
-         t.id {dir} LIMIT {limit} OFFSET {offset}) ORDER BY {key} {dir}, t.id {dir}",
+        "{} WHERE t.id IN (SELECT t.id FROM {} t{filter_sql} ORDER BY {key} {dir} {nulls}, \
+         t.id {dir} LIMIT {limit} OFFSET {offset}) ORDER BY {key} {dir} {nulls}, t.id {dir}",
         shape.select_on(conn),
         shape.kind.table(),
     )

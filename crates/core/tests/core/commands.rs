@@ -95,14 +95,14 @@ fn the_shell_writes_no_command_by_hand() {
     assert!(attributes[0].contains("commands.rs"), "{attributes:?}");
 }
 
-fn session() -> (tempfile::TempDir, Session) {
-    let (dir, mut store) = crate::temp_store();
+/// A session on `store` with the demo seeded.
+fn session(mut store: planner_core::Store) -> Session {
     planner_core::demo::seed_demo(
         &mut store,
         chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
     )
     .unwrap();
-    (dir, Session::new(store))
+    Session::new(store)
 }
 
 fn print_options() -> planner_core::itinerary::to_pdf::PrintOptions {
@@ -125,7 +125,8 @@ fn first_delegation(s: &mut Session) -> i64 {
 /// Every command that writes a file the user chose follows one rule with one error code.
 #[test]
 fn every_chosen_output_path_follows_one_rule() {
-    let (dir, mut s) = session();
+    let (dir, store) = crate::temp_store();
+    let mut s = session(store);
     let id = first_delegation(&mut s);
     let bad = |name: &str| Some(dir.path().join(name).display().to_string());
     let codes = [
@@ -155,30 +156,32 @@ fn every_chosen_output_path_follows_one_rule() {
     assert!(std::path::Path::new(&done.path).exists());
 }
 
-/// Only an itinerary this session printed can be opened through the window.
-#[test]
-fn only_a_printed_itinerary_can_be_opened() {
-    let (_dir, mut s) = session();
-    let err = commands::delegations::open_itinerary_pdf(&mut s, "/etc/passwd".into());
-    assert_eq!(err.unwrap_err().payload().fields[0].code, "not_printed");
+on_both! {
+    /// Only an itinerary this session printed can be opened through the window.
+    fn only_a_printed_itinerary_can_be_opened(store) {
+        let mut s = session(store);
+        let err = commands::delegations::open_itinerary_pdf(&mut s, "/etc/passwd".into());
+        assert_eq!(err.unwrap_err().payload().fields[0].code, "not_printed");
+    }
 }
 
-/// An import asks the shell for the index work it leaves; a dry run does not.
-#[test]
-fn an_import_asks_for_tidying_and_a_dry_run_does_not() {
-    let (dir, mut s) = session();
-    let file = dir.path().join("people.csv");
-    std::fs::write(&file, "full_name,email\nNguyễn Văn Tư,tu@example.vn\n").unwrap();
-    let mut request = planner_core::contacts_io::ImportRequest {
-        path: file.display().to_string(),
-        dry_run: true,
-        ..Default::default()
-    };
-    let dry = commands::people::import_contacts(&mut s, request.clone()).unwrap();
-    assert!(!s.take_tidy_wanted());
-    request.dry_run = false;
-    let done = commands::people::import_contacts(&mut s, request).unwrap();
-    assert_eq!((dry.contacts_created, done.contacts_created), (1, 1));
-    assert!(s.take_tidy_wanted());
-    assert!(!s.take_tidy_wanted(), "asked once");
+on_both! {
+    /// An import asks the shell for the index work it leaves; a dry run does not.
+    fn an_import_asks_for_tidying_and_a_dry_run_does_not(store) {
+        let (dir, mut s) = (tempfile::tempdir().unwrap(), session(store));
+        let file = dir.path().join("people.csv");
+        std::fs::write(&file, "full_name,email\nNguyễn Văn Tư,tu@example.vn\n").unwrap();
+        let mut request = planner_core::contacts_io::ImportRequest {
+            path: file.display().to_string(),
+            dry_run: true,
+            ..Default::default()
+        };
+        let dry = commands::people::import_contacts(&mut s, request.clone()).unwrap();
+        assert!(!s.take_tidy_wanted());
+        request.dry_run = false;
+        let done = commands::people::import_contacts(&mut s, request).unwrap();
+        assert_eq!((dry.contacts_created, done.contacts_created), (1, 1));
+        assert!(s.take_tidy_wanted());
+        assert!(!s.take_tidy_wanted(), "asked once");
+    }
 }

@@ -389,31 +389,31 @@ on_both! {
     }
 }
 
-#[test]
-fn text_is_nfc_on_the_way_in() {
-    use unicode_normalization::UnicodeNormalization;
-    let (_dir, mut store) = crate::temp_store();
-    let nfd: String = "Nguyễn Thị Thủy, Hòa Lạc".nfd().collect();
-    let v = store
-        .create_json(
-            EntityKind::Contacts,
-            json!({"full_name": nfd, "notes": nfd}),
-        )
-        .unwrap();
-    assert_eq!(v["full_name"], "Nguyễn Thị Thủy, Hòa Lạc");
-    let q = ListQuery {
-        filters: vec![Filter {
-            field: "full_name".into(),
-            value: nfd,
-            op: None,
-        }],
-        ..Default::default()
-    };
-    assert_eq!(
-        store.list_json(EntityKind::Contacts, &q).unwrap().total,
-        1,
-        "filters are NFC too"
-    );
+on_both! {
+    fn text_is_nfc_on_the_way_in(store) {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Nguyễn Thị Thủy, Hòa Lạc".nfd().collect();
+        let v = store
+            .create_json(
+                EntityKind::Contacts,
+                json!({"full_name": nfd, "notes": nfd}),
+            )
+            .unwrap();
+        assert_eq!(v["full_name"], "Nguyễn Thị Thủy, Hòa Lạc");
+        let q = ListQuery {
+            filters: vec![Filter {
+                field: "full_name".into(),
+                value: nfd,
+                op: None,
+            }],
+            ..Default::default()
+        };
+        assert_eq!(
+            store.list_json(EntityKind::Contacts, &q).unwrap().total,
+            1,
+            "filters are NFC too"
+        );
+    }
 }
 
 on_both! {

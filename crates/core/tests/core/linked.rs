@@ -309,7 +309,6 @@ on_both! {
 
 struct Made {
     store: Store,
-    _dir: tempfile::TempDir,
 }
 
 impl Made {
@@ -387,191 +386,191 @@ fn ids(l: &Linked) -> (Vec<i64>, Vec<i64>, Vec<i64>) {
     )
 }
 
-#[test]
-fn records_made_here_are_linked_exactly() {
-    let (dir, store) = crate::temp_store();
-    let mut m = Made { store, _dir: dir };
-    let date = |y, mo, d| NaiveDate::from_ymd_opt(y, mo, d).unwrap();
-    let at = |d: u32, h: u32| Utc.with_ymd_and_hms(2027, 1, d, h, 0, 0).unwrap();
+on_both! {
+    fn records_made_here_are_linked_exactly(store) {
+        let mut m = Made { store };
+        let date = |y, mo, d| NaiveDate::from_ymd_opt(y, mo, d).unwrap();
+        let at = |d: u32, h: u32| Utc.with_ymd_and_hms(2027, 1, d, h, 0, 0).unwrap();
 
-    let seoul = m.org("Công ty Bán dẫn Seoul");
-    let busan = m.org("Công ty Cảng Busan");
-    let kim = m.person("Kim Min-jun", seoul);
-    let park = m.person("Park Ji-woo", seoul);
-    let lee = m.person("Lee Seung-ho", busan);
+        let seoul = m.org("Công ty Bán dẫn Seoul");
+        let busan = m.org("Công ty Cảng Busan");
+        let kim = m.person("Kim Min-jun", seoul);
+        let park = m.person("Park Ji-woo", seoul);
+        let lee = m.person("Lee Seung-ho", busan);
 
-    let d2026 = m.delegation("Đoàn Hàn Quốc 2026", Some(date(2026, 3, 10)));
-    let d2027 = m.delegation("Đoàn Hàn Quốc 2027", Some(date(2027, 1, 10)));
-    let undated = m.delegation("Đoàn chưa có ngày", None);
-    let other = m.delegation("Đoàn không liên quan", Some(date(2027, 6, 1)));
+        let d2026 = m.delegation("Đoàn Hàn Quốc 2026", Some(date(2026, 3, 10)));
+        let d2027 = m.delegation("Đoàn Hàn Quốc 2027", Some(date(2027, 1, 10)));
+        let undated = m.delegation("Đoàn chưa có ngày", None);
+        let other = m.delegation("Đoàn không liên quan", Some(date(2027, 6, 1)));
 
-    m.member(d2026, kim, MemberRole::Head);
-    m.member(d2026, park, MemberRole::Interpreter);
-    m.member(d2027, kim, MemberRole::Member);
-    m.member(other, lee, MemberRole::Security);
-    let seoul_meeting = m.item(d2027, "Gặp Seoul", at(11, 1), Some(seoul), &[lee]);
-    let seoul_lunch = m.item(d2027, "Ăn trưa Seoul", at(11, 4), Some(seoul), &[]);
-    let busan_meeting = m.item(undated, "Gặp Busan", at(12, 2), Some(busan), &[kim]);
-    m.item(other, "Tự do", at(13, 2), None, &[]);
+        m.member(d2026, kim, MemberRole::Head);
+        m.member(d2026, park, MemberRole::Interpreter);
+        m.member(d2027, kim, MemberRole::Member);
+        m.member(other, lee, MemberRole::Security);
+        let seoul_meeting = m.item(d2027, "Gặp Seoul", at(11, 1), Some(seoul), &[lee]);
+        let seoul_lunch = m.item(d2027, "Ăn trưa Seoul", at(11, 4), Some(seoul), &[]);
+        let busan_meeting = m.item(undated, "Gặp Busan", at(12, 2), Some(busan), &[kim]);
+        m.item(other, "Tự do", at(13, 2), None, &[]);
 
-    let seoul_brief = m.brief(brief(
-        "Seoul",
-        AudienceKind::Organization,
-        None,
-        Some(seoul),
-    ));
-    let b2026 = m.brief(brief("2026", AudienceKind::Delegation, Some(d2026), None));
-    let b_undated = m.brief(brief(
-        "Undated",
-        AudienceKind::Delegation,
-        Some(undated),
-        None,
-    ));
-    let b_other = m.brief(brief("Other", AudienceKind::Delegation, Some(other), None));
-    let busan_brief = m.brief(brief(
-        "Busan",
-        AudienceKind::Organization,
-        None,
-        Some(busan),
-    ));
-    m.brief(brief("Sector", AudienceKind::Sector, None, None));
+        let seoul_brief = m.brief(brief(
+            "Seoul",
+            AudienceKind::Organization,
+            None,
+            Some(seoul),
+        ));
+        let b2026 = m.brief(brief("2026", AudienceKind::Delegation, Some(d2026), None));
+        let b_undated = m.brief(brief(
+            "Undated",
+            AudienceKind::Delegation,
+            Some(undated),
+            None,
+        ));
+        let b_other = m.brief(brief("Other", AudienceKind::Delegation, Some(other), None));
+        let busan_brief = m.brief(brief(
+            "Busan",
+            AudienceKind::Organization,
+            None,
+            Some(busan),
+        ));
+        m.brief(brief("Sector", AudienceKind::Sector, None, None));
 
-    // Seoul: its people are in both Korean delegations, its meetings are in 2027's, and one of
-    // its people attends Busan's meeting in the undated one (dates unknown: last).
-    let s = m.linked(EntityKind::Organizations, seoul);
-    assert_eq!(
-        ids(&s),
-        (
-            vec![d2027, d2026, undated],
-            vec![busan_meeting, seoul_lunch, seoul_meeting],
-            vec![b_undated, b2026, seoul_brief]
-        )
-    );
-    assert_eq!(
-        s.delegations[0].reasons,
-        [LinkReason::Member, LinkReason::Meeting]
-    );
-    assert_eq!(s.delegations[0].roles, [MemberRole::Member]);
-    assert_eq!(s.delegations[1].reasons, [LinkReason::Member]);
-    assert_eq!(
-        s.delegations[1].roles,
-        [MemberRole::Head, MemberRole::Interpreter]
-    );
-    assert_eq!(s.delegations[1].title, "Đoàn Hàn Quốc 2026");
-    assert_eq!(s.delegations[1].start_date, Some(date(2026, 3, 10)));
-    assert_eq!(s.delegations[1].end_date, Some(date(2026, 3, 14)));
-    assert_eq!(s.delegations[1].status, DelegationStatus::Draft);
-    assert_eq!(s.delegations[1].destination_country, "KR");
-    assert_eq!(s.delegations[2].reasons, [LinkReason::Meeting]);
-    assert!(s.delegations[2].roles.is_empty());
-    assert_eq!(s.meetings[2].title, "Gặp Seoul");
-    assert_eq!(s.meetings[2].delegation_id, d2027);
-    assert_eq!(s.meetings[2].delegation_title, "Đoàn Hàn Quốc 2027");
-    assert_eq!(s.meetings[2].starts_at, at(11, 1));
-    assert_eq!(s.meetings[2].time_zone, "Asia/Seoul");
-    assert_eq!(s.meetings[2].venue.as_deref(), Some("Gangnam"));
-    assert_eq!(s.meetings[2].kind, ItineraryKind::Meeting);
-    assert!(s.briefs[1].via_delegation);
-    assert_eq!(
-        s.briefs[1].delegation_title.as_deref(),
-        Some("Đoàn Hàn Quốc 2026")
-    );
-    assert!(!s.briefs[2].via_delegation);
-    assert_eq!(s.briefs[2].language, BriefLanguage::Bi);
-    assert_eq!(s.briefs[2].file_name.as_deref(), Some("/briefs/Seoul.pdf"));
-    assert_eq!(
-        (s.delegations_total, s.meetings_total, s.briefs_total),
-        (3, 3, 3)
-    );
+        // Seoul: its people are in both Korean delegations, its meetings are in 2027's, and one of
+        // its people attends Busan's meeting in the undated one (dates unknown: last).
+        let s = m.linked(EntityKind::Organizations, seoul);
+        assert_eq!(
+            ids(&s),
+            (
+                vec![d2027, d2026, undated],
+                vec![busan_meeting, seoul_lunch, seoul_meeting],
+                vec![b_undated, b2026, seoul_brief]
+            )
+        );
+        assert_eq!(
+            s.delegations[0].reasons,
+            [LinkReason::Member, LinkReason::Meeting]
+        );
+        assert_eq!(s.delegations[0].roles, [MemberRole::Member]);
+        assert_eq!(s.delegations[1].reasons, [LinkReason::Member]);
+        assert_eq!(
+            s.delegations[1].roles,
+            [MemberRole::Head, MemberRole::Interpreter]
+        );
+        assert_eq!(s.delegations[1].title, "Đoàn Hàn Quốc 2026");
+        assert_eq!(s.delegations[1].start_date, Some(date(2026, 3, 10)));
+        assert_eq!(s.delegations[1].end_date, Some(date(2026, 3, 14)));
+        assert_eq!(s.delegations[1].status, DelegationStatus::Draft);
+        assert_eq!(s.delegations[1].destination_country, "KR");
+        assert_eq!(s.delegations[2].reasons, [LinkReason::Meeting]);
+        assert!(s.delegations[2].roles.is_empty());
+        assert_eq!(s.meetings[2].title, "Gặp Seoul");
+        assert_eq!(s.meetings[2].delegation_id, d2027);
+        assert_eq!(s.meetings[2].delegation_title, "Đoàn Hàn Quốc 2027");
+        assert_eq!(s.meetings[2].starts_at, at(11, 1));
+        assert_eq!(s.meetings[2].time_zone, "Asia/Seoul");
+        assert_eq!(s.meetings[2].venue.as_deref(), Some("Gangnam"));
+        assert_eq!(s.meetings[2].kind, ItineraryKind::Meeting);
+        assert!(s.briefs[1].via_delegation);
+        assert_eq!(
+            s.briefs[1].delegation_title.as_deref(),
+            Some("Đoàn Hàn Quốc 2026")
+        );
+        assert!(!s.briefs[2].via_delegation);
+        assert_eq!(s.briefs[2].language, BriefLanguage::Bi);
+        assert_eq!(s.briefs[2].file_name.as_deref(), Some("/briefs/Seoul.pdf"));
+        assert_eq!(
+            (s.delegations_total, s.meetings_total, s.briefs_total),
+            (3, 3, 3)
+        );
 
-    // Busan: its meeting in the undated delegation (and that delegation's brief); Lee's
-    // membership of the other delegation counts too, and so does Seoul's meeting in 2027,
-    // which Lee attends.
-    let b = m.linked(EntityKind::Organizations, busan);
-    assert_eq!(
-        ids(&b),
-        (
-            vec![other, d2027, undated],
-            vec![busan_meeting, seoul_meeting],
-            vec![busan_brief, b_other, b_undated]
-        )
-    );
-    assert_eq!(b.delegations[0].roles, [MemberRole::Security]);
-    assert_eq!(b.delegations[1].reasons, [LinkReason::Meeting]);
-    assert_eq!(b.delegations[2].reasons, [LinkReason::Meeting]);
+        // Busan: its meeting in the undated delegation (and that delegation's brief); Lee's
+        // membership of the other delegation counts too, and so does Seoul's meeting in 2027,
+        // which Lee attends.
+        let b = m.linked(EntityKind::Organizations, busan);
+        assert_eq!(
+            ids(&b),
+            (
+                vec![other, d2027, undated],
+                vec![busan_meeting, seoul_meeting],
+                vec![busan_brief, b_other, b_undated]
+            )
+        );
+        assert_eq!(b.delegations[0].roles, [MemberRole::Security]);
+        assert_eq!(b.delegations[1].reasons, [LinkReason::Meeting]);
+        assert_eq!(b.delegations[2].reasons, [LinkReason::Meeting]);
 
-    // Kim: a member of both Korean delegations, attending Busan's meeting in the undated one
-    // (dates unknown: last); briefs only of the delegations Kim is a member of.
-    let k = m.linked(EntityKind::Contacts, kim);
-    assert_eq!(
-        ids(&k),
-        (
-            vec![d2027, d2026, undated],
-            vec![busan_meeting],
-            vec![b2026]
-        )
-    );
-    assert_eq!(k.delegations[1].roles, [MemberRole::Head]);
-    assert_eq!(k.delegations[2].reasons, [LinkReason::Meeting]);
-    assert!(k.briefs[0].via_delegation);
+        // Kim: a member of both Korean delegations, attending Busan's meeting in the undated one
+        // (dates unknown: last); briefs only of the delegations Kim is a member of.
+        let k = m.linked(EntityKind::Contacts, kim);
+        assert_eq!(
+            ids(&k),
+            (
+                vec![d2027, d2026, undated],
+                vec![busan_meeting],
+                vec![b2026]
+            )
+        );
+        assert_eq!(k.delegations[1].roles, [MemberRole::Head]);
+        assert_eq!(k.delegations[2].reasons, [LinkReason::Meeting]);
+        assert!(k.briefs[0].via_delegation);
 
-    // Lee attends Seoul's meeting in 2027 and is in the other delegation.
-    let l = m.linked(EntityKind::Contacts, lee);
-    assert_eq!(
-        ids(&l),
-        (vec![other, d2027], vec![seoul_meeting], vec![b_other])
-    );
+        // Lee attends Seoul's meeting in 2027 and is in the other delegation.
+        let l = m.linked(EntityKind::Contacts, lee);
+        assert_eq!(
+            ids(&l),
+            (vec![other, d2027], vec![seoul_meeting], vec![b_other])
+        );
 
-    // Park: only the 2026 delegation, as interpreter.
-    let p = m.linked(EntityKind::Contacts, park);
-    assert_eq!(ids(&p), (vec![d2026], vec![], vec![b2026]));
-    assert_eq!(p.delegations[0].roles, [MemberRole::Interpreter]);
+        // Park: only the 2026 delegation, as interpreter.
+        let p = m.linked(EntityKind::Contacts, park);
+        assert_eq!(ids(&p), (vec![d2026], vec![], vec![b2026]));
+        assert_eq!(p.delegations[0].roles, [MemberRole::Interpreter]);
 
-    for (kind, id) in [
-        (EntityKind::Organizations, seoul),
-        (EntityKind::Organizations, busan),
-        (EntityKind::Contacts, kim),
-        (EntityKind::Contacts, lee),
-        (EntityKind::Contacts, park),
-    ] {
-        assert_eq!(m.linked(kind, id), expected(&m.store, kind, id));
+        for (kind, id) in [
+            (EntityKind::Organizations, seoul),
+            (EntityKind::Organizations, busan),
+            (EntityKind::Contacts, kim),
+            (EntityKind::Contacts, lee),
+            (EntityKind::Contacts, park),
+        ] {
+            assert_eq!(m.linked(kind, id), expected(&m.store, kind, id));
+        }
     }
 }
 
-#[test]
-fn long_lists_are_capped_with_their_totals() {
-    let (dir, store) = crate::temp_store();
-    let mut m = Made { store, _dir: dir };
-    let org = m.org("Công ty Nhiều cuộc gặp");
-    let d = m.delegation("Đoàn dài ngày", NaiveDate::from_ymd_opt(2027, 1, 1));
-    let first = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
-    let n = LINKED_LIMIT + 5;
-    m.store
-        .transaction(|tx| {
-            for k in 0..n {
-                tx.create(&ItineraryItem {
-                    delegation_id: d,
-                    title: format!("Cuộc gặp {k}"),
-                    starts_at: first + Duration::hours(k),
-                    ends_at: first + Duration::hours(k) + Duration::minutes(30),
-                    time_zone: "Asia/Seoul".into(),
-                    organization_id: Some(org),
-                    ..Default::default()
-                })?;
-            }
-            Ok(())
-        })
-        .unwrap();
-    let linked = m.linked(EntityKind::Organizations, org);
-    assert_eq!(linked.meetings_total, n);
-    assert_eq!(linked.meetings.len(), LINKED_LIMIT as usize);
-    assert_eq!(
-        linked.meetings[0].title,
-        format!("Cuộc gặp {}", n - 1),
-        "newest first"
-    );
-    assert_eq!(linked.delegations_total, 1);
-    assert_eq!(linked, expected(&m.store, EntityKind::Organizations, org));
+on_both! {
+    fn long_lists_are_capped_with_their_totals(store) {
+        let mut m = Made { store };
+        let org = m.org("Công ty Nhiều cuộc gặp");
+        let d = m.delegation("Đoàn dài ngày", NaiveDate::from_ymd_opt(2027, 1, 1));
+        let first = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        let n = LINKED_LIMIT + 5;
+        m.store
+            .transaction(|tx| {
+                for k in 0..n {
+                    tx.create(&ItineraryItem {
+                        delegation_id: d,
+                        title: format!("Cuộc gặp {k}"),
+                        starts_at: first + Duration::hours(k),
+                        ends_at: first + Duration::hours(k) + Duration::minutes(30),
+                        time_zone: "Asia/Seoul".into(),
+                        organization_id: Some(org),
+                        ..Default::default()
+                    })?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let linked = m.linked(EntityKind::Organizations, org);
+        assert_eq!(linked.meetings_total, n);
+        assert_eq!(linked.meetings.len(), LINKED_LIMIT as usize);
+        assert_eq!(
+            linked.meetings[0].title,
+            format!("Cuộc gặp {}", n - 1),
+            "newest first"
+        );
+        assert_eq!(linked.delegations_total, 1);
+        assert_eq!(linked, expected(&m.store, EntityKind::Organizations, org));
+    }
 }
 
 on_both! {

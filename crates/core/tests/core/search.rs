@@ -164,128 +164,128 @@ on_both! {
     }
 }
 
-#[test]
-fn hits_without_a_page_of_their_own_name_the_page_that_shows_them() {
-    use planner_core::search::SearchParent;
-    use planner_core::store::ListQuery;
-    let (_dir, mut store) = crate::temp_store();
-    planner_core::demo::seed_demo(
-        &mut store,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-    )
-    .unwrap();
-    fn all(store: &Store, kind: EntityKind) -> Vec<serde_json::Value> {
-        store.list_json(kind, &ListQuery::default()).unwrap().items
-    }
-    fn parent(store: &Store, kind: EntityKind, id: i64, label: &str) -> Option<SearchParent> {
-        let found = store.search(label, 50).unwrap();
-        let hit = found
-            .groups
-            .iter()
-            .flat_map(|g| &g.hits)
-            .find(|h| h.kind == kind && h.id == id)
-            .unwrap_or_else(|| panic!("{label} not found as {kind:?} {id}"));
-        hit.parent
-    }
-    // A lead has a page of its own (#13.18): it names no other.
-    let lead = &all(&store, EntityKind::Leads)[0];
-    assert_eq!(
-        parent(
-            &store,
-            EntityKind::Leads,
-            lead["id"].as_i64().unwrap(),
-            lead["title"].as_str().unwrap()
-        ),
-        None
-    );
-    let item = &all(&store, EntityKind::ItineraryItems)[0];
-    assert_eq!(
-        parent(
-            &store,
-            EntityKind::ItineraryItems,
-            item["id"].as_i64().unwrap(),
-            item["title"].as_str().unwrap()
-        ),
-        Some(SearchParent {
-            kind: EntityKind::Delegations,
-            id: item["delegation_id"].as_i64().unwrap()
-        })
-    );
-    // An interaction: its organisation, else its first person, else its delegation.
-    let org = all(&store, EntityKind::Organizations)[0]["id"]
-        .as_i64()
+on_both! {
+    fn hits_without_a_page_of_their_own_name_the_page_that_shows_them(store) {
+        use planner_core::search::SearchParent;
+        use planner_core::store::ListQuery;
+        planner_core::demo::seed_demo(
+            &mut store,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
-    let people: Vec<i64> = all(&store, EntityKind::Contacts)
-        .iter()
-        .take(2)
-        .map(|c| c["id"].as_i64().unwrap())
-        .collect();
-    let delegation = all(&store, EntityKind::Delegations)[0]["id"]
-        .as_i64()
-        .unwrap();
-    for (summary, fields, expected) in [
-        (
-            "Gọi điện hỏi thuê đất Quỳnh Lưu",
-            serde_json::json!({"organization_id": org, "contact_ids": people}),
-            Some((EntityKind::Organizations, org)),
-        ),
-        (
-            "Gửi thư mời Xứ Nghệ",
-            serde_json::json!({"contact_ids": [people[1], people[0]], "delegation_id": delegation}),
-            Some((EntityKind::Contacts, people[1])),
-        ),
-        (
-            "Họp chuẩn bị Yên Bái",
-            serde_json::json!({"delegation_id": delegation}),
-            Some((EntityKind::Delegations, delegation)),
-        ),
-        ("Ghi chú Tây Bắc", serde_json::json!({}), None),
-    ] {
-        let mut input = serde_json::json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call", "summary": summary});
-        for (k, v) in fields.as_object().unwrap() {
-            input[k] = v.clone();
+        fn all(store: &Store, kind: EntityKind) -> Vec<serde_json::Value> {
+            store.list_json(kind, &ListQuery::default()).unwrap().items
         }
-        let id = store.create_json(EntityKind::Interactions, input).unwrap()["id"]
+        fn parent(store: &Store, kind: EntityKind, id: i64, label: &str) -> Option<SearchParent> {
+            let found = store.search(label, 50).unwrap();
+            let hit = found
+                .groups
+                .iter()
+                .flat_map(|g| &g.hits)
+                .find(|h| h.kind == kind && h.id == id)
+                .unwrap_or_else(|| panic!("{label} not found as {kind:?} {id}"));
+            hit.parent
+        }
+        // A lead has a page of its own (#13.18): it names no other.
+        let lead = &all(&store, EntityKind::Leads)[0];
+        assert_eq!(
+            parent(
+                &store,
+                EntityKind::Leads,
+                lead["id"].as_i64().unwrap(),
+                lead["title"].as_str().unwrap()
+            ),
+            None
+        );
+        let item = &all(&store, EntityKind::ItineraryItems)[0];
+        assert_eq!(
+            parent(
+                &store,
+                EntityKind::ItineraryItems,
+                item["id"].as_i64().unwrap(),
+                item["title"].as_str().unwrap()
+            ),
+            Some(SearchParent {
+                kind: EntityKind::Delegations,
+                id: item["delegation_id"].as_i64().unwrap()
+            })
+        );
+        // An interaction: its organisation, else its first person, else its delegation.
+        let org = all(&store, EntityKind::Organizations)[0]["id"]
             .as_i64()
             .unwrap();
+        let people: Vec<i64> = all(&store, EntityKind::Contacts)
+            .iter()
+            .take(2)
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect();
+        let delegation = all(&store, EntityKind::Delegations)[0]["id"]
+            .as_i64()
+            .unwrap();
+        for (summary, fields, expected) in [
+            (
+                "Gọi điện hỏi thuê đất Quỳnh Lưu",
+                serde_json::json!({"organization_id": org, "contact_ids": people}),
+                Some((EntityKind::Organizations, org)),
+            ),
+            (
+                "Gửi thư mời Xứ Nghệ",
+                serde_json::json!({"contact_ids": [people[1], people[0]], "delegation_id": delegation}),
+                Some((EntityKind::Contacts, people[1])),
+            ),
+            (
+                "Họp chuẩn bị Yên Bái",
+                serde_json::json!({"delegation_id": delegation}),
+                Some((EntityKind::Delegations, delegation)),
+            ),
+            ("Ghi chú Tây Bắc", serde_json::json!({}), None),
+        ] {
+            let mut input = serde_json::json!({"occurred_at": "2027-01-05T02:00:00Z", "kind": "call", "summary": summary});
+            for (k, v) in fields.as_object().unwrap() {
+                input[k] = v.clone();
+            }
+            let id = store.create_json(EntityKind::Interactions, input).unwrap()["id"]
+                .as_i64()
+                .unwrap();
+            assert_eq!(
+                parent(&store, EntityKind::Interactions, id, summary),
+                expected.map(|(kind, id)| SearchParent { kind, id }),
+                "{summary}"
+            );
+        }
+        // Kinds with their own page have none.
+        let o = &all(&store, EntityKind::Organizations)[0];
         assert_eq!(
-            parent(&store, EntityKind::Interactions, id, summary),
-            expected.map(|(kind, id)| SearchParent { kind, id }),
-            "{summary}"
+            parent(
+                &store,
+                EntityKind::Organizations,
+                org,
+                o["name_vi"].as_str().unwrap()
+            ),
+            None
         );
     }
-    // Kinds with their own page have none.
-    let o = &all(&store, EntityKind::Organizations)[0];
-    assert_eq!(
-        parent(
-            &store,
-            EntityKind::Organizations,
-            org,
-            o["name_vi"].as_str().unwrap()
-        ),
-        None
-    );
 }
 
-/// Words split where FTS5 splits them: a circled letter (ⓐ, a symbol to FTS5, a letter to
-/// Rust) in a name or a query must not make a quoted word two tokens, which an index without
-/// positions refuses as a phrase. Erasing such a person works too.
-#[test]
-fn symbols_inside_words_split_them_as_the_index_does() {
-    let (_dir, mut store) = crate::temp_store();
-    let odd = store
-        .create(&Contact {
-            full_name: "Lê BìnhⓐKhang⑳".into(),
-            notes: Some("Gặp Lê BìnhⓐKhang⑳ ở Đà Nẵng".into()),
-            ..Contact::default()
-        })
-        .unwrap();
-    for q in ["binhⓐkhang", "le binhⓐkh", "khang⑳", "aⓐb"] {
-        store.search(q, 5).unwrap_or_else(|e| panic!("{q}: {e}"));
+on_both! {
+    /// Words split where FTS5 splits them: a circled letter (ⓐ, a symbol to FTS5, a letter to
+    /// Rust) in a name or a query must not make a quoted word two tokens, which an index without
+    /// positions refuses as a phrase. Erasing such a person works too.
+    fn symbols_inside_words_split_them_as_the_index_does(store) {
+        let odd = store
+            .create(&Contact {
+                full_name: "Lê BìnhⓐKhang⑳".into(),
+                notes: Some("Gặp Lê BìnhⓐKhang⑳ ở Đà Nẵng".into()),
+                ..Contact::default()
+            })
+            .unwrap();
+        for q in ["binhⓐkhang", "le binhⓐkh", "khang⑳", "aⓐb"] {
+            store.search(q, 5).unwrap_or_else(|e| panic!("{q}: {e}"));
+        }
+        assert!(finds(&store, "le binhⓐkh", "Lê BìnhⓐKhang⑳"));
+        assert!(finds(&store, "binhⓐkhang⑳", "Lê BìnhⓐKhang⑳"));
+        let report = planner_core::people::erase_contact(&mut store, odd.meta.id).unwrap();
+        assert_eq!(report.contact_id, odd.meta.id);
+        assert!(hits(&store, "khang").is_empty());
     }
-    assert!(finds(&store, "le binhⓐkh", "Lê BìnhⓐKhang⑳"));
-    assert!(finds(&store, "binhⓐkhang⑳", "Lê BìnhⓐKhang⑳"));
-    let report = planner_core::people::erase_contact(&mut store, odd.meta.id).unwrap();
-    assert_eq!(report.contact_id, odd.meta.id);
-    assert!(hits(&store, "khang").is_empty());
 }

@@ -1,0 +1,325 @@
+//! The contract suite stays whole (issue 17): every file of this test binary is either a contract
+//! file, whose tests run on both backends (`on_both!`) unless listed here as SQLite-only with a
+//! reason, or a file listed here as not about the store's behaviour. A new store test therefore
+//! cannot silently be SQLite-only, and a new file must say which it is.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// The files whose tests are the store's contract: on both backends, but for the exceptions.
+const CONTRACT_FILES: &[&str] = &[
+    "briefs",
+    "clock_changes",
+    "commands",
+    "crud",
+    "dashboard",
+    "demo",
+    "exchange",
+    "exchange_adopt",
+    "fixtures",
+    "hostile",
+    "images",
+    "import",
+    "import_report",
+    "itinerary",
+    "linked",
+    "people",
+    "revisions",
+    "search",
+    "sectors",
+    "two_offices",
+    "validation",
+];
+
+/// Why the exchange's tests stay on store files for now: see `EXCHANGE_FILES`.
+const EXCHANGE_FILES: &str = "the office's signing key and the received PDFs and pictures are \
+    files beside the store file; a team store has no such folder (its inbox would keep them in \
+    the database: not built yet)";
+
+/// Tests of contract files that run on SQLite only, each with its reason. (A plain test that opens
+/// a team store itself, `crate::team_store()`, compares the backends and needs no entry.)
+const SQLITE_ONLY: &[(&str, &str, &str)] = &[
+    ("commands", "command_bindings_are_fresh", NO_STORE),
+    ("commands", "every_command_is_named_once", NO_STORE),
+    (
+        "commands",
+        "capability_bindings_are_fresh_and_grant_exactly_the_declared_commands",
+        NO_STORE,
+    ),
+    ("commands", "the_shell_writes_no_command_by_hand", NO_STORE),
+    (
+        "commands",
+        "every_chosen_output_path_follows_one_rule",
+        BESIDE_THE_FILE,
+    ),
+    (
+        "demo",
+        "demo_holds_a_verified_brief_from_the_tokyo_office",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange",
+        "two_offices_exchange_a_brief_once_and_keep_its_history",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange",
+        "a_known_office_with_a_new_key_and_a_revoked_key_are_refused",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange",
+        "content_that_fails_the_local_validators_is_refused",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange",
+        "trust_by_fingerprint_before_the_first_bundle_and_by_office_card",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange",
+        "the_office_key_lives_beside_the_store_and_is_never_replaced_silently",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange_adopt",
+        "personal_data_travels_only_when_chosen_and_the_manifest_says_which",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange_adopt",
+        "a_received_brief_renders_here_in_another_language",
+        EXCHANGE_FILES,
+    ),
+    (
+        "exchange_adopt",
+        "adopted_opportunities_keep_their_source_and_follow_newer_versions_as_chosen",
+        EXCHANGE_FILES,
+    ),
+    (
+        "fixtures",
+        "fixture_bindings_are_fresh",
+        "writes the checked-in answers from store files; \
+        fixture_answers_are_the_same_from_a_team_store holds a team store to the same file",
+    ),
+    (
+        "hostile",
+        "links_open_only_what_the_corpus_allows",
+        NO_STORE,
+    ),
+    (
+        "hostile",
+        "every_exporter_keeps_hostile_text_as_text",
+        BESIDE_THE_FILE,
+    ),
+    (
+        "hostile",
+        "the_webview_fetches_nothing_remote_and_runs_no_inline_script",
+        NO_STORE,
+    ),
+    (
+        "import",
+        "a_dry_run_reports_what_the_import_then_does",
+        "imports every fixture twice into \
+        fresh stores: minutes on a server per run for what the import tests on both already hold",
+    ),
+    (
+        "import",
+        "a_large_import_leaves_indexing_merging_and_the_checkpoint_to_steps_that_change_no_answer",
+        FTS5,
+    ),
+    (
+        "import",
+        "records_left_to_index_are_indexed_before_any_search_or_write_and_after_a_crash",
+        FTS5,
+    ),
+    (
+        "import",
+        "another_store_on_the_file_keeps_its_changes_and_its_crash_mark_while_one_indexes",
+        FTS5,
+    ),
+    (
+        "import",
+        "wiping_the_store_forgets_what_an_import_left_to_index",
+        FTS5,
+    ),
+    (
+        "import",
+        "exports_round_trip_through_import_into_an_empty_store",
+        "opens two stores in one \
+        test; the export and import it chains are each on both",
+    ),
+    (
+        "import",
+        "an_id_freed_by_a_deletion_is_not_taken_for_the_imports_record",
+        "SQLite gives a deleted highest id again; PostgreSQL's sequences never do, so the case \
+         cannot arise",
+    ),
+    (
+        "revisions",
+        "two_connections_racing_on_one_revision_exactly_one_wins",
+        "two connections to \
+        one file; two officers on a team store race in crates/cli/tests/cli/team.rs",
+    ),
+    (
+        "sectors",
+        "migration_10_maps_free_text_sectors_to_tags_and_keeps_the_rest_for_review",
+        "a SQLite schema migration (a team store starts at the current schema)",
+    ),
+    (
+        "validation",
+        "required_fields_are_those_an_empty_record_is_refused_on",
+        NO_STORE,
+    ),
+];
+
+/// A test that reads no store.
+const NO_STORE: &str = "reads no store";
+/// A test of the documents a store writes into its own folder beside the file.
+const BESIDE_THE_FILE: &str = "checks the default folder beside the store file (a team store's \
+    is this desktop's data folder: a_team_stores_documents_go_to_this_desktops_data_folder)";
+/// A test of SQLite's FTS5 index maintenance (a team store's index has no deferred steps).
+const FTS5: &str = "SQLite's FTS5 index left to later steps after a large import (a team store \
+    indexes as it writes)";
+
+/// The files that are not about the store's behaviour, each with its reason.
+const OTHER_FILES: &[(&str, &str)] = &[
+    (
+        "about",
+        "the About box: the build and the store file's place",
+    ),
+    (
+        "backup",
+        "backups copy the store file (a team store's are the server's, by the agency's IT)",
+    ),
+    (
+        "backup_after_erase",
+        "backups of the store file after an erase",
+    ),
+    ("backup_free_pages", "free pages of the SQLite file"),
+    ("backup_overdue", "backups of the store file"),
+    ("backup_session", "backups of the store file"),
+    ("bindings", "generated TypeScript bindings"),
+    (
+        "concurrency",
+        "SQLite's locking between connections to one file",
+    ),
+    (
+        "contacts_io",
+        "not converted yet: vCard/CSV import and export over store files",
+    ),
+    ("contract", "this check"),
+    ("doctor", "the SQLite file's integrity"),
+    (
+        "erased_bytes",
+        "erased bytes gone from the SQLite file's pages",
+    ),
+    (
+        "first_run",
+        "choosing the store's folder and file at first start",
+    ),
+    ("ics", "not converted yet: calendar files from an itinerary"),
+    ("itinerary_pdf", "not converted yet: printed itineraries"),
+    ("labels", "generated labels"),
+    ("licences", "the licences list"),
+    (
+        "migrations",
+        "the SQLite schema's migrations (the team schema's are in team_schema)",
+    ),
+    ("read_only", "store files that cannot be written"),
+    (
+        "sort_keys",
+        "not converted yet: sort keys stored by SQLite migrations",
+    ),
+    ("store_health", "the store file's health"),
+    (
+        "team_schema",
+        "the team store's own schema, roles and grants (PostgreSQL only)",
+    ),
+    ("words", "screen words"),
+];
+
+fn tests_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/core")
+}
+
+/// The plain `#[test]` functions of a file's text: (name, body up to its closing brace).
+fn plain_tests(text: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim() != "#[test]" {
+            continue;
+        }
+        let Some((j, name)) = lines[i + 1..].iter().enumerate().find_map(|(k, l)| {
+            let rest = l.trim_start().strip_prefix("fn ")?;
+            Some((i + 1 + k, rest[..rest.find('(')?].to_owned()))
+        }) else {
+            continue;
+        };
+        let end = lines[j..]
+            .iter()
+            .position(|l| *l == "}")
+            .map_or(lines.len(), |k| j + k);
+        out.push((name, lines[j..end].join("\n")));
+    }
+    out
+}
+
+#[test]
+fn every_store_test_runs_on_both_backends_or_says_why_not() {
+    let mut files = BTreeSet::new();
+    for entry in std::fs::read_dir(tests_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "rs") {
+            files.insert(path.file_stem().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    let contract: BTreeSet<String> = CONTRACT_FILES.iter().map(|f| f.to_string()).collect();
+    let other: BTreeSet<String> = OTHER_FILES.iter().map(|(f, _)| f.to_string()).collect();
+    assert!(contract.is_disjoint(&other), "a file in both lists");
+    let unsorted: Vec<_> = files
+        .iter()
+        .filter(|f| !contract.contains(*f) && !other.contains(*f))
+        .collect();
+    assert!(
+        unsorted.is_empty(),
+        "put each of {unsorted:?} in CONTRACT_FILES or OTHER_FILES (with a reason) in {}",
+        file!()
+    );
+    let gone: Vec<_> = contract
+        .union(&other)
+        .filter(|f| !files.contains(*f))
+        .collect();
+    assert!(gone.is_empty(), "listed but missing: {gone:?}");
+
+    let mut excepted: BTreeSet<(String, String)> = SQLITE_ONLY
+        .iter()
+        .map(|(f, t, _)| (f.to_string(), t.to_string()))
+        .collect();
+    let mut single = Vec::new();
+    let mut both = 0;
+    for file in CONTRACT_FILES {
+        let text = std::fs::read_to_string(tests_dir().join(format!("{file}.rs"))).unwrap();
+        both += text.matches("on_both! {").count();
+        for (name, body) in plain_tests(&text) {
+            let listed = excepted.remove(&(file.to_string(), name.clone()));
+            let opens_a_team_store = body.contains("crate::team_store()");
+            if !listed && !opens_a_team_store {
+                single.push(format!("{file}::{name}"));
+            }
+        }
+    }
+    assert!(
+        single.is_empty(),
+        "these store tests run on SQLite only: put each in on_both! {{ … }}, or list it with its \
+         reason in SQLITE_ONLY in {}: {single:#?}",
+        file!()
+    );
+    assert!(
+        excepted.is_empty(),
+        "SQLITE_ONLY names tests that are no longer plain tests: {excepted:?}"
+    );
+    assert!(both >= 80, "only {both} contract tests on both backends");
+}
