@@ -39,4 +39,29 @@ fn the_installed_app_creates_its_store_in_the_data_directory_and_shows_its_first
     );
     let store = home.join(".local/share/delegation-planner/planner.db");
     assert!(store.is_file(), "no store at {}", store.display());
+    drop(app);
+
+    // Told to start on the demo (as the README's run command does), on another fresh home: the
+    // time from launch to the first screen with data, the dashboard's counts of the demo.
+    let demo_home = scenario.home();
+    let app = scenario.launch_at_home_with_args(
+        &demo_home,
+        &["--demo"],
+        &[("NO_AT_BRIDGE", Some(OsStr::new("1")))],
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app.find_all(&by_test_id("dashboard-loaded")).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the installed app did not show the demo's dashboard within 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!(
+        "installed app: first screen with data (the demo's dashboard) {} ms after launch",
+        app.since_launch().as_millis()
+    );
+    assert!(demo_home
+        .join(".local/share/delegation-planner/planner.db")
+        .is_file());
 }

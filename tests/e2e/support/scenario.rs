@@ -80,6 +80,17 @@ impl Scenario {
         App::launch(StoreAt::Home(home), &[], env)
     }
 
+    /// As `launch_at_home_with_env`, with `args` on the app's command line (`--demo`: the
+    /// installed app told to start on its demo data).
+    pub fn launch_at_home_with_args(
+        &self,
+        home: &Path,
+        args: &[&str],
+        env: &[(&str, Option<&OsStr>)],
+    ) -> App<'_> {
+        App::launch(StoreAt::Home(home), args, env)
+    }
+
     /// A home folder of the scenario's own, empty until the app or the CLI writes there.
     pub fn home(&self) -> PathBuf {
         let home = self.dir.path().join("home");
