@@ -286,7 +286,7 @@ on_both! {
 fn put_kept_key(o: &Office, text: Option<&str>) {
     match o.store.backend() {
         Backend::Sqlite => {
-            let path = PathBuf::from(office::key_path(&o.store).unwrap());
+            let path = office::key_path(&o.store).unwrap();
             match text {
                 Some(t) => std::fs::write(path, t).unwrap(),
                 None => std::fs::remove_file(path).unwrap(),
