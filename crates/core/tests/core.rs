@@ -54,6 +54,8 @@ mod core {
     pub mod erased_bytes;
     pub mod exchange;
     pub mod exchange_adopt;
+    #[cfg(feature = "postgres")]
+    pub mod exchange_team;
     pub mod first_run;
     pub mod fixtures;
     pub mod hostile;
@@ -151,6 +153,45 @@ pub fn team_store() -> Option<(StoreGuard, Store)> {
     None
 }
 
+/// A fresh store on the backend `like` runs on (a fresh file, or a fresh team database): a
+/// second office in a test that runs on both.
+pub fn store_like(like: &Store) -> (StoreGuard, Store) {
+    match like.backend() {
+        planner_core::store::Backend::Sqlite => file_store(),
+        #[cfg(feature = "postgres")]
+        planner_core::store::Backend::Postgres => {
+            team_store().expect("a test cluster, as for the first store")
+        }
+        #[allow(unreachable_patterns)]
+        other => panic!("no {other:?} store in this build"),
+    }
+}
+
+/// What `sql` (one row, one integer column) answers, read straight from the database `guard`
+/// keeps for `store` (its file, or its team database), behind the store's back.
+pub fn raw_count(guard: &StoreGuard, store: &Store, sql: &str) -> i64 {
+    match guard {
+        StoreGuard::Dir(_) => rusqlite::Connection::open(store.path().expect("a store file"))
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap(),
+        #[cfg(feature = "postgres")]
+        StoreGuard::Team(db) => db.client().query_one(sql, &[]).unwrap().get(0),
+    }
+}
+
+/// Runs `sql` straight on the database `guard` keeps for `store`, behind the store's back.
+pub fn raw_execute(guard: &StoreGuard, store: &Store, sql: &str) {
+    match guard {
+        StoreGuard::Dir(_) => rusqlite::Connection::open(store.path().expect("a store file"))
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap(),
+        #[cfg(feature = "postgres")]
+        StoreGuard::Team(db) => db.client().batch_execute(sql).unwrap(),
+    }
+}
+
 /// The (field, code) of each field error of an `Invalid` error.
 pub fn field_codes(e: planner_core::CoreError) -> Vec<(String, String)> {
     match e {
@@ -233,6 +274,13 @@ impl PgDatabase {
         config
             .connect(postgres::NoTls)
             .expect("connect as a login role")
+    }
+
+    /// Its URL as login role `role` (made by `login_role`): what that officer's app opens.
+    pub fn url_as(&self, role: &str) -> String {
+        let (scheme, rest) = self.url.split_once("://").expect("a postgres:// URL");
+        let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+        format!("{scheme}://{role}@{host}")
     }
 
     /// A new login role in `group` (e.g. `planner_officer`), an officer's own: roles are the

@@ -627,7 +627,7 @@ export type OfficeView = { profile: OfficeProfile | null,
  */
 fingerprint: string | null, 
 /**
- * The private key file beside the store.
+ * Where the private key is kept: its file beside the store, or the team database's table.
  */
 key_path: string, 
 /**

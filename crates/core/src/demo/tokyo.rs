@@ -110,9 +110,10 @@ pub fn tokyo_bundle() -> Result<Vec<u8>> {
 }
 
 /// Trusts Tokyo's key (as an officer would, after comparing its fingerprint) and imports its
-/// bundle through the real path. Only for stores on a file (received files live beside it).
+/// bundle through the real path. Not for a store in memory (its received files would have no
+/// folder); a store file keeps them beside it, a team store in its database.
 pub fn receive_tokyo_brief(store: &mut Store) -> Result<()> {
-    if store.path().is_none() {
+    if store.path().is_none() && store.backend() == crate::store::Backend::Sqlite {
         return Ok(());
     }
     let t = tokyo()?;

@@ -6,6 +6,7 @@ use crate::briefs::sha256_hex;
 use crate::error::Result;
 use crate::store::db::Db;
 use crate::store::doctor as sql;
+use crate::store::exchange_files::ReceivedFiles;
 use crate::{backup, Store};
 use planner_exchange::Manifest;
 use std::path::Path;
@@ -13,10 +14,25 @@ use std::path::Path;
 /// Whether the file at `path` is there and hashes to `sha256`: `None` when it is, else the
 /// problem's code.
 fn file_state(path: &Path, sha256: Option<&str>, missing: Code, changed: Code) -> Option<Code> {
-    match std::fs::read(path) {
-        Err(_) => Some(missing),
-        Ok(bytes) => match sha256 {
-            Some(want) if !want.eq_ignore_ascii_case(&sha256_hex(&bytes)) => Some(changed),
+    bytes_state(
+        std::fs::read(path).ok().as_deref(),
+        sha256,
+        missing,
+        changed,
+    )
+}
+
+/// Whether `bytes` are there and hash to `sha256`: `None` when they do, else the problem's code.
+fn bytes_state(
+    bytes: Option<&[u8]>,
+    sha256: Option<&str>,
+    missing: Code,
+    changed: Code,
+) -> Option<Code> {
+    match bytes {
+        None => Some(missing),
+        Some(bytes) => match sha256 {
+            Some(want) if !want.eq_ignore_ascii_case(&sha256_hex(bytes)) => Some(changed),
             _ => None,
         },
     }
@@ -72,14 +88,15 @@ pub(super) fn pictures(conn: &Db, found: &mut Findings, checked: &mut Checked) -
     Ok(())
 }
 
-/// The PDF and pictures kept, by SHA-256, from every received bundle.
+/// The PDF and pictures kept, by SHA-256, from every received bundle (beside a store file, or in
+/// a team store's database).
 pub(super) fn received(
     store: &Store,
     conn: &Db,
     found: &mut Findings,
     checked: &mut Checked,
 ) -> Result<()> {
-    let dir = crate::exchange::received_dir(store);
+    let kept = ReceivedFiles::of(store);
     let (mut missing, mut changed) = (Vec::new(), Vec::new());
     for (id, manifest) in sql::received_manifests(conn)? {
         let Ok(manifest) = serde_json::from_str::<Manifest>(&manifest) else {
@@ -93,8 +110,8 @@ pub(super) fn received(
             };
             checked.received_files += 1;
             let item = format!("received_bundles {id}: {name}");
-            match file_state(
-                &dir.join(&name),
+            match bytes_state(
+                kept.find(store, id, &name)?.as_deref(),
                 Some(&m.sha256),
                 Code::ReceivedFileMissing,
                 Code::ReceivedFileChanged,

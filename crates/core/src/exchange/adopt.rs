@@ -202,14 +202,14 @@ pub fn adopt(
         }
     }
     // Pictures are read and re-encoded before the transaction: a bad one refuses it all.
-    let dir = super::received_dir(store);
     let mut pictures = Vec::new();
     for p in plans.iter().filter(|p| p.state == AdoptState::New) {
         let mut mine = Vec::new();
         for img in &p.sent.images {
             let file = content::kept_file(&manifest, &img.path)
                 .ok_or_else(|| refuse(Code::MissingMember, img.path.clone()))?;
-            let bytes = std::fs::read(dir.join(file))?;
+            let bytes =
+                crate::store::exchange_files::received_file_bytes(store, received_id, &file)?;
             mine.push((crate::images::prepare(&bytes)?, img.caption.clone()));
         }
         pictures.push(mine);

@@ -3,7 +3,8 @@
 //! then the signer's standing here, then every member's bytes against the signed hashes, then
 //! the JSON (depth and size capped) and every record against the local validators, then the
 //! idempotence rules. Only then one transaction writes the row (and the signer, when trusted
-//! now); the received PDF and pictures are written under their SHA-256 before it commits.
+//! now); the received PDF and pictures are kept under their SHA-256 (`store::exchange_files`)
+//! before it commits.
 //! A refusal writes nothing.
 
 use super::content::{
@@ -16,6 +17,7 @@ use super::views::{
 use super::{from_wire, refuse, Code};
 use crate::domain::BriefLanguage;
 use crate::error::Result;
+use crate::store::exchange_files::ReceivedFiles;
 use crate::store::{NewReceived, Store};
 use planner_exchange::{Limits, Manifest, Opened, Verified};
 use std::path::Path;
@@ -266,7 +268,7 @@ pub fn import_bytes(
             trusted_now: false,
         });
     }
-    let dir = super::received_dir(store);
+    let kept = ReceivedFiles::of(store);
     let (row, files) = received_row(&ready, &ex.office)?;
     let (id, key_id) = store.transaction(|tx| {
         let key_id = match (&new_key, learn) {
@@ -277,13 +279,10 @@ pub fn import_bytes(
             }
             (None, None) => unreachable!("a key is either known or trusted now"),
         };
-        for (name, bytes) in &files {
-            let path = dir.join(name);
-            if !path.is_file() {
-                crate::files::write_atomically(&path, bytes)?;
-            }
-        }
         let id = tx.insert_received(&NewReceived { key_id, ..row })?;
+        for (name, sha256, bytes) in &files {
+            kept.put(tx, id, name, sha256, bytes)?;
+        }
         if matches!(ready.decision, Decision::Update) {
             tx.supersede_received(fp.as_str(), &m.brief.uuid, id)?;
         }
@@ -301,8 +300,8 @@ pub fn import_bytes(
     })
 }
 
-/// A received file to keep: its name (SHA-256 and extension) and its bytes.
-type KeptFile<'r> = (String, &'r [u8]);
+/// A received file to keep: its name (SHA-256 and extension), its SHA-256 and its bytes.
+type KeptFile<'r> = (String, String, &'r [u8]);
 
 /// The Inbox row of a verified bundle, and its files by their hash (PDF and pictures).
 fn received_row<'r>(
@@ -325,7 +324,7 @@ fn received_row<'r>(
         if x.path == BRIEF_PDF {
             pdf_sha256 = sha.clone();
         }
-        files.push((format!("{sha}.{ext}"), bytes.as_slice()));
+        files.push((format!("{sha}.{ext}"), sha, bytes.as_slice()));
     }
     let text = |name: &str| String::from_utf8_lossy(&v.members[name]).into_owned();
     let content = format!(

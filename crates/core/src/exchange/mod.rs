@@ -2,7 +2,9 @@
 //! brief bundles sent (`export`) and received (`import`: every check in the order before
 //! anything is written), the trusted offices (`trust`), the Inbox (`received`) and adopting
 //! received opportunities (`adopt`). The bundle format itself is the `planner-exchange` crate;
-//! the SQL is in `store/exchange.rs` and `store/received.rs`.
+//! the SQL is in `store/exchange.rs` and `store/received.rs`, and where the office key and the
+//! received files are kept (beside a store file, or in a team store's database) is
+//! `store/exchange_files.rs`.
 
 pub mod adopt;
 mod content;
@@ -34,7 +36,9 @@ pub fn grouped(fingerprint: &str) -> String {
         .unwrap_or_else(|_| fingerprint.to_owned())
 }
 
-/// Where received PDFs and pictures are kept, each under its SHA-256 (never a name from a file).
+/// Where a store file keeps received PDFs and pictures, each under its SHA-256 (never a name
+/// from a file); where a team store's are copied to be opened on this desktop
+/// (`store::exchange_files`).
 pub fn received_dir(store: &Store) -> PathBuf {
     crate::files::documents_dir(store, "received")
 }

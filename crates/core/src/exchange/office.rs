@@ -1,18 +1,20 @@
-//! This office's profile and key pair. The profile is a row of the store; the private key is a
-//! file beside the store (`<store file>.office-key`, readable by the user only), made on first
-//! use and never replaced: if the store records a key and the file is gone or holds another,
-//! the office refuses to sign (`office_key_missing`) rather than make a new key that every
-//! other office would then refuse as `key_changed`.
+//! This office's profile and key pair. The profile is a row of the store; the private key is kept
+//! where the store keeps the exchange's files (`store::exchange_files`): for a store file, a file
+//! beside it (`<store file>.office-key`, readable by the user only); for a team store, a row only
+//! managers may read. It is made on first use and never replaced: if the store records a key and
+//! the kept one is gone or another, the office refuses to sign (`office_key_missing`) rather than
+//! make a new key that every other office would then refuse as `key_changed`.
 
 use super::views::{OfficeProfile, OfficeView};
 use super::{refuse, to_wire, Code, SENT_FOLDER};
 use crate::error::{invalid, CoreError, Result};
 use crate::files::ExportedFile;
+use crate::store::exchange_files;
 use crate::text::nfc;
 use crate::validate::{FieldError, Validator};
 use crate::Store;
 use planner_exchange::OfficeKey;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The extension of an office card file.
 pub const CARD_EXTENSION: &str = planner_exchange::CARD_EXTENSION;
@@ -33,19 +35,17 @@ pub fn key_path(store: &Store) -> Result<PathBuf> {
     Ok(path.with_file_name(name))
 }
 
-/// The profile, the key's fingerprint (grouped) and the key file's path. With a profile, the
-/// key pair is made here if it does not exist yet (it is shown in Settings, to be read out).
+/// The profile, the key's fingerprint (grouped) and where the key is kept. With a profile, the
+/// key pair is made here if it does not exist yet and this session may make it (it is shown in
+/// Settings, to be read out); a team store's officer sees the fingerprint a manager made.
 pub fn view(store: &mut Store) -> Result<OfficeView> {
     let row = store.office()?;
-    if row.is_some() && store.path().is_some() {
+    let keeps_key = exchange_files::keeps_office_key(store)?;
+    if row.is_some() && keeps_key {
         signing_key(store)?;
     }
     let row = store.office()?;
-    let key_path = store
-        .path()
-        .map(|_| key_path(store).map(|p| p.display().to_string()))
-        .transpose()?
-        .unwrap_or_default();
+    let key_path = exchange_files::office_key_place(store);
     Ok(OfficeView {
         fingerprint: row
             .as_ref()
@@ -115,23 +115,23 @@ pub fn profile(store: &Store) -> Result<OfficeProfile> {
     })
 }
 
-/// The office's signing key: read from its file and checked against the public key the store
-/// records, or made now (first use), written beside the store and recorded.
+/// The office's signing key: the kept one, checked against the public key the store records,
+/// or made now (first use), kept and recorded.
 pub fn signing_key(store: &mut Store) -> Result<OfficeKey> {
     let row = store.office()?;
     profile(store)?;
-    let path = key_path(store)?;
-    let on_disk = read_key_file(&path)?;
+    let kept = exchange_files::office_key(store)?;
     let recorded = row.and_then(|r| r.public_key);
-    match (recorded, on_disk) {
+    match (recorded, kept) {
         (Some(public), Some(key)) if key.public().to_base64() == public => Ok(key),
-        (Some(_), Some(_)) => Err(refuse(Code::OfficeKeyMissing, path.display().to_string())),
-        (Some(_), None) => Err(refuse(Code::OfficeKeyMissing, path.display().to_string())),
-        // Written before a crash kept the store from recording it: it is still this office's.
+        (Some(_), _) => Err(refuse(
+            Code::OfficeKeyMissing,
+            exchange_files::office_key_place(store),
+        )),
+        // Kept before a crash kept the store from recording it: it is still this office's.
         (None, Some(key)) => record(store, key),
         (None, None) => {
-            let key = OfficeKey::generate()?;
-            crate::files::write_private_atomically(&path, key.to_file_text().as_bytes())?;
+            let key = exchange_files::save_office_key(store, OfficeKey::generate()?)?;
             record(store, key)
         }
     }
@@ -141,17 +141,6 @@ fn record(store: &mut Store, key: OfficeKey) -> Result<OfficeKey> {
     let public = key.public();
     store.record_office_key(&public.to_base64(), public.fingerprint().as_str())?;
     Ok(key)
-}
-
-fn read_key_file(path: &Path) -> Result<Option<OfficeKey>> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(OfficeKey::from_file_text(&text)?)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(refuse(
-            Code::OfficeKeyMissing,
-            format!("{}: {e}", path.display()),
-        )),
-    }
 }
 
 /// Writes this office's card (profile and public key, self-signed) at `chosen`, or in the

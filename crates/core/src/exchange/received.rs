@@ -8,6 +8,7 @@ use super::views::{ReceivedBrief, ReceivedDetail, ReceivedImage, ReceivedOpportu
 use super::{refuse, Code};
 use crate::domain::{BriefLanguage, Opportunity};
 use crate::files::ExportedFile;
+use crate::store::exchange_files;
 use crate::{Result, Store};
 use planner_exchange::Manifest;
 use std::path::PathBuf;
@@ -79,10 +80,11 @@ fn members_of(m: &Manifest) -> Vec<super::views::BundleMember> {
         .collect()
 }
 
-/// The received PDF, kept under its hash.
+/// The received PDF, kept under its hash, as a file on this desktop (a team store's is copied
+/// to this desktop's data folder, see `exchange_files::received_file_path`).
 pub fn pdf_path(store: &Store, received_id: i64) -> Result<PathBuf> {
     let row = store.received(received_id)?;
-    Ok(super::received_dir(store).join(format!("{}.pdf", row.pdf_sha256)))
+    exchange_files::received_file_path(store, received_id, &format!("{}.pdf", row.pdf_sha256))
 }
 
 /// Opens the received PDF in the system's viewer.
@@ -103,11 +105,11 @@ pub fn regenerate(
     let manifest = manifest_of(&row)?;
     let mut model = stored.brief.model;
     model.language = language;
-    let dir = super::received_dir(store);
     for (id, path) in &stored.brief.images {
         let file =
             kept_file(&manifest, path).ok_or_else(|| refuse(Code::MissingMember, path.clone()))?;
-        model.images.insert(*id, std::fs::read(dir.join(file))?);
+        let bytes = exchange_files::received_file_bytes(store, received_id, &file)?;
+        model.images.insert(*id, bytes);
     }
     let bytes = crate::briefs::render_pdf(&model)?;
     let lang = serde_json::to_value(language).unwrap_or_default();

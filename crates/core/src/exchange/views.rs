@@ -30,7 +30,7 @@ pub struct OfficeView {
     pub profile: Option<OfficeProfile>,
     /// The fingerprint in groups of four, to read aloud (None until the key is made).
     pub fingerprint: Option<String>,
-    /// The private key file beside the store.
+    /// Where the private key is kept: its file beside the store, or the team database's table.
     pub key_path: String,
     /// Whether the key pair exists (it is made on first use).
     pub has_key: bool,

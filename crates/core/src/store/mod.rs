@@ -12,6 +12,7 @@ pub(crate) mod db;
 mod dialect;
 pub(crate) mod doctor;
 mod exchange;
+pub(crate) mod exchange_files;
 mod images;
 mod imports;
 #[cfg(test)]

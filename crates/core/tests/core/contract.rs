@@ -31,11 +31,6 @@ const CONTRACT_FILES: &[&str] = &[
     "validation",
 ];
 
-/// Why the exchange's tests stay on store files for now: see `EXCHANGE_FILES`.
-const EXCHANGE_FILES: &str = "the office's signing key and the received PDFs and pictures are \
-    files beside the store file; a team store has no such folder (its inbox would keep them in \
-    the database: not built yet)";
-
 /// Tests of contract files that run on SQLite only, each with its reason. (A plain test that opens
 /// a team store itself, `crate::team_store()`, compares the backends and needs no entry.)
 const SQLITE_ONLY: &[(&str, &str, &str)] = &[
@@ -51,51 +46,6 @@ const SQLITE_ONLY: &[(&str, &str, &str)] = &[
         "commands",
         "every_chosen_output_path_follows_one_rule",
         BESIDE_THE_FILE,
-    ),
-    (
-        "demo",
-        "demo_holds_a_verified_brief_from_the_tokyo_office",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange",
-        "two_offices_exchange_a_brief_once_and_keep_its_history",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange",
-        "a_known_office_with_a_new_key_and_a_revoked_key_are_refused",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange",
-        "content_that_fails_the_local_validators_is_refused",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange",
-        "trust_by_fingerprint_before_the_first_bundle_and_by_office_card",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange",
-        "the_office_key_lives_beside_the_store_and_is_never_replaced_silently",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange_adopt",
-        "personal_data_travels_only_when_chosen_and_the_manifest_says_which",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange_adopt",
-        "a_received_brief_renders_here_in_another_language",
-        EXCHANGE_FILES,
-    ),
-    (
-        "exchange_adopt",
-        "adopted_opportunities_keep_their_source_and_follow_newer_versions_as_chosen",
-        EXCHANGE_FILES,
     ),
     (
         "fixtures",
@@ -211,6 +161,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
     ),
     ("contract", "this check"),
     ("doctor", "the SQLite file's integrity"),
+    (
+        "exchange_team",
+        "the exchange's key and received files under a team store's roles (PostgreSQL only)",
+    ),
     (
         "erased_bytes",
         "erased bytes gone from the SQLite file's pages",

@@ -120,58 +120,58 @@ on_both! {
     }
 }
 
-/// A new user sees the Tokyo trade office among the trusted offices and one verified brief from
-/// it in the Inbox, imported through the real path; a reset demo receives it again.
-#[test]
-fn demo_holds_a_verified_brief_from_the_tokyo_office() {
-    use planner_core::exchange::views::{AdoptState, ImportStatus};
-    use planner_core::exchange::{adopt, import, received, trust};
-    let (_dir, mut store) = crate::temp_store();
-    let t = std::time::Instant::now();
-    seed_demo(&mut store, today()).unwrap();
-    let offices = trust::list(&store).unwrap();
-    assert_eq!(offices.len(), 1);
-    assert_eq!(
-        (
-            offices[0].office_code.as_deref(),
-            offices[0].trusted_by.as_str()
-        ),
-        (Some("TV-TOKYO"), "demo")
-    );
-    let inbox = received::inbox(&store).unwrap();
-    assert_eq!(inbox.len(), 1);
-    assert!(inbox[0].verified && !inbox[0].personal_data);
-    assert_eq!(inbox[0].office_name_en, "Trade Office of Viet Nam in Japan");
-    let detail = received::detail(&store, inbox[0].id).unwrap();
-    assert_eq!(detail.opportunities.len(), 2);
-    assert!(detail
-        .opportunities
-        .iter()
-        .all(|o| o.state == AdoptState::New));
-    assert_eq!(detail.opportunities[0].images.len(), 1);
-    assert!(received::pdf_path(&store, inbox[0].id).unwrap().is_file());
-    eprintln!("demo seeded with its received brief in {:?}", t.elapsed());
-    let again = import::import_bytes(
-        &mut store,
-        planner_core::demo::tokyo::TOKYO_BUNDLE,
-        false,
-        "cli",
-    )
-    .unwrap();
-    assert_eq!(again.status, ImportStatus::AlreadyReceived);
-    let report = adopt::adopt(&mut store, inbox[0].id, None, &[]).unwrap();
-    assert_eq!(report.created.len(), 2);
+on_both! {
+    /// A new user sees the Tokyo trade office among the trusted offices and one verified brief
+    /// from it in the Inbox, imported through the real path; a reset demo receives it again.
+    fn demo_holds_a_verified_brief_from_the_tokyo_office(store) {
+        use planner_core::exchange::views::{AdoptState, ImportStatus};
+        use planner_core::exchange::{adopt, import, received, trust};
+        let t = std::time::Instant::now();
+        seed_demo(&mut store, today()).unwrap();
+        let offices = trust::list(&store).unwrap();
+        assert_eq!(offices.len(), 1);
+        assert_eq!(
+            (
+                offices[0].office_code.as_deref(),
+                offices[0].trusted_by.as_str()
+            ),
+            (Some("TV-TOKYO"), "demo")
+        );
+        let inbox = received::inbox(&store).unwrap();
+        assert_eq!(inbox.len(), 1);
+        assert!(inbox[0].verified && !inbox[0].personal_data);
+        assert_eq!(inbox[0].office_name_en, "Trade Office of Viet Nam in Japan");
+        let detail = received::detail(&store, inbox[0].id).unwrap();
+        assert_eq!(detail.opportunities.len(), 2);
+        assert!(detail
+            .opportunities
+            .iter()
+            .all(|o| o.state == AdoptState::New));
+        assert_eq!(detail.opportunities[0].images.len(), 1);
+        assert!(received::pdf_path(&store, inbox[0].id).unwrap().is_file());
+        eprintln!("demo seeded with its received brief in {:?}", t.elapsed());
+        let again = import::import_bytes(
+            &mut store,
+            planner_core::demo::tokyo::TOKYO_BUNDLE,
+            false,
+            "cli",
+        )
+        .unwrap();
+        assert_eq!(again.status, ImportStatus::AlreadyReceived);
+        let report = adopt::adopt(&mut store, inbox[0].id, None, &[]).unwrap();
+        assert_eq!(report.created.len(), 2);
 
-    store.wipe().unwrap();
-    seed_demo(&mut store, today()).unwrap();
-    assert_eq!(
-        received::inbox(&store).unwrap().len(),
-        1,
-        "received again after a reset"
-    );
-    assert_eq!(
-        trust::list(&store).unwrap().len(),
-        1,
-        "the office trusted once"
-    );
+        store.wipe().unwrap();
+        seed_demo(&mut store, today()).unwrap();
+        assert_eq!(
+            received::inbox(&store).unwrap().len(),
+            1,
+            "received again after a reset"
+        );
+        assert_eq!(
+            trust::list(&store).unwrap().len(),
+            1,
+            "the office trusted once"
+        );
+    }
 }

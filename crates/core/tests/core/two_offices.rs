@@ -1,21 +1,36 @@
-//! Two offices for the exchange tests, each a store on a real file in its own folder: the
-//! Hanoi centre with the demo data (the sender) and empty receivers; briefs, bundles exported
-//! under a mail client's name, and the rows and files a refusal must leave as they were.
+//! Two offices for the exchange tests, each a store of its own on the backend the test runs on
+//! (a real file, or a team database) with a folder for the files it writes: the Hanoi centre
+//! with the demo data (the sender) and empty receivers; briefs, bundles exported under a mail
+//! client's name, and the rows and files a refusal must leave as they were.
 
+use crate::StoreGuard;
 use chrono::NaiveDate;
 use planner_core::briefs::{self, Audience, BriefFormat, BriefRequest};
 use planner_core::domain::*;
 use planner_core::exchange::views::OfficeProfile;
 use planner_core::exchange::{self, export, import, office};
-use planner_core::store::{Filter, ListQuery};
+use planner_core::store::{Backend, Filter, ListQuery};
 use planner_core::{CoreError, Store};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
-/// One office: its store on a real file, in its own folder.
+/// One office: its store (dropped before what keeps it) and a folder of its own.
 pub struct Office {
-    pub dir: TempDir,
     pub store: Store,
+    pub guard: StoreGuard,
+    pub dir: TempDir,
+}
+
+impl Office {
+    /// An office with a fresh store on the backend `like` runs on.
+    fn like(like: &Store) -> Office {
+        let (guard, store) = crate::store_like(like);
+        Office {
+            store,
+            guard,
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
 }
 
 /// The profile of an office with this code.
@@ -30,13 +45,13 @@ pub fn profile(code: &str, vi: &str, en: &str) -> OfficeProfile {
     }
 }
 
-/// Hanoi's promotion centre with the demo data (the sender).
-pub fn hanoi() -> Office {
-    let (dir, mut store) = crate::temp_store();
-    planner_core::demo::seed_demo(&mut store, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+/// Hanoi's promotion centre with the demo data (the sender), on the backend `like` runs on.
+pub fn hanoi(like: &Store) -> Office {
+    let mut o = Office::like(like);
+    planner_core::demo::seed_demo(&mut o.store, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
         .unwrap();
     office::save(
-        &mut store,
+        &mut o.store,
         profile(
             "ITPC-HN",
             "Trung tâm Xúc tiến Hà Nội",
@@ -44,14 +59,14 @@ pub fn hanoi() -> Office {
         ),
     )
     .unwrap();
-    Office { dir, store }
+    o
 }
 
-/// An office with an empty store (the receiver).
-pub fn receiver(code: &str) -> Office {
-    let (dir, mut store) = crate::temp_store();
-    office::save(&mut store, profile(code, "Thương vụ", "Trade office")).unwrap();
-    Office { dir, store }
+/// An office with an empty store (the receiver), on the backend `like` runs on.
+pub fn receiver(like: &Store, code: &str) -> Office {
+    let mut o = Office::like(like);
+    office::save(&mut o.store, profile(code, "Thương vụ", "Trade office")).unwrap();
+    o
 }
 
 /// The Japanese delegation of the demo.
@@ -93,9 +108,9 @@ pub fn export_to(o: &mut Office, id: i64, personal: bool, name: &str) -> PathBuf
     renamed
 }
 
-/// Rows of every exchange table and of the catalogue, and files received.
+/// Rows of every exchange table and of the catalogue, and files received (in the folder beside
+/// a store file, or the rows of a team store's `received_files`).
 pub fn written(o: &Office) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(o.store.path().unwrap()).unwrap();
     let mut out: Vec<(String, i64)> = [
         "office",
         "trusted_keys",
@@ -109,17 +124,25 @@ pub fn written(o: &Office) -> Vec<(String, i64)> {
     ]
     .iter()
     .map(|t| {
-        let n = conn
-            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-            .unwrap();
-        (t.to_string(), n)
+        (
+            t.to_string(),
+            count(o, &format!("SELECT count(*) FROM {t}")),
+        )
     })
     .collect();
-    let files = std::fs::read_dir(exchange::received_dir(&o.store))
-        .map(|d| d.count() as i64)
-        .unwrap_or(0);
+    let files = match o.store.backend() {
+        Backend::Sqlite => std::fs::read_dir(exchange::received_dir(&o.store))
+            .map(|d| d.count() as i64)
+            .unwrap_or(0),
+        Backend::Postgres => count(o, "SELECT count(*) FROM received_files"),
+    };
     out.push(("received files".into(), files));
     out
+}
+
+/// What `sql` counts in the office's database, read behind its store's back.
+pub fn count(o: &Office, sql: &str) -> i64 {
+    crate::raw_count(&o.guard, &o.store, sql)
 }
 
 /// The exchange code of an error.
