@@ -65,6 +65,8 @@ mod core {
     pub mod labels;
     pub mod licences;
     pub mod linked;
+    #[cfg(feature = "postgres")]
+    pub mod live_changes;
     pub mod migrations;
     pub mod people;
     pub mod read_only;
