@@ -76,6 +76,8 @@ mod core {
     pub mod sort_keys;
     pub mod store_health;
     #[cfg(feature = "postgres")]
+    pub mod team_app;
+    #[cfg(feature = "postgres")]
     pub mod team_schema;
     pub mod two_offices;
     pub mod validation;
