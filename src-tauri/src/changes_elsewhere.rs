@@ -1,8 +1,8 @@
 //! Tells the window when another program (a `planner` command, another copy of the app) changed
 //! the store: a thread looks about once a second (`Session::changes_elsewhere`, which this
 //! session's own writes never trigger) and emits `store-changed`, on which the window reloads
-//! what it shows (ui/src/lib/changes-elsewhere.svelte.ts). The event names no backend: a shared
-//! store's notifications will raise the same one.
+//! what it shows (ui/src/lib/changes-elsewhere.svelte.ts). The event names no backend: a team
+//! store's notifications (LISTEN/NOTIFY, heard by the same `changes_elsewhere`) raise it too.
 
 use crate::AppState;
 use std::sync::TryLockError;

@@ -15,9 +15,9 @@ macro_rules! tauri_commands {
             #[allow(unused_imports)]
             use planner_core::commands::types::*;
             $(
-                #[tauri::command(async)]
-                pub fn $name(app: tauri::AppHandle $(, $arg: $ty)*) -> Result<$ret, planner_core::ErrorPayload> {
-                    super::call(&app, |session| planner_core::commands::$group::$name(session $(, $arg)*))
+                #[tauri::command]
+                pub async fn $name(app: tauri::AppHandle $(, $arg: $ty)*) -> Result<$ret, planner_core::ErrorPayload> {
+                    super::call_blocking(app, move |session| planner_core::commands::$group::$name(session $(, $arg)*)).await
                 }
             )*
         })*
@@ -34,6 +34,30 @@ macro_rules! handler {
 }
 pub(crate) use handler;
 
+/// Runs `call` on the runtime's blocking threads: a command may wait on the session's lock, on
+/// the disk, or on a team store's server through the blocking `postgres` client, which may not
+/// run on an async worker at all (it drives a runtime of its own).
+async fn call_blocking<T: Send + 'static>(
+    app: AppHandle,
+    command: impl FnOnce(&mut Session) -> Result<T, CoreError> + Send + 'static,
+) -> Result<T, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || call(&app, command))
+        .await
+        .unwrap_or_else(|_| Err(internal_error()))
+}
+
+/// What the window hears when a command's thread died (it panicked, leaving the lock poisoned).
+fn internal_error() -> ErrorPayload {
+    ErrorPayload {
+        code: "poisoned".into(),
+        message_vi: "Lỗi nội bộ: kho dữ liệu bị khoá sau một sự cố; hãy khởi động lại ứng dụng"
+            .into(),
+        message_en: "Internal error: the store is locked after a crash; restart the app".into(),
+        fields: Vec::new(),
+        changed: None,
+    }
+}
+
 /// Runs one command on the locked session. A command that left work for the store's
 /// `tidy_step`s (an import) gets it done on a background thread.
 fn call<T>(
@@ -41,14 +65,7 @@ fn call<T>(
     command: impl FnOnce(&mut Session) -> Result<T, CoreError>,
 ) -> Result<T, ErrorPayload> {
     let state = app.state::<AppState>();
-    let mut session = state.session.lock().map_err(|_| ErrorPayload {
-        code: "poisoned".into(),
-        message_vi: "Lỗi nội bộ: kho dữ liệu bị khoá sau một sự cố; hãy khởi động lại ứng dụng"
-            .into(),
-        message_en: "Internal error: the store is locked after a crash; restart the app".into(),
-        fields: Vec::new(),
-        changed: None,
-    })?;
+    let mut session = state.session.lock().map_err(|_| internal_error())?;
     // The idle backups wait for a pause in the officer's work.
     session.idle_backups().note_command();
     let reply = command(&mut session).map_err(|e| e.payload());

@@ -12,6 +12,7 @@ mod second_launch;
 use commands::handler;
 use planner_core::commands::Session;
 use planner_core::paths::resolve_db_path;
+use planner_core::store::is_team_url;
 use planner_core::Store;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -70,7 +71,14 @@ fn bundle_path(path: PathBuf) -> Option<String> {
 
 fn open_store(db: Option<PathBuf>, demo: bool) -> Result<Store, String> {
     let path = resolve_db_path(db);
-    let mut store = Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // `--db postgres://…` (or `PLANNER_DB`) is a team store; its URL is not printed, since it
+    // may hold a password. A path that is not UTF-8 can only be a file.
+    let mut store = match path.to_str() {
+        Some(location) if is_team_url(location) => {
+            Store::open_location(location).map_err(|e| format!("the team store: {e}"))?
+        }
+        _ => Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+    };
     // A read-only store opens as it is (the window says so in its health banner).
     if demo && store.read_only().is_none() {
         let today = chrono::Local::now().date_naive();
@@ -90,6 +98,8 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    // A team store has no path: no idle backups (the server's are the agency's IT's) and no
+    // one-window-per-store key (each officer's app is its own window on the shared store).
     let store_path = store.path().map(PathBuf::from);
     let mut session = Session::new(store);
     session.set_launch_bundle(args.bundle.and_then(bundle_path));

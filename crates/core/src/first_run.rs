@@ -92,6 +92,14 @@ pub fn is_set_up(store: &Store) -> Result<bool> {
 /// Whether the window shows the first-run screen for `store`: not set up, and writable (a
 /// read-only store could not keep the choices; its banner says why).
 pub fn state(store: &Store) -> Result<FirstRunState> {
+    // A team store was set up by `planner team init`; folders and backups are a file's choices.
+    if store.backend() == crate::store::Backend::Postgres {
+        return Ok(FirstRunState {
+            set_up: true,
+            data_folder: String::new(),
+            backup_folder: String::new(),
+        });
+    }
     let path = store.path().ok_or_else(backup::in_memory)?;
     Ok(FirstRunState {
         set_up: store.read_only().is_some() || is_set_up(store)?,

@@ -68,6 +68,8 @@ mod core {
     pub mod labels;
     pub mod licences;
     pub mod linked;
+    #[cfg(feature = "postgres")]
+    pub mod live_changes;
     pub mod migrations;
     pub mod people;
     pub mod read_only;
@@ -76,6 +78,8 @@ mod core {
     pub mod sectors;
     pub mod sort_keys;
     pub mod store_health;
+    #[cfg(feature = "postgres")]
+    pub mod team_app;
     #[cfg(feature = "postgres")]
     pub mod team_schema;
     pub mod two_offices;

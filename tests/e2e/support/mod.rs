@@ -301,15 +301,16 @@ impl App<'_> {
         }
     }
 
-    /// Waits until some element matching `css` contains `text`.
+    /// Waits until some element matching `css` contains `text`. Read in one script, not element
+    /// by element: a list that reloads (a change elsewhere) replaces its rows between two
+    /// WebDriver requests, and a row found by one is gone ("stale") for the next.
     pub fn wait_for_text(&self, css: &str, text: &str, secs: u64) {
         let deadline = Instant::now() + Duration::from_secs(secs);
+        let script = "return Array.from(document.querySelectorAll(arguments[0]))
+            .some((e) => e.innerText.includes(arguments[1]));";
         loop {
-            if self
-                .find_all(css)
-                .iter()
-                .any(|id| self.text(id).contains(text))
-            {
+            let args = vec![json!(css), json!(text)];
+            if self.script(script, args) == Value::Bool(true) {
                 return;
             }
             assert!(

@@ -91,6 +91,12 @@ impl Scenario {
         App::launch(StoreAt::Home(home), args, env)
     }
 
+    /// Launches the app on the team store at `url` (PLANNER_DB), without `--demo`: the test
+    /// seeds the team database itself.
+    pub fn launch_on_team_store(&self, url: &str) -> App<'_> {
+        App::launch(StoreAt::File(Path::new(url)), &[], &[])
+    }
+
     /// A home folder of the scenario's own, empty until the app or the CLI writes there.
     pub fn home(&self) -> PathBuf {
         let home = self.dir.path().join("home");

@@ -28,6 +28,7 @@ import type {
   Stored,
 } from './bindings.gen';
 import type { Command, Commands } from './commands.gen';
+import { noteFailure, noteReply } from './team-offline.svelte';
 
 /** A stored record of kind `K`: metadata plus the entity's fields. */
 export type RecordOf<K extends EntityKind> = Stored<EntityMap[K]>;
@@ -63,11 +64,16 @@ type ArgsOf<C extends Command> = Commands[C]['args'];
  * the wrappers of one group kept in their own file (`exchange-api.ts`), never for screens.
  */
 export async function call<C extends Command>(command: C, args?: ArgsOf<C>): Promise<Commands[C]['reply']> {
+  let reply: Commands[C]['reply'];
   try {
-    return await invoke<Commands[C]['reply']>(command, args);
+    reply = await invoke<Commands[C]['reply']>(command, args);
   } catch (error) {
-    throw new ApiError(toErrorPayload(error));
+    const payload = toErrorPayload(error);
+    noteFailure(payload.code);
+    throw new ApiError(payload);
   }
+  noteReply();
+  return reply;
 }
 
 /** A command whose reply is a record as JSON (`JsonValue` in Rust), read as the record type `T`. */

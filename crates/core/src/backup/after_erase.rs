@@ -13,7 +13,7 @@
 //! undone from a backup. Until the officer accepts, that copy is what undoes one.
 
 use super::files::{beside, named, sync_dir, BackupFile};
-use super::{create, in_memory, places, Places};
+use super::{create, places, Places};
 use crate::error::{invalid, Result};
 use crate::Store;
 use chrono::{DateTime, Utc};
@@ -112,7 +112,7 @@ pub fn thin_after_erase(
 
 /// When contact `contact_id` was last erased, from the erase's audit row.
 fn erased_at(store: &Store, contact_id: i64) -> Result<DateTime<Utc>> {
-    store.path().ok_or_else(in_memory)?;
+    super::store_file(store)?;
     crate::store::people::erased_at(store.conn(), contact_id)?
         .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
         .map(|at| at.with_timezone(&Utc))

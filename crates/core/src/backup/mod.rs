@@ -52,7 +52,7 @@ pub struct Places {
 
 /// The backup folders of `store`: its settings, else `backups/` beside the store file.
 pub fn places(store: &Store) -> Result<Places> {
-    let path = store.path().ok_or_else(in_memory)?;
+    let path = store_file(store)?;
     Ok(Places {
         folder: match store.setting(FOLDER_KEY)? {
             Some(f) if !f.is_empty() => PathBuf::from(f),
@@ -94,6 +94,18 @@ pub fn set_places(store: &mut Store, folder: Option<&Path>, second: Option<&Path
     ])
 }
 
+/// The store's file, which backups copy: a team store has none here (its backups are the
+/// server's, made by the agency's IT), and an in-memory one none at all.
+pub(crate) fn store_file(store: &Store) -> Result<&std::path::Path> {
+    store.path().ok_or_else(|| match store.backend() {
+        crate::store::Backend::Postgres => crate::CoreError::NotOnTeamStore {
+            vi: "bản sao lưu",
+            en: "backups",
+        },
+        crate::store::Backend::Sqlite => in_memory(),
+    })
+}
+
 pub(crate) fn in_memory() -> crate::CoreError {
     invalid(
         "store",
@@ -116,7 +128,7 @@ fn create_checked(
 ) -> Result<BackupFile> {
     // A read-only store could not record its backup (nor, root aside, write beside itself).
     store.ensure_writable()?;
-    let path = store.path().ok_or_else(in_memory)?.to_owned();
+    let path = store_file(store)?.to_owned();
     let places = places(store)?;
     let conn = sql::open_file(&path, std::time::Duration::from_secs(5))?;
     let fingerprint = sql::fingerprint(&conn)?;

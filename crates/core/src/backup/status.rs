@@ -3,9 +3,7 @@
 //! record counts to set beside a backup's.
 
 use super::files::parse_name;
-use super::{
-    changed_since_last, default_folder, in_memory, places, IdleFailure, LAST_AT_KEY, LAST_NAME_KEY,
-};
+use super::{changed_since_last, default_folder, places, IdleFailure, LAST_AT_KEY, LAST_NAME_KEY};
 use crate::domain::EntityKind;
 use crate::error::{invalid, Result};
 use crate::Store;
@@ -53,7 +51,7 @@ pub struct CountedKind {
 
 /// The status of `store`'s backups (`last_failure` is the session's to fill).
 pub fn status(store: &Store) -> Result<BackupStatus> {
-    let path = store.path().ok_or_else(in_memory)?;
+    let path = super::store_file(store)?;
     let last_at = store
         .setting(LAST_AT_KEY)?
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())

@@ -2,10 +2,19 @@
 //! Writes wait for each other up to `BUSY_WAIT` (see there and `Store::set_pragmas`), and the
 //! app notices what the others wrote: it polls `Store::changes_elsewhere` and refreshes its
 //! screens. SQLite's `PRAGMA data_version` on this connection changes only when another
-//! connection commits, never for this connection's own writes.
+//! connection commits, never for this connection's own writes. A team store's connection
+//! LISTENs on `CHANGES_CHANNEL`, on which every commit that writes a table notifies (the
+//! triggers of `migrations/pg/0003_notify.sql`); a notification from this connection's own
+//! server process is its own write, and does not count.
 
+#[cfg(feature = "postgres")]
+use super::db::Db;
 use super::Store;
 use crate::error::Result;
+
+/// The channel a team store's triggers notify on.
+#[cfg(feature = "postgres")]
+pub(crate) const CHANGES_CHANNEL: &str = "planner_changes";
 
 impl Store {
     /// Takes the mark that `changes_elsewhere` compares with (when the store is opened).
@@ -16,6 +25,10 @@ impl Store {
     /// Whether another connection committed to the store since the last call, or since the
     /// store was opened. This connection's own writes never count.
     pub fn changes_elsewhere(&self) -> Result<bool> {
+        #[cfg(feature = "postgres")]
+        if let Db::Pg(pg) = &self.conn {
+            return Ok(pg.heard_from_others()?);
+        }
         let Some(conn) = self.conn.sqlite() else {
             return Ok(false);
         };

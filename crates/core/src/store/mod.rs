@@ -258,7 +258,9 @@ impl Store {
     #[cfg(feature = "postgres")]
     pub fn open_url(url: &str) -> Result<Store> {
         let pg = pg::PgConn::connect(url)?;
-        pg_schema::migrate(&mut pg.client())?;
+        pg_schema::migrate(&mut *pg.client()?)?;
+        // Before anything is read, so that no change made after it goes unheard.
+        pg.listen(concurrency::CHANGES_CHANNEL)?;
         let store = Store {
             conn: Db::Pg(Box::new(pg)),
             path: None,
@@ -345,7 +347,7 @@ impl Store {
         match &self.conn {
             Db::Sqlite(conn) => Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?),
             #[cfg(feature = "postgres")]
-            Db::Pg(pg) => pg_schema::version(&mut pg.client()),
+            Db::Pg(pg) => pg_schema::version(&mut *pg.client()?),
         }
     }
 

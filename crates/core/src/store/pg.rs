@@ -10,7 +10,7 @@ use super::db::SqlResult;
 use postgres::types::{FromSql as PgFromSql, IsNull, ToSql as PgToSql, Type};
 use rusqlite::types::{ToSql, ToSqlOutput, Value};
 use rusqlite::Error;
-use std::cell::RefCell;
+use std::cell::{self, RefCell, RefMut};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -60,10 +60,26 @@ pub(crate) fn sql_state(e: &Error) -> Option<String> {
         .map(|c| c.code().to_owned())
 }
 
-/// An open connection to a team store.
+/// An open connection to a team store. A connection the server dropped (restarted, network
+/// lost) is replaced by a new one at the next statement outside a transaction, so the app comes
+/// back by itself when the server does; inside one, the statements fail until its end, since the
+/// server rolled it back when it lost us and the rest must not land alone.
 pub(crate) struct PgConn {
     client: RefCell<postgres::Client>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
+    /// How to connect again.
+    config: postgres::Config,
+    /// A statement found the connection gone (`is_lost`); the client may not know it yet.
+    lost: cell::Cell<bool>,
+    /// Between BEGIN and its COMMIT or ROLLBACK (see above).
+    in_transaction: cell::Cell<bool>,
+    /// The channel this connection listens on (`listen`), listened on again after a reconnection.
+    listening: cell::Cell<Option<&'static str>>,
+    /// The server process serving this connection: its own notifications carry it.
+    pid: cell::Cell<i32>,
+    /// Set by a reconnection, taken by `heard_from_others`: what others wrote meanwhile was
+    /// never heard.
+    reconnected: cell::Cell<bool>,
 }
 
 /// Parses a `postgres://…` URL and adds our limits where the URL sets none.
@@ -101,28 +117,71 @@ pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
 impl PgConn {
     /// Connects to the team store at `url` (no TLS yet: a Unix socket or loopback address).
     pub(crate) fn connect(url: &str) -> SqlResult<PgConn> {
-        let client = config(url)?.connect(postgres::NoTls).map_err(fail)?;
+        let config = config(url)?;
+        let client = config.connect(postgres::NoTls).map_err(fail)?;
         Ok(PgConn {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
+            config,
+            lost: cell::Cell::new(false),
+            in_transaction: cell::Cell::new(false),
+            listening: cell::Cell::new(None),
+            pid: cell::Cell::new(0),
+            reconnected: cell::Cell::new(false),
         })
     }
 
-    /// The connection itself, for what has no neutral form (migrations, notifications).
-    pub(crate) fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
-        self.client.borrow_mut()
+    /// The connection itself, for what has no neutral form (migrations, notifications); a new
+    /// one if the server dropped it outside a transaction.
+    pub(crate) fn client(&self) -> SqlResult<RefMut<'_, postgres::Client>> {
+        let mut client = self.client.borrow_mut();
+        if (client.is_closed() || self.lost.get()) && !self.in_transaction.get() {
+            let mut fresh = self.config.connect(postgres::NoTls).map_err(fail)?;
+            if let Some(channel) = self.listening.get() {
+                self.pid.set(listen_on(&mut fresh, channel)?);
+            }
+            *client = fresh;
+            self.lost.set(false);
+            self.statements.borrow_mut().clear();
+            self.reconnected.set(true);
+        }
+        Ok(client)
+    }
+
+    /// Listens for `channel`'s notifications from now on (`heard_from_others`).
+    pub(crate) fn listen(&self, channel: &'static str) -> SqlResult<()> {
+        let pid = listen_on(&mut *self.client()?, channel)?;
+        self.pid.set(pid);
+        self.listening.set(Some(channel));
+        Ok(())
+    }
+
+    /// Whether another connection's notification arrived since the last call (or the connection
+    /// was replaced, so some may have been missed). It reads what the socket holds and does not
+    /// wait for more: `iter()` would not read the socket at all (the client's runtime learns
+    /// that it is readable only when it parks), so a zero timeout parks it once. A lost
+    /// connection is not replaced here, only by the next statement.
+    pub(crate) fn heard_from_others(&self) -> SqlResult<bool> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let own = self.pid.get();
+        let mut heard = self.reconnected.take();
+        let mut client = self.client.borrow_mut();
+        let mut notifications = client.notifications();
+        let mut arrived = notifications.timeout_iter(std::time::Duration::ZERO);
+        while let Some(n) = self.checked(arrived.next())? {
+            heard |= n.process_id() != own;
+        }
+        Ok(heard)
     }
 
     /// `sql` prepared once per connection.
     pub(crate) fn prepare(&self, sql: &str) -> SqlResult<postgres::Statement> {
+        // The connection first: a replaced one empties the cache of the old one's statements.
+        let mut client = self.client()?;
         if let Some(st) = self.statements.borrow().get(sql) {
             return Ok(st.clone());
         }
-        let st = self
-            .client
-            .borrow_mut()
-            .prepare(&placeholders(sql))
-            .map_err(fail)?;
+        let st = self.checked(client.prepare(&placeholders(sql)))?;
         self.statements
             .borrow_mut()
             .insert(sql.to_owned(), st.clone());
@@ -137,7 +196,7 @@ impl PgConn {
         let params = params(args)?;
         let refs: Vec<&(dyn PgToSql + Sync)> =
             params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-        let n = self.client.borrow_mut().execute(st, &refs).map_err(fail)?;
+        let n = self.checked(self.client()?.execute(st, &refs))?;
         Ok(n as usize)
     }
 
@@ -149,12 +208,52 @@ impl PgConn {
         let params = params(args)?;
         let refs: Vec<&(dyn PgToSql + Sync)> =
             params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-        self.client.borrow_mut().query(st, &refs).map_err(fail)
+        self.checked(self.client()?.query(st, &refs))
     }
 
     pub(crate) fn batch(&self, sql: &str) -> SqlResult<()> {
-        self.client.borrow_mut().batch_execute(sql).map_err(fail)
+        let done = self.checked(self.client()?.batch_execute(sql));
+        match sql {
+            "BEGIN" => self.in_transaction.set(done.is_ok()),
+            // Ended either way: a failed COMMIT or ROLLBACK leaves none open on the server.
+            "COMMIT" | "ROLLBACK" => self.in_transaction.set(false),
+            _ => {}
+        }
+        done
     }
+}
+
+impl PgConn {
+    /// `r`'s failure as the store's, noting a lost connection for `client` to replace.
+    fn checked<T>(&self, r: Result<T, postgres::Error>) -> SqlResult<T> {
+        r.map_err(|e| {
+            if is_lost(&e) {
+                self.lost.set(true);
+            }
+            fail(e)
+        })
+    }
+}
+
+/// Whether `e` means the connection is gone: closed, its socket failed, or the server ended the
+/// session (class 08, or 57P: shut down, terminated by an administrator).
+fn is_lost(e: &postgres::Error) -> bool {
+    let io = std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>());
+    let ended = e
+        .code()
+        .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"));
+    e.is_closed() || io || ended
+}
+
+/// LISTENs on `channel` and returns the server process's id.
+fn listen_on(client: &mut postgres::Client, channel: &str) -> SqlResult<i32> {
+    client
+        .batch_execute(&format!("LISTEN {channel}"))
+        .map_err(fail)?;
+    Ok(client
+        .query_one("SELECT pg_backend_pid()", &[])
+        .map_err(fail)?
+        .get(0))
 }
 
 /// `?N` → `$N` and `?` → the next `$N`, outside quoted text and identifiers.
@@ -286,7 +385,40 @@ pub(crate) fn cell(row: &postgres::Row, i: usize) -> SqlResult<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::placeholders;
+    use super::{placeholders, PgConn};
+
+    /// The test cluster's URL (`tests/pg-cluster`), if one is given.
+    fn cluster() -> Option<String> {
+        let url = std::env::var("PLANNER_TEST_PG").ok();
+        assert!(
+            url.is_some() || std::env::var("PLANNER_REQUIRE_PG").as_deref() != Ok("1"),
+            "PLANNER_REQUIRE_PG=1 but PLANNER_TEST_PG is not set"
+        );
+        url
+    }
+
+    /// A connection lost inside a transaction is not replaced before the transaction's end:
+    /// the server rolled back what it held, and what follows must not land alone.
+    #[test]
+    fn a_lost_connection_is_replaced_only_outside_a_transaction() {
+        let Some(url) = cluster() else { return };
+        let conn = PgConn::connect(&url).unwrap();
+        let pid: i32 = conn
+            .client()
+            .unwrap()
+            .query_one("SELECT pg_backend_pid()", &[])
+            .unwrap()
+            .get(0);
+        conn.batch("BEGIN").unwrap();
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        admin
+            .execute("SELECT pg_terminate_backend($1)", &[&pid])
+            .unwrap();
+        assert!(conn.batch("SELECT 1").is_err(), "the connection is gone");
+        assert!(conn.batch("SELECT 1").is_err(), "still in the transaction");
+        assert!(conn.batch("ROLLBACK").is_err(), "nothing left to roll back");
+        conn.batch("SELECT 1").unwrap();
+    }
 
     #[test]
     fn placeholders_are_numbered_outside_quotes() {

@@ -13,4 +13,9 @@ export const healthVi = {
   'health.restore': 'Khôi phục bản sao lưu này…',
   'health.noGoodBackup': 'Không có bản sao lưu nào trong thư mục sao lưu qua được kiểm tra. Hãy xem Cài đặt › Sao lưu, hoặc nhờ bộ phận tin học.',
   'health.openBackups': 'Mở Cài đặt › Sao lưu',
+  // The team store's server cannot be reached (TeamOfflineBanner).
+  'health.offlineTitle': 'Kho dữ liệu chung đang mất kết nối',
+  'health.offlineBody': 'Không kết nối được máy chủ. Những gì đang hiện trên màn hình vẫn đọc được, nhưng chưa lưu được gì cho đến khi kết nối trở lại. Để làm việc không cần máy chủ, lệnh `planner team pull` tạo một bản sao trên máy này.',
+  'health.offlineRetrying': 'Đang thử kết nối lại mỗi {seconds} giây…',
+  'health.offlineRetry': 'Thử lại ngay',
 };
