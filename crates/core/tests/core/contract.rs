@@ -160,6 +160,14 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "not converted yet: vCard/CSV import and export over store files",
     ),
     ("contract", "this check"),
+    (
+        "live_changes",
+        "another officer's commit heard through LISTEN/NOTIFY (PostgreSQL only)",
+    ),
+    (
+        "team_app",
+        "what the app asks at start, answered on a team store (PostgreSQL only)",
+    ),
     ("doctor", "the SQLite file's integrity"),
     (
         "exchange_team",
