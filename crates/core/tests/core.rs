@@ -74,6 +74,8 @@ mod core {
     pub mod sort_keys;
     pub mod store_health;
     #[cfg(feature = "postgres")]
+    pub mod team_roles;
+    #[cfg(feature = "postgres")]
     pub mod team_schema;
     pub mod two_offices;
     pub mod validation;
@@ -193,6 +195,13 @@ impl PgDatabase {
         config
             .connect(postgres::NoTls)
             .expect("connect as a login role")
+    }
+
+    /// This database's URL for logging in as `role` (the cluster trusts local connections).
+    pub fn url_as(&self, role: &str) -> String {
+        let (scheme, rest) = self.url.split_once("://").expect("a URL");
+        let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+        format!("{scheme}://{role}@{host}")
     }
 
     /// A new login role in `group` (e.g. `planner_officer`), an officer's own: roles are the

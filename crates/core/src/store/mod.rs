@@ -265,7 +265,12 @@ impl Store {
             seen_version: Default::default(),
             read_only: None,
         };
-        search::ensure(&store.conn)?;
+        match search::ensure(&store.conn) {
+            // A read-only officer may not rebuild the index (an import left marks another
+            // officer's app is still indexing): they search what is indexed so far.
+            Err(CoreError::NotPermitted(_)) => {}
+            ensured => ensured?,
+        }
         Ok(store)
     }
 
