@@ -96,6 +96,10 @@ impl From<rusqlite::Error> for CoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
         #[cfg(feature = "postgres")]
+        if let Some(gave_up) = crate::store::pg_gave_up(&e) {
+            return gave_up;
+        }
+        #[cfg(feature = "postgres")]
         if let Some(pg) = crate::store::pg_failure(&e) {
             return from_postgres(pg).unwrap_or(CoreError::Db(e));
         }

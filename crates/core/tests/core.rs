@@ -74,6 +74,8 @@ mod core {
     pub mod sort_keys;
     pub mod store_health;
     #[cfg(feature = "postgres")]
+    pub mod team_failures;
+    #[cfg(feature = "postgres")]
     pub mod team_officers;
     #[cfg(feature = "postgres")]
     pub mod team_roles;

@@ -24,6 +24,8 @@ pub(crate) mod people;
 pub(crate) mod pg;
 #[cfg(feature = "postgres")]
 pub mod pg_schema;
+#[cfg(feature = "postgres")]
+mod pg_watchdog;
 mod pipeline;
 mod plan;
 mod query;
@@ -52,6 +54,10 @@ pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 pub use old_store::{write_old_store, OLDEST_WRITABLE};
 #[cfg(feature = "postgres")]
 pub(crate) use pg::failure as pg_failure;
+#[cfg(feature = "postgres")]
+pub(crate) use pg::gave_up as pg_gave_up;
+#[cfg(feature = "postgres")]
+pub use pg::{CONNECT_TIMEOUT, STATEMENT_TIMEOUT};
 pub use pipeline::{
     LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals, FOLLOW_UP_DAYS,
 };

@@ -7,6 +7,7 @@
 //! BLOB or NULL (a BOOLEAN as 0/1, as SQLite gives it).
 
 use super::db::SqlResult;
+use super::pg_watchdog::{self, Watchdog};
 use postgres::types::{FromSql as PgFromSql, IsNull, ToSql as PgToSql, Type};
 use rusqlite::types::{ToSql, ToSqlOutput, Value};
 use rusqlite::Error;
@@ -45,6 +46,40 @@ pub(crate) fn fail(e: postgres::Error) -> Error {
     Error::ToSqlConversionFailure(Box::new(PgFailure(e)))
 }
 
+/// What the client gave up waiting for: a statement (`pg_watchdog`: the server did not answer,
+/// not even with its own cancel, within the statement limit and a grace), or a connection
+/// whose server accepted it and never answered within the connect timeout.
+#[derive(Debug)]
+pub(crate) enum PgGaveUp {
+    Statement,
+    Connect(Duration),
+}
+
+impl std::fmt::Display for PgGaveUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PgGaveUp::Statement => write!(f, "no answer within the statement limit"),
+            PgGaveUp::Connect(limit) => {
+                write!(f, "the server did not answer within {} s", limit.as_secs())
+            }
+        }
+    }
+}
+
+impl std::error::Error for PgGaveUp {}
+
+/// The core's error for a wait the client gave up on, if `e` is one.
+pub(crate) fn gave_up(e: &Error) -> Option<crate::error::CoreError> {
+    use crate::error::CoreError;
+    match e {
+        Error::ToSqlConversionFailure(b) => match b.downcast_ref::<PgGaveUp>()? {
+            PgGaveUp::Statement => Some(CoreError::TeamStoreTimeout),
+            connect => Some(CoreError::TeamStoreUnreachable(connect.to_string())),
+        },
+        _ => None,
+    }
+}
+
 /// The PostgreSQL failure inside `e`, if it carries one.
 pub(crate) fn failure(e: &Error) -> Option<&postgres::Error> {
     match e {
@@ -62,6 +97,8 @@ pub(crate) fn sql_state(e: &Error) -> Option<String> {
 
 /// An open connection to a team store.
 pub(crate) struct PgConn {
+    /// First, so that its thread ends before the socket it watches closes.
+    watchdog: Watchdog,
     client: RefCell<postgres::Client>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
 }
@@ -101,11 +138,26 @@ pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
 impl PgConn {
     /// Connects to the team store at `url` (no TLS yet: a Unix socket or loopback address).
     pub(crate) fn connect(url: &str) -> SqlResult<PgConn> {
-        let client = config(url)?.connect(postgres::NoTls).map_err(fail)?;
+        let config = config(url)?;
+        let mut client = connect_within(&config)?;
+        let bound = pg_watchdog::statement_limit(
+            config.get_options().unwrap_or_default(),
+            STATEMENT_TIMEOUT,
+        ) + pg_watchdog::GRACE;
         Ok(PgConn {
+            watchdog: Watchdog::new(own_socket(&mut client)?, bound),
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
         })
+    }
+
+    /// `e`, or the client's own timeout when the watchdog cut the connection under it.
+    fn failed(&self, e: postgres::Error) -> Error {
+        if self.watchdog.cut() {
+            Error::ToSqlConversionFailure(Box::new(PgGaveUp::Statement))
+        } else {
+            fail(e)
+        }
     }
 
     /// The connection itself, for what has no neutral form (migrations, notifications).
@@ -118,11 +170,10 @@ impl PgConn {
         if let Some(st) = self.statements.borrow().get(sql) {
             return Ok(st.clone());
         }
-        let st = self
-            .client
-            .borrow_mut()
-            .prepare(&placeholders(sql))
-            .map_err(fail)?;
+        let armed = self.watchdog.arm();
+        let st = self.client.borrow_mut().prepare(&placeholders(sql));
+        drop(armed);
+        let st = st.map_err(|e| self.failed(e))?;
         self.statements
             .borrow_mut()
             .insert(sql.to_owned(), st.clone());
@@ -137,8 +188,10 @@ impl PgConn {
         let params = params(args)?;
         let refs: Vec<&(dyn PgToSql + Sync)> =
             params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-        let n = self.client.borrow_mut().execute(st, &refs).map_err(fail)?;
-        Ok(n as usize)
+        let armed = self.watchdog.arm();
+        let n = self.client.borrow_mut().execute(st, &refs);
+        drop(armed);
+        Ok(n.map_err(|e| self.failed(e))? as usize)
     }
 
     pub(crate) fn query(
@@ -149,12 +202,61 @@ impl PgConn {
         let params = params(args)?;
         let refs: Vec<&(dyn PgToSql + Sync)> =
             params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-        self.client.borrow_mut().query(st, &refs).map_err(fail)
+        let armed = self.watchdog.arm();
+        let rows = self.client.borrow_mut().query(st, &refs);
+        drop(armed);
+        rows.map_err(|e| self.failed(e))
     }
 
     pub(crate) fn batch(&self, sql: &str) -> SqlResult<()> {
-        self.client.borrow_mut().batch_execute(sql).map_err(fail)
+        let armed = self.watchdog.arm();
+        let done = self.client.borrow_mut().batch_execute(sql);
+        drop(armed);
+        done.map_err(|e| self.failed(e))
     }
+}
+
+/// Connects within the connect timeout, start-up and login included: the `postgres` crate
+/// bounds only the TCP handshake, and a server that accepts a connection and then says nothing
+/// (overloaded, stopped, a wrong port behind a firewall that accepts) would hold it for ever.
+/// On timeout the connecting thread is left to end on its own (when the server answers or the
+/// socket fails); it holds nothing of the caller's.
+fn connect_within(config: &postgres::Config) -> SqlResult<postgres::Client> {
+    let limit = config
+        .get_connect_timeout()
+        .copied()
+        .unwrap_or(CONNECT_TIMEOUT);
+    let (done, result) = std::sync::mpsc::channel();
+    let config = config.clone();
+    std::thread::Builder::new()
+        .name("team-store-connect".into())
+        .spawn(move || {
+            let _ = done.send(config.connect(postgres::NoTls));
+        })
+        .map_err(|e| Error::ToSqlConversionFailure(Box::new(e)))?;
+    match result.recv_timeout(limit) {
+        Ok(connected) => connected.map_err(fail),
+        Err(_) => Err(Error::ToSqlConversionFailure(Box::new(PgGaveUp::Connect(
+            limit,
+        )))),
+    }
+}
+
+/// The descriptor of the connection's TCP socket, for the watchdog: the one from the port the
+/// server sees as its client's to the server's port (None over a Unix socket, which the server
+/// names no port of, or where a NAT changed the ports).
+fn own_socket(client: &mut postgres::Client) -> SqlResult<Option<i32>> {
+    let row = client
+        .query_one("SELECT inet_client_port(), inet_server_port()", &[])
+        .map_err(fail)?;
+    let (local, remote): (Option<i32>, Option<i32>) = (row.get(0), row.get(1));
+    Ok(match (local, remote) {
+        (Some(local), Some(remote)) => pg_watchdog::tcp_socket(
+            u16::try_from(local).unwrap_or(0),
+            u16::try_from(remote).unwrap_or(0),
+        ),
+        _ => None,
+    })
 }
 
 /// `?N` → `$N` and `?` → the next `$N`, outside quoted text and identifiers.
