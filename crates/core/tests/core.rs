@@ -81,6 +81,8 @@ mod core {
     pub mod team_roles;
     #[cfg(feature = "postgres")]
     pub mod team_schema;
+    #[cfg(feature = "postgres")]
+    pub mod team_tls;
     pub mod two_offices;
     pub mod validation;
     pub mod words;

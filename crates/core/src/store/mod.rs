@@ -25,6 +25,8 @@ pub(crate) mod pg;
 #[cfg(feature = "postgres")]
 pub mod pg_schema;
 #[cfg(feature = "postgres")]
+mod pg_tls;
+#[cfg(feature = "postgres")]
 mod pg_watchdog;
 mod pipeline;
 mod plan;

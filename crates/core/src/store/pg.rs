@@ -7,6 +7,7 @@
 //! BLOB or NULL (a BOOLEAN as 0/1, as SQLite gives it).
 
 use super::db::SqlResult;
+use super::pg_tls::{self, Transport};
 use super::pg_watchdog::{self, Watchdog};
 use postgres::types::{FromSql as PgFromSql, IsNull, ToSql as PgToSql, Type};
 use rusqlite::types::{ToSql, ToSqlOutput, Value};
@@ -105,7 +106,7 @@ pub(crate) struct PgConn {
 
 /// Parses a `postgres://…` URL and adds our limits where the URL sets none.
 pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
-    let mut config: postgres::Config = url.parse().map_err(fail)?;
+    let mut config: postgres::Config = pg_tls::readable_url(url).parse().map_err(fail)?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
     }
@@ -136,10 +137,12 @@ pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
 }
 
 impl PgConn {
-    /// Connects to the team store at `url` (no TLS yet: a Unix socket or loopback address).
+    /// Connects to the team store at `url`: over TLS to a server on another computer
+    /// (`pg_tls`), in clear to one on this computer.
     pub(crate) fn connect(url: &str) -> SqlResult<PgConn> {
-        let config = config(url)?;
-        let mut client = connect_within(&config)?;
+        let mut config = config(url)?;
+        let transport = pg_tls::transport(url, &mut config)?;
+        let mut client = connect_within(&config, transport)?;
         let bound = pg_watchdog::statement_limit(
             config.get_options().unwrap_or_default(),
             STATEMENT_TIMEOUT,
@@ -221,7 +224,7 @@ impl PgConn {
 /// (overloaded, stopped, a wrong port behind a firewall that accepts) would hold it for ever.
 /// On timeout the connecting thread is left to end on its own (when the server answers or the
 /// socket fails); it holds nothing of the caller's.
-fn connect_within(config: &postgres::Config) -> SqlResult<postgres::Client> {
+fn connect_within(config: &postgres::Config, transport: Transport) -> SqlResult<postgres::Client> {
     let limit = config
         .get_connect_timeout()
         .copied()
@@ -231,7 +234,10 @@ fn connect_within(config: &postgres::Config) -> SqlResult<postgres::Client> {
     std::thread::Builder::new()
         .name("team-store-connect".into())
         .spawn(move || {
-            let _ = done.send(config.connect(postgres::NoTls));
+            let _ = done.send(match transport {
+                Transport::Clear => config.connect(postgres::NoTls),
+                Transport::Tls(tls) => config.connect(tls),
+            });
         })
         .map_err(|e| Error::ToSqlConversionFailure(Box::new(e)))?;
     match result.recv_timeout(limit) {
