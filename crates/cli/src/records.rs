@@ -119,7 +119,16 @@ pub fn audit(store: &Store, name: &str, id: i64, json: bool) -> Result<()> {
             .flatten()
             .map(|(k, _)| k.as_str())
             .collect();
-        println!("{}  {:<6}  {}", e.at, e.action, fields.join(", "));
+        // A team store's rows name the officer who wrote them; a store file's name no one.
+        match &e.officer {
+            Some(officer) => println!(
+                "{}  {:<6}  {}  ({officer})",
+                e.at,
+                e.action,
+                fields.join(", ")
+            ),
+            None => println!("{}  {:<6}  {}", e.at, e.action, fields.join(", ")),
+        }
     }
     Ok(())
 }

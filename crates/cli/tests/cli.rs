@@ -25,6 +25,8 @@ mod pipeline;
 mod revisions;
 #[path = "cli/team.rs"]
 mod team;
+#[path = "cli/team_officers.rs"]
+mod team_officers;
 
 struct Run {
     code: i32,

@@ -79,6 +79,10 @@ pub enum CoreError {
     /// checks), asked of a team store.
     #[error("a team store on a server has no {en} here: the agency's IT backs it up and checks it on the server")]
     NotOnTeamStore { vi: &'static str, en: &'static str },
+    /// A team database of an older schema, opened by a role that may not upgrade it (only its
+    /// owner may: the agency's IT, with `planner team init`); nothing was changed.
+    #[error("the team database's schema is older than this app's (version {known}) and your role may not upgrade it: its owner (the agency's IT) must run `planner team init --url URL` once; nothing was changed")]
+    TeamSchemaOutdated { known: u32 },
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
@@ -91,6 +95,10 @@ pub enum CoreError {
 impl From<rusqlite::Error> for CoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
+        #[cfg(feature = "postgres")]
+        if let Some(gave_up) = crate::store::pg_gave_up(&e) {
+            return gave_up;
+        }
         #[cfg(feature = "postgres")]
         if let Some(pg) = crate::store::pg_failure(&e) {
             return from_postgres(pg).unwrap_or(CoreError::Db(e));
@@ -234,6 +242,7 @@ impl CoreError {
             CoreError::TeamStoreTimeout => "team_store_timeout",
             CoreError::NotPermitted(_) => "not_permitted",
             CoreError::NotOnTeamStore { .. } => "not_on_team_store",
+            CoreError::TeamSchemaOutdated { .. } => "team_schema_outdated",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -286,6 +295,9 @@ impl CoreError {
             ),
             CoreError::NotOnTeamStore { vi, .. } => format!(
                 "Kho dữ liệu chung trên máy chủ không có {vi} ở đây: bộ phận CNTT sao lưu và kiểm tra nó trên máy chủ"
+            ),
+            CoreError::TeamSchemaOutdated { known } => format!(
+                "Cấu trúc kho dữ liệu chung cũ hơn phiên bản {known} của ứng dụng, và vai trò của bạn không được nâng cấp nó: người sở hữu cơ sở dữ liệu (bộ phận CNTT) cần chạy `planner team init --url URL` một lần; chưa có gì thay đổi"
             ),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),

@@ -81,7 +81,15 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_app;
     #[cfg(feature = "postgres")]
+    pub mod team_failures;
+    #[cfg(feature = "postgres")]
+    pub mod team_officers;
+    #[cfg(feature = "postgres")]
+    pub mod team_roles;
+    #[cfg(feature = "postgres")]
     pub mod team_schema;
+    #[cfg(feature = "postgres")]
+    pub mod team_tls;
     pub mod two_offices;
     pub mod validation;
     pub mod words;

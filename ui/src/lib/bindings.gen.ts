@@ -315,7 +315,13 @@ export type AuditEntry = { id: number, at: string, entity: string, entity_id: nu
 /**
  * `{field: {before?, after?}}`.
  */
-changes: JsonValue, };
+changes: JsonValue, 
+/**
+ * The officer (database role) whose session wrote it, on a team store; None on a store
+ * file (one person's) and for an import's entry. Left out when None, so that a store
+ * file's audit (and a person's export, which carries it) reads as before.
+ */
+officer?: string, };
 
 export type UiLanguage = "vi" | "en";
 

@@ -6,14 +6,15 @@ use std::path::Path;
 
 /// A fresh database on the test cluster, dropped at the end; None when no cluster is given and
 /// none is required.
-struct TeamDb {
+pub(crate) struct TeamDb {
     admin: String,
     name: String,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl TeamDb {
-    fn new() -> Option<TeamDb> {
+    pub(crate) fn new() -> Option<TeamDb> {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let admin = match std::env::var("PLANNER_TEST_PG") {
             Ok(url) if !url.is_empty() => url,
             _ if std::env::var("PLANNER_REQUIRE_PG").as_deref() == Ok("1") => {
@@ -21,7 +22,12 @@ impl TeamDb {
             }
             _ => return None,
         };
-        let name = format!("planner_cli_{}", std::process::id());
+        // One per test: the tests of this binary run at once.
+        let name = format!(
+            "planner_cli_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
         let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
         // One statement each: several in one string run as one transaction, which these refuse.
         client

@@ -1,6 +1,7 @@
 //! The audit log: one row per write, in the same transaction as the write.
 
 use super::db::Db;
+use super::dialect;
 use super::records::now_text;
 use crate::domain::EntityKind;
 use crate::error::Result;
@@ -105,6 +106,12 @@ pub struct AuditEntry {
     pub action: String,
     /// `{field: {before?, after?}}`.
     pub changes: Value,
+    /// The officer (database role) whose session wrote it, on a team store; None on a store
+    /// file (one person's) and for an import's entry. Left out when None, so that a store
+    /// file's audit (and a person's export, which carries it) reads as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub officer: Option<String>,
 }
 
 impl Store {
@@ -116,7 +123,7 @@ impl Store {
         let imported = if kind.is_imported() {
             format!(
                 "SELECT 0, i.at, r.entity, r.record_id, r.record_uuid,
-                        'import', '{{\"import_id\":{{\"after\":' || i.id || '}}}}', 0
+                        'import', '{{\"import_id\":{{\"after\":' || i.id || '}}}}', NULL, 0
                  FROM import_records r JOIN imports i ON i.id = r.import_id
                  WHERE r.entity = ?1 AND r.record_id = ?2
                    -- Not a later record given the id of a deleted one.
@@ -128,9 +135,10 @@ impl Store {
         } else {
             String::new()
         };
+        let officer = dialect::audit_officer(self.conn().backend());
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{imported}SELECT id, at, entity, entity_id, entity_uuid, action, changes, 1
-             FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY 8, 1"
+            "{imported}SELECT id, at, entity, entity_id, entity_uuid, action, changes, {officer}, 1
+             FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY 9, 1"
         ))?;
         let rows = stmt.query_map(rusqlite::params![kind.name(), id], |r| {
             Ok(AuditEntry {
@@ -141,6 +149,7 @@ impl Store {
                 entity_uuid: r.get(4)?,
                 action: r.get(5)?,
                 changes: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or(Value::Null),
+                officer: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

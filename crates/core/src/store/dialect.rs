@@ -96,3 +96,13 @@ pub(crate) fn index_holds_words(
         }
     }
 }
+
+/// Who wrote an audit row, as a column of `audit_log`: the officer's database role on a team
+/// store (`audit_log.officer`, migration pg/0002); NULL on a store file, which one person uses
+/// and whose rows name no one.
+pub(crate) fn audit_officer(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "NULL",
+        Backend::Postgres => "officer",
+    }
+}

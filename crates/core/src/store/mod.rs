@@ -25,6 +25,12 @@ pub(crate) mod people;
 pub(crate) mod pg;
 #[cfg(feature = "postgres")]
 pub mod pg_schema;
+#[cfg(feature = "postgres")]
+mod pg_conn;
+#[cfg(feature = "postgres")]
+mod pg_tls;
+#[cfg(feature = "postgres")]
+mod pg_watchdog;
 mod pipeline;
 mod plan;
 mod query;
@@ -53,6 +59,10 @@ pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 pub use old_store::{write_old_store, OLDEST_WRITABLE};
 #[cfg(feature = "postgres")]
 pub(crate) use pg::failure as pg_failure;
+#[cfg(feature = "postgres")]
+pub(crate) use pg::gave_up as pg_gave_up;
+#[cfg(feature = "postgres")]
+pub use pg::{CONNECT_TIMEOUT, STATEMENT_TIMEOUT};
 pub use pipeline::{
     LeadTotal, PipelineFilter, PipelineSector, PipelineStage, PipelineTotals, FOLLOW_UP_DAYS,
 };
@@ -268,7 +278,12 @@ impl Store {
             seen_version: Default::default(),
             read_only: None,
         };
-        search::ensure(&store.conn)?;
+        match search::ensure(&store.conn) {
+            // A read-only officer may not rebuild the index (an import left marks another
+            // officer's app is still indexing): they search what is indexed so far.
+            Err(CoreError::NotPermitted(_)) => {}
+            ensured => ensured?,
+        }
         Ok(store)
     }
 

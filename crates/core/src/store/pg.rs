@@ -7,11 +7,10 @@
 //! BLOB or NULL (a BOOLEAN as 0/1, as SQLite gives it).
 
 use super::db::SqlResult;
+use super::pg_tls;
 use postgres::types::{FromSql as PgFromSql, IsNull, ToSql as PgToSql, Type};
 use rusqlite::types::{ToSql, ToSqlOutput, Value};
 use rusqlite::Error;
-use std::cell::{self, RefCell, RefMut};
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// How long connecting may take before the app says the server cannot be reached.
@@ -45,6 +44,40 @@ pub(crate) fn fail(e: postgres::Error) -> Error {
     Error::ToSqlConversionFailure(Box::new(PgFailure(e)))
 }
 
+/// What the client gave up waiting for: a statement (`pg_watchdog`: the server did not answer,
+/// not even with its own cancel, within the statement limit and a grace), or a connection
+/// whose server accepted it and never answered within the connect timeout.
+#[derive(Debug)]
+pub(crate) enum PgGaveUp {
+    Statement,
+    Connect(Duration),
+}
+
+impl std::fmt::Display for PgGaveUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PgGaveUp::Statement => write!(f, "no answer within the statement limit"),
+            PgGaveUp::Connect(limit) => {
+                write!(f, "the server did not answer within {} s", limit.as_secs())
+            }
+        }
+    }
+}
+
+impl std::error::Error for PgGaveUp {}
+
+/// The core's error for a wait the client gave up on, if `e` is one.
+pub(crate) fn gave_up(e: &Error) -> Option<crate::error::CoreError> {
+    use crate::error::CoreError;
+    match e {
+        Error::ToSqlConversionFailure(b) => match b.downcast_ref::<PgGaveUp>()? {
+            PgGaveUp::Statement => Some(CoreError::TeamStoreTimeout),
+            connect => Some(CoreError::TeamStoreUnreachable(connect.to_string())),
+        },
+        _ => None,
+    }
+}
+
 /// The PostgreSQL failure inside `e`, if it carries one.
 pub(crate) fn failure(e: &Error) -> Option<&postgres::Error> {
     match e {
@@ -60,31 +93,9 @@ pub(crate) fn sql_state(e: &Error) -> Option<String> {
         .map(|c| c.code().to_owned())
 }
 
-/// An open connection to a team store. A connection the server dropped (restarted, network
-/// lost) is replaced by a new one at the next statement outside a transaction, so the app comes
-/// back by itself when the server does; inside one, the statements fail until its end, since the
-/// server rolled it back when it lost us and the rest must not land alone.
-pub(crate) struct PgConn {
-    client: RefCell<postgres::Client>,
-    statements: RefCell<HashMap<String, postgres::Statement>>,
-    /// How to connect again.
-    config: postgres::Config,
-    /// A statement found the connection gone (`is_lost`); the client may not know it yet.
-    lost: cell::Cell<bool>,
-    /// Between BEGIN and its COMMIT or ROLLBACK (see above).
-    in_transaction: cell::Cell<bool>,
-    /// The channel this connection listens on (`listen`), listened on again after a reconnection.
-    listening: cell::Cell<Option<&'static str>>,
-    /// The server process serving this connection: its own notifications carry it.
-    pid: cell::Cell<i32>,
-    /// Set by a reconnection, taken by `heard_from_others`: what others wrote meanwhile was
-    /// never heard.
-    reconnected: cell::Cell<bool>,
-}
-
 /// Parses a `postgres://…` URL and adds our limits where the URL sets none.
 pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
-    let mut config: postgres::Config = url.parse().map_err(fail)?;
+    let mut config: postgres::Config = pg_tls::readable_url(url).parse().map_err(fail)?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
     }
@@ -114,147 +125,7 @@ pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
     Ok(config)
 }
 
-impl PgConn {
-    /// Connects to the team store at `url` (no TLS yet: a Unix socket or loopback address).
-    pub(crate) fn connect(url: &str) -> SqlResult<PgConn> {
-        let config = config(url)?;
-        let client = config.connect(postgres::NoTls).map_err(fail)?;
-        Ok(PgConn {
-            client: RefCell::new(client),
-            statements: RefCell::new(HashMap::new()),
-            config,
-            lost: cell::Cell::new(false),
-            in_transaction: cell::Cell::new(false),
-            listening: cell::Cell::new(None),
-            pid: cell::Cell::new(0),
-            reconnected: cell::Cell::new(false),
-        })
-    }
-
-    /// The connection itself, for what has no neutral form (migrations, notifications); a new
-    /// one if the server dropped it outside a transaction.
-    pub(crate) fn client(&self) -> SqlResult<RefMut<'_, postgres::Client>> {
-        let mut client = self.client.borrow_mut();
-        if (client.is_closed() || self.lost.get()) && !self.in_transaction.get() {
-            let mut fresh = self.config.connect(postgres::NoTls).map_err(fail)?;
-            if let Some(channel) = self.listening.get() {
-                self.pid.set(listen_on(&mut fresh, channel)?);
-            }
-            *client = fresh;
-            self.lost.set(false);
-            self.statements.borrow_mut().clear();
-            self.reconnected.set(true);
-        }
-        Ok(client)
-    }
-
-    /// Listens for `channel`'s notifications from now on (`heard_from_others`).
-    pub(crate) fn listen(&self, channel: &'static str) -> SqlResult<()> {
-        let pid = listen_on(&mut *self.client()?, channel)?;
-        self.pid.set(pid);
-        self.listening.set(Some(channel));
-        Ok(())
-    }
-
-    /// Whether another connection's notification arrived since the last call (or the connection
-    /// was replaced, so some may have been missed). It reads what the socket holds and does not
-    /// wait for more: `iter()` would not read the socket at all (the client's runtime learns
-    /// that it is readable only when it parks), so a zero timeout parks it once. A lost
-    /// connection is not replaced here, only by the next statement.
-    pub(crate) fn heard_from_others(&self) -> SqlResult<bool> {
-        use postgres::fallible_iterator::FallibleIterator;
-        let own = self.pid.get();
-        let mut heard = self.reconnected.take();
-        let mut client = self.client.borrow_mut();
-        let mut notifications = client.notifications();
-        let mut arrived = notifications.timeout_iter(std::time::Duration::ZERO);
-        while let Some(n) = self.checked(arrived.next())? {
-            heard |= n.process_id() != own;
-        }
-        Ok(heard)
-    }
-
-    /// `sql` prepared once per connection.
-    pub(crate) fn prepare(&self, sql: &str) -> SqlResult<postgres::Statement> {
-        // The connection first: a replaced one empties the cache of the old one's statements.
-        let mut client = self.client()?;
-        if let Some(st) = self.statements.borrow().get(sql) {
-            return Ok(st.clone());
-        }
-        let st = self.checked(client.prepare(&placeholders(sql)))?;
-        self.statements
-            .borrow_mut()
-            .insert(sql.to_owned(), st.clone());
-        Ok(st)
-    }
-
-    pub(crate) fn execute(
-        &self,
-        st: &postgres::Statement,
-        args: &[&dyn ToSql],
-    ) -> SqlResult<usize> {
-        let params = params(args)?;
-        let refs: Vec<&(dyn PgToSql + Sync)> =
-            params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-        let n = self.checked(self.client()?.execute(st, &refs))?;
-        Ok(n as usize)
-    }
-
-    pub(crate) fn query(
-        &self,
-        st: &postgres::Statement,
-        args: &[&dyn ToSql],
-    ) -> SqlResult<Vec<postgres::Row>> {
-        let params = params(args)?;
-        let refs: Vec<&(dyn PgToSql + Sync)> =
-            params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-        self.checked(self.client()?.query(st, &refs))
-    }
-
-    pub(crate) fn batch(&self, sql: &str) -> SqlResult<()> {
-        let done = self.checked(self.client()?.batch_execute(sql));
-        match sql {
-            "BEGIN" => self.in_transaction.set(done.is_ok()),
-            // Ended either way: a failed COMMIT or ROLLBACK leaves none open on the server.
-            "COMMIT" | "ROLLBACK" => self.in_transaction.set(false),
-            _ => {}
-        }
-        done
-    }
-}
-
-impl PgConn {
-    /// `r`'s failure as the store's, noting a lost connection for `client` to replace.
-    fn checked<T>(&self, r: Result<T, postgres::Error>) -> SqlResult<T> {
-        r.map_err(|e| {
-            if is_lost(&e) {
-                self.lost.set(true);
-            }
-            fail(e)
-        })
-    }
-}
-
-/// Whether `e` means the connection is gone: closed, its socket failed, or the server ended the
-/// session (class 08, or 57P: shut down, terminated by an administrator).
-fn is_lost(e: &postgres::Error) -> bool {
-    let io = std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>());
-    let ended = e
-        .code()
-        .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"));
-    e.is_closed() || io || ended
-}
-
-/// LISTENs on `channel` and returns the server process's id.
-fn listen_on(client: &mut postgres::Client, channel: &str) -> SqlResult<i32> {
-    client
-        .batch_execute(&format!("LISTEN {channel}"))
-        .map_err(fail)?;
-    Ok(client
-        .query_one("SELECT pg_backend_pid()", &[])
-        .map_err(fail)?
-        .get(0))
-}
+pub(crate) use super::pg_conn::PgConn;
 
 /// `?N` → `$N` and `?` → the next `$N`, outside quoted text and identifiers.
 pub(crate) fn placeholders(sql: &str) -> String {
@@ -295,9 +166,9 @@ pub(crate) fn placeholders(sql: &str) -> String {
 
 /// A parameter as SQLite would store it, bound as the type PostgreSQL chose for it.
 #[derive(Debug)]
-struct Param(Value);
+pub(crate) struct Param(Value);
 
-fn params(args: &[&dyn ToSql]) -> SqlResult<Vec<Param>> {
+pub(crate) fn params(args: &[&dyn ToSql]) -> SqlResult<Vec<Param>> {
     args.iter()
         .map(|a| {
             Ok(Param(match a.to_sql()? {

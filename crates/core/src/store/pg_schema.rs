@@ -45,6 +45,34 @@ pub fn migrate(client: &mut Client) -> Result<u32> {
 /// Brings a team database to `target` (tests use earlier targets) and returns its version; a
 /// database of a newer build is refused, as a newer SQLite file is.
 pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
+    match migrate_steps(client, target) {
+        // Only the database's owner may change its schema: an officer's app that opens it
+        // before the owner upgraded it says who must (each step's transaction rolled back).
+        Err(CoreError::NotPermitted(_)) if is_team_member(client)? => {
+            Err(CoreError::TeamSchemaOutdated {
+                known: PG_LATEST_VERSION,
+            })
+        }
+        done => done,
+    }
+}
+
+/// Whether the session's role is one of the team's (a member of `planner_readonly`, which
+/// every other group role is), or the team's roles are not made yet (a schema older than 2):
+/// then a privilege its migration lacked means the schema is older than this build's. A role
+/// outside the team keeps its plain `not_permitted`.
+fn is_team_member(client: &mut Client) -> Result<bool> {
+    Ok(client
+        .query_one(
+            "SELECT CASE WHEN to_regrole('planner_readonly') IS NULL THEN true
+                    ELSE pg_has_role(to_regrole('planner_readonly'), 'MEMBER') END",
+            &[],
+        )
+        .map_err(pg)?
+        .get(0))
+}
+
+fn migrate_steps(client: &mut Client, target: u32) -> Result<u32> {
     loop {
         let mut tx = client.transaction().map_err(pg)?;
         // Held to the commit: another app migrating waits here, then reads the version again.

@@ -71,4 +71,25 @@ describe('AuditTrail', () => {
     expect(update).toHaveTextContent('Status: Draft → Proposed');
     expect(screen.getByText('Changed')).toBeInTheDocument();
   });
+
+  it('names the officer who made each change on a team store, and no one on a store file', async () => {
+    fakeCore({
+      record_audit: () => [
+        { ...entry(2, 'update', { status: { before: 'draft', after: 'proposed' } }), officer: 'nguyen_van_a' },
+        entry(1, 'create', { title: { after: 'Tokyo 2027' } }),
+      ],
+      get_record: () => storedDelegation(5),
+    });
+    render(AuditTrail, { kind: 'delegations', id: 5 });
+    const update = await waitFor(() => {
+      const li = document.querySelector('[data-audit-action="update"]');
+      if (!li) throw new Error('not yet');
+      return li as HTMLElement;
+    });
+    expect(update).toHaveTextContent('bởi nguyen_van_a');
+    const created = document.querySelector('[data-audit-action="create"]') as HTMLElement;
+    expect(created).not.toHaveTextContent('bởi');
+    setLanguage('en');
+    await waitFor(() => expect(update).toHaveTextContent('by nguyen_van_a'));
+  });
 });

@@ -53,6 +53,7 @@ export const en: Record<MessageKey, Message> = {
   'audit.erase': 'Personal data erased',
   'audit.undo': 'Import undone',
   'audit.recordNo': 'record no. {id}',
+  'audit.by': 'by {officer}',
   'common.commaHint': 'Separate with commas',
   'common.choose': '— Choose —',
   'common.details': 'Details',

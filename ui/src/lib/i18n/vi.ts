@@ -52,6 +52,7 @@ export const vi = {
   'audit.erase': 'Xoá dữ liệu cá nhân',
   'audit.undo': 'Hoàn tác lần nhập',
   'audit.recordNo': 'hồ sơ số {id}',
+  'audit.by': 'bởi {officer}',
   'common.commaHint': 'Phân tách bằng dấu phẩy',
   'common.choose': '— Chọn —',
   'common.details': 'Chi tiết',
