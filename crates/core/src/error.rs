@@ -79,6 +79,10 @@ pub enum CoreError {
     /// checks), asked of a team store.
     #[error("a team store on a server has no {en} here: the agency's IT backs it up and checks it on the server")]
     NotOnTeamStore { vi: &'static str, en: &'static str },
+    /// `planner team push` into a team database that already holds data (the table named):
+    /// a push copies a whole office into an empty one and never merges two.
+    #[error("the team store already holds data (table {0}); nothing was copied: push a store only into a new, empty team database")]
+    TeamStoreNotEmpty(String),
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
@@ -234,6 +238,7 @@ impl CoreError {
             CoreError::TeamStoreTimeout => "team_store_timeout",
             CoreError::NotPermitted(_) => "not_permitted",
             CoreError::NotOnTeamStore { .. } => "not_on_team_store",
+            CoreError::TeamStoreNotEmpty(_) => "team_store_not_empty",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -286,6 +291,9 @@ impl CoreError {
             ),
             CoreError::NotOnTeamStore { vi, .. } => format!(
                 "Kho dữ liệu chung trên máy chủ không có {vi} ở đây: bộ phận CNTT sao lưu và kiểm tra nó trên máy chủ"
+            ),
+            CoreError::TeamStoreNotEmpty(table) => format!(
+                "Kho dữ liệu chung đã có dữ liệu (bảng {table}); chưa chép gì: chỉ đẩy kho dữ liệu vào một cơ sở dữ liệu chung mới, còn trống"
             ),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),

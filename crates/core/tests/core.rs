@@ -74,6 +74,8 @@ mod core {
     pub mod sort_keys;
     pub mod store_health;
     #[cfg(feature = "postgres")]
+    pub mod team_copy;
+    #[cfg(feature = "postgres")]
     pub mod team_schema;
     pub mod two_offices;
     pub mod validation;
