@@ -76,6 +76,8 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_copy;
     #[cfg(feature = "postgres")]
+    pub mod team_pull;
+    #[cfg(feature = "postgres")]
     pub mod team_schema;
     pub mod two_offices;
     pub mod validation;
