@@ -253,7 +253,10 @@ fn main() {
 fn store_words(e: &CoreError) -> Option<String> {
     matches!(
         e,
-        CoreError::DiskFull | CoreError::ReadOnlyStore | CoreError::ReadOnlyOldSchema { .. }
+        CoreError::DiskFull
+            | CoreError::ReadOnlyStore
+            | CoreError::ReadOnlyOldSchema { .. }
+            | CoreError::TeamStoreNotEmpty(_)
     )
     .then(|| format!("planner: [{}] {}", e.code(), e.message_vi()))
 }

@@ -1,9 +1,13 @@
 //! `planner team …`: the team store on PostgreSQL (issue 17). `init` creates or migrates a team
-//! database; every other command works on one with `--db postgres://…` (or `PLANNER_DB`).
+//! database; `push` moves a desktop's store file into an empty one and `pull` copies one into a
+//! new file for a laptop going on a mission; every other command works on a team store with
+//! `--db postgres://…` (or `PLANNER_DB`).
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
+use planner_core::store::team_copy::{self, CopyReport};
 use planner_core::Store;
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum TeamAction {
@@ -14,6 +18,33 @@ pub enum TeamAction {
         /// prefer ~/.pgpass or PGPASSWORD).
         #[arg(long, value_name = "URL")]
         url: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copies a whole store file (records, audit trail, import history, settings, the office
+    /// and its keys, the exchange inbox and outbox, pictures) into an empty team database, in
+    /// one transaction, and prints the rows copied per table. A team database that already
+    /// holds data is refused. Audit rows written before the push name the role that pushes.
+    Push {
+        /// The store file to copy.
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+        /// The team database, as for `init`.
+        #[arg(long, value_name = "URL")]
+        url: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copies the team store into a new store file (for a laptop going on a mission): one
+    /// consistent snapshot; an existing file is refused. The copy remembers where it came from
+    /// and when (settings `team_pulled_from`, `team_pulled_at`). Its changes go back as
+    /// exchange bundles (briefs); see ARCHITECTURE.md, "Moving an office".
+    Pull {
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The new store file.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -35,21 +66,43 @@ pub fn team(action: TeamAction) -> Result<()> {
             }
             Ok(())
         }
+        TeamAction::Push { from, url, json } => {
+            let store = Store::open_existing(&from)
+                .with_context(|| format!("cannot open {}", from.display()))?;
+            let report = team_copy::push(&store, &url)
+                .with_context(|| format!("cannot push to the team store at {}", shown(&url)))?;
+            let what = format!("{} → {}", from.display(), shown(&url));
+            print_report(&report, "pushed", &what, json)
+        }
+        TeamAction::Pull { url, output, json } => {
+            let output = crate::chosen(output)?;
+            let report = team_copy::pull(&url, &output)
+                .with_context(|| format!("cannot pull from the team store at {}", shown(&url)))?;
+            let what = format!("{} → {}", shown(&url), output.display());
+            print_report(&report, "pulled", &what, json)
+        }
     }
+}
+
+/// The rows copied per table, as JSON or as a table of counts.
+fn print_report(report: &CopyReport, done: &str, what: &str, json: bool) -> Result<()> {
+    if json {
+        return crate::print_json(report);
+    }
+    let total: u64 = report.tables.iter().map(|t| t.rows).sum();
+    println!(
+        "{done} {what}: {total} rows in {:.1} s",
+        report.millis as f64 / 1000.0
+    );
+    for t in &report.tables {
+        println!("  {:<28} {:>9}", t.table, t.rows);
+    }
+    Ok(())
 }
 
 /// The URL without its password, for messages.
 pub fn shown(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
+    team_copy::without_password(url)
 }
 
 #[cfg(test)]

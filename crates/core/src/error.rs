@@ -83,6 +83,10 @@ pub enum CoreError {
     /// owner may: the agency's IT, with `planner team init`); nothing was changed.
     #[error("the team database's schema is older than this app's (version {known}) and your role may not upgrade it: its owner (the agency's IT) must run `planner team init --url URL` once; nothing was changed")]
     TeamSchemaOutdated { known: u32 },
+    /// `planner team push` into a team database that already holds data (the table named):
+    /// a push copies a whole office into an empty one and never merges two.
+    #[error("the team store already holds data (table {0}); nothing was copied: push a store only into a new, empty team database")]
+    TeamStoreNotEmpty(String),
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
@@ -243,6 +247,7 @@ impl CoreError {
             CoreError::NotPermitted(_) => "not_permitted",
             CoreError::NotOnTeamStore { .. } => "not_on_team_store",
             CoreError::TeamSchemaOutdated { .. } => "team_schema_outdated",
+            CoreError::TeamStoreNotEmpty(_) => "team_store_not_empty",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -298,6 +303,9 @@ impl CoreError {
             ),
             CoreError::TeamSchemaOutdated { known } => format!(
                 "Cấu trúc kho dữ liệu chung cũ hơn phiên bản {known} của ứng dụng, và vai trò của bạn không được nâng cấp nó: người sở hữu cơ sở dữ liệu (bộ phận CNTT) cần chạy `planner team init --url URL` một lần; chưa có gì thay đổi"
+            ),
+            CoreError::TeamStoreNotEmpty(table) => format!(
+                "Kho dữ liệu chung đã có dữ liệu (bảng {table}); chưa chép gì: chỉ đẩy kho dữ liệu vào một cơ sở dữ liệu chung mới, còn trống"
             ),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),

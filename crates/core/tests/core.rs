@@ -81,9 +81,13 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_app;
     #[cfg(feature = "postgres")]
+    pub mod team_copy;
+    #[cfg(feature = "postgres")]
     pub mod team_failures;
     #[cfg(feature = "postgres")]
     pub mod team_officers;
+    #[cfg(feature = "postgres")]
+    pub mod team_pull;
     #[cfg(feature = "postgres")]
     pub mod team_roles;
     #[cfg(feature = "postgres")]

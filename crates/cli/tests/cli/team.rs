@@ -1,7 +1,7 @@
 //! `planner team init --url` and the ordinary commands on a team store (`--db postgres://…`),
 //! on a fresh database of the test cluster (`PLANNER_TEST_PG`, which `./dev test` starts).
 
-use super::planner;
+use super::{json, ok, planner, temp_db};
 use std::path::Path;
 
 /// A fresh database on the test cluster, dropped at the end; None when no cluster is given and
@@ -14,7 +14,6 @@ pub(crate) struct TeamDb {
 
 impl TeamDb {
     pub(crate) fn new() -> Option<TeamDb> {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let admin = match std::env::var("PLANNER_TEST_PG") {
             Ok(url) if !url.is_empty() => url,
             _ if std::env::var("PLANNER_REQUIRE_PG").as_deref() == Ok("1") => {
@@ -22,11 +21,12 @@ impl TeamDb {
             }
             _ => return None,
         };
-        // One per test: the tests of this binary run at once.
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
         let name = format!(
             "planner_cli_{}_{}",
             std::process::id(),
-            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            NEXT.fetch_add(1, Ordering::Relaxed)
         );
         let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
         // One statement each: several in one string run as one transaction, which these refuse.
@@ -99,4 +99,62 @@ fn an_unreachable_team_store_is_a_clear_error_not_a_hang() {
         run.stderr
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
+
+#[test]
+fn team_push_moves_a_store_file_and_team_pull_copies_it_back() {
+    let Some(team) = TeamDb::new() else {
+        return;
+    };
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let from = db.to_str().unwrap();
+    let push = ["team", "push", "--from", from, "--url", &team.url, "--json"];
+    let report: serde_json::Value = serde_json::from_str(&ok(&db, &push, None)).unwrap();
+    let organizations = json(&db, &["list", "organizations", "--json"]);
+    let rows = |report: &serde_json::Value, table: &str| {
+        report["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["table"] == table)
+            .map(|t| t["rows"].as_u64().unwrap())
+    };
+    assert_eq!(
+        rows(&report, "organizations"),
+        Some(organizations.as_array().unwrap().len() as u64)
+    );
+    let on_team = json(Path::new(&team.url), &["list", "organizations", "--json"]);
+    assert_eq!(on_team, organizations);
+
+    // A second push finds the first one's data: refused, in both languages, nothing copied.
+    let again = planner(&db, &push, None);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("already holds data")
+            && again.stderr.contains("[team_store_not_empty]")
+            && again.stderr.contains("đã có dữ liệu"),
+        "{}",
+        again.stderr
+    );
+
+    let copy = dir.path().join("mission.db");
+    let pull = [
+        "team",
+        "pull",
+        "--url",
+        &team.url,
+        "-o",
+        copy.to_str().unwrap(),
+    ];
+    let pulled = ok(&db, &pull, None);
+    assert!(pulled.starts_with("pulled "), "{pulled}");
+    assert!(pulled.contains("organizations"), "{pulled}");
+    assert_eq!(
+        json(&copy, &["list", "organizations", "--json"]),
+        organizations
+    );
+    let over = planner(&db, &pull, None);
+    assert_eq!(over.code, 2, "an existing file is refused: {}", over.stderr);
+    assert!(over.stderr.contains("already exists"), "{}", over.stderr);
 }

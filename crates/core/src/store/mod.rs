@@ -42,6 +42,8 @@ mod search;
 mod sectors;
 pub(crate) use search::ToIndex;
 mod shape;
+#[cfg(feature = "postgres")]
+pub mod team_copy;
 
 pub(crate) use bulk::{Bulk, Prepared};
 pub(crate) use checks::check_received;
