@@ -6,14 +6,14 @@ use std::path::Path;
 
 /// A fresh database on the test cluster, dropped at the end; None when no cluster is given and
 /// none is required.
-struct TeamDb {
+pub(crate) struct TeamDb {
     admin: String,
     name: String,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl TeamDb {
-    fn new() -> Option<TeamDb> {
+    pub(crate) fn new() -> Option<TeamDb> {
         let admin = match std::env::var("PLANNER_TEST_PG") {
             Ok(url) if !url.is_empty() => url,
             _ if std::env::var("PLANNER_REQUIRE_PG").as_deref() == Ok("1") => {
@@ -21,7 +21,10 @@ impl TeamDb {
             }
             _ => return None,
         };
-        let name = format!("planner_cli_{}", std::process::id());
+        // One per test: tests of this process run at once, each on its own database.
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let made = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("planner_cli_{}_{made}", std::process::id());
         let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
         // One statement each: several in one string run as one transaction, which these refuse.
         client
