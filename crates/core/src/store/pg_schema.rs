@@ -10,6 +10,10 @@ use postgres::Client;
 pub const PG_MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../migrations/pg/0001_team.sql")),
     (2, include_str!("../../migrations/pg/0002_roles.sql")),
+    (
+        3,
+        include_str!("../../migrations/pg/0003_busy_store_indexes.sql"),
+    ),
 ];
 
 /// The team schema version this build writes.
