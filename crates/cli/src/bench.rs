@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 mod backup;
 mod crash;
 mod exchange;
+mod team;
 
 #[derive(Subcommand)]
 pub enum BenchWhat {
@@ -69,6 +70,30 @@ pub enum BenchWhat {
         #[arg(long, default_value = "target/crash-failures")]
         keep: std::path::PathBuf,
     },
+    /// The team store under load: N officers at once, each on its own connection to the
+    /// PostgreSQL database at URL, doing a mix of list pages, searches, creates and
+    /// revision-checked updates for S seconds; then one user doing the same on a SQLite store
+    /// of the same size. Count, throughput, p50/p95/p99/max per operation (target p95 < 20 ms
+    /// for list and search at 100,000 organisations / 200,000 contacts; no errors). An empty
+    /// database is filled first (timed); one already holding the sizes is reused.
+    Team {
+        #[arg(long, value_name = "URL")]
+        url: String,
+        #[arg(long, default_value_t = 20)]
+        officers: usize,
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        #[arg(long, default_value_t = 100_000)]
+        organizations: usize,
+        #[arg(long, default_value_t = 200_000)]
+        contacts: usize,
+        /// Each officer's mean pause between operations, in ms (0: none, which measures
+        /// capacity: latency is then mostly waiting for the CPU the others use).
+        #[arg(long, default_value_t = 0)]
+        think_ms: u64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -97,6 +122,23 @@ pub fn run(what: BenchWhat, store: &mut Store) -> Result<()> {
             rows,
             keep,
         } => crash::crash(runs, seed, rows, &keep),
+        BenchWhat::Team {
+            url,
+            officers,
+            seconds,
+            organizations,
+            contacts,
+            think_ms,
+            json,
+        } => team::team(team::TeamBench {
+            url,
+            officers,
+            seconds,
+            organizations,
+            contacts,
+            think_ms,
+            json,
+        }),
     }
 }
 

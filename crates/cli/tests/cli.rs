@@ -7,6 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 #[path = "cli/backup.rs"]
 mod backup;
+#[path = "cli/bench_team.rs"]
+mod bench_team;
 #[path = "cli/concurrency.rs"]
 mod concurrency;
 #[path = "cli/disk.rs"]

@@ -15,6 +15,10 @@ pub const PG_MIGRATIONS: &[(u32, &str)] = &[
         4,
         include_str!("../../migrations/pg/0004_exchange_files.sql"),
     ),
+    (
+        5,
+        include_str!("../../migrations/pg/0005_busy_store_indexes.sql"),
+    ),
 ];
 
 /// The team schema version this build writes.

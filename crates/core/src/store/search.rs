@@ -370,24 +370,29 @@ fn query_terms(q: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// The statement that finds the index entries in `rows` matching `q` (at most `limit`: their
-/// rowid, label, detail and title, or with `count` how many).
-fn matches<'a>(conn: &'a Db, q: &str, count: bool) -> Result<super::db::Stmt<'a>> {
-    let found = match conn.backend() {
-        Backend::Sqlite => "search_index MATCH ?1".to_owned(),
-        Backend::Postgres => (0..query_terms(q).len())
-            .map(|n| format!("words LIKE ?{}", n + 4))
-            .collect::<Vec<_>>()
-            .join(" AND "),
-    };
-    let select = format!(
-        "SELECT rowid, label, detail, title FROM search_index
-         WHERE {found} AND rowid BETWEEN ?2 AND ?3 LIMIT ?1"
-    );
-    // FTS5's MATCH takes the query as ?1; the LIMIT then needs its own number.
+/// The statement that finds the index entries with rowids `lo..=hi` (one kind's) matching `q`
+/// (at most `limit`: their rowid, label, detail and title, or with `count` how many).
+fn matches<'a>(
+    conn: &'a Db,
+    q: &str,
+    (lo, hi): (i64, i64),
+    count: bool,
+) -> Result<super::db::Stmt<'a>> {
     let select = match conn.backend() {
-        Backend::Sqlite => select.replace("LIMIT ?1", "LIMIT ?4"),
-        Backend::Postgres => select,
+        // FTS5's MATCH takes the query as ?1; the LIMIT then needs its own number.
+        Backend::Sqlite => "SELECT rowid, label, detail, title FROM search_index
+             WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4"
+            .to_owned(),
+        // The kind's range written out, so that PostgreSQL reads that kind's own trigram
+        // index (migration pg/0003, whose indexes name the same ranges).
+        Backend::Postgres => format!(
+            "SELECT rowid, label, detail, title FROM search_index
+             WHERE {} AND rowid BETWEEN {lo} AND {hi} LIMIT ?1",
+            (0..query_terms(q).len())
+                .map(|n| format!("words LIKE ?{}", n + 2))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        ),
     };
     let sql = if count {
         format!(
@@ -420,8 +425,9 @@ fn matches_args(
             V::Integer(hi),
             V::Integer(limit),
         ],
+        // The range is in the statement's text (see `matches`).
         Backend::Postgres => {
-            let mut args = vec![V::Integer(limit), V::Integer(lo), V::Integer(hi)];
+            let mut args = vec![V::Integer(limit)];
             args.extend(query_terms(q).into_iter().map(|(w, prefix)| {
                 V::Text(if prefix {
                     format!("% {w}%")
@@ -471,7 +477,7 @@ impl Store {
             for kind in KINDS {
                 let lo = search::rowid(kind, 0);
                 let hi = search::rowid(kind, (1 << 40) - 1);
-                let mut window = matches(conn, q, false)?
+                let mut window = matches(conn, q, (lo, hi), false)?
                     .query_map(matches_args(conn, q, (lo, hi), RANK_WINDOW), |r| {
                         let rowid: i64 = r.get(0)?;
                         let title: String = r.get(3)?;
@@ -509,7 +515,7 @@ impl Store {
                 let total = if seen < RANK_WINDOW {
                     seen
                 } else {
-                    matches(conn, q, true)?
+                    matches(conn, q, (lo, hi), true)?
                         .query_row(matches_args(conn, q, (lo, hi), COUNT_CAP), |r| r.get(0))?
                 };
                 groups.push(SearchGroup {

@@ -376,3 +376,29 @@ fn managers_delete_records_but_not_the_audit_trail() {
         "UPDATE audit_log SET changes = '[]'"
     ));
 }
+
+/// Each searched kind has its own trigram index over exactly its rowids (the range the search
+/// writes into its statement), so PostgreSQL reads one kind's entries and not the others'.
+#[test]
+fn each_searched_kind_has_a_trigram_index_over_its_own_rowids() {
+    let Some((_db, mut client)) = migrated() else {
+        return;
+    };
+    use planner_core::search::{rowid, KINDS};
+    for kind in KINDS {
+        let name = format!("search_index_words_{}", kind.table());
+        let rows = client
+            .query(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = $1",
+                &[&name],
+            )
+            .unwrap();
+        assert_eq!(rows.len(), 1, "no index {name}");
+        let def: String = rows[0].get(0);
+        let (lo, hi) = (rowid(kind, 0), rowid(kind, (1 << 40) - 1));
+        assert!(
+            def.contains(&format!("rowid >= '{lo}'")) && def.contains(&format!("rowid <= '{hi}'")),
+            "{kind}: {def}"
+        );
+    }
+}
