@@ -165,6 +165,30 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "another officer's commit heard through LISTEN/NOTIFY (PostgreSQL only)",
     ),
     (
+        "team_copy",
+        "a store file pushed into a team database and pulled back (both at once)",
+    ),
+    (
+        "team_failures",
+        "a team store's server stopped, stalled or cut off (PostgreSQL only)",
+    ),
+    (
+        "team_officers",
+        "two officers' logins editing one team store at once (PostgreSQL only)",
+    ),
+    (
+        "team_pull",
+        "a team store pulled into a new file (both at once)",
+    ),
+    (
+        "team_roles",
+        "the database's role model: read-only, officer, manager (PostgreSQL only)",
+    ),
+    (
+        "team_tls",
+        "TLS to a server on another computer (PostgreSQL only)",
+    ),
+    (
         "team_app",
         "what the app asks at start, answered on a team store (PostgreSQL only)",
     ),
