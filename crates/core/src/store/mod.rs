@@ -24,9 +24,9 @@ pub(crate) mod people;
 #[cfg(feature = "postgres")]
 pub(crate) mod pg;
 #[cfg(feature = "postgres")]
-pub mod pg_schema;
-#[cfg(feature = "postgres")]
 mod pg_conn;
+#[cfg(feature = "postgres")]
+pub mod pg_schema;
 #[cfg(feature = "postgres")]
 mod pg_tls;
 #[cfg(feature = "postgres")]
