@@ -106,3 +106,13 @@ pub(crate) fn audit_officer(backend: Backend) -> &'static str {
         Backend::Postgres => "officer",
     }
 }
+
+/// The statement that locks row `id` (`?1`) of `table` until the transaction ends, so that
+/// writers of one row queue rather than meet: `SELECT … FOR UPDATE` on PostgreSQL; none on
+/// SQLite, whose writers already queue on the whole file's lock (BEGIN IMMEDIATE).
+pub(crate) fn lock_row(backend: Backend, table: &str) -> Option<String> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(format!("SELECT id FROM {table} WHERE id = ?1 FOR UPDATE")),
+    }
+}

@@ -184,6 +184,15 @@ pub(super) fn update<E: Entity>(
     let mut patch = as_object(patch)?;
     let base = revisions::take_base(&mut patch)?;
     let shape = Shape::get(E::KIND);
+    // The row is read locked: a plain update (no base) made meanwhile by another connection
+    // waits for this one, then reads its result, and is the last writer's, as on a store file;
+    // without the lock it would meet this one at the revision check below and be refused.
+    // (The lock is its own statement so that the read after it sees the row's links as of now.)
+    if let Some(lock) = super::dialect::lock_row(conn.backend(), E::KIND.table()) {
+        conn.prepare_cached(&lock)?
+            .query_row([id], |_| Ok(()))
+            .optional()?;
+    }
     let before = read_value(conn, E::KIND, id)?;
     if let Some(base) = base.filter(|b| *b != revisions::of(&before)) {
         return Err(stale::<E>(conn, before, base, &patch));

@@ -1,6 +1,8 @@
 //! Two officers at once on one team store: each through a `Store` of their own login role, on
 //! threads of their own, editing the same records with revision checks. A stale edit is refused
-//! with `changed_elsewhere` and redone on the record as it is now, so no change is lost.
+//! with `changed_elsewhere` and redone on the record as it is now, so no change is lost. A plain
+//! edit (no revision named) is the last writer's, as on a store file: edits of one record queue
+//! on its row lock and none is refused.
 
 use crate::pg_database;
 use planner_core::domain::EntityKind;
@@ -103,4 +105,84 @@ fn two_officers_editing_the_same_records_lose_no_change() {
         .unwrap()
         .total;
     assert_eq!(total as usize, RECORDS, "no record was added or lost");
+}
+
+const PLAIN_EDITS: usize = 50;
+
+#[test]
+fn plain_edits_of_one_record_from_two_officers_queue_and_the_last_one_wins() {
+    let Some(db) = pg_database() else {
+        return;
+    };
+    let mut owner = Store::open_url(&db.url).unwrap();
+    let id = owner
+        .create_json(
+            EntityKind::Organizations,
+            json!({"name_vi": "Công ty Chung", "country": "VN"}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let start = Barrier::new(2);
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let officer = |who: &'static str| {
+            let (url, start) = (db.url_as(&db.login_role("planner_officer")), &start);
+            s.spawn(move || {
+                let mut store = Store::open_url(&url).unwrap();
+                start.wait();
+                (0..PLAIN_EDITS)
+                    .filter_map(|n| {
+                        let patch = json!({ "notes": format!("{who} {n}") });
+                        store
+                            .update_json(EntityKind::Organizations, id, patch)
+                            .err()
+                            .map(|e| format!("{who} {n}: {e}"))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (a, b) = (officer("A"), officer("B"));
+        let mut failures = a.join().unwrap();
+        failures.extend(b.join().unwrap());
+        failures
+    });
+    assert!(
+        failures.is_empty(),
+        "{} plain edits refused, first: {:?}",
+        failures.len(),
+        failures.first()
+    );
+    let now = owner.get_json(EntityKind::Organizations, id).unwrap();
+    let last = [
+        format!("A {}", PLAIN_EDITS - 1),
+        format!("B {}", PLAIN_EDITS - 1),
+    ];
+    assert!(last.iter().any(|l| now["notes"] == l.as_str()), "{now}");
+    assert_eq!(now["revision"], 1 + 2 * PLAIN_EDITS as i64, "{now}");
+    // Every edit is in the history, each based on the one before it.
+    let updates: Vec<_> = owner
+        .audit_of(EntityKind::Organizations, id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "update")
+        .collect();
+    assert_eq!(updates.len(), 2 * PLAIN_EDITS);
+    for pair in updates.windows(2) {
+        assert_eq!(
+            pair[0].changes["notes"]["after"], pair[1].changes["notes"]["before"],
+            "{:?}",
+            pair[1]
+        );
+    }
+
+    // An edit naming a revision that is no longer the record's is still refused.
+    let stale = owner.update_json(
+        EntityKind::Organizations,
+        id,
+        json!({ "notes": "Cũ", "revision": 1 }),
+    );
+    assert!(
+        matches!(stale, Err(CoreError::ChangedElsewhere { .. })),
+        "{stale:?}"
+    );
 }
