@@ -23,7 +23,8 @@ pub enum TeamAction {
     },
     /// Copies a whole store file (records, audit trail, import history, settings, the office
     /// and its keys, the exchange inbox and outbox, pictures) into an empty team database, in
-    /// one transaction, and prints the rows copied per table. A team database that already
+    /// one transaction, with the files kept beside it (the office's private key, the received
+    /// briefs' PDFs and pictures, each checked first), and prints what was copied. A team database that already
     /// holds data is refused. Audit rows written before the push name the role that pushes.
     Push {
         /// The store file to copy.
@@ -37,8 +38,9 @@ pub enum TeamAction {
     },
     /// Copies the team store into a new store file (for a laptop going on a mission): one
     /// consistent snapshot; an existing file is refused. The copy remembers where it came from
-    /// and when (settings `team_pulled_from`, `team_pulled_at`). Its changes go back as
-    /// exchange bundles (briefs); see ARCHITECTURE.md, "Moving an office".
+    /// and when (settings `team_pulled_from`, `team_pulled_at`). The received briefs' files come
+    /// into `received/` beside it; the office's private key does not (the copy cannot sign as
+    /// the office). See ARCHITECTURE.md, "Moving an office".
     Pull {
         #[arg(long, value_name = "URL")]
         url: String,
@@ -97,6 +99,21 @@ fn print_report(report: &CopyReport, done: &str, what: &str, json: bool) -> Resu
     for t in &report.tables {
         println!("  {:<28} {:>9}", t.table, t.rows);
     }
+    // What the store file keeps in files beside it, carried with the rows (or, on a pull, the
+    // key deliberately not).
+    println!(
+        "  received files (PDFs, pictures): {} ({:.1} MB)",
+        report.received_files,
+        report.received_bytes as f64 / 1e6
+    );
+    println!(
+        "  office private key: {}",
+        match (done, report.office_key) {
+            ("pulled", _) => "not copied (a laptop's copy does not sign as the office)",
+            (_, true) => "carried (the team store's managers sign with it)",
+            (_, false) => "none beside the store file",
+        }
+    );
     Ok(())
 }
 

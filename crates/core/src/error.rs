@@ -87,11 +87,80 @@ pub enum CoreError {
     /// a push copies a whole office into an empty one and never merges two.
     #[error("the team store already holds data (table {0}); nothing was copied: push a store only into a new, empty team database")]
     TeamStoreNotEmpty(String),
+    /// `planner team push` or `pull` refused over a file kept beside a store file (the office's
+    /// key, a received brief's PDF or picture), named in `file`; nothing was copied.
+    #[error("{file}: {}; nothing was copied", .problem.message_en())]
+    TeamCopyFile {
+        file: String,
+        problem: CopyFileProblem,
+    },
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
     #[error("{0}")]
     Io(std::io::Error),
+}
+
+/// What is wrong with a file kept beside a store file that a team copy carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyFileProblem {
+    /// The office key file is too large or is not an office key (the reason).
+    OfficeKeyInvalid(String),
+    /// The office key file holds another key than the one the store records.
+    OfficeKeyNotTheOffices,
+    /// A received brief's file is not there.
+    ReceivedFileMissing,
+    /// A received brief's file is not the one received (its SHA-256 or size differs, or its
+    /// name is not a hash).
+    ReceivedFileChanged,
+}
+
+impl CopyFileProblem {
+    /// The stable code (a received file's are those `planner doctor` reports).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CopyFileProblem::OfficeKeyInvalid(_) => "office_key_file_invalid",
+            CopyFileProblem::OfficeKeyNotTheOffices => "office_key_file_mismatch",
+            CopyFileProblem::ReceivedFileMissing => "received_file_missing",
+            CopyFileProblem::ReceivedFileChanged => "received_file_changed",
+        }
+    }
+
+    fn message_en(&self) -> String {
+        match self {
+            CopyFileProblem::OfficeKeyInvalid(why) => format!(
+                "the office key file is not a readable office key ({why}): put back the key \
+                 file this store made"
+            ),
+            CopyFileProblem::OfficeKeyNotTheOffices => "the office key file holds another key \
+                than the one this store records: put back the key file this store made"
+                .to_owned(),
+            CopyFileProblem::ReceivedFileMissing => "a received brief's file is missing: import \
+                its bundle again (or delete it from the Inbox), and try again"
+                .to_owned(),
+            CopyFileProblem::ReceivedFileChanged => "a received brief's file is not the one \
+                received: import its bundle again (or delete it from the Inbox), and try again"
+                .to_owned(),
+        }
+    }
+
+    fn message_vi(&self) -> String {
+        match self {
+            CopyFileProblem::OfficeKeyInvalid(why) => format!(
+                "tệp khoá của văn phòng không phải là một khoá đọc được ({why}): hãy đặt lại tệp \
+                 khoá do kho dữ liệu này tạo"
+            ),
+            CopyFileProblem::OfficeKeyNotTheOffices => "tệp khoá của văn phòng chứa một khoá \
+                khác với khoá kho dữ liệu ghi nhận: hãy đặt lại tệp khoá do kho dữ liệu này tạo"
+                .to_owned(),
+            CopyFileProblem::ReceivedFileMissing => "thiếu một tệp của bản tin nhận được: hãy \
+                nhập lại gói tin (hoặc xoá nó khỏi mục Đã nhận) rồi thử lại"
+                .to_owned(),
+            CopyFileProblem::ReceivedFileChanged => "một tệp của bản tin nhận được không còn như \
+                lúc nhận: hãy nhập lại gói tin (hoặc xoá nó khỏi mục Đã nhận) rồi thử lại"
+                .to_owned(),
+        }
+    }
 }
 
 /// SQLite's failures that an officer can act on get their own code and words; the rest stay
@@ -248,6 +317,7 @@ impl CoreError {
             CoreError::NotOnTeamStore { .. } => "not_on_team_store",
             CoreError::TeamSchemaOutdated { .. } => "team_schema_outdated",
             CoreError::TeamStoreNotEmpty(_) => "team_store_not_empty",
+            CoreError::TeamCopyFile { problem, .. } => problem.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -307,6 +377,9 @@ impl CoreError {
             CoreError::TeamStoreNotEmpty(table) => format!(
                 "Kho dữ liệu chung đã có dữ liệu (bảng {table}); chưa chép gì: chỉ đẩy kho dữ liệu vào một cơ sở dữ liệu chung mới, còn trống"
             ),
+            CoreError::TeamCopyFile { file, problem } => {
+                format!("{file}: {}; chưa chép gì", problem.message_vi())
+            }
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),
         }

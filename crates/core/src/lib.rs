@@ -30,5 +30,5 @@ pub mod text;
 pub mod time;
 pub mod validate;
 
-pub use error::{CoreError, ErrorPayload, Result};
+pub use error::{CopyFileProblem, CoreError, ErrorPayload, Result};
 pub use store::Store;

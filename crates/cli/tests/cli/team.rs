@@ -111,6 +111,8 @@ fn team_push_moves_a_store_file_and_team_pull_copies_it_back() {
     let from = db.to_str().unwrap();
     let push = ["team", "push", "--from", from, "--url", &team.url, "--json"];
     let report: serde_json::Value = serde_json::from_str(&ok(&db, &push, None)).unwrap();
+    // The demo's received brief: its PDF and pictures went with it.
+    assert!(report["received_files"].as_u64().unwrap() >= 1, "{report}");
     let organizations = json(&db, &["list", "organizations", "--json"]);
     let rows = |report: &serde_json::Value, table: &str| {
         report["tables"]
@@ -139,17 +141,21 @@ fn team_push_moves_a_store_file_and_team_pull_copies_it_back() {
     );
 
     let copy = dir.path().join("mission.db");
-    let pull = [
-        "team",
-        "pull",
-        "--url",
-        &team.url,
-        "-o",
-        copy.to_str().unwrap(),
-    ];
+    // A password in the URL's query is never shown.
+    let url = format!("{}?password=hunter2", team.url);
+    let pull = ["team", "pull", "--url", &url, "-o", copy.to_str().unwrap()];
     let pulled = ok(&db, &pull, None);
     assert!(pulled.starts_with("pulled "), "{pulled}");
     assert!(pulled.contains("organizations"), "{pulled}");
+    assert!(
+        pulled.contains("?password=***") && !pulled.contains("hunter2"),
+        "{pulled}"
+    );
+    assert!(pulled.contains("received files"), "{pulled}");
+    assert!(
+        pulled.contains("office private key: not copied"),
+        "{pulled}"
+    );
     assert_eq!(
         json(&copy, &["list", "organizations", "--json"]),
         organizations

@@ -10,9 +10,16 @@
 //! destination rebuilds it from the records, and its bookkeeping settings are left out. The
 //! team store's one column of its own, `audit_log.officer`, takes its default on a push (the
 //! role that pushes: the history before was one desktop's and names no officer) and stays
-//! behind on a pull (a file has no officers).
+//! behind on a pull (a file has no officers). What a store file keeps in files beside it is
+//! carried too (`beside_files.rs`): the office key and the received files into the team tables
+//! made for them on a push; the received files, but not the key, back beside the copy on a pull.
 
+mod beside_files;
+mod hidden_password;
 mod tables;
+
+/// A team store's URL without its password, for messages and a pulled copy's settings.
+pub use hidden_password::without_password;
 
 use super::db::{Db, SqlResult};
 use super::{now_text, search, Store};
@@ -32,6 +39,12 @@ pub const PULLED_AT: &str = "team_pulled_at";
 pub struct CopyReport {
     /// Rows copied per table, in the order copied (a table after those it refers to).
     pub tables: Vec<TableRows>,
+    /// Whether the office's private key was carried (a push of a store with a key file; a
+    /// pull never carries it).
+    pub office_key: bool,
+    /// The received briefs' PDFs and pictures carried, and their bytes.
+    pub received_files: u64,
+    pub received_bytes: u64,
     /// How long the whole copy took, search index included, in milliseconds.
     pub millis: u64,
 }
@@ -47,6 +60,8 @@ pub struct TableRows {
 /// (its schema is made when it has none), in one transaction, then rebuilds the team store's
 /// search index and sets each identity past the highest id copied, so a record created
 /// afterwards gets a fresh id. A team database with data is refused (`team_store_not_empty`).
+/// The office key file and the received files beside `from` go in the same transaction, each
+/// checked first: a bad one refuses the push (`CoreError::TeamCopyFile`, naming it).
 pub fn push(from: &Store, team_url: &str) -> Result<CopyReport> {
     let started = Instant::now();
     let Some(file) = from.conn.sqlite() else {
@@ -58,14 +73,20 @@ pub fn push(from: &Store, team_url: &str) -> Result<CopyReport> {
         ));
     };
     let tables = tables(file)?;
-    let team = Store::open_url(team_url)?;
     // One consistent picture of the file (a read transaction: no write lock, so a read-only
     // store can be pushed too), rolled back when dropped.
     let _snapshot =
         rusqlite::Transaction::new_unchecked(file, rusqlite::TransactionBehavior::Deferred)?;
+    // The key is checked before the team store is touched: a bad key file costs nothing.
+    let key = beside_files::office_key(from)?;
+    let team = Store::open_url(team_url)?;
     let tx = team.conn.transaction()?;
     refuse_data(&tx, &tables)?;
     let copied = copy_tables(&from.conn, &tx, &tables)?;
+    if let Some((key, made_at)) = &key {
+        beside_files::push_office_key(&tx, key, made_at)?;
+    }
+    let files = beside_files::push_received_files(from, &tx)?;
     search::rebuild(&tx)?;
     // Last before the commit: a sequence's setval is not undone by a rollback.
     for table in &tables {
@@ -74,6 +95,9 @@ pub fn push(from: &Store, team_url: &str) -> Result<CopyReport> {
     tx.commit()?;
     Ok(CopyReport {
         tables: copied,
+        office_key: key.is_some(),
+        received_files: files.files,
+        received_bytes: files.bytes,
         millis: started.elapsed().as_millis() as u64,
     })
 }
@@ -119,7 +143,9 @@ fn advance_identities(tx: &Db, table: &str) -> Result<()> {
 /// is there): one snapshot of the team store, read only (REPEATABLE READ), written in one
 /// transaction into a file beside `path` that takes its name only once complete, so a pull
 /// that fails leaves nothing. The copy's settings say where and when it was pulled
-/// (`PULLED_FROM`, `PULLED_AT`).
+/// (`PULLED_FROM`, `PULLED_AT`). The received files go into the `received/` folder beside `path`
+/// before the copy takes its name (and are removed if it fails); the office's private key does
+/// not: the copy holds the office's public key only, and refuses to sign.
 pub fn pull(team_url: &str, path: &Path) -> Result<CopyReport> {
     let started = Instant::now();
     if path.symlink_metadata().is_ok() {
@@ -133,19 +159,36 @@ pub fn pull(team_url: &str, path: &Path) -> Result<CopyReport> {
     let team = Store::open_url(team_url)?;
     let partial = partial_path(path);
     remove_store_files(&partial);
-    let pulled = pull_into(&team, team_url, &partial).and_then(|tables| {
+    let mut written = Vec::new();
+    let pulled = pull_into(&team, team_url, &partial, &mut written).and_then(|pulled| {
         // A hard link, unlike a rename, never replaces a file made there meanwhile.
         std::fs::hard_link(&partial, path)?;
-        Ok(tables)
+        Ok(pulled)
     });
     remove_store_files(&partial);
+    if pulled.is_err() {
+        for file in &written {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+    let (tables, files) = pulled?;
     Ok(CopyReport {
-        tables: pulled?,
+        tables,
+        office_key: false,
+        received_files: files.files,
+        received_bytes: files.bytes,
         millis: started.elapsed().as_millis() as u64,
     })
 }
 
-fn pull_into(team: &Store, team_url: &str, partial: &Path) -> Result<Vec<TableRows>> {
+/// Copies the team store into the file at `partial`, and its received files into the folder
+/// beside it (`written`: the files made there).
+fn pull_into(
+    team: &Store,
+    team_url: &str,
+    partial: &Path,
+    written: &mut Vec<PathBuf>,
+) -> Result<(Vec<TableRows>, beside_files::Carried)> {
     let copy = Store::open(partial)?;
     let file = copy.conn.sqlite().expect("Store::open makes a file");
     let tables = tables(file)?;
@@ -159,11 +202,14 @@ fn pull_into(team: &Store, team_url: &str, partial: &Path) -> Result<Vec<TableRo
         "INSERT INTO settings (key, value) VALUES (?1, ?2), (?3, ?4)",
         [PULLED_FROM, from.as_str(), PULLED_AT, at.as_str()],
     )?;
+    // The copy's `received/` is the folder beside `partial`, which is beside `path`.
+    let dir = crate::exchange::received_dir(&copy);
+    let files = beside_files::pull_received_files(&team.conn, &dir, written)?;
     tx.commit()?;
     snapshot.commit()?;
     // Everything into the file itself before it is linked into place without its WAL.
     file.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(copied)
+    Ok((copied, files))
 }
 
 /// Where a pull writes before the copy is complete: a hidden file beside `path`.
@@ -178,19 +224,5 @@ fn remove_store_files(path: &Path) {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(name));
-    }
-}
-
-/// A team store's URL without its password, for messages and for a pulled copy's settings.
-pub fn without_password(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
     }
 }

@@ -169,6 +169,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "a store file pushed into a team database and pulled back (both at once)",
     ),
     (
+        "team_copy_files",
+        "the files beside a store file carried by a push and pull (both at once)",
+    ),
+    (
         "team_failures",
         "a team store's server stopped, stalled or cut off (PostgreSQL only)",
     ),
