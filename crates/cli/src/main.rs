@@ -257,6 +257,7 @@ fn store_words(e: &CoreError) -> Option<String> {
             | CoreError::ReadOnlyStore
             | CoreError::ReadOnlyOldSchema { .. }
             | CoreError::TeamStoreNotEmpty(_)
+            | CoreError::TeamCopyFile { .. }
     )
     .then(|| format!("planner: [{}] {}", e.code(), e.message_vi()))
 }

@@ -164,3 +164,39 @@ fn team_push_moves_a_store_file_and_team_pull_copies_it_back() {
     assert_eq!(over.code, 2, "an existing file is refused: {}", over.stderr);
     assert!(over.stderr.contains("already exists"), "{}", over.stderr);
 }
+
+#[test]
+fn team_push_names_an_altered_received_file_in_both_languages_and_copies_nothing() {
+    let Some(team) = TeamDb::new() else {
+        return;
+    };
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let received = dir.path().join("received");
+    let file = std::fs::read_dir(&received)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .unwrap();
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(&file, bytes).unwrap();
+    let from = db.to_str().unwrap();
+    let push = planner(
+        &db,
+        &["team", "push", "--from", from, "--url", &team.url],
+        None,
+    );
+    assert_eq!(push.code, 1, "{}", push.stderr);
+    let named = file.display().to_string();
+    assert!(
+        push.stderr
+            .contains(&format!("{named}: a received brief's file is not the one"))
+            && push.stderr.contains("[received_file_changed]")
+            && push.stderr.contains("chưa chép gì"),
+        "{}",
+        push.stderr
+    );
+    let on_team = json(Path::new(&team.url), &["list", "organizations", "--json"]);
+    assert_eq!(on_team, serde_json::json!([]), "nothing was copied");
+}
