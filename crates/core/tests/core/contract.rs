@@ -27,6 +27,7 @@ const CONTRACT_FILES: &[&str] = &[
     "revisions",
     "search",
     "sectors",
+    "sort_keys",
     "two_offices",
     "validation",
 ];
@@ -116,6 +117,11 @@ const SQLITE_ONLY: &[(&str, &str, &str)] = &[
         "sectors",
         "migration_10_maps_free_text_sectors_to_tags_and_keeps_the_rest_for_review",
         "a SQLite schema migration (a team store starts at the current schema)",
+    ),
+    (
+        "sort_keys",
+        "plain_sqlite_and_python_check_and_write_the_store_and_the_doctor_mends_their_keys",
+        "plain SQLite and Python's sqlite3 writing the store file behind the core's back",
     ),
     (
         "validation",
@@ -214,10 +220,6 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "the SQLite schema's migrations (the team schema's are in team_schema)",
     ),
     ("read_only", "store files that cannot be written"),
-    (
-        "sort_keys",
-        "not converted yet: sort keys stored by SQLite migrations",
-    ),
     ("store_health", "the store file's health"),
     (
         "team_schema",
