@@ -77,6 +77,7 @@ mod core {
     pub mod search;
     pub mod sectors;
     pub mod sort_keys;
+    pub mod store_exports;
     pub mod store_health;
     #[cfg(feature = "postgres")]
     pub mod team_app;
