@@ -86,6 +86,8 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_failures;
     #[cfg(feature = "postgres")]
+    pub mod team_migrations;
+    #[cfg(feature = "postgres")]
     pub mod team_officers;
     #[cfg(feature = "postgres")]
     pub mod team_pull;

@@ -181,6 +181,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "a team store's server stopped, stalled or cut off (PostgreSQL only)",
     ),
     (
+        "team_migrations",
+        "the team schema migrated with its rows from every earlier version (PostgreSQL only)",
+    ),
+    (
         "team_officers",
         "two officers' logins editing one team store at once (PostgreSQL only)",
     ),
