@@ -171,7 +171,11 @@ fn exports_are_the_same_files_from_either_store() {
         );
         let calendar: String = ics::calendar(&plan, None, stamp())
             .split_inclusive("\r\n")
-            .filter(|l| !l.starts_with("LAST-MODIFIED:") && !l.starts_with("SEQUENCE:"))
+            .filter(|l| {
+                !["CREATED:", "LAST-MODIFIED:", "SEQUENCE:"]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            })
             .collect();
         let mut out = vec![without_uuids(&calendar, &uuids).into_bytes()];
         for language in [BriefLanguage::Vi, BriefLanguage::Bi] {
