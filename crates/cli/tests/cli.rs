@@ -30,6 +30,26 @@ mod team;
 #[path = "cli/team_officers.rs"]
 mod team_officers;
 
+/// This desktop's data and config folders for every `planner` a test runs: folders under the
+/// tests' own temporary folder, so that what a command writes there (a team store's documents,
+/// which have no folder beside a store file; a chosen data folder) never reaches the real ones
+/// (`./dev test` checks that they are untouched). Set on each child, never on this process,
+/// whose tests run in threads.
+fn test_folders() -> [(&'static str, PathBuf); 2] {
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("planner-cli-home");
+    [
+        ("XDG_DATA_HOME", home.join("data")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+    ]
+}
+
+/// The `planner` binary under test, with `test_folders`.
+fn planner_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planner"));
+    cmd.envs(test_folders());
+    cmd
+}
+
 struct Run {
     code: i32,
     stdout: String,
@@ -37,7 +57,7 @@ struct Run {
 }
 
 fn planner(db: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planner"));
+    let mut cmd = crate::planner_command();
     cmd.arg("--db").arg(db).args(args).env_remove("PLANNER_DB");
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -84,7 +104,7 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
 fn a_reader_that_goes_away_ends_planner_quietly() {
     let (_dir, db) = temp_db();
     ok(&db, &["demo"], None);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planner"))
+    let mut child = crate::planner_command()
         .arg("--db")
         .arg(&db)
         .args(["list", "organizations"])
@@ -256,7 +276,7 @@ fn bad_input_gives_one_line_naming_the_field() {
 #[test]
 fn planner_db_variable_selects_the_store() {
     let (_dir, db) = temp_db();
-    let out = Command::new(env!("CARGO_BIN_EXE_planner"))
+    let out = crate::planner_command()
         .args(["init"])
         .env("PLANNER_DB", &db)
         .output()
@@ -934,7 +954,7 @@ fn output_files_follow_the_apps_rule() {
     let work = dir.path().join("work");
     std::fs::create_dir(&work).unwrap();
     let run_in = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_planner"))
+        crate::planner_command()
             .arg("--db")
             .arg(&db)
             .args(args)
@@ -1093,10 +1113,7 @@ fn version_prints_the_workspace_version_and_the_build_date() {
         .split('"')
         .nth(1)
         .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_planner"))
-        .arg("--version")
-        .output()
-        .unwrap();
+    let out = crate::planner_command().arg("--version").output().unwrap();
     assert!(out.status.success());
     let line = String::from_utf8(out.stdout).unwrap();
     let date = line

@@ -77,6 +77,7 @@ mod core {
     pub mod search;
     pub mod sectors;
     pub mod sort_keys;
+    pub mod store_exports;
     pub mod store_health;
     #[cfg(feature = "postgres")]
     pub mod team_app;
@@ -86,6 +87,8 @@ mod core {
     pub mod team_copy_files;
     #[cfg(feature = "postgres")]
     pub mod team_failures;
+    #[cfg(feature = "postgres")]
+    pub mod team_migrations;
     #[cfg(feature = "postgres")]
     pub mod team_officers;
     #[cfg(feature = "postgres")]

@@ -61,7 +61,7 @@ impl Scenario {
         let args: Vec<&str> = std::iter::once("--demo")
             .chain(args.iter().copied())
             .collect();
-        App::launch(StoreAt::File(&self.db), &args, &[])
+        App::launch(StoreAt::File(&self.db, self.dir.path()), &args, &[])
     }
 
     /// Launches the app as `launch_with` does (onto the demo), with `env` changed for it (a
@@ -71,7 +71,7 @@ impl Scenario {
         let args: Vec<&str> = std::iter::once("--demo")
             .chain(args.iter().copied())
             .collect();
-        App::launch(StoreAt::File(&self.db), &args, env)
+        App::launch(StoreAt::File(&self.db, self.dir.path()), &args, env)
     }
 
     /// Launches the app as an officer's first start does, in the home folder `home` (no
@@ -94,7 +94,7 @@ impl Scenario {
     /// Launches the app on the team store at `url` (PLANNER_DB), without `--demo`: the test
     /// seeds the team database itself.
     pub fn launch_on_team_store(&self, url: &str) -> App<'_> {
-        App::launch(StoreAt::File(Path::new(url)), &[], &[])
+        App::launch(StoreAt::File(Path::new(url), self.dir.path()), &[], &[])
     }
 
     /// A home folder of the scenario's own, empty until the app or the CLI writes there.
@@ -115,8 +115,10 @@ impl Scenario {
 /// Where a launched app finds its store.
 #[derive(Clone, Copy)]
 pub enum StoreAt<'a> {
-    /// This file (PLANNER_DB).
-    File(&'a Path),
+    /// This file (PLANNER_DB), or team store URL; this desktop's data and config folders
+    /// (XDG_DATA_HOME, XDG_CONFIG_HOME: where a team store's documents and the web view's data
+    /// go) in the second, the scenario's folder, never the real ones.
+    File(&'a Path, &'a Path),
     /// Wherever it looks with HOME here and no PLANNER_DB nor XDG folders set.
     Home(&'a Path),
 }
@@ -125,8 +127,10 @@ impl StoreAt<'_> {
     /// Sets the environment the app inherits (through tauri-driver and WebKitWebDriver).
     pub(crate) fn set_env(self, cmd: &mut Command) {
         match self {
-            StoreAt::File(db) => {
-                cmd.env("PLANNER_DB", db);
+            StoreAt::File(db, folder) => {
+                cmd.env("PLANNER_DB", db)
+                    .env("XDG_DATA_HOME", folder.join("data"))
+                    .env("XDG_CONFIG_HOME", folder.join("config"));
             }
             StoreAt::Home(home) => {
                 cmd.env("HOME", home).env_remove("PLANNER_DB");

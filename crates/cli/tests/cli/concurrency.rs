@@ -8,13 +8,13 @@ use planner_core::store::{ListQuery, BUSY_WAIT};
 use planner_core::Store;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const EACH: usize = 1000;
 
 fn write_workload(db: &Path, tag: &str) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_planner"))
+    crate::planner_command()
         .arg("--db")
         .arg(db)
         .args(["write-workload", "--count", &EACH.to_string(), "--tag", tag])

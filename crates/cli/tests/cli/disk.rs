@@ -19,7 +19,7 @@ use std::time::Instant;
 
 /// `planner --db DB ARGS` with files limited to `bytes` (writes past it fail with EFBIG).
 fn limited(db: &Path, bytes: u64, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planner"));
+    let mut cmd = crate::planner_command();
     cmd.arg("--db").arg(db).args(args).env_remove("PLANNER_DB");
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
@@ -256,11 +256,12 @@ fn restore_write(db: &Path) {
 fn check_read_only(db: &Path, as_user: Option<&str>) {
     let planner_as = |args: &[&str], stdin: Option<&str>| {
         let mut cmd = match as_user {
-            None => Command::new(env!("CARGO_BIN_EXE_planner")),
+            None => crate::planner_command(),
             Some(user) => {
                 let mut c = Command::new("setpriv");
                 c.args(["--reuid", user, "--regid", user, "--clear-groups", "--"])
-                    .arg(env!("CARGO_BIN_EXE_planner"));
+                    .arg(env!("CARGO_BIN_EXE_planner"))
+                    .envs(crate::test_folders());
                 c
             }
         };

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 const STAGES: [&str; 8] = [
     "lead",
@@ -20,7 +20,7 @@ const STAGES: [&str; 8] = [
 ];
 
 fn ok(db: &Path, args: &[&str], stdin: Option<&str>) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planner"))
+    let mut child = crate::planner_command()
         .arg("--db")
         .arg(db)
         .args(args)
