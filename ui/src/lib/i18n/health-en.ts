@@ -9,6 +9,8 @@ export const healthEn: Record<keyof typeof healthVi, Message> = {
   'health.readOnly.file': 'The store file cannot be written here (its permissions, or a read-only disk).',
   'health.readOnly.folder': 'The folder holding the store cannot be written (its permissions, or a read-only disk).',
   'health.readOnly.refused': 'SQLite would open the store for reading only.',
+  'health.readOnly.team_role': 'Your role on the team store may only read.',
+  'health.readOnlyHintTeam': 'You can still see and search everything, but every change will be refused and nothing saved. To make changes, ask your IT staff for an officer role.',
   'health.readOnlyHint': 'You can still see and search everything, but every change will be refused and nothing saved. File: {path}',
   'health.damagedTitle': 'The store is damaged',
   'health.damagedIntro': 'The quick check at start found the store file damaged. What you see may be missing or wrong; do not enter more data before restoring.',
