@@ -19,7 +19,10 @@ export const healthEn: Record<keyof typeof healthVi, Message> = {
   'health.noGoodBackup': 'No backup in the backup folder passes its check. See Settings › Backups, or ask your IT staff.',
   'health.openBackups': 'Open Settings › Backups',
   'health.offlineTitle': 'The team store is offline',
-  'health.offlineBody': 'The server cannot be reached. What is on screen stays readable, but nothing can be saved until it is back. To work without the server, `planner team pull` makes a copy on this computer.',
+  'health.offlineBody': 'The server cannot be reached: nothing can be saved until it is back.',
+  'health.offlineStillWorks': 'Meanwhile, still working:',
+  'health.offlineReading': 'what is on screen stays readable;',
+  'health.offlinePull': 'to work without the server, make a copy on this computer with',
   'health.offlineRetrying': 'Trying again every {seconds} seconds…',
   'health.offlineRetry': 'Try now',
 };

@@ -17,7 +17,10 @@ export const healthVi = {
   'health.openBackups': 'Mở Cài đặt › Sao lưu',
   // The team store's server cannot be reached (TeamOfflineBanner).
   'health.offlineTitle': 'Kho dữ liệu chung đang mất kết nối',
-  'health.offlineBody': 'Không kết nối được máy chủ. Những gì đang hiện trên màn hình vẫn đọc được, nhưng chưa lưu được gì cho đến khi kết nối trở lại. Để làm việc không cần máy chủ, lệnh `planner team pull` tạo một bản sao trên máy này.',
+  'health.offlineBody': 'Không kết nối được máy chủ: chưa lưu được gì cho đến khi kết nối trở lại.',
+  'health.offlineStillWorks': 'Trong lúc chờ, vẫn làm được:',
+  'health.offlineReading': 'những gì đang hiện trên màn hình vẫn đọc được;',
+  'health.offlinePull': 'để làm việc không cần máy chủ, tạo một bản sao trên máy này bằng lệnh',
   'health.offlineRetrying': 'Đang thử kết nối lại mỗi {seconds} giây…',
   'health.offlineRetry': 'Thử lại ngay',
 };
