@@ -21,6 +21,7 @@ mod revisions;
 mod screens;
 mod second_launch;
 mod store_health;
+mod team_offline;
 mod team_store;
 mod words;
 

@@ -9,6 +9,7 @@ import type {
   ReceivedOpportunity,
   SentBundle,
   Signer,
+  StoreHealth,
   TrustedOffice,
 } from './lib/bindings.gen';
 import { briefModel, storedOpportunity } from './test-ipc';
@@ -167,7 +168,20 @@ export function officeViewOf(profile: OfficeView['profile'] | undefined = undefi
         ? { name_vi: 'Trung tâm Xúc tiến Hà Nội', name_en: 'Hanoi Promotion Centre', code: 'ITPC-HN', city: 'Hà Nội', country: 'VN', email: 'info@itpc.hanoi.gov.vn' }
         : profile,
     fingerprint: profile === null ? null : '0C1D 2E3F 4A5B 6C7D 8E9F A0B1 C2D3 E4F5',
-    key_path: '/home/lan/.local/share/delegation-planner/planner.db.office-key',
+    key_place: { kind: 'file', path: '/home/lan/.local/share/delegation-planner/planner.db.office-key' },
     has_key: profile !== null,
   };
 }
+
+/** The start's health of a team store session that may not sign (an officer, a read-only role). */
+export const MAY_NOT_SIGN: StoreHealth = {
+  store_path: '',
+  read_only: null,
+  may_sign: false,
+  checking: false,
+  damaged: false,
+  findings: [],
+  newest_good_backup: null,
+  check_millis: 0,
+  backup_millis: 0,
+};

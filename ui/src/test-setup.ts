@@ -1,6 +1,6 @@
 // Test set-up: DOM matchers, and a clean slate (no IPC mock, Vietnamese, no route, no cached
 // picture, no settings read, no remembered list filters, no erase report, no unsaved form,
-// no sector list read, no office prompt put off) after each test; a test whose fake core was asked something the core's
+// no sector list read, no office prompt put off, no store health known) after each test; a test whose fake core was asked something the core's
 // generated answers lack fails.
 import '@testing-library/jest-dom/vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
@@ -21,6 +21,7 @@ afterEach(async () => {
   (await import('./lib/unsaved.svelte')).forgetUnsaved();
   (await import('./lib/sectors.svelte')).forgetSectors();
   (await import('./exchange/office-prompt.svelte')).officePrompt.dismissed = false;
+  (await import('./health/store-health.svelte')).storeHealthState.current = null;
   setLanguage('vi');
   history.replaceState(null, '', '/');
   router.path = '/';

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 use planner_core::exchange::office;
-use planner_core::exchange::views::OfficeProfile;
+use planner_core::exchange::views::{OfficeKeyPlace, OfficeProfile};
 use planner_core::Store;
 use std::path::PathBuf;
 
@@ -52,7 +52,13 @@ pub fn office(store: &mut Store, action: OfficeAction) -> Result<()> {
             }
             if let Some(f) = &view.fingerprint {
                 println!("fingerprint: {f}");
-                println!("private key: {}", view.key_path);
+                match &view.key_place {
+                    Some(OfficeKeyPlace::File { path }) => println!("private key: {path}"),
+                    Some(OfficeKeyPlace::TeamDatabase) => {
+                        println!("private key: in the team database (managers only)")
+                    }
+                    None => {}
+                }
             }
         }
         OfficeAction::Set {

@@ -155,6 +155,7 @@ pub fn typescript() -> String {
     {
         use crate::exchange::views::*;
         decl::<OfficeProfile>(&cfg, &mut out);
+        decl::<OfficeKeyPlace>(&cfg, &mut out);
         decl::<OfficeView>(&cfg, &mut out);
         decl::<SentBundle>(&cfg, &mut out);
         decl::<TrustState>(&cfg, &mut out);

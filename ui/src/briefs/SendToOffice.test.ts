@@ -3,8 +3,11 @@ import { save } from '@tauri-apps/plugin-dialog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestId } from '../lib/test-ids';
 import { callsOf, fakeCore, invalidPayload } from '../test-ipc';
-import { sentBundle } from '../test-exchange';
+import { MAY_NOT_SIGN, sentBundle } from '../test-exchange';
 import SendToOffice from './SendToOffice.svelte';
+import { storeHealthState } from '../health/store-health.svelte';
+import { setLanguage } from '../lib/i18n/index.svelte';
+
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const saveDialog = vi.mocked(save);
@@ -24,6 +27,29 @@ describe('SendToOffice', () => {
       { briefId: 7, personalData: false, sentTo: 'Thương vụ Tokyo', path: '/home/lan/brief-7-v3.dpbundle' },
     ]);
     expect(saveDialog.mock.calls[0][0]?.defaultPath).toBe('brief-7-v3.dpbundle');
+  });
+
+  it('is not offered to a session that may not sign, and says why in one line', async () => {
+    const calls = fakeCore({ exchange_export: () => sentBundle(1) });
+    storeHealthState.current = MAY_NOT_SIGN;
+    render(SendToOffice, { briefId: 7, fileStem: 'brief-7-v3' });
+    const button = screen.getByTestId(TestId.sendToOffice);
+    expect(button).toBeDisabled();
+    await fireEvent.click(button);
+    expect(screen.queryByTestId(TestId.sendForm)).toBeNull();
+    const why = screen.getByTestId(TestId.signManagersOnly);
+    expect(why).toHaveTextContent('Chỉ người quản lý của kho dữ liệu chung mới ký được những gì gửi cho cơ quan khác.');
+    setLanguage('en');
+    await waitFor(() => expect(why).toHaveTextContent('Only a manager of the team store can sign what is sent to other offices.'));
+    expect(callsOf(calls, 'exchange_export')).toEqual([]);
+  });
+
+  it('is offered once the session is known to sign (a manager, a store file)', async () => {
+    fakeCore({});
+    storeHealthState.current = { ...MAY_NOT_SIGN, may_sign: true };
+    render(SendToOffice, { briefId: 7, fileStem: 'brief-7-v3' });
+    expect(screen.getByTestId(TestId.sendToOffice)).toBeEnabled();
+    expect(screen.queryByTestId(TestId.signManagersOnly)).toBeNull();
   });
 
   it('says that the office profile is needed first, with its code and the way to Settings', async () => {

@@ -3,8 +3,9 @@ import { open, save } from '@tauri-apps/plugin-dialog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestId } from '../lib/test-ids';
 import { callsOf, fakeCore } from '../test-ipc';
-import { officeCard, TOKYO_FINGERPRINT, TOKYO_GROUPED, trustedOffice } from '../test-exchange';
+import { MAY_NOT_SIGN, officeCard, TOKYO_FINGERPRINT, TOKYO_GROUPED, trustedOffice } from '../test-exchange';
 import TrustedOffices from './TrustedOffices.svelte';
+import { storeHealthState } from '../health/store-health.svelte';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 const openDialog = vi.mocked(open);
@@ -94,6 +95,20 @@ describe('TrustedOffices', () => {
     await fireEvent.click(await screen.findByTestId(TestId.exportCard));
     expect(await screen.findByTestId(TestId.officesNotice)).toHaveTextContent('Đã lưu thẻ cơ quan tại /home/lan/itpc-hn.dpoffice.');
     expect(callsOf(calls, 'export_office_card')).toEqual([{ path: '/home/lan/itpc-hn.dpoffice' }]);
+  });
+
+  it('does not offer our card to a session that may not sign, and says why', async () => {
+    const calls = fakeCore({ trusted_offices: () => [] });
+    storeHealthState.current = MAY_NOT_SIGN;
+    render(TrustedOffices);
+    const button = await screen.findByTestId(TestId.exportCard);
+    expect(button).toBeDisabled();
+    expect(screen.getByTestId(TestId.signManagersOnly)).toHaveTextContent('Chỉ người quản lý của kho dữ liệu chung');
+    // Trusting another office's card needs no key: still offered.
+    expect(screen.getByTestId(TestId.trustCard)).toBeEnabled();
+    await fireEvent.click(button);
+    expect(callsOf(calls, 'export_office_card')).toEqual([]);
+    expect(saveDialog).not.toHaveBeenCalled();
   });
 
   it('shows why the card could not be made (no office profile yet) with its code', async () => {

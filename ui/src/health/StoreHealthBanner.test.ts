@@ -28,6 +28,7 @@ function health(change: Partial<StoreHealth> = {}): StoreHealth {
   return {
     store_path: STORE,
     read_only: null,
+    may_sign: true,
     checking: false,
     damaged: false,
     findings: [],
@@ -107,6 +108,20 @@ describe('StoreHealthBanner', () => {
     expect(banner).toHaveTextContent(STORE);
     setLanguage('en');
     await waitFor(() => expect(banner).toHaveTextContent('The store is read-only'));
+  });
+
+  it('says a team store whose role may only read is read-only, in words of the role, not of a file', async () => {
+    fakeCore({ store_health: () => health({ store_path: '', read_only: 'team_role', may_sign: false }) });
+    render(StoreHealthBanner);
+    const banner = await screen.findByTestId(TestId.storeHealthReadOnly);
+    expect(banner).toHaveTextContent('Kho dữ liệu chỉ đọc');
+    expect(banner).toHaveTextContent('Vai trò của bạn trong kho dữ liệu chung chỉ được xem.');
+    expect(banner).toHaveTextContent('mọi thay đổi sẽ bị từ chối');
+    expect(banner).not.toHaveTextContent('Tệp:');
+    setLanguage('en');
+    await waitFor(() => expect(banner).toHaveTextContent('Your role on the team store may only read.'));
+    expect(banner).toHaveTextContent('ask your IT staff for an officer role');
+    expect(banner).not.toHaveTextContent('File:');
   });
 
   it('offers the newest good backup of a damaged store and restores it through the confirmation', async () => {

@@ -8,3 +8,9 @@ export const storeHealthState = $state<{ current: StoreHealth | null; generation
   current: null,
   generation: 0,
 });
+
+/** Whether this session may sign for the office (send a brief, export the office card): on a
+ * team store, a manager only. Until the health is known, yes: the core still refuses in words. */
+export function maySign(): boolean {
+  return storeHealthState.current?.may_sign ?? true;
+}

@@ -627,15 +627,17 @@ country: string | null,
  */
 email: string | null, };
 
+export type OfficeKeyPlace = { "kind": "file", path: string, } | { "kind": "team_database" };
+
 export type OfficeView = { profile: OfficeProfile | null, 
 /**
  * The fingerprint in groups of four, to read aloud (None until the key is made).
  */
 fingerprint: string | null, 
 /**
- * Where the private key is kept: its file beside the store, or the team database's table.
+ * Where the private key is kept (None for a store in memory, which keeps none).
  */
-key_path: string, 
+key_place: OfficeKeyPlace | null, 
 /**
  * Whether the key pair exists (it is made on first use).
  */
@@ -898,7 +900,7 @@ fresh: BackupFile,
  */
 unreachable: Array<string>, };
 
-export type ReadOnlyReason = "file" | "folder" | "refused";
+export type ReadOnlyReason = "file" | "folder" | "refused" | "team_role";
 
 export type HealthFinding = { 
 /**
@@ -913,9 +915,15 @@ items: Array<string>, };
 
 export type StoreHealth = { store_path: string, 
 /**
- * Why the store is open read-only (every write refused), if it is.
+ * Why every write is refused here, if it is: the store file cannot be written, or a team
+ * store's role may only read (`Store::writes_refused`).
  */
 read_only: ReadOnlyReason | null, 
+/**
+ * Whether this session may sign for the office (send a brief to another office, export the
+ * office card): on a team store, a manager only (`Store::may_sign`).
+ */
+may_sign: boolean, 
 /**
  * The quick check is still running (on a large store, seconds: it reads every page); ask
  * again for its result. Nothing below is known yet.

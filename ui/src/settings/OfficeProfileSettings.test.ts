@@ -4,6 +4,7 @@ import { TestId, testIdOf } from '../lib/test-ids';
 import { callsOf, fakeCore, invalidPayload } from '../test-ipc';
 import { officeViewOf } from '../test-exchange';
 import OfficeProfileSettings from './OfficeProfileSettings.svelte';
+import { setLanguage } from '../lib/i18n/index.svelte';
 
 describe('OfficeProfileSettings', () => {
   it('shows the profile, the key fingerprint in groups and where the private key is', async () => {
@@ -12,6 +13,18 @@ describe('OfficeProfileSettings', () => {
     await waitFor(() => expect(screen.getByTestId(testIdOf('profile', 'code'))).toHaveValue('ITPC-HN'));
     expect(screen.getByTestId(TestId.officeFingerprint)).toHaveTextContent('0C1D 2E3F 4A5B 6C7D 8E9F A0B1 C2D3 E4F5');
     expect(screen.getByTestId(TestId.officeKeyPath)).toHaveTextContent('/home/lan/.local/share/delegation-planner/planner.db.office-key');
+  });
+
+  it('says in words that a team store keeps the key in its database, for managers only', async () => {
+    fakeCore({ office_view: () => ({ ...officeViewOf(), key_place: { kind: 'team_database' } }) });
+    render(OfficeProfileSettings);
+    const place = await screen.findByTestId(TestId.officeKeyPath);
+    expect(place).toHaveTextContent('Lưu trong cơ sở dữ liệu chung của nhóm');
+    expect(screen.getByText(/Chỉ người quản lý đọc được khoá này/)).toBeInTheDocument();
+    expect(screen.queryByText(/office_private_key/)).toBeNull();
+    setLanguage('en');
+    await waitFor(() => expect(place).toHaveTextContent('Kept in the team database'));
+    expect(screen.getByText(/Only managers can read this key/)).toBeInTheDocument();
   });
 
   it('saves a new profile (empty optional fields as none) and shows the core refusals beside their fields', async () => {

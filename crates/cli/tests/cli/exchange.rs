@@ -50,7 +50,8 @@ fn two_offices_exchange_a_brief_through_the_cli() {
     let me = json(&a, &["office", "show", "--json"]);
     let fingerprint = me["fingerprint"].as_str().unwrap().to_owned();
     assert_eq!(fingerprint.split(' ').count(), 8, "{me}");
-    assert!(Path::new(me["key_path"].as_str().unwrap()).is_file());
+    assert_eq!(me["key_place"]["kind"], "file");
+    assert!(Path::new(me["key_place"]["path"].as_str().unwrap()).is_file());
     let pdf = dir.path().join("b.pdf");
     ok(
         &a,

@@ -21,8 +21,9 @@ pub(crate) enum StartCheck {
     Done(Box<StoreHealth>),
 }
 
-/// Read-only or not (and why), what the quick check found, and when that is damage the newest
-/// backup that passes a full check; `checking` while the check runs.
+/// Read-only or not (and why), whether this session may sign, what the quick check found, and
+/// when that is damage the newest backup that passes a full check; `checking` while the check
+/// runs.
 pub fn store_health(s: &mut Session) -> Result<StoreHealth> {
     let Some(path) = s.store.path().map(ToOwned::to_owned) else {
         return doctor::store_health(&s.store);
@@ -35,6 +36,7 @@ pub fn store_health(s: &mut Session) -> Result<StoreHealth> {
         StartCheck::NotStarted => {
             *state = StartCheck::Running;
             let read_only = s.store.read_only();
+            let may_sign = s.store.may_sign()?;
             let shared = Arc::clone(&s.start_check);
             std::thread::spawn(move || {
                 // A store the check cannot open or read through is damaged too.
@@ -43,12 +45,13 @@ pub fn store_health(s: &mut Session) -> Result<StoreHealth> {
                     .unwrap_or_else(|e| doctor::unopenable(&path, &e));
                 // The session's own connection says whether the app can write.
                 done.read_only = read_only;
+                done.may_sign = may_sign;
                 *shared.lock().unwrap_or_else(|e| e.into_inner()) =
                     StartCheck::Done(Box::new(done));
             });
         }
     }
-    Ok(doctor::checking(&s.store))
+    doctor::checking(&s.store)
 }
 
 /// The shared progress a new session (or a restored store) starts from.

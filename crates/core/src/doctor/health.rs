@@ -17,8 +17,12 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct StoreHealth {
     pub store_path: String,
-    /// Why the store is open read-only (every write refused), if it is.
+    /// Why every write is refused here, if it is: the store file cannot be written, or a team
+    /// store's role may only read (`Store::writes_refused`).
     pub read_only: Option<ReadOnlyReason>,
+    /// Whether this session may sign for the office (send a brief to another office, export the
+    /// office card): on a team store, a manager only (`Store::may_sign`).
+    pub may_sign: bool,
     /// The quick check is still running (on a large store, seconds: it reads every page); ask
     /// again for its result. Nothing below is known yet.
     pub checking: bool,
@@ -55,7 +59,7 @@ pub fn store_health(store: &Store) -> Result<StoreHealth> {
     if store.backend() == crate::store::Backend::Postgres {
         return Ok(StoreHealth {
             checking: false,
-            ..checking(store)
+            ..checking(store)?
         });
     }
     let started = Instant::now();
@@ -87,7 +91,8 @@ pub fn store_health(store: &Store) -> Result<StoreHealth> {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default(),
-        read_only: store.read_only(),
+        read_only: store.writes_refused()?,
+        may_sign: store.may_sign()?,
         checking: false,
         damaged,
         findings,
@@ -101,21 +106,23 @@ pub fn store_health(store: &Store) -> Result<StoreHealth> {
     })
 }
 
-/// What is known before the quick check has run: whether the store is read-only.
-pub fn checking(store: &Store) -> StoreHealth {
-    StoreHealth {
+/// What is known before the quick check has run: whether the store is read-only, and whether
+/// this session may sign.
+pub fn checking(store: &Store) -> Result<StoreHealth> {
+    Ok(StoreHealth {
         store_path: store
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default(),
-        read_only: store.read_only(),
+        read_only: store.writes_refused()?,
+        may_sign: store.may_sign()?,
         checking: true,
         damaged: false,
         findings: Vec::new(),
         newest_good_backup: None,
         check_millis: 0,
         backup_millis: 0,
-    }
+    })
 }
 
 fn unreadable(e: &crate::CoreError) -> HealthFinding {
@@ -160,6 +167,7 @@ pub fn unopenable(path: &Path, e: &crate::CoreError) -> StoreHealth {
     StoreHealth {
         store_path: path.display().to_string(),
         read_only: None,
+        may_sign: false,
         checking: false,
         damaged: true,
         findings: vec![unreadable(e)],

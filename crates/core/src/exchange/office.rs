@@ -5,7 +5,7 @@
 //! the kept one is gone or another, the office refuses to sign (`office_key_missing`) rather than
 //! make a new key that every other office would then refuse as `key_changed`.
 
-use super::views::{OfficeProfile, OfficeView};
+use super::views::{OfficeKeyPlace, OfficeProfile, OfficeView};
 use super::{refuse, to_wire, Code, SENT_FOLDER};
 use crate::error::{invalid, CoreError, Result};
 use crate::files::ExportedFile;
@@ -45,7 +45,7 @@ pub fn view(store: &mut Store) -> Result<OfficeView> {
         signing_key(store)?;
     }
     let row = store.office()?;
-    let key_path = exchange_files::office_key_place(store);
+    let key_place = exchange_files::office_key_place(store);
     Ok(OfficeView {
         fingerprint: row
             .as_ref()
@@ -53,7 +53,7 @@ pub fn view(store: &mut Store) -> Result<OfficeView> {
             .map(super::grouped),
         has_key: row.as_ref().is_some_and(|r| r.public_key.is_some()),
         profile: row.map(|r| r.profile),
-        key_path,
+        key_place,
     })
 }
 
@@ -124,16 +124,22 @@ pub fn signing_key(store: &mut Store) -> Result<OfficeKey> {
     let recorded = row.and_then(|r| r.public_key);
     match (recorded, kept) {
         (Some(public), Some(key)) if key.public().to_base64() == public => Ok(key),
-        (Some(_), _) => Err(refuse(
-            Code::OfficeKeyMissing,
-            exchange_files::office_key_place(store),
-        )),
+        (Some(_), _) => Err(refuse(Code::OfficeKeyMissing, key_place_detail(store))),
         // Kept before a crash kept the store from recording it: it is still this office's.
         (None, Some(key)) => record(store, key),
         (None, None) => {
             let key = exchange_files::save_office_key(store, OfficeKey::generate()?)?;
             record(store, key)
         }
+    }
+}
+
+/// Where the key should have been, for a refusal's detail (its words come from its code).
+fn key_place_detail(store: &Store) -> String {
+    match exchange_files::office_key_place(store) {
+        Some(OfficeKeyPlace::File { path }) => path,
+        Some(OfficeKeyPlace::TeamDatabase) => "office_private_key (team database)".to_owned(),
+        None => String::new(),
     }
 }
 

@@ -30,10 +30,21 @@ pub struct OfficeView {
     pub profile: Option<OfficeProfile>,
     /// The fingerprint in groups of four, to read aloud (None until the key is made).
     pub fingerprint: Option<String>,
-    /// Where the private key is kept: its file beside the store, or the team database's table.
-    pub key_path: String,
+    /// Where the private key is kept (None for a store in memory, which keeps none).
+    pub key_place: Option<OfficeKeyPlace>,
     /// Whether the key pair exists (it is made on first use).
     pub has_key: bool,
+}
+
+/// Where a store keeps the office's private key: a fact, which the window and the CLI each put
+/// in their own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OfficeKeyPlace {
+    /// A file beside the store file, readable by this user only.
+    File { path: String },
+    /// The team database (its `office_private_key` table), which only managers may read.
+    TeamDatabase,
 }
 
 /// A bundle written for another office (the Outbox).

@@ -9,19 +9,24 @@
 use super::db::Backend;
 use super::{Store, Tx};
 use crate::error::Result;
+use crate::exchange::views::OfficeKeyPlace;
 use crate::exchange::{refuse, Code};
 use planner_exchange::OfficeKey;
 use rusqlite::{params, OptionalExtension};
 use std::path::{Path, PathBuf};
 
-/// Where a store keeps the office's private key, as shown to people (Settings, `planner office`):
-/// the key file's path (none for a store in memory), or the team database's table.
-pub(crate) fn office_key_place(store: &Store) -> String {
+/// Where a store keeps the office's private key (Settings and `planner office` say it in their
+/// words): the key file's path (none for a store in memory), or the team database.
+pub(crate) fn office_key_place(store: &Store) -> Option<OfficeKeyPlace> {
     match store.backend() {
-        Backend::Sqlite => crate::exchange::office::key_path(store)
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
-        Backend::Postgres => "office_private_key (team database)".to_owned(),
+        Backend::Sqlite => {
+            crate::exchange::office::key_path(store)
+                .ok()
+                .map(|p| OfficeKeyPlace::File {
+                    path: p.display().to_string(),
+                })
+        }
+        Backend::Postgres => Some(OfficeKeyPlace::TeamDatabase),
     }
 }
 

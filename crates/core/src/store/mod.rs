@@ -1,6 +1,7 @@
 //! The SQLite store: one file, opened with WAL and foreign keys, migrated at open.
 //! All SQL of the application lives under this module.
 
+mod abilities;
 pub mod audit;
 pub(crate) mod backup;
 mod bulk;

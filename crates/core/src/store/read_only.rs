@@ -32,6 +32,9 @@ pub enum ReadOnlyReason {
     Folder,
     /// SQLite would only open it for reading.
     Refused,
+    /// A team store on which this officer's role may only read (`planner_readonly`): the
+    /// server refuses every write (`not_permitted`).
+    TeamRole,
 }
 
 /// Why the existing store at `path` cannot be written here, if it cannot.

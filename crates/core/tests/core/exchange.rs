@@ -8,7 +8,7 @@ use super::two_offices::{
     brief, code, count, export_to, hanoi, profile, receiver, refused, written, Office,
 };
 use planner_core::domain::*;
-use planner_core::exchange::views::{ImportStatus, OfficeProfile, TrustState};
+use planner_core::exchange::views::{ImportStatus, OfficeKeyPlace, OfficeProfile, TrustState};
 use planner_core::exchange::{self, export, import, office, trust};
 use planner_core::store::{Backend, ListQuery};
 use std::path::{Path, PathBuf};
@@ -309,7 +309,10 @@ on_both! {
         assert!(view.has_key && view.fingerprint.as_ref().unwrap().split(' ').count() == 8);
         match a.store.backend() {
             Backend::Sqlite => {
-                let path = PathBuf::from(&view.key_path);
+                let Some(OfficeKeyPlace::File { path }) = &view.key_place else {
+                    panic!("a store file keeps its key in a file: {:?}", view.key_place);
+                };
+                let path = PathBuf::from(path);
                 assert_eq!(
                     path,
                     a.store
@@ -327,7 +330,7 @@ on_both! {
                 }
             }
             Backend::Postgres => {
-                assert_eq!(view.key_path, "office_private_key (team database)");
+                assert_eq!(view.key_place, Some(OfficeKeyPlace::TeamDatabase));
                 assert_eq!(count(&a, "SELECT count(*) FROM office_private_key"), 1);
             }
         }

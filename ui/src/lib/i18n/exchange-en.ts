@@ -172,6 +172,11 @@ export const exchangeEn: Record<keyof typeof exchangeVi, Message> = {
   'profile.prompt': 'Set your office profile to send and receive briefs with other offices.',
   'profile.promptAction': 'Set the office profile',
   'profile.promptDismiss': 'Later',
+  // Where a team store keeps the key, and who may sign with it (issue 17).
+  'profile.keyPlace': 'Private key',
+  'profile.keyInTeamDatabase': 'Kept in the team database',
+  'profile.keyTeamHint': 'Only managers can read this key, and every manager signs with the same key. No one needs a key file on their own computer.',
+  'sign.managersOnly': 'Only a manager of the team store can sign what is sent to other offices.',
 
   'send.open': 'Send to an office…',
   'send.heading': 'Send this brief to another office',

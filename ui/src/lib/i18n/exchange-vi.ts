@@ -170,6 +170,11 @@ export const exchangeVi = {
   'profile.prompt': 'Đặt hồ sơ cơ quan để gửi và nhận bản tin với các cơ quan khác.',
   'profile.promptAction': 'Đặt hồ sơ cơ quan',
   'profile.promptDismiss': 'Để sau',
+  // Where a team store keeps the key, and who may sign with it (issue 17).
+  'profile.keyPlace': 'Khoá riêng',
+  'profile.keyInTeamDatabase': 'Lưu trong cơ sở dữ liệu chung của nhóm',
+  'profile.keyTeamHint': 'Chỉ người quản lý đọc được khoá này, và mọi người quản lý ký bằng cùng một khoá. Không ai cần giữ tệp khoá trên máy mình.',
+  'sign.managersOnly': 'Chỉ người quản lý của kho dữ liệu chung mới ký được những gì gửi cho cơ quan khác.',
 
   'send.open': 'Gửi cho cơ quan khác…',
   'send.heading': 'Gửi bản tin cho cơ quan khác',
