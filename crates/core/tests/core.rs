@@ -83,6 +83,8 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_copy;
     #[cfg(feature = "postgres")]
+    pub mod team_counts;
+    #[cfg(feature = "postgres")]
     pub mod team_failures;
     #[cfg(feature = "postgres")]
     pub mod team_officers;

@@ -173,6 +173,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "a team store's server stopped, stalled or cut off (PostgreSQL only)",
     ),
     (
+        "team_counts",
+        "the totals a team store's triggers keep (PostgreSQL only)",
+    ),
+    (
         "team_officers",
         "two officers' logins editing one team store at once (PostgreSQL only)",
     ),
