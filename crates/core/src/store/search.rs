@@ -449,7 +449,16 @@ fn matches<'a>(
              WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT ?4"
             .to_owned(),
         // The kind's range written out, so that PostgreSQL reads that kind's own partition of
-        // the index, with its own statistics (migration pg/0006).
+        // the index, with its own statistics (migration pg/0006). The window comes with the
+        // total up to ?3 (COUNT_CAP): its index gives every match at once (a bitmap), which a
+        // second statement counting them would build again.
+        Backend::Postgres if !count => format!(
+            "SELECT rowid, label, detail, title, count(*) OVER () FROM (
+                 SELECT rowid, label, detail, title FROM search_index
+                 WHERE {} AND rowid BETWEEN {lo} AND {hi} LIMIT ?3) AS m
+             LIMIT ?1",
+            super::dialect::LEXEMES_MATCH.replace("?N", "?2")
+        ),
         Backend::Postgres => format!(
             "SELECT rowid, label, detail, title FROM search_index
              WHERE {} AND rowid BETWEEN {lo} AND {hi} LIMIT ?1",
@@ -478,6 +487,7 @@ fn matches_args(
     q: &str,
     (lo, hi): (i64, i64),
     limit: i64,
+    count: bool,
 ) -> Vec<rusqlite::types::Value> {
     use rusqlite::types::Value as V;
     match conn.backend() {
@@ -488,10 +498,16 @@ fn matches_args(
             V::Integer(limit),
         ],
         // The range is in the statement's text (see `matches`).
-        Backend::Postgres => vec![
-            V::Integer(limit),
-            V::Text(super::dialect::lexeme_query(&[query_terms(q)])),
-        ],
+        Backend::Postgres => {
+            let mut args = vec![
+                V::Integer(limit),
+                V::Text(super::dialect::lexeme_query(&[query_terms(q)])),
+            ];
+            if !count {
+                args.push(V::Integer(COUNT_CAP));
+            }
+            args
+        }
     }
 }
 
@@ -532,10 +548,15 @@ impl Store {
             for kind in KINDS {
                 let lo = search::rowid(kind, 0);
                 let hi = search::rowid(kind, (1 << 40) - 1);
+                // The total up to COUNT_CAP, where the window's statement gives it.
+                let mut counted: Option<i64> = None;
                 let mut window = matches(conn, q, (lo, hi), false)?
-                    .query_map(matches_args(conn, q, (lo, hi), RANK_WINDOW), |r| {
+                    .query_map(matches_args(conn, q, (lo, hi), RANK_WINDOW, false), |r| {
                         let rowid: i64 = r.get(0)?;
                         let title: String = r.get(3)?;
+                        if conn.backend() == Backend::Postgres {
+                            counted = Some(r.get(4)?);
+                        }
                         Ok((
                             search::title_score(&words, &title),
                             SearchHit {
@@ -567,11 +588,13 @@ impl Store {
                         Ok(h)
                     })
                     .collect::<Result<_>>()?;
-                let total = if seen < RANK_WINDOW {
-                    seen
-                } else {
-                    matches(conn, q, (lo, hi), true)?
-                        .query_row(matches_args(conn, q, (lo, hi), COUNT_CAP), |r| r.get(0))?
+                let total = match counted {
+                    _ if seen < RANK_WINDOW => seen,
+                    Some(total) => total,
+                    None => matches(conn, q, (lo, hi), true)?
+                        .query_row(matches_args(conn, q, (lo, hi), COUNT_CAP, true), |r| {
+                            r.get(0)
+                        })?,
                 };
                 groups.push(SearchGroup {
                     kind,
