@@ -392,7 +392,10 @@ pub fn team(b: TeamBench) -> Result<()> {
              10% update with its revision; {}",
             match b.think_ms {
                 0 => "each officer's next operation as soon as the last is answered".to_owned(),
-                t => format!("each officer pausing {t} ms on average between operations"),
+                t => format!(
+                    "each officer pausing {t} ms on average between operations (--think-ms 0 \
+                     for the server's capacity)"
+                ),
             }
         );
     }
@@ -422,8 +425,15 @@ pub fn team(b: TeamBench) -> Result<()> {
         );
     }
     let open = || Ok(Store::open(&path)?);
-    let (tally, took) = run_officers(open, 1, (b.seconds, b.think_ms), sqlite_sizes)?;
-    let single = report("SQLite, one user", &tally, took, b.json);
+    // One user as fast as answers come: the file's capacity, as a person's pace would show
+    // only the pauses.
+    let (tally, took) = run_officers(open, 1, (b.seconds, 0), sqlite_sizes)?;
+    let single = report(
+        "SQLite, one user, each operation as soon as the last is answered",
+        &tally,
+        took,
+        b.json,
+    );
     let _ = std::fs::remove_dir_all(&dir);
     if b.json {
         crate::print_json(&serde_json::json!({
