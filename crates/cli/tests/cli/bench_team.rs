@@ -23,6 +23,9 @@ fn the_team_bench_runs_every_operation_on_both_backends_without_errors() {
         "200",
         "--contacts",
         "400",
+        // No pauses: every operation of the mix in two seconds.
+        "--think-ms",
+        "0",
         "--json",
     ];
     let run = planner(&dir.path().join("unused.db"), &args, None);

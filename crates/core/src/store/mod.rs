@@ -403,9 +403,20 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes a team store's planner statistics after a bulk load (its owner only: for anyone
+    /// else PostgreSQL skips the tables with a warning, and the server's autovacuum does it within
+    /// a minute). A store file keeps none: SQLite plans by its indexes alone, and this store
+    /// never runs SQLite's ANALYZE, whose statistics would change plans the tests pin.
+    pub fn analyze(&mut self) -> Result<()> {
+        match self.conn.backend() {
+            Backend::Sqlite => Ok(()),
+            Backend::Postgres => Ok(self.conn.execute_batch("ANALYZE")?),
+        }
+    }
+
     /// How many records of `kind` there are.
     pub fn count(&self, kind: EntityKind) -> Result<i64> {
-        let sql = format!("SELECT count(*) FROM {}", kind.table());
+        let sql = dialect::record_count(self.conn.backend(), kind.table());
         Ok(self.conn.query_row(&sql, (), |r| r.get(0))?)
     }
 

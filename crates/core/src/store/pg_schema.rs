@@ -19,6 +19,10 @@ pub const PG_MIGRATIONS: &[(u32, &str)] = &[
         5,
         include_str!("../../migrations/pg/0005_busy_store_indexes.sql"),
     ),
+    (
+        6,
+        include_str!("../../migrations/pg/0006_busy_store_counts.sql"),
+    ),
 ];
 
 /// The team schema version this build writes.

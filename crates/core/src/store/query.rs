@@ -226,11 +226,14 @@ pub(crate) fn list_values(store: &Store, kind: EntityKind, q: &ListQuery) -> Res
     if let Some(other) = sort_else.filter(|f| !sortable(f)) {
         return Err(unknown_field("sort_else", other, shape));
     }
-    let total: i64 = store.conn().query_row(
-        &format!("SELECT count(*) FROM {} t{filter_sql}", kind.table()),
-        &params[..],
-        |r| r.get(0),
-    )?;
+    let count_sql = if filter_sql.is_empty() {
+        super::dialect::record_count(store.conn().backend(), kind.table())
+    } else {
+        format!("SELECT count(*) FROM {} t{filter_sql}", kind.table())
+    };
+    let total: i64 = store
+        .conn()
+        .query_row(&count_sql, &params[..], |r| r.get(0))?;
     let limit = q.limit.map_or(-1, i64::from);
     let sql = page_sql(
         store.conn(),

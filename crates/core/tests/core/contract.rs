@@ -189,6 +189,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "the team schema migrated with its rows from every earlier version (PostgreSQL only)",
     ),
     (
+        "team_counts",
+        "the totals a team store's triggers keep (PostgreSQL only)",
+    ),
+    (
         "team_officers",
         "two officers' logins editing one team store at once (PostgreSQL only)",
     ),

@@ -289,3 +289,48 @@ on_both! {
         assert!(hits(&store, "khang").is_empty());
     }
 }
+
+on_both! {
+    /// A kind's total is exact below the cap and "COUNT_CAP+" above it, whichever the backend:
+    /// SQLite counts in a statement of its own, PostgreSQL with the window's (pg/0006).
+    fn totals_are_exact_below_the_cap_and_capped_above_it(store) {
+        // The store's window of ranked matches per kind and its cap on counting (store/search.rs).
+        const RANK_WINDOW: i64 = 100;
+        const COUNT_CAP: i64 = 1000;
+        let add = |store: &mut Store, family: &str, n: i64| {
+            store
+                .transaction(|tx| {
+                    for i in 0..n {
+                        tx.create_json(
+                            EntityKind::Contacts,
+                            serde_json::json!({
+                                "full_name": format!("{family} Văn {i}"),
+                                "consent_basis": "consent",
+                            }),
+                        )?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        };
+        add(&mut store, "Phạm", RANK_WINDOW + 20);
+        add(&mut store, "Đỗ", COUNT_CAP + 5);
+        let contacts = |store: &Store, q: &str| {
+            store
+                .search(q, 5)
+                .unwrap()
+                .groups
+                .into_iter()
+                .find(|g| g.kind == EntityKind::Contacts)
+                .unwrap()
+        };
+        let pham = contacts(&store, "pham");
+        assert_eq!((pham.total, pham.more, pham.hits.len()), (RANK_WINDOW + 20, false, 5));
+        let pham_prefix = contacts(&store, "ph");
+        assert_eq!(pham_prefix.total, RANK_WINDOW + 20);
+        let do_ = contacts(&store, "do");
+        assert_eq!((do_.total, do_.more), (COUNT_CAP, true));
+        let one = contacts(&store, "do van 1004");
+        assert_eq!((one.total, one.hits[0].label.as_str()), (1, "Đỗ Văn 1004"));
+    }
+}
