@@ -44,7 +44,14 @@ pub fn office(store: &mut Store, action: OfficeAction) -> Result<()> {
         OfficeAction::Show { json } => {
             let view = office::view(store)?;
             if json {
-                return crate::print_json(&view);
+                // `key_path` as before `key_place` said which place (scripts read it): the key
+                // file's path, or null where there is no file.
+                let mut json = serde_json::to_value(&view)?;
+                json["key_path"] = match &view.key_place {
+                    Some(OfficeKeyPlace::File { path }) => path.clone().into(),
+                    _ => serde_json::Value::Null,
+                };
+                return crate::print_json(&json);
             }
             match &view.profile {
                 None => eprintln!("no office profile yet: set one with `planner office set`"),

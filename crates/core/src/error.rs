@@ -66,7 +66,7 @@ pub enum CoreError {
     ReadOnlyOldSchema { found: u32, known: u32 },
     /// The team store's server could not be reached, or the connection to it broke (the
     /// server down, the network cut); a write in progress was rolled back by the server.
-    #[error("the team store cannot be reached ({0}); nothing was saved: check the network or ask the agency's IT, and work on in a local copy meanwhile (`planner team pull`)")]
+    #[error("the team store cannot be reached ({0}); nothing was saved: check the network or ask the agency's IT, and work on in a local copy meanwhile (the command planner team pull makes one)")]
     TeamStoreUnreachable(String),
     /// The team store's server did not answer within the statement time limit.
     #[error("the team store did not answer in time; nothing was saved: try again, and tell the agency's IT if it goes on")]
@@ -362,7 +362,7 @@ impl CoreError {
                 "Kho dữ liệu ở đây chỉ đọc được và có phiên bản {found}, cũ hơn phiên bản {known} của ứng dụng: nâng cấp sẽ phải ghi vào nó; hãy chép nó sang thư mục ghi được (hoặc cho phép ghi) rồi mở lại"
             ),
             CoreError::TeamStoreUnreachable(e) => format!(
-                "Không kết nối được kho dữ liệu chung ({e}); chưa lưu gì: hãy kiểm tra mạng hoặc hỏi bộ phận CNTT, trong lúc chờ hãy làm việc trên bản sao cục bộ (`planner team pull`)"
+                "Không kết nối được kho dữ liệu chung ({e}); chưa lưu gì: hãy kiểm tra mạng hoặc hỏi bộ phận CNTT, trong lúc chờ hãy làm việc trên bản sao cục bộ (lệnh planner team pull tạo bản sao)"
             ),
             CoreError::TeamStoreTimeout => "Kho dữ liệu chung không trả lời kịp; chưa lưu gì: hãy thử lại, và báo bộ phận CNTT nếu vẫn còn".into(),
             CoreError::NotPermitted(e) => format!(

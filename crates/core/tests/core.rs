@@ -84,11 +84,9 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_copy;
     #[cfg(feature = "postgres")]
-<<<<<<< HEAD
     pub mod team_copy_files;
-=======
+    #[cfg(feature = "postgres")]
     pub mod team_counts;
->>>>>>> h-perf
     #[cfg(feature = "postgres")]
     pub mod team_failures;
     #[cfg(feature = "postgres")]

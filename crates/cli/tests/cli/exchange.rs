@@ -52,6 +52,8 @@ fn two_offices_exchange_a_brief_through_the_cli() {
     assert_eq!(fingerprint.split(' ').count(), 8, "{me}");
     assert_eq!(me["key_place"]["kind"], "file");
     assert!(Path::new(me["key_place"]["path"].as_str().unwrap()).is_file());
+    // The field scripts read before `key_place` said which place.
+    assert_eq!(me["key_path"], me["key_place"]["path"]);
     let pdf = dir.path().join("b.pdf");
     ok(
         &a,

@@ -407,7 +407,7 @@ impl Store {
     /// else PostgreSQL skips the tables with a warning, and the server's autovacuum does it within
     /// a minute). A store file keeps none: SQLite plans by its indexes alone, and this store
     /// never runs SQLite's ANALYZE, whose statistics would change plans the tests pin.
-    pub fn analyze(&mut self) -> Result<()> {
+    pub fn analyze(&self) -> Result<()> {
         match self.conn.backend() {
             Backend::Sqlite => Ok(()),
             Backend::Postgres => Ok(self.conn.execute_batch("ANALYZE")?),

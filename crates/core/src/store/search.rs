@@ -435,14 +435,10 @@ fn query_terms(q: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// The statement that finds the index entries with rowids `lo..=hi` (one kind's) matching `q`
-/// (at most `limit`: their rowid, label, detail and title, or with `count` how many).
-fn matches<'a>(
-    conn: &'a Db,
-    q: &str,
-    (lo, hi): (i64, i64),
-    count: bool,
-) -> Result<super::db::Stmt<'a>> {
+/// The statement that finds the index entries with rowids `lo..=hi` (one kind's) matching the query
+/// that `matches_args` gives it (at most `limit`: their rowid, label, detail and title, or with
+/// `count` how many).
+fn matches<'a>(conn: &'a Db, (lo, hi): (i64, i64), count: bool) -> Result<super::db::Stmt<'a>> {
     let select = match conn.backend() {
         // FTS5's MATCH takes the query as ?1; the LIMIT then needs its own number.
         Backend::Sqlite => "SELECT rowid, label, detail, title FROM search_index
@@ -550,7 +546,7 @@ impl Store {
                 let hi = search::rowid(kind, (1 << 40) - 1);
                 // The total up to COUNT_CAP, where the window's statement gives it.
                 let mut counted: Option<i64> = None;
-                let mut window = matches(conn, q, (lo, hi), false)?
+                let mut window = matches(conn, (lo, hi), false)?
                     .query_map(matches_args(conn, q, (lo, hi), RANK_WINDOW, false), |r| {
                         let rowid: i64 = r.get(0)?;
                         let title: String = r.get(3)?;
@@ -591,7 +587,7 @@ impl Store {
                 let total = match counted {
                     _ if seen < RANK_WINDOW => seen,
                     Some(total) => total,
-                    None => matches(conn, q, (lo, hi), true)?
+                    None => matches(conn, (lo, hi), true)?
                         .query_row(matches_args(conn, q, (lo, hi), COUNT_CAP, true), |r| {
                             r.get(0)
                         })?,

@@ -93,6 +93,9 @@ pub fn push(from: &Store, team_url: &str) -> Result<CopyReport> {
         advance_identities(&tx, &table.name)?;
     }
     tx.commit()?;
+    // The planner's statistics of what was just copied, now rather than when the server's
+    // autovacuum gets to them (a search before that read whole partitions: 1,144 ms).
+    team.analyze()?;
     Ok(CopyReport {
         tables: copied,
         office_key: key.is_some(),
