@@ -19,6 +19,7 @@ pub const PG_MIGRATIONS: &[(u32, &str)] = &[
         5,
         include_str!("../../migrations/pg/0005_busy_store_indexes.sql"),
     ),
+    (7, include_str!("../../migrations/pg/0007_changes.sql")),
 ];
 
 /// The team schema version this build writes.

@@ -16,8 +16,9 @@ const PG_ONLY: &[(&str, &str)] = &[
 ];
 
 /// Tables only the team schema has: what a store file keeps as files beside it (the office's
-/// private key, the received bundles' PDFs and pictures) a team store keeps in these.
-const PG_ONLY_TABLES: &[&str] = &["office_private_key", "received_files"];
+/// private key, the received bundles' PDFs and pictures) a team store keeps in these; and the
+/// team database's identity, which a pulled copy records to push its changes back only there.
+const PG_ONLY_TABLES: &[&str] = &["office_private_key", "received_files", "team_identity"];
 
 pub(crate) fn migrated() -> Option<(PgDatabase, postgres::Client)> {
     let db = pg_database()?;
