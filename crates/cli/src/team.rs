@@ -149,11 +149,14 @@ fn print_changes(report: &ChangesReport, what: &str, json: bool) -> Result<()> {
             ChangeAction::Updated => "updated",
             ChangeAction::Deleted => "deleted",
         };
+        let team_id = match c.team_id {
+            0 => "new".to_owned(),
+            id => id.to_string(),
+        };
         println!(
-            "  {action:<13} {:<16} {:>7} → {:<7} {}",
+            "  {action:<13} {:<16} {:>7} → {team_id:<7} {}",
             c.kind.name(),
             c.copy_id,
-            c.team_id,
             c.name
         );
     }

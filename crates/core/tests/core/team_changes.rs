@@ -195,6 +195,10 @@ fn a_copys_creates_updates_and_deletes_go_back_with_the_team_stores_ids() {
     let dry_actions: Vec<_> = dry.changes.iter().map(|c| (c.kind, c.action)).collect();
     let actions: Vec<_> = report.changes.iter().map(|c| (c.kind, c.action)).collect();
     assert_eq!(dry_actions, actions);
+    assert!(dry
+        .changes
+        .iter()
+        .all(|c| (c.action == ChangeAction::Created) == (c.team_id == 0)));
 
     let team = Store::open_url(&m.db.url).unwrap();
     let team_org = team_id_of(&report, &org.meta.uuid);

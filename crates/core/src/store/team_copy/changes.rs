@@ -105,8 +105,8 @@ pub fn push_changes(copy: &Store, team_url: &str, dry_run: bool) -> Result<Chang
         return Err(invalid(
             "from",
             "not_a_pulled_copy",
-            "Tệp này không phải bản sao lấy về từ kho dữ liệu chung (`planner team pull`)",
-            "This file is not a copy pulled from a team store (`planner team pull`)",
+            "Tệp này không phải bản sao lấy về từ kho dữ liệu chung bằng phiên bản này (`planner team pull`)",
+            "This file is not a copy pulled from a team store by this version (`planner team pull`)",
         ));
     };
     let team = Store::open_url(team_url)?;
@@ -144,10 +144,19 @@ pub fn push_changes(copy: &Store, team_url: &str, dry_run: bool) -> Result<Chang
     push.refuse_conflicts(&plan)?;
     push.apply(&plan)?;
     let Push {
-        changes, pushed, ..
+        mut changes,
+        pushed,
+        ..
     } = push;
     if dry_run {
         tx.tx.rollback()?;
+        // The ids its creates took went with the rollback.
+        for c in changes
+            .iter_mut()
+            .filter(|c| c.action == ChangeAction::Created)
+        {
+            c.team_id = 0;
+        }
         copy_tx.rollback()?;
     } else {
         let records = serde_json::to_string(&pushed).expect("map serialises");
