@@ -397,3 +397,46 @@ fn only_a_copy_pulled_from_this_team_store_is_pushed_back() {
     );
     assert_eq!(team_rows(&elsewhere), before);
 }
+
+/// People an import brought into the copy have no audit row of their own (`import_records`
+/// lists them): they go back too.
+#[test]
+fn people_imported_into_the_copy_go_back() {
+    let Some(m) = mission() else {
+        return;
+    };
+    let mut copy = Store::open_existing(&m.copy).unwrap();
+    let csv = "full_name,emails\nMori Aiko,mori@kobe.example\n";
+    let imported = planner_core::contacts_io::import::import(
+        &mut copy,
+        csv.as_bytes(),
+        "met.csv",
+        None,
+        None,
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(imported.contacts_created, 1, "{:?}", imported.errors);
+    let report = team_copy::push_changes(&copy, &m.url, false).unwrap();
+    let names: Vec<_> = report
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.action, c.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [(EntityKind::Contacts, ChangeAction::Created, "Mori Aiko")]
+    );
+    assert_eq!(
+        team_i64(
+            &m.db,
+            "SELECT count(*) FROM contacts WHERE full_name = 'Mori Aiko'"
+        ),
+        1
+    );
+    assert!(team_copy::push_changes(&copy, &m.url, false)
+        .unwrap()
+        .changes
+        .is_empty());
+}
