@@ -39,8 +39,8 @@ const STORE_BUSY_EXIT: i32 = 75;
 fn exit_codes() -> String {
     format!(
         "Exit codes: 0 done; 1 failed (doctor: something is wrong; exchange: refused); 2 invalid \
-         input; 3 not found; 4 the record changed since the revision given (itinerary check: a \
-         hard conflict); {STORE_BUSY_EXIT} the store stayed busy (another program kept writing \
+         input; 3 not found; 4 the record changed since the revision given (team push --changes: \
+         records changed on the team store too; itinerary check: a hard conflict); {STORE_BUSY_EXIT} the store stayed busy (another program kept writing \
          to it for {} seconds): nothing was written, try again.",
         planner_core::store::BUSY_WAIT.as_secs()
     )
@@ -241,6 +241,7 @@ fn main() {
                 let _ = print_json(&changed.current);
                 4
             }
+            Some(CoreError::ChangedOnTeamStore(_)) => 4,
             // sysexits' EX_TEMPFAIL: nothing was written, and the same command may work later.
             Some(CoreError::StoreBusy) => STORE_BUSY_EXIT,
             _ => 1,
@@ -258,6 +259,7 @@ fn store_words(e: &CoreError) -> Option<String> {
             | CoreError::ReadOnlyOldSchema { .. }
             | CoreError::TeamStoreNotEmpty(_)
             | CoreError::TeamCopyFile { .. }
+            | CoreError::ChangedOnTeamStore(_)
     )
     .then(|| format!("planner: [{}] {}", e.code(), e.message_vi()))
 }

@@ -1,11 +1,11 @@
 //! `planner team …`: the team store on PostgreSQL (issue 17). `init` creates or migrates a team
 //! database; `push` moves a desktop's store file into an empty one and `pull` copies one into a
-//! new file for a laptop going on a mission; every other command works on a team store with
-//! `--db postgres://…` (or `PLANNER_DB`).
+//! new file for a laptop going on a mission, whose changes `push --changes` brings back; every
+//! other command works on a team store with `--db postgres://…` (or `PLANNER_DB`).
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use planner_core::store::team_copy::{self, CopyReport};
+use planner_core::store::team_copy::{self, ChangeAction, ChangesReport, CopyReport};
 use planner_core::Store;
 use std::path::PathBuf;
 
@@ -26,21 +26,37 @@ pub enum TeamAction {
     /// one transaction, with the files kept beside it (the office's private key, the received
     /// briefs' PDFs and pictures, each checked first), and prints what was copied. A team database that already
     /// holds data is refused. Audit rows written before the push name the role that pushes.
+    ///
+    /// With --changes, PATH is a copy made by `team pull`, and what was created, changed or
+    /// deleted in it since it was pulled (or since its last push of changes) goes back to the
+    /// team store it was pulled from, in one transaction: each update or delete only if the
+    /// team's record is still at the revision the copy had (any record changed there meanwhile
+    /// refuses the whole push, `changed_on_team_store`, naming each); new records get the team
+    /// store's ids, with their references rewritten (one the team store already holds by uuid
+    /// is not made twice). The copy remembers what it pushed, so pushing again applies nothing
+    /// twice. Audit rows on the team store name the officer who pushes.
     Push {
-        /// The store file to copy.
+        /// The store file to copy (with --changes: the pulled copy).
         #[arg(long, value_name = "PATH")]
         from: PathBuf,
         /// The team database, as for `init`.
         #[arg(long, value_name = "URL")]
         url: String,
+        /// Push only the changes made in a pulled copy (see above).
+        #[arg(long)]
+        changes: bool,
+        /// With --changes: list what would be pushed, writing nothing on either side.
+        #[arg(long, requires = "changes")]
+        dry_run: bool,
         #[arg(long)]
         json: bool,
     },
     /// Copies the team store into a new store file (for a laptop going on a mission): one
     /// consistent snapshot; an existing file is refused. The copy remembers where it came from
-    /// and when (settings `team_pulled_from`, `team_pulled_at`). The received briefs' files come
-    /// into `received/` beside it; the office's private key does not (the copy cannot sign as
-    /// the office). See ARCHITECTURE.md, "Moving an office".
+    /// and when (settings `team_pulled_from`, `team_pulled_at`) and from which database; its
+    /// changes go back with `team push --changes --from PATH --url URL`. The received briefs'
+    /// files come into `received/` beside it; the office's private key does not (the copy
+    /// cannot sign as the office). See ARCHITECTURE.md, "Moving an office".
     Pull {
         #[arg(long, value_name = "URL")]
         url: String,
@@ -68,7 +84,24 @@ pub fn team(action: TeamAction) -> Result<()> {
             }
             Ok(())
         }
-        TeamAction::Push { from, url, json } => {
+        TeamAction::Push {
+            from,
+            url,
+            changes: true,
+            dry_run,
+            json,
+        } => {
+            let store = Store::open_existing(&from)
+                .with_context(|| format!("cannot open {}", from.display()))?;
+            let report = team_copy::push_changes(&store, &url, dry_run).with_context(|| {
+                format!("cannot push changes to the team store at {}", shown(&url))
+            })?;
+            let what = format!("{} → {}", from.display(), shown(&url));
+            print_changes(&report, &what, json)
+        }
+        TeamAction::Push {
+            from, url, json, ..
+        } => {
             let store = Store::open_existing(&from)
                 .with_context(|| format!("cannot open {}", from.display()))?;
             let report = team_copy::push(&store, &url)
@@ -114,6 +147,37 @@ fn print_report(report: &CopyReport, done: &str, what: &str, json: bool) -> Resu
             (_, false) => "none beside the store file",
         }
     );
+    Ok(())
+}
+
+/// The records a push of changes wrote (or would write), as JSON or one line each.
+fn print_changes(report: &ChangesReport, what: &str, json: bool) -> Result<()> {
+    if json {
+        return crate::print_json(report);
+    }
+    let done = match report.dry_run {
+        true => "would push (dry run, nothing written)",
+        false => "pushed",
+    };
+    println!("{done} {} changed records, {what}", report.changes.len());
+    for c in &report.changes {
+        let action = match c.action {
+            ChangeAction::Created => "created",
+            ChangeAction::AlreadyThere => "already there",
+            ChangeAction::Updated => "updated",
+            ChangeAction::Deleted => "deleted",
+        };
+        let team_id = match c.team_id {
+            0 => "new".to_owned(),
+            id => id.to_string(),
+        };
+        println!(
+            "  {action:<13} {:<16} {:>7} → {team_id:<7} {}",
+            c.kind.name(),
+            c.copy_id,
+            c.name
+        );
+    }
     Ok(())
 }
 

@@ -94,6 +94,12 @@ pub enum CoreError {
         file: String,
         problem: CopyFileProblem,
     },
+
+    /// `planner team push --changes`: records the pulled copy changed that were changed or
+    /// deleted on the team store too since the copy was pulled (or last pushed); nothing was
+    /// pushed.
+    #[error("{} record(s) changed in the copy were changed on the team store too since the copy was pulled: {}; nothing was pushed: compare them in the copy and on the team store, and settle them with whoever changed them there", .0.len(), conflicts_en(.0))]
+    ChangedOnTeamStore(Vec<PushConflict>),
     /// Any other SQLite failure (built through `From`, which sorts out the ones above).
     #[error("database error: {0}")]
     Db(rusqlite::Error),
@@ -251,6 +257,53 @@ fn fields_or_none(fields: &[String]) -> String {
     }
 }
 
+/// One record of a `changed_on_team_store` refusal: as the team store has it now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PushConflict {
+    pub kind: EntityKind,
+    /// Its id on the team store (a pulled record has the same id in the copy).
+    pub id: i64,
+    /// Its display name (`Entity::TITLE_FIELD`), as the copy or the team store has it.
+    pub name: String,
+    /// Deleted on the team store (else changed there).
+    pub deleted: bool,
+    /// The fields changed on the team store since the copy's revision.
+    pub fields: Vec<String>,
+}
+
+fn conflicts_en(conflicts: &[PushConflict]) -> String {
+    let one = |c: &PushConflict| match c.deleted {
+        true => format!("{} {} “{}” (deleted there)", c.kind.noun().en, c.id, c.name),
+        false => format!(
+            "{} {} “{}” (changed there: {})",
+            c.kind.noun().en,
+            c.id,
+            c.name,
+            fields_or_none(&c.fields)
+        ),
+    };
+    conflicts.iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
+fn conflicts_vi(conflicts: &[PushConflict]) -> String {
+    let one = |c: &PushConflict| match c.deleted {
+        true => format!(
+            "{} {} “{}” (đã bị xoá ở đó)",
+            c.kind.noun().vi,
+            c.id,
+            c.name
+        ),
+        false => format!(
+            "{} {} “{}” (đã bị sửa ở đó: {})",
+            c.kind.noun().vi,
+            c.id,
+            c.name,
+            fields_or_none(&c.fields)
+        ),
+    };
+    conflicts.iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
 /// What a `changed_elsewhere` refusal carries: the record as it is now, and the fields changed
 /// since the base revision that the refused change would have set to another value (all fields
 /// changed since then, for a delete).
@@ -318,6 +371,7 @@ impl CoreError {
             CoreError::TeamSchemaOutdated { .. } => "team_schema_outdated",
             CoreError::TeamStoreNotEmpty(_) => "team_store_not_empty",
             CoreError::TeamCopyFile { problem, .. } => problem.code(),
+            CoreError::ChangedOnTeamStore(_) => "changed_on_team_store",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -380,6 +434,11 @@ impl CoreError {
             CoreError::TeamCopyFile { file, problem } => {
                 format!("{file}: {}; chưa chép gì", problem.message_vi())
             }
+            CoreError::ChangedOnTeamStore(conflicts) => format!(
+                "{} bản ghi đã sửa trong bản sao cũng đã bị thay đổi trên kho dữ liệu chung kể từ khi sao về: {}; chưa đẩy gì lên: hãy so sánh chúng trong bản sao và trên kho dữ liệu chung, rồi thống nhất với người đã sửa ở đó",
+                conflicts.len(),
+                conflicts_vi(conflicts)
+            ),
             CoreError::Db(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
             CoreError::Io(e) => format!("Lỗi đọc/ghi tệp: {e}"),
         }

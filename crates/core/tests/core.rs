@@ -82,6 +82,8 @@ mod core {
     #[cfg(feature = "postgres")]
     pub mod team_app;
     #[cfg(feature = "postgres")]
+    pub mod team_changes;
+    #[cfg(feature = "postgres")]
     pub mod team_copy;
     #[cfg(feature = "postgres")]
     pub mod team_copy_files;

@@ -200,3 +200,121 @@ fn team_push_names_an_altered_received_file_in_both_languages_and_copies_nothing
     let on_team = json(Path::new(&team.url), &["list", "organizations", "--json"]);
     assert_eq!(on_team, serde_json::json!([]), "nothing was copied");
 }
+
+#[test]
+fn team_push_changes_brings_a_pulled_copys_work_back_once() {
+    let Some(team) = TeamDb::new() else {
+        return;
+    };
+    let (dir, db) = temp_db();
+    ok(&db, &["demo"], None);
+    let from = db.to_str().unwrap();
+    ok(
+        &db,
+        &["team", "push", "--from", from, "--url", &team.url],
+        None,
+    );
+    let copy = dir.path().join("mission.db");
+    let copy_path = copy.to_str().unwrap();
+    ok(
+        &db,
+        &["team", "pull", "--url", &team.url, "-o", copy_path],
+        None,
+    );
+    let on_team = Path::new(&team.url);
+
+    // In the copy: a new organisation with a new contact, and a pulled one changed.
+    let made = ok(
+        &copy,
+        &["create", "organizations"],
+        Some(r#"{"kind":"investor","name_vi":"Công ty Hải Âu","country":"JP","size":"large"}"#),
+    );
+    let made: serde_json::Value = serde_json::from_str(&made).unwrap();
+    let person = format!(
+        r#"{{"full_name":"Sato Yuki","organization_id":{}}}"#,
+        made["id"]
+    );
+    ok(&copy, &["create", "contacts"], Some(&person));
+    let first = json(&copy, &["list", "organizations", "--json"])[0]["id"].to_string();
+    ok(
+        &copy,
+        &["update", "organizations", &first, "-"],
+        Some(r#"{"notes":"Gặp ở Osaka"}"#),
+    );
+    // Meanwhile on the team store an organisation is made, taking the copy's new id.
+    ok(
+        on_team,
+        &["create", "organizations"],
+        Some(r#"{"kind":"other","name_vi":"Văn phòng Mới","country":"VN","size":"small"}"#),
+    );
+
+    let push = [
+        "team",
+        "push",
+        "--changes",
+        "--from",
+        copy_path,
+        "--url",
+        &team.url,
+    ];
+    let dry = ok(&db, &[&push[..], &["--dry-run"]].concat(), None);
+    assert!(dry.starts_with("would push (dry run"), "{dry}");
+    assert!(
+        dry.contains("Sato Yuki") && dry.contains("Công ty Hải Âu"),
+        "{dry}"
+    );
+    let sato_on_team = || {
+        json(on_team, &["search", "sato yuki", "--json"])
+            .to_string()
+            .contains("Sato Yuki")
+    };
+    assert!(!sato_on_team(), "a dry run writes nothing");
+
+    let report = json(&db, &[&push[..], &["--json"]].concat());
+    let changes = report["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3, "{report}");
+    let team_id = |name: &str| {
+        changes
+            .iter()
+            .find(|c| c["name"] == name)
+            .map(|c| c["team_id"].as_i64().unwrap())
+            .unwrap()
+    };
+    let contact = json(
+        on_team,
+        &[
+            "show",
+            "contacts",
+            &team_id("Sato Yuki").to_string(),
+            "--json",
+        ],
+    );
+    assert_eq!(contact["organization_id"], team_id("Công ty Hải Âu"));
+    assert_ne!(team_id("Công ty Hải Âu"), made["id"].as_i64().unwrap());
+    let again = ok(&db, &push, None);
+    assert!(again.starts_with("pushed 0 changed records"), "{again}");
+
+    // The same organisation changed on both sides: refused, exit 4, in both languages.
+    ok(
+        &copy,
+        &["update", "organizations", &first, "-"],
+        Some(r#"{"city":"Kobe"}"#),
+    );
+    ok(
+        on_team,
+        &["update", "organizations", &first, "-"],
+        Some(r#"{"city":"Osaka"}"#),
+    );
+    let refused = planner(&db, &push, None);
+    assert_eq!(refused.code, 4, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("[changed_on_team_store]")
+            && refused.stderr.contains("nothing was pushed")
+            && refused.stderr.contains("chưa đẩy gì lên")
+            && refused.stderr.contains("changed there: city"),
+        "{}",
+        refused.stderr
+    );
+    let city = json(on_team, &["show", "organizations", &first, "--json"]);
+    assert_eq!(city["city"], "Osaka");
+}

@@ -23,6 +23,7 @@ pub const PG_MIGRATIONS: &[(u32, &str)] = &[
         6,
         include_str!("../../migrations/pg/0006_busy_store_counts.sql"),
     ),
+    (7, include_str!("../../migrations/pg/0007_changes.sql")),
 ];
 
 /// The team schema version this build writes.

@@ -15,6 +15,7 @@
 //! made for them on a push; the received files, but not the key, back beside the copy on a pull.
 
 mod beside_files;
+mod changes;
 mod hidden_password;
 mod tables;
 
@@ -29,10 +30,19 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tables::{copy_tables, tables, Table};
 
+pub use changes::{push_changes, ChangeAction, ChangesReport, PushedChange};
+
 /// The setting of a pulled copy naming the team store it came from (without a password).
 pub const PULLED_FROM: &str = "team_pulled_from";
 /// The setting of a pulled copy saying when it was pulled (UTC, as `updated_at`).
 pub const PULLED_AT: &str = "team_pulled_at";
+/// The setting of a pulled copy naming the team database it came from by its identity
+/// (`team_identity.uuid`), which no URL change alters.
+pub const PULLED_IDENTITY: &str = "team_pulled_identity";
+/// The settings of a pulled copy holding the highest audit row and import ids it pulled: the
+/// copy's own changes are those after them (`changes.rs`).
+const PULLED_AUDIT: &str = "team_pulled_audit";
+const PULLED_IMPORT: &str = "team_pulled_import";
 
 /// What a push or pull copied.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -146,9 +156,11 @@ fn advance_identities(tx: &Db, table: &str) -> Result<()> {
 /// is there): one snapshot of the team store, read only (REPEATABLE READ), written in one
 /// transaction into a file beside `path` that takes its name only once complete, so a pull
 /// that fails leaves nothing. The copy's settings say where and when it was pulled
-/// (`PULLED_FROM`, `PULLED_AT`). The received files go into the `received/` folder beside `path`
-/// before the copy takes its name (and are removed if it fails); the office's private key does
-/// not: the copy holds the office's public key only, and refuses to sign.
+/// (`PULLED_FROM`, `PULLED_AT`), from which database (`PULLED_IDENTITY`) and up to which
+/// audit row and import (the marks its changes are counted from: `push_changes`). The received
+/// files go into the `received/` folder beside `path` before the copy takes its name (and are
+/// removed if it fails); the office's private key does not: the copy holds the office's public
+/// key only, and refuses to sign.
 pub fn pull(team_url: &str, path: &Path) -> Result<CopyReport> {
     let started = Instant::now();
     if path.symlink_metadata().is_ok() {
@@ -201,9 +213,31 @@ fn pull_into(
     let copied = copy_tables(&team.conn, &tx, &tables)?;
     search::rebuild(&tx)?;
     let (from, at) = (without_password(team_url), now_text());
+    let identity: String = team
+        .conn
+        .query_row("SELECT uuid FROM team_identity", (), |r| r.get(0))?;
+    let (audit, import): (i64, i64) = tx.query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM audit_log),
+                (SELECT coalesce(max(id), 0) FROM imports)",
+        (),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let (audit, import) = (audit.to_string(), import.to_string());
     tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2), (?3, ?4)",
-        [PULLED_FROM, from.as_str(), PULLED_AT, at.as_str()],
+        "INSERT INTO settings (key, value)
+         VALUES (?1, ?2), (?3, ?4), (?5, ?6), (?7, ?8), (?9, ?10)",
+        [
+            PULLED_FROM,
+            from.as_str(),
+            PULLED_AT,
+            at.as_str(),
+            PULLED_IDENTITY,
+            identity.as_str(),
+            PULLED_AUDIT,
+            audit.as_str(),
+            PULLED_IMPORT,
+            import.as_str(),
+        ],
     )?;
     // The copy's `received/` is the folder beside `partial`, which is beside `path`.
     let dir = crate::exchange::received_dir(&copy);

@@ -173,6 +173,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "another officer's commit heard through LISTEN/NOTIFY (PostgreSQL only)",
     ),
     (
+        "team_changes",
+        "a pulled copy's changes pushed back to its team store (both at once)",
+    ),
+    (
         "team_copy",
         "a store file pushed into a team database and pulled back (both at once)",
     ),

@@ -16,11 +16,17 @@ const PG_ONLY: &[(&str, &str)] = &[
 ];
 
 /// Tables only the team schema has: what a store file keeps as files beside it (the office's
-/// private key, the received bundles' PDFs and pictures) a team store keeps in these.
+/// private key, the received bundles' PDFs and pictures) a team store keeps in these; and the
+/// team database's identity, which a pulled copy records to push its changes back only there.
 /// `record_counts` holds the kinds' totals as their triggers keep them (pg/0006), where SQLite
 /// counts rows. The search index's per-kind partitions are left out below: their parent is
 /// the mirror of SQLite's index.
-const PG_ONLY_TABLES: &[&str] = &["office_private_key", "received_files", "record_counts"];
+const PG_ONLY_TABLES: &[&str] = &[
+    "office_private_key",
+    "received_files",
+    "record_counts",
+    "team_identity",
+];
 
 pub(crate) fn migrated() -> Option<(PgDatabase, postgres::Client)> {
     let db = pg_database()?;

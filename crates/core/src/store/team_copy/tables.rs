@@ -9,9 +9,10 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 /// The settings a copy takes: not the search index's bookkeeping (the destination rebuilds its
-/// index and writes its own) nor where an earlier pull came from (a copy's own facts).
-const COPIED_SETTINGS: &str =
-    "substr(key, 1, 13) <> 'search_index_' AND substr(key, 1, 12) <> 'team_pulled_'";
+/// index and writes its own) nor where an earlier pull came from and what was pushed back from
+/// it since (a copy's own facts).
+const COPIED_SETTINGS: &str = "substr(key, 1, 13) <> 'search_index_' \
+    AND substr(key, 1, 12) <> 'team_pulled_' AND substr(key, 1, 12) <> 'team_pushed_'";
 
 /// Rows written per INSERT: few enough for either engine's limit on parameters, and no more
 /// than `BATCH_BYTES` of data (pictures are large).
