@@ -27,6 +27,7 @@ pub struct AppInfo {
     pub version: String,
     /// YYYY-MM-DD.
     pub build_date: String,
+    /// Where the store is (`Store::location`): a file's path or a team store's URL.
     pub db_path: String,
     pub schema_version: u32,
     pub demo_seeded_at: Option<String>,
@@ -40,10 +41,7 @@ impl Store {
         Ok(AppInfo {
             version: VERSION.into(),
             build_date: BUILD_DATE.into(),
-            db_path: self
-                .path()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| ":memory:".into()),
+            db_path: self.location(),
             schema_version: self.schema_version()?,
             demo_seeded_at: self.setting(crate::demo::SEEDED_KEY)?,
             office_fingerprint: self

@@ -335,7 +335,11 @@ export type AppInfo = { version: string,
 /**
  * YYYY-MM-DD.
  */
-build_date: string, db_path: string, schema_version: number, demo_seeded_at: string | null, 
+build_date: string, 
+/**
+ * Where the store is (`Store::location`): a file's path or a team store's URL.
+ */
+db_path: string, schema_version: number, demo_seeded_at: string | null, 
 /**
  * This office's key fingerprint, grouped, once it has a key (read only: never makes one).
  */

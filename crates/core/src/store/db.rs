@@ -252,6 +252,15 @@ impl Db {
         }
     }
 
+    /// The team store's URL as shown to people (without its password); None for a file.
+    pub(crate) fn team_url(&self) -> Option<String> {
+        match self {
+            Db::Sqlite(_) => None,
+            #[cfg(feature = "postgres")]
+            Db::Pg(pg) => Some(super::team_copy::without_password(pg.url())),
+        }
+    }
+
     /// The SQLite connection, for what only a file store has (PRAGMAs, backups, the doctor).
     pub(crate) fn sqlite(&self) -> Option<&Connection> {
         match self {

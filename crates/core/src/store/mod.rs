@@ -360,6 +360,16 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Where this store is, as shown to people: the file's path, the team store's URL without
+    /// its password, or ":memory:".
+    pub fn location(&self) -> String {
+        match (&self.path, self.conn.team_url()) {
+            (Some(p), _) => p.display().to_string(),
+            (None, Some(url)) => url,
+            (None, None) => ":memory:".into(),
+        }
+    }
+
     /// The schema version of the open store.
     pub fn schema_version(&self) -> Result<u32> {
         match &self.conn {

@@ -55,6 +55,11 @@ fn open(url: &str) -> SqlResult<(postgres::Client, Watchdog)> {
 }
 
 impl PgConn {
+    /// The URL it connects to, password included (see `team_copy::without_password`).
+    pub(crate) fn url(&self) -> &str {
+        &self.url
+    }
+
     /// Connects to the team store at `url`: over TLS to a server on another computer
     /// (`pg_tls`), in clear to one on this computer.
     pub(crate) fn connect(url: &str) -> SqlResult<PgConn> {

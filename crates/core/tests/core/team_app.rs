@@ -74,3 +74,23 @@ fn profile() -> OfficeProfile {
         ..Default::default()
     }
 }
+
+/// The About box and Settings name a team store by its URL, never by its password (and never
+/// as ":memory:", which a store without a file used to show).
+#[test]
+fn the_about_box_names_the_team_store_without_its_password() {
+    let Some(db) = crate::pg_database() else {
+        return;
+    };
+    // The test cluster trusts local logins, so the password is carried and ignored.
+    let url = format!(
+        "{}{}password=hunter2",
+        db.url,
+        if db.url.contains('?') { '&' } else { '?' }
+    );
+    let store = Store::open_url(&url).unwrap();
+    let shown = store.app_info().unwrap().db_path;
+    assert!(shown.starts_with("postgres"), "{shown}");
+    assert!(!shown.contains("hunter2"), "{shown}");
+    assert_eq!(shown, store.location());
+}
