@@ -308,6 +308,31 @@ impl PgDatabase {
         format!("{scheme}://{role}@{host}")
     }
 
+    /// Every table's row count, by name: two of them equal when nothing was written between.
+    pub fn row_counts(&self) -> Vec<(String, i64)> {
+        let mut client = self.client();
+        let tables: Vec<String> = client
+            .query(
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()
+                 ORDER BY tablename",
+                &[],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        tables
+            .into_iter()
+            .map(|t| {
+                let n: i64 = client
+                    .query_one(&format!("SELECT count(*) FROM {t}"), &[])
+                    .unwrap()
+                    .get(0);
+                (t, n)
+            })
+            .collect()
+    }
+
     /// A new login role in `group` (e.g. `planner_officer`), an officer's own: roles are the
     /// cluster's, so its name is this database's and it is dropped with it.
     pub fn login_role(&self, group: &str) -> String {

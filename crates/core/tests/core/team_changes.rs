@@ -50,29 +50,6 @@ fn copy_i64(copy: &Path, sql: &str) -> i64 {
         .unwrap()
 }
 
-/// Every table's rows on the team database, to see that nothing was written.
-fn team_rows(db: &PgDatabase) -> Vec<(String, i64)> {
-    let mut client = db.client();
-    let tables: Vec<String> = client
-        .query(
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()
-             ORDER BY tablename",
-            &[],
-        )
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    tables
-        .into_iter()
-        .map(|t| {
-            let sql = format!("SELECT count(*) FROM {t}");
-            let n = client.query_one(&sql, &[]).unwrap().get(0);
-            (t, n)
-        })
-        .collect()
-}
-
 fn team_id_of(report: &ChangesReport, uuid: &str) -> i64 {
     report
         .changes
@@ -170,10 +147,10 @@ fn a_copys_creates_updates_and_deletes_go_back_with_the_team_stores_ids() {
     );
 
     // A dry run lists the same changes and writes nothing, on either side.
-    let before = team_rows(&m.db);
+    let before = m.db.row_counts();
     let dry = team_copy::push_changes(&copy, &m.url, true).unwrap();
     assert!(dry.dry_run);
-    assert_eq!(team_rows(&m.db), before);
+    assert_eq!(m.db.row_counts(), before);
     assert_eq!(
         copy_i64(
             &m.copy,
@@ -269,10 +246,10 @@ fn a_copys_creates_updates_and_deletes_go_back_with_the_team_stores_ids() {
     );
 
     // Pushed again, nothing is applied twice.
-    let after = team_rows(&m.db);
+    let after = m.db.row_counts();
     let again = team_copy::push_changes(&copy, &m.url, false).unwrap();
     assert!(again.changes.is_empty(), "{again:#?}");
-    assert_eq!(team_rows(&m.db), after);
+    assert_eq!(m.db.row_counts(), after);
 
     // A later change of a record the push made is based on the revision it left there.
     copy.update_json(
@@ -334,7 +311,7 @@ fn a_record_changed_on_both_sides_refuses_the_whole_push() {
     )
     .unwrap();
 
-    let before = team_rows(&m.db);
+    let before = m.db.row_counts();
     let e = team_copy::push_changes(&copy, &m.url, false).unwrap_err();
     let CoreError::ChangedOnTeamStore(conflicts) = &e else {
         panic!("{e:?}");
@@ -363,7 +340,7 @@ fn a_record_changed_on_both_sides_refuses_the_whole_push() {
     assert!(payload.message_en.contains("nothing was pushed"));
     assert!(payload.message_vi.contains("chưa đẩy gì lên"));
     assert!(payload.message_vi.contains("đã bị xoá ở đó"));
-    assert_eq!(team_rows(&m.db), before, "nothing was written");
+    assert_eq!(m.db.row_counts(), before, "nothing was written");
     assert_eq!(
         copy_i64(
             &m.copy,
@@ -389,13 +366,13 @@ fn only_a_copy_pulled_from_this_team_store_is_pushed_back() {
     let elsewhere = pg_database().unwrap();
     team_copy::push(&office, &elsewhere.url).unwrap();
     let copy = Store::open_existing(&m.copy).unwrap();
-    let before = team_rows(&elsewhere);
+    let before = elsewhere.row_counts();
     let e = team_copy::push_changes(&copy, &elsewhere.url, false).unwrap_err();
     assert_eq!(
         crate::field_codes(e),
         [("url".into(), "pulled_from_another_team_store".into())]
     );
-    assert_eq!(team_rows(&elsewhere), before);
+    assert_eq!(elsewhere.row_counts(), before);
 }
 
 /// People an import brought into the copy have no audit row of their own (`import_records`

@@ -324,30 +324,6 @@ pub fn demo_file() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-fn every_count(db: &PgDatabase) -> Vec<(String, i64)> {
-    let mut client = db.client();
-    let tables: Vec<String> = client
-        .query(
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()
-             ORDER BY tablename",
-            &[],
-        )
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    tables
-        .into_iter()
-        .map(|t| {
-            let n: i64 = client
-                .query_one(&format!("SELECT count(*) FROM {t}"), &[])
-                .unwrap()
-                .get(0);
-            (t, n)
-        })
-        .collect()
-}
-
 #[test]
 fn a_team_database_with_data_is_refused_and_left_as_it_was() {
     let Some(db) = pg_database() else {
@@ -362,14 +338,14 @@ fn a_team_database_with_data_is_refused_and_left_as_it_was() {
         ..Default::default()
     })
     .unwrap();
-    let before = every_count(&db);
+    let before = db.row_counts();
     let e = team_copy::push(&store, &db.url).unwrap_err();
     assert!(matches!(e, CoreError::TeamStoreNotEmpty(_)), "{e:?}");
     let payload = e.payload();
     assert_eq!(payload.code, "team_store_not_empty");
     assert!(payload.message_en.contains("already holds data"));
     assert!(payload.message_vi.contains("đã có dữ liệu"));
-    assert_eq!(every_count(&db), before, "nothing was written");
+    assert_eq!(db.row_counts(), before, "nothing was written");
 }
 
 #[test]
@@ -379,14 +355,14 @@ fn a_push_that_fails_midway_leaves_the_team_database_empty() {
     };
     let (_dir, store) = demo_file();
     drop(Store::open_url(&db.url).unwrap());
-    let empty = every_count(&db);
+    let empty = db.row_counts();
     // The team database refuses the last table the demo fills, after all the others went in.
     db.client()
         .batch_execute("ALTER TABLE received_bundles ADD CONSTRAINT refused CHECK (false)")
         .unwrap();
     let e = team_copy::push(&store, &db.url).unwrap_err();
     assert!(e.to_string().contains("refused"), "{e}");
-    assert_eq!(every_count(&db), empty, "one transaction: nothing stayed");
+    assert_eq!(db.row_counts(), empty, "one transaction: nothing stayed");
     // And so the same push works once the database accepts the row.
     db.client()
         .batch_execute("ALTER TABLE received_bundles DROP CONSTRAINT refused")

@@ -60,28 +60,6 @@ fn received_files(store: &Store) -> BTreeMap<String, Vec<u8>> {
     files_in(&exchange::received_dir(store))
 }
 
-/// Rows in every table of the team database's schema (an empty team store has its schema's
-/// version and settings).
-fn rows_anywhere(db: &PgDatabase) -> i64 {
-    let mut client = db.client();
-    let tables: Vec<String> = client
-        .query(
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()",
-            &[],
-        )
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    tables
-        .iter()
-        .map(|t| -> i64 {
-            let sql = format!("SELECT count(*) FROM {t}");
-            client.query_one(&sql, &[]).unwrap().get(0)
-        })
-        .sum()
-}
-
 fn app(db: &PgDatabase, group: &str) -> Store {
     Store::open_url(&db.url_as(&db.login_role(group))).unwrap()
 }
@@ -159,7 +137,13 @@ fn pdf_name(store: &Store, received_id: i64) -> String {
 
 /// Pushes `desktop` into the empty `db` (`empty` rows): refused with `code` naming `file`,
 /// nothing written.
-fn refused_push(desktop: &Store, db: &PgDatabase, expected: &str, file: &Path, empty: i64) {
+fn refused_push(
+    desktop: &Store,
+    db: &PgDatabase,
+    expected: &str,
+    file: &Path,
+    empty: &[(String, i64)],
+) {
     let e = team_copy::push(desktop, &db.url).unwrap_err();
     assert!(matches!(e, CoreError::TeamCopyFile { .. }), "{e:?}");
     let payload = e.payload();
@@ -178,7 +162,7 @@ fn refused_push(desktop: &Store, db: &PgDatabase, expected: &str, file: &Path, e
     assert!(payload.message_en.contains("nothing was copied"));
     assert!(payload.message_vi.contains("chưa chép gì"));
     assert_eq!(
-        rows_anywhere(db),
+        db.row_counts(),
         empty,
         "one transaction: the team database stays empty"
     );
@@ -191,7 +175,7 @@ fn a_key_file_or_received_file_not_as_recorded_refuses_the_push() {
     };
     let (desktop, _osaka) = desktop();
     drop(Store::open_url(&db.url).unwrap());
-    let empty = rows_anywhere(&db);
+    let empty = db.row_counts();
     let store = &desktop.store;
     let dir = exchange::received_dir(store);
     let picture: PathBuf = dir.join(
@@ -206,21 +190,21 @@ fn a_key_file_or_received_file_not_as_recorded_refuses_the_push() {
     let mut altered = original.clone();
     *altered.last_mut().unwrap() ^= 1;
     std::fs::write(&picture, &altered).unwrap();
-    refused_push(store, &db, "received_file_changed", &picture, empty);
+    refused_push(store, &db, "received_file_changed", &picture, &empty);
     std::fs::remove_file(&picture).unwrap();
-    refused_push(store, &db, "received_file_missing", &picture, empty);
+    refused_push(store, &db, "received_file_missing", &picture, &empty);
     std::fs::write(&picture, &original).unwrap();
 
     // The key file: not a key, too large, another office's key.
     let key_file = exchange::office::key_path(store).unwrap();
     let key = std::fs::read(&key_file).unwrap();
     std::fs::write(&key_file, b"not a key").unwrap();
-    refused_push(store, &db, "office_key_file_invalid", &key_file, empty);
+    refused_push(store, &db, "office_key_file_invalid", &key_file, &empty);
     std::fs::write(&key_file, vec![b'A'; 1 << 20]).unwrap();
-    refused_push(store, &db, "office_key_file_invalid", &key_file, empty);
+    refused_push(store, &db, "office_key_file_invalid", &key_file, &empty);
     let other = exchange::format::OfficeKey::generate().unwrap();
     std::fs::write(&key_file, other.to_file_text()).unwrap();
-    refused_push(store, &db, "office_key_file_mismatch", &key_file, empty);
+    refused_push(store, &db, "office_key_file_mismatch", &key_file, &empty);
 
     // Put back, the same store goes in whole.
     std::fs::write(&key_file, &key).unwrap();
