@@ -319,6 +319,13 @@ pub(crate) fn ids(conn: &Db, sql: &str, id: i64) -> Result<Vec<i64>> {
 /// Deletes record `id` of `kind` (its cascade first). With `base`, the revision the delete was
 /// based on, a record changed since is refused as an update would be (`revisions`).
 pub(super) fn delete(conn: &Db, kind: EntityKind, id: i64, base: Option<i64>) -> Result<()> {
+    // Locked first, as an update's row is (see `update`): a plain delete waits for an edit in
+    // progress and deletes the record as it then is.
+    if let Some(lock) = super::dialect::lock_row(conn.backend(), kind.table()) {
+        conn.prepare_cached(&lock)?
+            .query_row([id], |_| Ok(()))
+            .optional()?;
+    }
     let before = read_value(conn, kind, id)?;
     if let Some(base) = base.filter(|b| *b != revisions::of(&before)) {
         return Err(revisions::refusal(conn, kind, before, base, None)?);

@@ -186,3 +186,45 @@ fn plain_edits_of_one_record_from_two_officers_queue_and_the_last_one_wins() {
         "{stale:?}"
     );
 }
+
+/// A manager's plain delete (no revision named) of a record an officer is editing waits for the
+/// edit, then deletes the record as it now is, as on a store file; without the row lock it
+/// read the record before the edit and was refused as changed elsewhere.
+#[test]
+fn a_plain_delete_waits_for_an_edit_in_progress_and_then_deletes() {
+    let Some(db) = pg_database() else {
+        return;
+    };
+    let mut owner = Store::open_url(&db.url).unwrap();
+    let id = owner
+        .create_json(
+            EntityKind::Organizations,
+            json!({"name_vi": "Công ty Sắp Xoá", "country": "VN"}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let mut manager = Store::open_url(&db.url_as(&db.login_role("planner_manager"))).unwrap();
+    let mut editor = db.client_as(&db.login_role("planner_officer"));
+    let mut edit = editor.transaction().unwrap();
+    edit.execute(
+        "UPDATE organizations SET notes = 'đang sửa', revision = revision + 1 WHERE id = $1",
+        &[&id],
+    )
+    .unwrap();
+    let deleted = std::thread::scope(|s| {
+        let deleting = s.spawn(|| manager.delete(EntityKind::Organizations, id));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(
+            !deleting.is_finished(),
+            "the delete did not wait for the edit"
+        );
+        edit.commit().unwrap();
+        deleting.join().unwrap()
+    });
+    assert!(deleted.is_ok(), "{deleted:?}");
+    assert!(matches!(
+        owner.get_json(EntityKind::Organizations, id),
+        Err(CoreError::NotFound { .. })
+    ));
+}
