@@ -153,7 +153,7 @@ pub(crate) fn interactions_matching(
     );
     let (found, mut args) = super::dialect::index_holds_words(conn.backend(), fts_query, phrases);
     let n = args.len();
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = conn.prepare_for_arguments(&format!(
         "SELECT rowid, title, body FROM search_index
          WHERE ({found}) AND rowid BETWEEN ?{} AND ?{} ORDER BY rowid",
         n + 1,

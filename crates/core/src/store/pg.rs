@@ -118,12 +118,6 @@ pub(crate) fn config(url: &str) -> SqlResult<postgres::Config> {
     }
     // Timestamps and text compare and print the same whatever the server's defaults.
     options.push_str(" -c TimeZone=UTC -c client_encoding=UTF8");
-    // Every statement planned for its own arguments. A statement kept prepared (prepare_cached)
-    // is otherwise planned once for any arguments after its fifth run, and a search's `words
-    // LIKE $2` then read a whole kind for a word that few of its entries hold (30 ms for "dang"
-    // among 100,000 organisations, against 0.1 ms planned for "dang"); planning costs a
-    // fraction of a millisecond.
-    options.push_str(" -c plan_cache_mode=force_custom_plan");
     config.options(options.trim());
     if config.get_application_name().is_none() {
         config.application_name("delegation-planner");

@@ -155,6 +155,13 @@ impl PgConn {
     }
 
     /// `sql` prepared once per connection.
+    /// A statement of its own, not kept: the server plans it for the arguments of its one run
+    /// (a kept statement is planned once for any arguments after its fifth run).
+    pub(crate) fn prepare_once(&self, sql: &str) -> SqlResult<postgres::Statement> {
+        drop(self.client()?);
+        self.watched(|c| c.prepare(&super::pg::placeholders(sql)))
+    }
+
     pub(crate) fn prepare(&self, sql: &str) -> SqlResult<postgres::Statement> {
         // The connection first: a replaced one empties the cache of the old one's statements.
         drop(self.client()?);

@@ -474,7 +474,7 @@ fn matches<'a>(conn: &'a Db, (lo, hi): (i64, i64), count: bool) -> Result<super:
         Backend::Postgres if count => sql + " AS m",
         _ => sql,
     };
-    Ok(conn.prepare_cached(&sql)?)
+    Ok(conn.prepare_for_arguments(&sql)?)
 }
 
 /// The arguments of `matches`' statement.
