@@ -159,4 +159,15 @@ fn the_offline_banner_comes_with_an_outage_and_goes_on_its_own_when_the_server_i
     println!("offline banner gone {back:?} after the server came back");
     app.wait_for(&by_test_id("dashboard-loaded"), 10);
     app.screenshot(&artifacts().join("team-store-back-vi-1280x800.png"));
+
+    // The same in English (the language is this desktop's, chosen while the server answers).
+    crate::screens::choose_language(&app, "en");
+    pg.halt();
+    app.go("#/");
+    app.wait_for(&banner, OFFLINE_BOUND.as_secs());
+    app.wait_for_text(&banner, "The team store is offline", 1);
+    app.wait_for_text(&banner, "Trying again every 5 seconds", 1);
+    app.screenshot(&artifacts().join("team-store-offline-en-1280x800.png"));
+    pg.resume();
+    wait_gone(&app, &banner, BACK_BOUND);
 }

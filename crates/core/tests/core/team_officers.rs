@@ -109,20 +109,26 @@ fn two_officers_editing_the_same_records_lose_no_change() {
 
 const PLAIN_EDITS: usize = 50;
 
+/// The team store at `url` opened by its owner, with one organisation named `name`, and its id.
+fn owner_with_organization(url: &str, name: &str) -> (Store, i64) {
+    let mut owner = Store::open_url(url).unwrap();
+    let id = owner
+        .create_json(
+            EntityKind::Organizations,
+            json!({"name_vi": name, "country": "VN"}),
+        )
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    (owner, id)
+}
+
 #[test]
 fn plain_edits_of_one_record_from_two_officers_queue_and_the_last_one_wins() {
     let Some(db) = pg_database() else {
         return;
     };
-    let mut owner = Store::open_url(&db.url).unwrap();
-    let id = owner
-        .create_json(
-            EntityKind::Organizations,
-            json!({"name_vi": "Công ty Chung", "country": "VN"}),
-        )
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let (mut owner, id) = owner_with_organization(&db.url, "Công ty Chung");
     let start = Barrier::new(2);
     let failures: Vec<String> = std::thread::scope(|s| {
         let officer = |who: &'static str| {
@@ -195,15 +201,7 @@ fn a_plain_delete_waits_for_an_edit_in_progress_and_then_deletes() {
     let Some(db) = pg_database() else {
         return;
     };
-    let mut owner = Store::open_url(&db.url).unwrap();
-    let id = owner
-        .create_json(
-            EntityKind::Organizations,
-            json!({"name_vi": "Công ty Sắp Xoá", "country": "VN"}),
-        )
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let (owner, id) = owner_with_organization(&db.url, "Công ty Sắp Xoá");
     let mut manager = Store::open_url(&db.url_as(&db.login_role("planner_manager"))).unwrap();
     let mut editor = db.client_as(&db.login_role("planner_officer"));
     let mut edit = editor.transaction().unwrap();
